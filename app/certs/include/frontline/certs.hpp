@@ -1,0 +1,126 @@
+#pragma once
+// Certificates: issuing into the store, signed Open Badges 2.0 assertions, the exported badge file,
+// offline verification and the printable PDF.
+//
+// Signing: one Ed25519 key per installation, kept in the data directory next to the database
+// (signing-key.ed25519, mode 0600), created on first use and reused; a damaged key file is an
+// error, never silently replaced (that would orphan every certificate already issued).
+//
+// The signed assertion is a JWS compact serialization (alg "EdDSA") of an Open Badges 2.0
+// Assertion with the BadgeClass and issuer Profile embedded, so it verifies with no network: the
+// issuer's CryptographicKey (PEM) is in the signed payload and verification.creator names it.
+// Our own fields sit in the "extensions:FrontlineCertificate" extension (certificate id, recipient
+// name, policy, SOP version, verification code, scores, supersedes).
+//
+// The badge file (<id>.badge.json) holds the readable assertion next to the JWS; verification
+// recomputes the signature and requires the readable copy to equal the signed payload, so any edit
+// is detected. A self-signed file alone proves integrity, not who signed it: verification compares
+// the key with the local installation's key when it can and always prints the key fingerprint.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <nlohmann/json.hpp>
+#include "frontline/certification.hpp"
+#include "frontline/content.hpp"
+#include "frontline/policy.hpp"
+#include "frontline/settings.hpp"
+#include "frontline/store.hpp"
+
+namespace frontline {
+
+class CertError : public std::runtime_error {
+public:
+    enum class Kind { KeyCorrupt, KeyIo, Crypto, Io, Pdf, NotFound };
+    CertError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+// ---- signing key -------------------------------------------------------------------------------
+using PublicKey = std::array<unsigned char, 32>;
+
+struct SigningKey {
+    PublicKey public_key{};
+    std::array<unsigned char, 64> secret_key{};  // libsodium layout: seed followed by the public key
+    std::filesystem::path file;
+};
+
+std::filesystem::path signingKeyPath(const std::filesystem::path& data_dir);
+// Loads the key from `data_dir`, creating it (mode 0600, atomically) when there is none.
+// Throws CertError(KeyCorrupt) for a damaged file and CertError(KeyIo) when it cannot be read or written.
+SigningKey loadOrCreateSigningKey(const std::filesystem::path& data_dir);
+// Loads an existing key; nullopt when there is none (never creates one). Throws like the above.
+std::optional<SigningKey> loadSigningKey(const std::filesystem::path& data_dir);
+// "SHA256:1f2e 3d4c 5b6a 7988 …" (first 16 bytes of the SHA-256 of the raw public key, in groups).
+std::string keyFingerprint(const PublicKey& key);
+
+// ---- issuing -------------------------------------------------------------------------------------
+// The trainee's evidence from the store, with scenario tags, titles and difficulty from the content
+// (attempts of scenarios no longer in the content keep no tags, so they count for nothing).
+TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, const ContentLibrary& content);
+HeldCertificate heldCertificate(const CertificateRecord& record);
+
+// Signs and stores a new certificate: random id, verification code, expiry from the policy or the
+// settings, `supersedes` = the trainee's previous certificate for the policy (which stays in the
+// store). Does not check eligibility: callers use evaluateCertification first.
+CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Trainee& trainee, const Policy& policy,
+                                   const nlohmann::json& scores, const std::string& now, const OrgSettings& settings,
+                                   const std::string& sop_version);
+// The same with the installation's key from dataDirectoryFor(store.path()).
+CertificateRecord issueCertificate(Store& store, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores,
+                                   const std::string& now, const OrgSettings& settings, const std::string& sop_version);
+
+// A short code people can read out: "XXXX-XXXX" from an alphabet without 0/O, 1/I/L.
+std::string newVerificationCode();
+bool looksLikeVerificationCode(const std::string& text);
+
+// ---- badge file and verification -----------------------------------------------------------------
+// The decoded payload of a record's signed assertion (throws CertError(Crypto) when it is not a JWS).
+nlohmann::json assertionPayload(const CertificateRecord& record);
+// The exported file: readable assertion + JWS, and for a revoked record a revocation notice signed
+// with `issuer_key`, which must then be the key that signed the certificate (CertError otherwise).
+std::string badgeFileText(const CertificateRecord& record, const SigningKey* issuer_key = nullptr);
+std::string badgeFileName(const CertificateRecord& record);  // "<id>.badge.json"
+
+enum class BadgeVerdict { Valid, Expired, Revoked, Tampered, NotACertificate };
+const char* badgeVerdictName(BadgeVerdict v);  // "valid", "expired", "revoked", "tampered", "not-a-certificate"
+
+enum class KeyTrust { NotChecked, Matches, Differs };
+
+struct BadgeVerification {
+    BadgeVerdict verdict = BadgeVerdict::NotACertificate;
+    std::vector<std::string> problems;  // why it is tampered / not a certificate, one line each
+    std::vector<std::string> notes;     // e.g. "recipient name matches the hashed identity"
+    // What the signed payload says (filled as soon as the signature checks out).
+    std::string certificate_id, recipient_name, company, policy_id, policy_title, sop_version;
+    std::string issued_on, expires, verification_code, supersedes;
+    nlohmann::json scores;
+    std::string key_fingerprint;
+    KeyTrust key_trust = KeyTrust::NotChecked;
+    bool store_checked = false;  // the certificate was found in the local store
+    std::string revoked_at, revoke_reason;
+};
+
+struct VerifyOptions {
+    std::string now;                        // ISO 8601 UTC; decides "expired"
+    std::optional<PublicKey> trusted_key;   // the local installation's key, when known
+    const Store* store = nullptr;           // for revocations and the issued record
+};
+
+// Never throws for bad input: every problem with the file is a verdict.
+BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions& options);
+// JSON for `frontline verify --json`.
+nlohmann::json toJson(const BadgeVerification& v);
+
+// ---- PDF -------------------------------------------------------------------------------------------
+// A landscape A4 certificate with a QR code of qrPayload(record). Throws CertError(Pdf/Io).
+void exportCertificatePdf(const CertificateRecord& record, const std::filesystem::path& path, const OrgSettings& settings);
+std::string qrPayload(const CertificateRecord& record);  // "FRONTLINE-CERT|<id>|<code>"
+
+}  // namespace frontline

@@ -1,0 +1,37 @@
+#pragma once
+// Small libsodium wrappers shared by the certificate sources (not part of the public API).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <nlohmann/json.hpp>
+#include "frontline/certs.hpp"
+
+namespace frontline::certs_detail {
+
+void ensureSodium();  // sodium_init once; throws CertError(Crypto) if the library cannot start
+std::string base64url(std::string_view bytes);
+std::optional<std::string> fromBase64url(std::string_view text);
+std::string base64(std::string_view bytes);
+std::optional<std::string> fromBase64(std::string_view text);
+std::string sha256Hex(std::string_view bytes);
+std::string randomHex(size_t bytes);
+
+// JWS compact serialization with alg EdDSA: base64url(header).base64url(payload).base64url(signature).
+std::string signJws(const nlohmann::json& payload, const SigningKey& key);
+
+struct DecodedJws {
+    nlohmann::json header;
+    std::string payload;  // the exact signed bytes
+    std::string signing_input;  // "header.payload" as transmitted
+    std::string signature;
+};
+// Splits and decodes; nullopt with `why` set when the text is not a well-formed JWS.
+std::optional<DecodedJws> decodeJws(std::string_view compact, std::string& why);
+bool verifySignature(const DecodedJws& jws, const PublicKey& key);
+
+// The key as an Open Badges CryptographicKey id and as PEM (SubjectPublicKeyInfo), and back.
+std::string keyUrn(const PublicKey& key);
+std::optional<PublicKey> keyFromUrn(std::string_view urn);
+std::string publicKeyPem(const PublicKey& key);
+
+}  // namespace frontline::certs_detail

@@ -1,0 +1,71 @@
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+#include "cli_support.hpp"
+
+namespace frontline::cli {
+
+ContentPaths contentPathsFor(const Args& args) {
+    return args.has("--content") ? ContentPaths::at(args.get("--content")) : ContentPaths::bundled();
+}
+
+std::filesystem::path databasePathFor(const Args& args) {
+    return args.has("--db") ? std::filesystem::path(args.get("--db")) : defaultDatabasePath();
+}
+
+std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures) {
+    ContentLibrary lib = loadContent(contentPathsFor(args));
+    if (!lib.sop_loaded) {
+        for (const auto& f : lib.failed)
+            for (const auto& d : f.diagnostics) io.err << format(d) << "\n";
+        io.err << "frontline: the SOP could not be loaded from " << lib.paths.root.string() << "; nothing can be played or scored\n";
+        return std::nullopt;
+    }
+    if (!quiet_failures && !lib.failed.empty()) {
+        for (const auto& f : lib.failed)
+            for (const auto& d : f.diagnostics)
+                if (d.severity == Severity::Error) io.err << format(d) << "\n";
+        io.err << "frontline: " << lib.failed.size() << " content file(s) did not load (see above); the rest are available\n";
+    }
+    return lib;
+}
+
+std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
+    auto path = databasePathFor(args);
+    try {
+        return Store::open(path);
+    } catch (const StoreError& e) {
+        io.err << "frontline: cannot use the database " << path.string() << ": " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store) {
+    return store ? store->settings(content.default_settings) : content.default_settings;
+}
+
+std::string traineeNameFor(const Args& args) {
+    if (args.has("--trainee") && !args.get("--trainee").empty()) return args.get("--trainee");
+    if (const char* user = std::getenv("USER"); user && *user) return user;
+    return "Guest";
+}
+
+std::string formatDuration(int seconds) {
+    std::ostringstream out;
+    out << seconds / 60 << "m " << (seconds % 60 < 10 ? "0" : "") << seconds % 60 << "s";
+    return out.str();
+}
+
+std::vector<std::string> splitList(const std::string& text, char separator) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, separator)) {
+        auto b = item.find_first_not_of(" \t");
+        auto e = item.find_last_not_of(" \t");
+        if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+    }
+    return out;
+}
+
+}  // namespace frontline::cli

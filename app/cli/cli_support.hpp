@@ -1,0 +1,37 @@
+#pragma once
+// What every command needs: content from --content (or the bundled tree), the store from --db (or
+// the XDG default) with clear errors, and the effective organisation settings.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include "cli.hpp"
+#include "frontline/content.hpp"
+#include "frontline/store.hpp"
+
+namespace frontline::cli {
+
+// Options every command accepts: --db PATH, --content DIR.
+ContentPaths contentPathsFor(const Args& args);
+std::filesystem::path databasePathFor(const Args& args);
+
+// Loads the content; files that failed are reported on io.err as compiler-style diagnostics.
+// Returns nullopt (after reporting) only when the SOP itself cannot be loaded.
+std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false);
+
+// Opens the store; on failure prints "frontline: cannot use the database <path>: <why>" and
+// returns nullopt. The database is never replaced or modified on failure.
+std::optional<Store> openStoreOrReport(const Args& args, Io& io);
+
+// Content defaults overlaid with the organisation's saved settings.
+OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
+
+// The trainee named by --trainee, else $USER, else "Guest".
+std::string traineeNameFor(const Args& args);
+
+// "1m 05s"
+std::string formatDuration(int seconds);
+
+// Splits "a,b,c" on commas (empty items dropped, spaces trimmed).
+std::vector<std::string> splitList(const std::string& text, char separator = ',');
+
+}  // namespace frontline::cli

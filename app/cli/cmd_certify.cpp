@@ -1,0 +1,378 @@
+// frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]
+// frontline certify issue --trainee NAME [--policy ID]
+// frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE]
+// frontline certify revoke ID_OR_CODE --reason TEXT
+// frontline certify list [--trainee NAME] [--json]
+// (all accept --db PATH and --content DIR)
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include "cli_support.hpp"
+#include "frontline/certification.hpp"
+#include "frontline/certs.hpp"
+#include "frontline/policy.hpp"
+
+namespace frontline::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]\n"
+    "       frontline certify issue --trainee NAME [--policy ID]\n"
+    "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE]\n"
+    "       frontline certify revoke ID_OR_CODE --reason TEXT\n"
+    "       frontline certify list [--trainee NAME] [--json]\n"
+    "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
+    "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
+
+// Everything the subcommands share: content, policies, store and settings.
+struct Context {
+    ContentLibrary content;
+    std::vector<Policy> policies;
+    Store store;
+    OrgSettings settings;
+};
+
+std::optional<Context> openContext(const Args& args, Io& io) {
+    auto content = loadContentOrReport(args, io, true);
+    if (!content) return std::nullopt;
+    std::vector<Diagnostic> diags;
+    auto policies = loadPolicies(content->paths.root / "policies", diags);
+    for (const auto& d : diags)
+        if (d.severity == Severity::Error) io.err << format(d) << "\n";
+    if (policies.empty()) {
+        io.err << "frontline: no certification policies in " << (content->paths.root / "policies").string() << "\n";
+        return std::nullopt;
+    }
+    auto store = openStoreOrReport(args, io);
+    if (!store) return std::nullopt;
+    OrgSettings settings = effectiveSettings(*content, &*store);
+    return Context{std::move(*content), std::move(policies), std::move(*store), settings};
+}
+
+std::optional<Trainee> traineeOrReport(const Context& ctx, const std::string& name, Io& io) {
+    auto t = ctx.store.traineeByName(name);
+    if (!t) io.err << "frontline: no trainee named '" << name << "' (see `frontline trainees`)\n";
+    return t;
+}
+
+// A certificate by its id, an unambiguous id prefix, or its verification code.
+std::optional<CertificateRecord> findCertificate(const Store& store, const std::string& key, Io& io) {
+    if (auto exact = store.certificate(key)) return exact;
+    std::string upper = key;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::vector<CertificateRecord> matches;
+    for (auto& c : store.certificates())
+        if (c.verification_code == upper || (key.size() >= 6 && c.id.rfind(key, 0) == 0)) matches.push_back(std::move(c));
+    if (matches.size() == 1) return matches.front();
+    if (matches.empty()) io.err << "frontline: no certificate with id or code '" << key << "' (see `frontline certify list`)\n";
+    else io.err << "frontline: '" << key << "' matches " << matches.size() << " certificates; give more of the id\n";
+    return std::nullopt;
+}
+
+std::string upperStatus(CertStatus s) {
+    std::string t = certStatusTitle(s);
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return t;
+}
+
+// One line of context after the status: expiry, reason, or progress.
+std::string statusSummary(const CertificationStatus& st) {
+    const auto& c = st.certificate;
+    switch (st.status) {
+        case CertStatus::Certified: return "until " + dateOfUtc(c->expires_at) + " (certificate " + c->id.substr(0, 8) + "…)";
+        case CertStatus::RefresherDue: return st.refresher_reason + (st.ready_to_issue ? " — ready to renew" : "");
+        case CertStatus::Expired: return "expired on " + dateOfUtc(c->expires_at) + (st.ready_to_issue ? " — ready to renew" : "");
+        case CertStatus::Revoked: return "revoked on " + dateOfUtc(c->revoked_at) + (st.ready_to_issue ? " — ready to re-issue" : "");
+        case CertStatus::NotStarted:
+        case CertStatus::InProgress: break;
+    }
+    if (st.ready_to_issue) return "ready to issue";
+    size_t met = st.requirements.size() - st.missing.size();
+    return std::to_string(met) + " of " + std::to_string(st.requirements.size()) + " requirements met";
+}
+
+nlohmann::json statusJson(const Trainee& t, const CertificationStatus& st) {
+    nlohmann::json requirements = nlohmann::json::array();
+    for (const auto& r : st.requirements)
+        requirements.push_back({{"description", r.description}, {"met", r.met}, {"detail", r.detail}});
+    nlohmann::json j = {{"trainee", t.name},
+                        {"trainee_id", t.id},
+                        {"team", t.team},
+                        {"policy", st.policy_id},
+                        {"policy_title", st.policy_title},
+                        {"status", certStatusName(st.status)},
+                        {"ready_to_issue", st.ready_to_issue},
+                        {"missing", st.missing},
+                        {"requirements", requirements}};
+    if (st.certificate) {
+        j["certificate_id"] = st.certificate->id;
+        j["expires_at"] = st.certificate->expires_at;
+        j["refresher_due_from"] = st.refresher_due_from;
+        j["days_to_expiry"] = st.days_to_expiry;
+        if (!st.refresher_reason.empty()) j["refresher_reason"] = st.refresher_reason;
+    }
+    return j;
+}
+
+int runStatus(const Args& args, Io& io) {
+    auto ctx = openContext(args, io);
+    if (!ctx) return 1;
+    const std::string at = args.has("--at") ? args.get("--at") : nowUtcIso();
+    auto at_time = parseUtc(at);
+    if (!at_time) {
+        io.err << "frontline: --at expects an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:00:00Z\n";
+        return 2;
+    }
+    const std::string now = formatUtc(*at_time);
+
+    std::vector<Trainee> trainees;
+    if (args.has("--trainee")) {
+        auto t = traineeOrReport(*ctx, args.get("--trainee"), io);
+        if (!t) return 1;
+        trainees.push_back(*t);
+    } else {
+        trainees = ctx->store.trainees();
+    }
+    std::vector<const Policy*> policies;
+    for (const auto& p : ctx->policies)
+        if (!args.has("--policy") || p.id == args.get("--policy")) policies.push_back(&p);
+    if (policies.empty()) {
+        io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
+        return 1;
+    }
+    const bool due_only = args.has("--due");
+    const bool detailed = args.has("--trainee");
+
+    nlohmann::json json = nlohmann::json::array();
+    int shown = 0;
+    for (const auto& trainee : trainees) {
+        auto evidence = gatherEvidence(ctx->store, trainee.id, ctx->content);
+        bool header_printed = false;
+        for (const Policy* policy : policies) {
+            auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
+            if (due_only && st.status != CertStatus::RefresherDue && st.status != CertStatus::Expired) continue;
+            ++shown;
+            if (args.has("--json")) {
+                json.push_back(statusJson(trainee, st));
+                continue;
+            }
+            if (!header_printed) {
+                io.out << trainee.name << (trainee.team.empty() ? "" : " (" + trainee.team + ")") << "\n";
+                header_printed = true;
+            }
+            io.out << "  " << std::left << std::setw(34) << policy->title << std::setw(15) << upperStatus(st.status)
+                   << statusSummary(st) << "\n";
+            if (detailed) {
+                for (const auto& r : st.requirements)
+                    io.out << "      " << (r.met ? "[x] " : "[ ] ") << r.description << " — " << r.detail << "\n";
+                if (st.ready_to_issue)
+                    io.out << "      → frontline certify issue --trainee '" << trainee.name << "' --policy " << policy->id << "\n";
+            }
+        }
+    }
+    if (args.has("--json")) {
+        io.out << json.dump(2) << "\n";
+    } else if (shown == 0) {
+        io.out << (due_only ? "Nobody is due for a refresher or expired as of " + dateOfUtc(now) + ".\n"
+                            : "No trainees yet. Add one with `frontline trainees add NAME`.\n");
+    }
+    return 0;
+}
+
+int runIssue(const Args& args, Io& io) {
+    if (!args.has("--trainee")) {
+        io.err << "frontline: certify issue needs --trainee NAME\n" << kUsage;
+        return 2;
+    }
+    auto ctx = openContext(args, io);
+    if (!ctx) return 1;
+    auto trainee = traineeOrReport(*ctx, args.get("--trainee"), io);
+    if (!trainee) return 1;
+    const std::string now = nowUtcIso();
+    auto evidence = gatherEvidence(ctx->store, trainee->id, ctx->content);
+
+    const Policy* policy = nullptr;
+    if (args.has("--policy")) {
+        policy = findPolicy(ctx->policies, args.get("--policy"));
+        if (!policy) {
+            io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
+            return 1;
+        }
+    } else {
+        // The lowest level the trainee does not currently hold is the one they are working towards.
+        for (const auto& p : ctx->policies) {
+            auto st = evaluateCertification(p, evidence, ctx->content.sop.version, ctx->settings, now);
+            if (st.status != CertStatus::Certified) {
+                policy = &p;
+                break;
+            }
+        }
+        if (!policy) {
+            io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
+            return 0;
+        }
+    }
+
+    auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
+    if (!st.ready_to_issue) {
+        if (st.status == CertStatus::Certified) {
+            io.err << trainee->name << " already holds '" << policy->title << "' until " << dateOfUtc(st.certificate->expires_at)
+                   << "; it can be renewed from " << dateOfUtc(st.refresher_due_from) << ".\n";
+        } else {
+            io.err << trainee->name << " is not ready for '" << policy->title << "'. Still missing:\n";
+            for (const auto& m : st.missing) io.err << "  - " << m << "\n";
+        }
+        return 1;
+    }
+    try {
+        auto record = issueCertificate(ctx->store, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
+        io.out << "Issued '" << record.policy_title << "' to " << record.trainee_name << "\n"
+               << "  certificate " << record.id << "\n"
+               << "  verification code " << record.verification_code << "\n"
+               << "  valid until " << dateOfUtc(record.expires_at) << "\n";
+        if (!record.supersedes.empty()) io.out << "  renews " << record.supersedes << " (kept in the history)\n";
+        io.out << "Export it with: frontline certify export " << record.id << "\n";
+    } catch (const CertError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    } catch (const StoreError& e) {
+        io.err << "frontline: cannot save the certificate: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+bool writeText(const std::filesystem::path& path, const std::string& text, Io& io) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        io.err << "frontline: cannot write " << path.string() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int runExport(const Args& args, Io& io) {
+    if (args.positional.size() < 2) {
+        io.err << "frontline: certify export needs a certificate id or verification code\n" << kUsage;
+        return 2;
+    }
+    auto ctx = openContext(args, io);
+    if (!ctx) return 1;
+    auto record = findCertificate(ctx->store, args.positional[1], io);
+    if (!record) return 1;
+    const bool both = !args.has("--pdf") && !args.has("--badge");
+    try {
+        if (both || args.has("--badge")) {
+            std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
+            // The issuing key is only needed to sign a revocation notice into the file.
+            std::optional<SigningKey> key;
+            if (!record->revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(ctx->store.path()));
+            if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
+            io.out << "badge: " << path.string() << "\n";
+        }
+        if (both || args.has("--pdf")) {
+            std::filesystem::path path = args.has("--pdf") ? std::filesystem::path(args.get("--pdf")) : std::filesystem::path(record->id + ".pdf");
+            exportCertificatePdf(*record, path, ctx->settings);
+            io.out << "pdf:   " << path.string() << "\n";
+        }
+    } catch (const CertError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int runRevoke(const Args& args, Io& io) {
+    if (args.positional.size() < 2 || args.get("--reason").empty()) {
+        io.err << "frontline: certify revoke needs a certificate id and --reason TEXT\n" << kUsage;
+        return 2;
+    }
+    auto store = openStoreOrReport(args, io);
+    if (!store) return 1;
+    auto record = findCertificate(*store, args.positional[1], io);
+    if (!record) return 1;
+    if (!record->revoked_at.empty()) {
+        io.err << "frontline: certificate " << record->id << " was already revoked on " << dateOfUtc(record->revoked_at) << ": "
+               << record->revoke_reason << "\n";
+        return 1;
+    }
+    try {
+        store->revokeCertificate(record->id, args.get("--reason"), nowUtcIso());
+    } catch (const StoreError& e) {
+        io.err << "frontline: cannot revoke: " << e.what() << "\n";
+        return 1;
+    }
+    io.out << "Revoked " << record->id << " (" << record->trainee_name << ", " << record->policy_title << ").\n"
+           << "`frontline verify` now reports it as revoked against this database; files exported from now on carry\n"
+           << "the revocation: re-export with `frontline certify export " << record->id << "` and replace copies you shared.\n";
+    return 0;
+}
+
+int runList(const Args& args, Io& io) {
+    auto store = openStoreOrReport(args, io);
+    if (!store) return 1;
+    std::int64_t trainee_id = 0;
+    if (args.has("--trainee")) {
+        auto t = store->traineeByName(args.get("--trainee"));
+        if (!t) {
+            io.err << "frontline: no trainee named '" << args.get("--trainee") << "'\n";
+            return 1;
+        }
+        trainee_id = t->id;
+    }
+    auto certs = store->certificates(trainee_id);
+    const std::string now = nowUtcIso();
+    auto stateOf = [&](const CertificateRecord& c) -> std::string {
+        if (!c.revoked_at.empty()) return "revoked";
+        for (const auto& other : certs)
+            if (other.supersedes == c.id) return "renewed";
+        return now >= c.expires_at ? "expired" : "valid";
+    };
+    if (args.has("--json")) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& c : certs)
+            j.push_back({{"id", c.id},                   {"trainee", c.trainee_name},     {"policy", c.policy_id},
+                         {"policy_title", c.policy_title}, {"sop_version", c.sop_version}, {"issued_at", c.issued_at},
+                         {"expires_at", c.expires_at},     {"verification_code", c.verification_code},
+                         {"state", stateOf(c)},            {"supersedes", c.supersedes},   {"revoked_at", c.revoked_at},
+                         {"revoke_reason", c.revoke_reason}, {"scores", c.scores}});
+        io.out << j.dump(2) << "\n";
+        return 0;
+    }
+    if (certs.empty()) {
+        io.out << "No certificates yet. See who is ready with `frontline certify status`.\n";
+        return 0;
+    }
+    io.out << std::left << std::setw(38) << "certificate" << std::setw(20) << "trainee" << std::setw(30) << "policy" << std::setw(12)
+           << "issued" << std::setw(12) << "expires" << std::setw(11) << "code" << "state\n";
+    for (const auto& c : certs)
+        io.out << std::left << std::setw(38) << c.id << std::setw(20) << c.trainee_name.substr(0, 19) << std::setw(30)
+               << c.policy_title.substr(0, 29) << std::setw(12) << dateOfUtc(c.issued_at) << std::setw(12) << dateOfUtc(c.expires_at)
+               << std::setw(11) << c.verification_code << stateOf(c) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int cmdCertify(const std::vector<std::string>& argv, Io& io) {
+    auto args = parseArgs(argv, {"--json", "--due", "--help"}, io.err);
+    if (!args) return 2;
+    if (args->has("--help") || args->positional.empty()) {
+        (args->has("--help") ? io.out : io.err) << kUsage;
+        return args->has("--help") ? 0 : 2;
+    }
+    const std::string& sub = args->positional[0];
+    if (sub == "status") return runStatus(*args, io);
+    if (sub == "issue") return runIssue(*args, io);
+    if (sub == "export") return runExport(*args, io);
+    if (sub == "revoke") return runRevoke(*args, io);
+    if (sub == "list") return runList(*args, io);
+    io.err << "frontline: unknown certify subcommand '" << sub << "'\n" << kUsage;
+    return 2;
+}
+
+}  // namespace frontline::cli

@@ -1,0 +1,290 @@
+// frontline quiz [EXAM_OR_BANK] — take a knowledge check in the terminal and record it.
+//   listing   --list: banks and exams (with any content errors on stderr)
+//   answering interactive (a line per question, re-asked until it parses), or --answers "b;a,c;true"
+//             for scripts; piped stdin works like a terminal
+//   practice  verdict, option feedback and explanation after each answer; exam: only after the end
+//   result    per-section results and every explanation; recorded with Store::recordQuizAttempt
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <iostream>
+#include <random>
+#include "cli_support.hpp"
+#include "frontline/quiz.hpp"
+
+namespace frontline::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: frontline quiz EXAM_OR_BANK [--practice] [--seed N] [--answers \"b;a,c;true;3,1,2\"]\n"
+    "                      [--trainee NAME] [--json] [--db PATH] [--content DIR]\n"
+    "       frontline quiz --list [--json]\n"
+    "Takes a knowledge check and records it for the trainee. An exam draws its questions per section;\n"
+    "a bank on its own asks all its questions. --practice shows feedback after each answer (exam mode:\n"
+    "only at the end). Answers: single/judgement 'b', select-all 'a,c', true/false 'true', ordering\n"
+    "'3,1,2' (item numbers in your order), matching 'c,a,b' (a letter per term), '-' to skip;\n"
+    "--answers separates questions with ';'. A timed exam ends when its time is up.\n";
+
+std::string letter(int position) { return std::string(1, static_cast<char>('a' + position)); }
+
+std::string speakerLabel(const std::string& speaker) {
+    if (speaker.empty()) return speaker;
+    std::string label = speaker;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    return label;
+}
+
+const char* answerHint(QuestionType type) {
+    switch (type) {
+        case QuestionType::Single:
+        case QuestionType::Judgement: return "one letter";
+        case QuestionType::Multiple: return "select all that apply: letters separated by commas";
+        case QuestionType::TrueFalse: return "true or false";
+        case QuestionType::Ordering: return "item numbers in the right order, e.g. 2,1,3";
+        case QuestionType::Matching: return "for each term in turn, the letter of its definition, e.g. b,a,c";
+    }
+    return "";
+}
+
+void printQuestion(std::ostream& out, const PresentedQuestion& p, size_t index, size_t count, const std::string& section,
+                   int seconds_left) {
+    out << "\nQuestion " << index + 1 << " of " << count << " · " << section;
+    if (seconds_left >= 0) out << " · " << formatDuration(seconds_left) << " left";
+    out << "\n";
+    for (const auto& line : p.excerpt) out << "  " << speakerLabel(line.speaker) << ": " << line.text << "\n";
+    out << p.prompt << "\n";
+    const auto type = p.question->type;
+    if (type == QuestionType::Matching) {
+        for (size_t i = 0; i < p.lefts.size(); ++i) out << "  " << i + 1 << ". " << p.lefts[i] << "\n";
+        out << "  definitions:\n";
+    }
+    if (type != QuestionType::TrueFalse) {
+        for (size_t i = 0; i < p.choices.size(); ++i) {
+            std::string label = type == QuestionType::Ordering ? std::to_string(i + 1) + "." : letter(static_cast<int>(i)) + ")";
+            out << "  " << label << " " << p.choices[i] << "\n";
+        }
+    }
+    out << "Answer (" << answerHint(type) << "): " << std::flush;
+}
+
+void printFeedback(std::ostream& out, const QuestionResult& r) {
+    out << (r.correct ? "Correct." : r.answered ? "Not quite." : "Skipped.");
+    if (!r.correct) out << " Correct answer: " << r.expected;
+    out << "\n";
+    if (!r.feedback.empty()) out << "  " << r.feedback << "\n";
+    out << "  Why: " << r.explanation << " (" << r.source << ")\n";
+}
+
+void printResult(std::ostream& out, const QuizResult& r, const std::string& trainee) {
+    out << "\n" << r.title << " — " << trainee << " (" << quizModeName(r.mode) << ", seed " << r.seed << ")\n";
+    if (r.timed_out) out << "Time ran out: unanswered questions count as wrong.\n";
+    for (const auto& s : r.sections)
+        out << "  " << s.title << ": " << s.correct << "/" << s.total << " (" << s.percent << "%)\n";
+    out << "Score: " << r.correct << "/" << r.total << " = " << r.percent << "% — pass mark " << r.pass_mark << "% — "
+        << (r.passed ? "PASSED" : "NOT PASSED") << "\n\n";
+    for (size_t i = 0; i < r.questions.size(); ++i) {
+        const auto& q = r.questions[i];
+        out << (q.correct ? "[ok] " : "[x]  ") << i + 1 << ". " << q.prompt << "\n";
+        if (q.missing) continue;
+        out << "     your answer: " << q.given << "\n";
+        if (!q.correct) out << "     correct:     " << q.expected << "\n";
+        out << "     why: " << q.explanation << " (" << q.source << ")\n";
+    }
+}
+
+int listQuizzes(const QuizLibrary& library, const Args& args, Io& io) {
+    if (args.has("--json")) {
+        nlohmann::json j{{"exams", nlohmann::json::array()}, {"banks", nlohmann::json::array()}};
+        for (const auto& e : library.exams) {
+            int count = 0;
+            for (const auto& s : e.sections) count += s.count;
+            j["exams"].push_back({{"id", e.id}, {"title", e.title}, {"questions", count}, {"time_limit_minutes", e.time_limit_minutes}});
+        }
+        for (const auto& b : library.banks)
+            j["banks"].push_back({{"id", b.id}, {"title", b.title}, {"section", b.section}, {"questions", b.questions.size()}});
+        j["failed"] = nlohmann::json::array();
+        for (const auto& f : library.failed) j["failed"].push_back(f.file);
+        io.out << j.dump(2) << "\n";
+    } else {
+        io.out << "Exams:\n";
+        if (library.exams.empty()) io.out << "  (none)\n";
+        for (const auto& e : library.exams) {
+            int count = 0;
+            for (const auto& s : e.sections) count += s.count;
+            io.out << "  " << e.id << " — " << e.title << " (" << count << " questions"
+                   << (e.time_limit_minutes > 0 ? ", " + std::to_string(e.time_limit_minutes) + " min" : std::string()) << ")\n";
+        }
+        io.out << "Question banks (practice a whole section):\n";
+        if (library.banks.empty()) io.out << "  (none)\n";
+        for (const auto& b : library.banks)
+            io.out << "  " << b.id << " — " << b.title << " (" << b.questions.size() << " questions)\n";
+    }
+    return library.failed.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
+    auto args = parseArgs(argv, {"--json", "--help", "--list", "--practice"}, io.err);
+    if (!args) return 2;
+    if (args->has("--help")) {
+        io.out << kUsage;
+        return 0;
+    }
+    auto content = loadContentOrReport(*args, io, /*quiet_failures=*/true);
+    if (!content) return 1;
+    QuizLibrary library = loadQuizLibrary(content->paths.root / "questions", content->sop);
+    for (const auto& f : library.failed)
+        for (const auto& d : f.diagnostics)
+            if (d.severity == Severity::Error) io.err << format(d) << "\n";
+    if (!library.failed.empty())
+        io.err << "frontline: " << library.failed.size() << " question file(s) did not load (see above); the rest are available\n";
+
+    if (args->has("--list")) return listQuizzes(library, *args, io);
+    if (args->positional.size() != 1) {
+        io.err << "frontline: name one exam or question bank (see `frontline quiz --list`)\n" << kUsage;
+        return 2;
+    }
+    const std::string id = args->positional.front();
+
+    std::uint64_t seed = 0;
+    if (args->has("--seed")) {
+        try {
+            size_t used = 0;
+            seed = std::stoull(args->get("--seed"), &used);
+            if (used != args->get("--seed").size()) throw std::invalid_argument("trailing text");
+        } catch (const std::exception&) {
+            io.err << "frontline: --seed needs a non-negative whole number, not '" << args->get("--seed") << "'\n";
+            return 2;
+        }
+    } else {
+        std::random_device device;
+        seed = (static_cast<std::uint64_t>(device()) << 32) | device();
+    }
+    auto draw = drawQuiz(library, id, seed);
+    if (!draw) {
+        io.err << "frontline: no exam or question bank '" << id << "' (see `frontline quiz --list`)\n";
+        return 2;
+    }
+    const QuizMode mode = args->has("--practice") ? QuizMode::Practice : QuizMode::Exam;
+    const bool json = args->has("--json");
+    std::ostream& talk = json ? io.err : io.out;  // keep stdout pure JSON
+
+    // Every question's answer text is checked before anything is recorded.
+    std::vector<QuizAnswer> answers;
+    if (args->has("--answers")) {
+        auto texts = std::vector<std::string>();
+        {
+            const std::string all = args->get("--answers");
+            size_t start = 0;
+            while (true) {
+                size_t semi = all.find(';', start);
+                texts.push_back(all.substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+                if (semi == std::string::npos) break;
+                start = semi + 1;
+            }
+        }
+        if (texts.size() > draw->questions.size()) {
+            io.err << "frontline: " << texts.size() << " answers given, but the quiz has " << draw->questions.size() << " questions\n";
+            return 2;
+        }
+        for (size_t i = 0; i < texts.size(); ++i) {
+            const Question* q = library.question(draw->questions[i].question);
+            std::string error;
+            auto answer = parseAnswerText(*q, draw->questions[i], texts[i], error);
+            if (!answer) {
+                io.err << "frontline: answer " << i + 1 << " ('" << texts[i] << "'): " << error << "\n";
+                return 2;
+            }
+            answers.push_back(*answer);
+        }
+    }
+
+    // Open the store before asking anything: a trainee should not answer 20 questions for nothing.
+    auto store = openStoreOrReport(*args, io);
+    if (!store) return 1;
+    const OrgSettings settings = effectiveSettings(*content, &*store);
+    const std::string trainee_name = traineeNameFor(*args);
+    const std::string started_at = nowUtcIso();
+
+    bool timed_out = false;
+    if (!args->has("--answers")) {
+        const auto start = std::chrono::steady_clock::now();
+        auto seconds_left = [&]() -> int {
+            if (draw->time_limit_seconds <= 0) return -1;
+            auto used = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
+            return std::max(0, draw->time_limit_seconds - static_cast<int>(used));
+        };
+        talk << draw->title << " — " << draw->questions.size() << " questions, " << quizModeName(mode) << " mode";
+        if (draw->time_limit_seconds > 0) talk << ", " << formatDuration(draw->time_limit_seconds) << " time limit";
+        talk << "\n";
+        bool input_ended = false;
+        for (size_t i = 0; i < draw->questions.size() && !input_ended && !timed_out; ++i) {
+            const auto& drawn = draw->questions[i];
+            const Question* q = library.question(drawn.question);
+            auto presented = presentQuestion(*q, drawn, settings, trainee_name);
+            const auto& section_title = draw->sections[static_cast<size_t>(drawn.section)].title;
+            printQuestion(talk, presented, i, draw->questions.size(), section_title, seconds_left());
+            QuizAnswer answer;
+            while (true) {
+                std::string line;
+                if (!std::getline(io.in, line)) {
+                    input_ended = true;
+                    break;
+                }
+                std::string error;
+                auto parsed = parseAnswerText(*q, drawn, line, error);
+                if (parsed) {
+                    answer = *parsed;
+                    break;
+                }
+                talk << "  " << error << ". Answer (" << answerHint(q->type) << "): " << std::flush;
+            }
+            if (input_ended) break;
+            if (draw->time_limit_seconds > 0 && seconds_left() == 0) {
+                timed_out = true;  // an answer given after the limit does not count
+                talk << "Time is up.\n";
+                break;
+            }
+            answers.push_back(answer);
+            if (mode == QuizMode::Practice) printFeedback(talk, gradeQuestion(*q, drawn, answer, settings, trainee_name));
+        }
+        if (input_ended && !io.interactive && answers.empty()) {
+            io.err << "frontline: no answers on standard input; pass --answers \"…\" or run in a terminal\n";
+            return 2;
+        }
+    }
+
+    QuizResult result = gradeQuiz(library, *draw, answers, mode, settings, trainee_name);
+    result.timed_out = timed_out;
+
+    QuizAttemptRecord record;
+    std::int64_t attempt_id = 0;
+    try {
+        record.trainee_id = store->traineeByNameOrCreate(trainee_name).id;
+        record.exam_id = draw->quiz;
+        record.mode = quizModeName(mode);
+        record.seed = draw->seed;
+        record.started_at = started_at;
+        record.finished_at = nowUtcIso();
+        record.score_percent = result.percent;
+        record.passed = result.passed;
+        record.sop_version = content->sop.version;
+        record.detail = quizAttemptDetail(*draw, answers, result);
+        attempt_id = store->recordQuizAttempt(record);
+    } catch (const StoreError& e) {
+        io.err << "frontline: the quiz attempt could not be saved to " << store->path().string() << ": " << e.what() << "\n";
+        return 1;
+    }
+
+    if (json) {
+        io.out << nlohmann::json{{"attempt_id", attempt_id}, {"trainee", trainee_name}, {"result", result}, {"draw", *draw}}.dump(2)
+               << "\n";
+    } else {
+        printResult(io.out, result, trainee_name);
+        io.out << "Recorded as quiz attempt " << attempt_id << ".\n";
+    }
+    return 0;
+}
+
+}  // namespace frontline::cli

@@ -1,0 +1,301 @@
+// The desktop trainer's window: command line, GLFW + OpenGL3 + Dear ImGui setup, and a main loop
+// that never busy-waits. Screenshot mode renders staged demo screens to PNG and exits.
+// Sections: options · window · main loop · screenshot mode · runGui.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include "cli.hpp"
+#include "frontline/ui/app.hpp"
+#include "frontline/ui/demo.hpp"
+#include "frontline/ui/theme.hpp"
+#include "gui.hpp"
+#include "platform.hpp"
+
+namespace frontline {
+
+namespace {
+
+// ---- options ------------------------------------------------------------------------------------
+
+constexpr const char* kUsage =
+    "usage: frontline [--db PATH] [--content DIR] [--trainee NAME] [--size WxH]\n"
+    "                 [--screenshot-dir DIR --screenshot-screens all|home,library,...]\n"
+    "                 [--exit-after-frames N]\n"
+    "Opens the desktop trainer. `frontline --help` lists the terminal commands.\n";
+
+struct GuiOptions {
+    std::filesystem::path db;
+    std::filesystem::path content;
+    std::string trainee;
+    int width = 1280;
+    int height = 800;
+    std::filesystem::path screenshot_dir;
+    std::vector<std::string> screenshot_screens;
+    int exit_after_frames = 0;  // benchmarks and smoke tests: quit after this many frames
+};
+
+std::vector<std::string> splitList(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+bool parseOptions(int argc, char** argv, GuiOptions& o) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    auto parsed = cli::parseArgs(args, {}, std::cerr);
+    if (!parsed) return false;
+    if (!parsed->positional.empty()) {
+        std::cerr << "frontline: unknown command '" << parsed->positional.front() << "'\n" << kUsage;
+        return false;
+    }
+    static const std::vector<std::string> known = {"--db", "--content", "--trainee", "--size", "--screenshot-dir", "--screenshot-screens", "--exit-after-frames"};
+    for (const auto& [name, value] : parsed->options) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::cerr << "frontline: unknown option " << name << "\n" << kUsage;
+            return false;
+        }
+    }
+    o.db = parsed->get("--db");
+    o.content = parsed->get("--content");
+    o.trainee = parsed->get("--trainee");
+    if (parsed->has("--size") && std::sscanf(parsed->get("--size").c_str(), "%dx%d", &o.width, &o.height) != 2) {
+        std::cerr << "frontline: --size wants WIDTHxHEIGHT, e.g. 1280x800\n";
+        return false;
+    }
+    o.width = std::clamp(o.width, 640, 7680);
+    o.height = std::clamp(o.height, 480, 4320);
+    o.screenshot_dir = parsed->get("--screenshot-dir");
+    if (!o.screenshot_dir.empty()) {
+        std::string list = parsed->get("--screenshot-screens", "all");
+        o.screenshot_screens = list == "all" ? ui::demoScreenNames() : splitList(list);
+        for (const auto& s : o.screenshot_screens) {
+            if (std::find(ui::demoScreenNames().begin(), ui::demoScreenNames().end(), s) == ui::demoScreenNames().end()) {
+                std::cerr << "frontline: unknown screen '" << s << "' (screens: all";
+                for (const auto& n : ui::demoScreenNames()) std::cerr << "," << n;
+                std::cerr << ")\n";
+                return false;
+            }
+        }
+    }
+    o.exit_after_frames = std::atoi(parsed->get("--exit-after-frames", "0").c_str());
+    return true;
+}
+
+// ---- window ---------------------------------------------------------------------------------------
+
+// Any input means "something may change": render at full rate for a moment so hover, clicks and
+// typing feel immediate, then go back to waiting.
+struct LoopClock {
+    double full_rate_until = 0;
+    bool rescale = false;
+};
+LoopClock* loopClock(GLFWwindow* w) { return static_cast<LoopClock*>(glfwGetWindowUserPointer(w)); }
+constexpr double kFullRateAfterInput = 0.35;
+void poke(GLFWwindow* w) {
+    if (LoopClock* c = loopClock(w)) c->full_rate_until = glfwGetTime() + kFullRateAfterInput;
+}
+
+void installWakeCallbacks(GLFWwindow* window) {
+    // Installed before ImGui's backend, which chains to them.
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { poke(w); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { poke(w); });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { poke(w); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { poke(w); });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { poke(w); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { poke(w); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { poke(w); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { poke(w); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { poke(w); });
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float, float) {
+        if (LoopClock* c = loopClock(w)) c->rescale = true;
+        poke(w);
+    });
+}
+
+struct Window {
+    GLFWwindow* handle = nullptr;
+    LoopClock clock;
+    ~Window() {
+        if (!handle) return;
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(handle);
+        glfwTerminate();
+    }
+};
+
+bool openWindow(Window& win, const GuiOptions& o, bool visible) {
+    glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "frontline: GLFW error %d: %s\n", code, text); });
+    if (!glfwInit()) {
+        std::cerr << "frontline: cannot open a window (no display?). The terminal commands still work: frontline --help\n";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    win.handle = glfwCreateWindow(o.width, o.height, "Frontline - contact-center trainer", nullptr, nullptr);
+    if (!win.handle) {
+        glfwTerminate();
+        std::cerr << "frontline: could not create an OpenGL 3.0 window\n";
+        return false;
+    }
+    glfwSetWindowSizeLimits(win.handle, 960, 600, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    glfwMakeContextCurrent(win.handle);
+    glfwSwapInterval(1);
+    glfwSetWindowUserPointer(win.handle, &win.clock);
+    installWakeCallbacks(win.handle);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layouts are code; nothing to remember between runs
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(win.handle, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    return true;
+}
+
+void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& screenshot = {}) {
+    if (win.clock.rescale || app.requests.fonts_changed) {
+        win.clock.rescale = false;
+        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, true);
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::drawApp(app);
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(win.handle, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 paper = ui::colour::vec(ui::colour::kPaper);
+    glClearColor(paper.x, paper.y, paper.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!screenshot.empty()) platform::writeScreenshot(screenshot, fb_w, fb_h);
+    glfwSwapBuffers(win.handle);
+}
+
+// ---- main loop ------------------------------------------------------------------------------------
+
+int mainLoop(Window& win, ui::AppState& app, int exit_after_frames) {
+    int frames = 0;
+    while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
+        if (glfwGetWindowAttrib(win.handle, GLFW_ICONIFIED)) {
+            glfwWaitEvents();  // minimised: nothing to draw until something happens
+            continue;
+        }
+        renderFrame(win, app);
+        if (exit_after_frames > 0 && ++frames >= exit_after_frames) break;
+        const double now = glfwGetTime();
+        if (app.animating || now < win.clock.full_rate_until) {
+            glfwPollEvents();  // vsync paces these frames
+        } else {
+            // Idle: sleep until input, or until a timer on screen needs its next tick.
+            const double timeout = app.wake_in >= 0 ? std::clamp(app.wake_in, 0.01, 1.0) : 1.0;
+            glfwWaitEventsTimeout(timeout);
+        }
+    }
+    return 0;
+}
+
+// ---- screenshot mode ------------------------------------------------------------------------------
+
+int screenshotMode(Window& win, ui::AppState& app, const GuiOptions& o) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.screenshot_dir, ec);
+    bool ok = true;
+    bool seeded = false;
+    for (const auto& name : o.screenshot_screens) {
+        // The welcome screen needs an empty database; everything else the demo trainee's history.
+        if (name != "welcome" && !seeded) {
+            ui::seedDemo(app);
+            seeded = true;
+        }
+        if (!ui::stageDemoScreen(app, name)) {
+            std::cerr << "frontline: could not stage the '" << name << "' screen (no content?)\n";
+            ok = false;
+            continue;
+        }
+        // A few frames let layout settle (auto-sized columns, scroll to the newest line).
+        for (int i = 0; i < 4; ++i) {
+            glfwPollEvents();
+            renderFrame(win, app);
+        }
+        const auto png = o.screenshot_dir / (name + ".png");
+        glfwPollEvents();
+        renderFrame(win, app, png);
+        std::cout << png.string() << "\n";
+    }
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+// ---- runGui ---------------------------------------------------------------------------------------
+
+int runGui(int argc, char** argv) {
+    GuiOptions o;
+    if (!parseOptions(argc, argv, o)) return 2;
+    const bool screenshots = !o.screenshot_dir.empty();
+
+    ui::AppState app;
+    app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content));
+    if (!app.content.sop_loaded) std::cerr << "frontline: warning: the SOP did not load; see the Scenarios screen\n";
+    // Seeds: reproducible within a run (tests), different between runs (practice).
+    app.next_seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+
+    std::filesystem::path db = o.db;
+    std::filesystem::path temp_db;
+    if (screenshots) {
+        // Screenshots never touch a real database.
+        temp_db = std::filesystem::temp_directory_path() / ("frontline-screens-" + std::to_string(getpid()) + ".db");
+        std::filesystem::remove(temp_db);
+        db = temp_db;
+        app.next_seed = 42;
+    } else if (db.empty()) {
+        db = defaultDatabasePath();
+    }
+    try {
+        std::error_code ec;
+        if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
+        app.store.emplace(Store::open(db));
+    } catch (const StoreError& e) {
+        app.store_error = std::string(e.what()) + "\n(" + db.string() + ")";
+    }
+    if (!screenshots) ui::openApp(app, o.trainee);
+    else ui::openApp(app);
+
+    int code = 0;
+    {
+        Window win;
+        if (!openWindow(win, o, !screenshots)) return 1;
+        // The GL backend uploads the font texture on its first frame.
+        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, false);
+        code = screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames);
+    }
+    if (!temp_db.empty()) {
+        app.store.reset();
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db.string() + suffix, ec);
+    }
+    return code;
+}
+
+}  // namespace frontline

@@ -1,0 +1,261 @@
+// Trainees, attempts (with their step scores) and the per-step statistics of the manager view.
+#include <string_view>
+#include "frontline/store.hpp"
+#include "store_impl.hpp"
+
+namespace frontline {
+namespace {
+
+using Json = nlohmann::json;
+
+// Fills `out` from a stored JSON column; a damaged value is a Corrupt error naming the attempt.
+template <class T>
+void readStoredJson(const std::string& text, T& out, std::int64_t attempt_id, const char* column) {
+    const std::string where = "attempt " + std::to_string(attempt_id) + ": the stored " + column;
+    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) throw StoreError(StoreError::Kind::Corrupt, where + " is not valid JSON");
+    try {
+        from_json(j, out);
+    } catch (const std::exception& e) {  // valid JSON of the wrong shape (type_error, invalid_argument…)
+        throw StoreError(StoreError::Kind::Corrupt, where + " cannot be read (" + e.what() + ")");
+    }
+}
+
+Trainee readTrainee(const sql::Statement& q) {
+    Trainee t;
+    t.id = q.int64(0);
+    t.name = q.text(1);
+    t.team = q.text(2);
+    t.created_at = q.text(3);
+    return t;
+}
+constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at FROM trainees ";
+
+// The summary columns every attempt query selects, in readAttemptSummary's order.
+constexpr std::string_view kAttemptSummaryColumns =
+    "SELECT a.id, a.trainee_id, t.name, a.scenario_id, a.scenario_version, a.scenario_title, a.sop_id,"
+    " a.sop_version, a.channel, a.started_at, a.finished_at, a.outcome, a.passed, a.critical_failure,"
+    " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed";
+constexpr int kReportColumn = 22;  // after the summary columns, when selected
+constexpr int kEventLogColumn = 23;
+constexpr std::string_view kAttemptFrom = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id ";
+
+AttemptRecord readAttemptSummary(const sql::Statement& q) {
+    AttemptRecord r;
+    r.id = q.int64(0);
+    r.trainee_id = q.int64(1);
+    r.trainee_name = q.text(2);
+    r.scenario_id = q.text(3);
+    r.scenario_version = q.integer(4);
+    r.scenario_title = q.text(5);
+    r.sop_id = q.text(6);
+    r.sop_version = q.text(7);
+    r.channel = q.text(8);
+    r.started_at = q.text(9);
+    r.finished_at = q.text(10);
+    r.outcome = q.text(11);
+    r.passed = q.boolean(12);
+    r.critical_failure = q.boolean(13);
+    r.adherence = q.integer(14);
+    r.points = q.integer(15);
+    r.stars = q.integer(16);
+    r.handle_seconds = q.integer(17);
+    r.fcr = q.boolean(18);
+    r.csat = q.real(19);
+    r.answer_seconds = q.integer(20);
+    r.seed = q.bits(21);
+
+    // Listings carry the log's identity and the report's summary, without the heavy JSON.
+    r.log.scenario_id = r.scenario_id;
+    r.log.scenario_version = r.scenario_version;
+    r.log.sop_id = r.sop_id;
+    r.log.sop_version = r.sop_version;
+    r.log.seed = r.seed;
+    r.log.channel = r.channel == "chat" ? Channel::Chat : Channel::Call;
+    r.report.scenario_id = r.scenario_id;
+    r.report.sop_version = r.sop_version;
+    r.report.outcome = r.outcome;
+    r.report.passed = r.passed;
+    r.report.critical_failure = r.critical_failure;
+    r.report.adherence = r.adherence;
+    r.report.points.total = r.points;
+    r.report.stars = r.stars;
+    r.report.metrics.handle_seconds = r.handle_seconds;
+    r.report.metrics.fcr = r.fcr;
+    r.report.metrics.csat = r.csat;
+    r.report.metrics.answer_seconds = r.answer_seconds;
+    return r;
+}
+
+}  // namespace
+
+// ---- trainees ----
+
+Trainee Store::createTrainee(const std::string& name, const std::string& team) {
+    sqlite3* db = impl_->db.get();
+    sql::Statement insert(db, "INSERT INTO trainees (name, team, created_at) VALUES (?1, ?2, ?3)");
+    insert.bind(1, name).bind(2, team).bind(3, nowUtcIso());
+    try {
+        insert.run();
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::Constraint) throw;
+        throw StoreError(StoreError::Kind::Constraint,
+                         traineeByName(name) ? "a trainee named '" + name + "' already exists"
+                                             : "a trainee needs a name");
+    }
+    return *trainee(sqlite3_last_insert_rowid(db));
+}
+
+std::optional<Trainee> Store::trainee(std::int64_t id) const {
+    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "WHERE id = ?1");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return readTrainee(q);
+}
+
+std::optional<Trainee> Store::traineeByName(const std::string& name) const {
+    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "WHERE name = ?1");  // NOCASE column
+    q.bind(1, name);
+    if (!q.step()) return std::nullopt;
+    return readTrainee(q);
+}
+
+Trainee Store::traineeByNameOrCreate(const std::string& name, const std::string& team) {
+    sql::Transaction tx(impl_->db.get());
+    std::optional<Trainee> existing = traineeByName(name);
+    Trainee t = existing ? *existing : createTrainee(name, team);
+    tx.commit();
+    return t;
+}
+
+std::vector<Trainee> Store::trainees() const {
+    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "ORDER BY name, id");
+    std::vector<Trainee> out;
+    while (q.step()) out.push_back(readTrainee(q));
+    return out;
+}
+
+// ---- attempts ----
+
+std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
+                                  const ScoreReport& report, const std::string& started_at,
+                                  const std::string& finished_at) {
+    sqlite3* db = impl_->db.get();
+    // Serialise before the transaction: nothing slow or throwing while the write lock is held.
+    const std::string log_json = toJsonText(Json(log));
+    const std::string report_json = toJsonText(Json(report));
+
+    sql::Transaction tx(db);
+    sql::Statement insert(db,
+                          "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id,"
+                          " sop_version, channel, started_at, finished_at, outcome, passed, critical_failure,"
+                          " adherence, points, stars, handle_seconds, fcr, csat, answer_seconds, seed,"
+                          " report_json, event_log)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                          " ?18, ?19, ?20, ?21, ?22)");
+    insert.bind(1, trainee_id)
+        .bind(2, log.scenario_id)
+        .bind(3, log.scenario_version)
+        .bind(4, scenario_title)
+        .bind(5, log.sop_id)
+        .bind(6, log.sop_version.empty() ? report.sop_version : log.sop_version)
+        .bind(7, log.channel == Channel::Chat ? "chat" : "call")
+        .bind(8, started_at)
+        .bind(9, finished_at)
+        .bind(10, report.outcome)
+        .bind(11, report.passed)
+        .bind(12, report.critical_failure)
+        .bind(13, report.adherence)
+        .bind(14, report.points.total)
+        .bind(15, report.stars)
+        .bind(16, report.metrics.handle_seconds)
+        .bind(17, report.metrics.fcr)
+        .bind(18, report.metrics.csat)
+        .bind(19, report.metrics.answer_seconds)
+        .bindBits(20, log.seed)
+        .bind(21, report_json)
+        .bind(22, log_json);
+    insert.run();
+    const std::int64_t attempt_id = sqlite3_last_insert_rowid(db);
+
+    sql::Statement step_row(db,
+                            "INSERT INTO step_scores (attempt_id, step, position, required, covered, in_order, score)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    int rows_written = 0;
+    for (const StepScore& s : report.steps) {
+        step_row.bind(1, attempt_id)
+            .bind(2, s.step)
+            .bind(3, rows_written)
+            .bind(4, s.required)
+            .bind(5, s.covered)
+            .bind(6, s.in_order)
+            .bind(7, s.score);
+        step_row.run();
+        step_row.reset();
+        ++rows_written;
+        if (impl_->step_row_hook) impl_->step_row_hook(rows_written);
+    }
+    tx.commit();
+    return attempt_id;
+}
+
+std::optional<AttemptRecord> Store::attempt(std::int64_t id) const {
+    std::string sql(kAttemptSummaryColumns);
+    sql += ", a.report_json, a.event_log";
+    sql += kAttemptFrom;
+    sql += "WHERE a.id = ?1";
+    sql::Statement q(impl_->db.get(), sql);
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    AttemptRecord r = readAttemptSummary(q);
+    readStoredJson(q.text(kEventLogColumn), r.log, id, "event log");
+    readStoredJson(q.text(kReportColumn), r.report, id, "report");
+    return r;
+}
+
+std::vector<AttemptRecord> Store::attempts(std::int64_t trainee_id, int limit) const {
+    // Two spellings so each query can walk its index in order (no sort, stops at the limit).
+    std::string sql(kAttemptSummaryColumns);
+    sql += kAttemptFrom;
+    if (trainee_id != 0) sql += "WHERE a.trainee_id = ?1 ";
+    sql += "ORDER BY a.finished_at DESC, a.id DESC LIMIT ?2";
+    sql::Statement q(impl_->db.get(), sql);
+    if (trainee_id != 0) q.bind(1, trainee_id);
+    q.bind(2, limit > 0 ? limit : -1);  // LIMIT -1: no limit
+    std::vector<AttemptRecord> out;
+    while (q.step()) out.push_back(readAttemptSummary(q));
+    return out;
+}
+
+int Store::attemptCount(std::int64_t trainee_id) const {
+    sql::Statement q(impl_->db.get(), trainee_id != 0 ? "SELECT count(*) FROM attempts WHERE trainee_id = ?1"
+                                                      : "SELECT count(*) FROM attempts");
+    if (trainee_id != 0) q.bind(1, trainee_id);
+    return q.step() ? q.integer(0) : 0;
+}
+
+std::vector<StepStat> Store::stepStats(std::int64_t trainee_id) const {
+    // SOP order is the position the scorer gave the step; MIN copes with content that reordered.
+    constexpr std::string_view kAggregate =
+        "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
+        " FROM step_scores s ";
+    std::string sql(kAggregate);
+    sql += trainee_id != 0 ? "JOIN attempts a ON a.id = s.attempt_id WHERE s.required = 1 AND a.trainee_id = ?1 "
+                           : "WHERE s.required = 1 ";
+    sql += "GROUP BY s.step ORDER BY min(s.position), s.step";
+    sql::Statement q(impl_->db.get(), sql);
+    if (trainee_id != 0) q.bind(1, trainee_id);
+    std::vector<StepStat> out;
+    while (q.step()) {
+        StepStat st;
+        st.step = q.text(0);
+        st.attempts = q.integer(1);
+        st.missed = q.integer(2);
+        st.out_of_order = q.integer(3);
+        st.mean_score = q.real(4);
+        out.push_back(st);
+    }
+    return out;
+}
+
+}  // namespace frontline

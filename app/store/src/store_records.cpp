@@ -1,0 +1,199 @@
+// Quiz attempts, certificates, organisation settings and preferences.
+#include <stdexcept>
+#include "frontline/store.hpp"
+#include "store_impl.hpp"
+
+namespace frontline {
+namespace {
+
+using Json = nlohmann::json;
+
+Json parseStoredJson(const std::string& text, const std::string& what) {
+    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) throw StoreError(StoreError::Kind::Corrupt, what + " is not valid JSON");
+    return j;
+}
+
+QuizAttemptRecord readQuizAttempt(const sql::Statement& q) {
+    QuizAttemptRecord r;
+    r.id = q.int64(0);
+    r.trainee_id = q.int64(1);
+    r.exam_id = q.text(2);
+    r.mode = q.text(3);
+    r.seed = q.bits(4);
+    r.started_at = q.text(5);
+    r.finished_at = q.text(6);
+    r.score_percent = q.integer(7);
+    r.passed = q.boolean(8);
+    r.sop_version = q.text(9);
+    r.detail = parseStoredJson(q.text(10), "quiz attempt " + std::to_string(r.id) + ": the stored detail");
+    return r;
+}
+
+constexpr std::string_view kCertificateSelect =
+    "SELECT c.id, c.trainee_id, t.name, c.policy_id, c.policy_title, c.sop_version, c.issued_at, c.expires_at,"
+    " c.verification_code, c.scores_json, c.revoked_at, c.revoke_reason, c.supersedes, c.assertion_json"
+    " FROM certificates c JOIN trainees t ON t.id = c.trainee_id ";
+
+CertificateRecord readCertificate(const sql::Statement& q) {
+    CertificateRecord c;
+    c.id = q.text(0);
+    c.trainee_id = q.int64(1);
+    c.trainee_name = q.text(2);
+    c.policy_id = q.text(3);
+    c.policy_title = q.text(4);
+    c.sop_version = q.text(5);
+    c.issued_at = q.text(6);
+    c.expires_at = q.text(7);
+    c.verification_code = q.text(8);
+    c.scores = parseStoredJson(q.text(9), "certificate " + c.id + ": the stored scores");
+    c.revoked_at = q.text(10);
+    c.revoke_reason = q.text(11);
+    c.supersedes = q.text(12);
+    c.assertion_json = q.text(13);
+    return c;
+}
+
+}  // namespace
+
+// ---- quiz attempts ----
+
+std::int64_t Store::recordQuizAttempt(const QuizAttemptRecord& r) {
+    sqlite3* db = impl_->db.get();
+    sql::Statement insert(db,
+                          "INSERT INTO quiz_attempts (trainee_id, exam_id, mode, seed, started_at, finished_at,"
+                          " score_percent, passed, sop_version, detail_json)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bind(1, r.trainee_id)
+        .bind(2, r.exam_id)
+        .bind(3, r.mode)
+        .bindBits(4, r.seed)
+        .bind(5, r.started_at)
+        .bind(6, r.finished_at)
+        .bind(7, r.score_percent)
+        .bind(8, r.passed)
+        .bind(9, r.sop_version)
+        .bind(10, toJsonText(r.detail));
+    insert.run();
+    return sqlite3_last_insert_rowid(db);
+}
+
+std::vector<QuizAttemptRecord> Store::quizAttempts(std::int64_t trainee_id) const {
+    std::string sql =
+        "SELECT id, trainee_id, exam_id, mode, seed, started_at, finished_at, score_percent, passed, sop_version,"
+        " detail_json FROM quiz_attempts ";
+    if (trainee_id != 0) sql += "WHERE trainee_id = ?1 ";
+    sql += "ORDER BY finished_at DESC, id DESC";
+    sql::Statement q(impl_->db.get(), sql);
+    if (trainee_id != 0) q.bind(1, trainee_id);
+    std::vector<QuizAttemptRecord> out;
+    while (q.step()) out.push_back(readQuizAttempt(q));
+    return out;
+}
+
+// ---- certificates ----
+
+void Store::insertCertificate(const CertificateRecord& c) {
+    sql::Statement insert(impl_->db.get(),
+                          "INSERT INTO certificates (id, trainee_id, policy_id, policy_title, sop_version, issued_at,"
+                          " expires_at, verification_code, revoked_at, revoke_reason, supersedes, scores_json,"
+                          " assertion_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    insert.bind(1, c.id)
+        .bind(2, c.trainee_id)
+        .bind(3, c.policy_id)
+        .bind(4, c.policy_title)
+        .bind(5, c.sop_version)
+        .bind(6, c.issued_at)
+        .bind(7, c.expires_at)
+        .bind(8, c.verification_code)
+        .bindTextOrNull(9, c.revoked_at)
+        .bindTextOrNull(10, c.revoke_reason)
+        .bindTextOrNull(11, c.supersedes)  // NULL, not "", so the foreign key only checks real ids
+        .bind(12, toJsonText(c.scores))
+        .bind(13, c.assertion_json);
+    insert.run();
+}
+
+std::optional<CertificateRecord> Store::certificate(const std::string& id) const {
+    sql::Statement q(impl_->db.get(), std::string(kCertificateSelect) + "WHERE c.id = ?1");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return readCertificate(q);
+}
+
+std::vector<CertificateRecord> Store::certificates(std::int64_t trainee_id) const {
+    std::string sql(kCertificateSelect);
+    if (trainee_id != 0) sql += "WHERE c.trainee_id = ?1 ";
+    sql += "ORDER BY c.issued_at DESC, c.rowid DESC";
+    sql::Statement q(impl_->db.get(), sql);
+    if (trainee_id != 0) q.bind(1, trainee_id);
+    std::vector<CertificateRecord> out;
+    while (q.step()) out.push_back(readCertificate(q));
+    return out;
+}
+
+void Store::revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) {
+    sqlite3* db = impl_->db.get();
+    sql::Transaction tx(db);
+    {
+        sql::Statement exists(db, "SELECT 1 FROM certificates WHERE id = ?1");
+        exists.bind(1, id);
+        if (!exists.step()) throw StoreError(StoreError::Kind::Other, "there is no certificate with id '" + id + "'");
+    }
+    // The first revocation stands: its date and reason are what a verifier was told.
+    sql::Statement update(db,
+                          "UPDATE certificates SET revoked_at = ?2, revoke_reason = ?3 WHERE id = ?1 AND revoked_at IS NULL");
+    update.bind(1, id).bind(2, when).bind(3, reason);
+    update.run();
+    tx.commit();
+}
+
+// ---- settings and preferences ----
+
+OrgSettings Store::settings(const OrgSettings& defaults) const {
+    sql::Statement q(impl_->db.get(), "SELECT key, value FROM settings ORDER BY key");
+    OrgSettings result = defaults;
+    while (q.step()) {
+        Json value = Json::parse(q.text(1), nullptr, /*allow_exceptions=*/false);
+        if (value.is_discarded()) continue;
+        // One key at a time, so a single bad value costs only that key.
+        try {
+            result = settingsFromJson(Json{{q.text(0), value}}, result);
+        } catch (const std::invalid_argument&) {
+        } catch (const Json::exception&) {
+        }
+    }
+    return result;
+}
+
+void Store::saveSettings(const OrgSettings& s) {
+    sqlite3* db = impl_->db.get();
+    const Json all = settingsToJson(s);
+    sql::Transaction tx(db);
+    sql::Statement upsert(db,
+                          "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    for (const auto& [key, value] : all.items()) {
+        upsert.bind(1, key).bind(2, toJsonText(value));
+        upsert.run();
+        upsert.reset();
+    }
+    tx.commit();
+}
+
+std::optional<std::string> Store::preference(const std::string& key) const {
+    sql::Statement q(impl_->db.get(), "SELECT value FROM preferences WHERE key = ?1");
+    q.bind(1, key);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+}
+
+void Store::setPreference(const std::string& key, const std::string& value) {
+    sql::Statement upsert(impl_->db.get(),
+                          "INSERT INTO preferences (key, value) VALUES (?1, ?2)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key).bind(2, value);
+    upsert.run();
+}
+
+}  // namespace frontline

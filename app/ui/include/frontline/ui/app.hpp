@@ -1,0 +1,213 @@
+#pragma once
+// The desktop trainer's state and its one entry point, drawApp(). No GLFW or GL here: the platform
+// layer (app/platform/) owns the window and calls drawApp() once per frame; tests call it headless.
+//
+// ADDING A SCREEN (the convention):
+//   1. add an id to `ScreenId` below (before `Count`);
+//   2. write `void drawXxxScreen(AppState&)` in app/ui/src/screen_xxx.cpp, declare it below, and
+//      add ONE row to the screen table `kScreens` in app/ui/src/app.cpp (id, title, icon, shown in
+//      the top bar or not, draw function);
+//   3. if the screen keeps state, put a plain struct for it in your own header
+//      (app/ui/include/frontline/ui/screen_xxx.hpp) and add one field of that type to AppState.
+//   Navigate with `navigate(app, ScreenId::Xxx)`. Never keep state in function-local statics
+//   (tests run many apps in one process).
+//
+// Sections: ids and prefs · per-screen state · AppState · functions.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+#include "frontline/content.hpp"
+#include "frontline/engine.hpp"
+#include "frontline/progression.hpp"
+#include "frontline/scoring.hpp"
+#include "frontline/settings.hpp"
+#include "frontline/store.hpp"
+#include "frontline/ui/theme.hpp"
+
+namespace frontline::ui {
+
+// ---- ids and prefs ---------------------------------------------------------------------------
+
+enum class ScreenId {
+    Profile,
+    Home,
+    Library,
+    CallDesk,
+    ChatDesk,
+    Debrief,
+    History,
+    Settings,
+    Count
+};
+
+// The trainee's device preferences (kept with Store::setPreference, not per organisation).
+struct UiPrefs {
+    float ui_scale = 1.0f;  // multiplies the DPI scale; 0.8 .. 1.6
+    bool sound = true;
+};
+
+// ---- per-screen state --------------------------------------------------------------------------
+
+struct ProfileState {
+    std::string new_name;
+    std::string new_team;
+    std::string error;
+    bool creating = false;  // the "new trainee" form is open
+};
+
+struct LibraryState {
+    std::string search;
+    int channel = 0;     // 0 all, 1 call, 2 chat
+    int difficulty = 0;  // 0 all, 1..3
+    std::string tag;     // "" = any tag
+    std::string selected;  // scenario id shown in the detail panel
+    int chat_sessions = 2;  // chats handled at once when a chat scenario starts (1..3)
+};
+
+// One interaction being played: an engine plus the desk's own state. Held by unique_ptr so the
+// engine's references (scenario, settings) stay valid while the vector of sessions changes.
+struct DeskSession {
+    std::shared_ptr<const Scenario> scenario;
+    OrgSettings settings;  // a copy: editing settings mid-call must not change this attempt
+    std::unique_ptr<Engine> engine;
+    std::string started_at;
+    double arrives_at = 0;       // app time the call/chat reaches the agent (chats arrive staggered)
+    double ring_seconds = 0;     // real time spent ringing / waiting in the queue
+    double idle_seconds = 0;     // chat: real time since the last agent act (flushed to elapse())
+    double last_act_time = 0;    // app time of the last agent act (for the response timer)
+    int transcript_seen = 0;     // lines already shown (new ones trigger scroll / unread badge)
+    WrapUpForm wrap_up;
+    std::string kb_search;
+    std::string open_article;    // KB article shown in the desk panel
+    bool show_history = false;
+    bool transfer_open = false;  // the transfer dialog
+    std::string error;           // last engine refusal, shown under the options
+    bool recorded = false;       // the attempt has been scored and stored
+    std::int64_t attempt_id = 0;
+    std::optional<ScoreReport> report;
+};
+
+struct CallDeskState {
+    std::unique_ptr<DeskSession> session;
+};
+
+struct ChatDeskState {
+    std::vector<std::unique_ptr<DeskSession>> sessions;
+    int active = 0;  // the session shown in the main column
+};
+
+struct DebriefState {
+    std::int64_t attempt_id = 0;
+    std::string scenario_id;
+    std::string scenario_title;
+    ScoreReport report;
+    double shown_at = 0;  // app time the debrief opened (drives the count-up animation)
+    std::vector<std::int64_t> more_attempts;  // other chats of the same session, debriefed next
+};
+
+struct HistoryState {
+    std::vector<AttemptRecord> list;  // cached listing (summary fields only)
+    bool list_valid = false;
+    std::int64_t selected = 0;  // attempt id
+    std::optional<AttemptRecord> loaded;
+    int replay_step = 0;  // decisions revealed so far in the replay
+    bool everyone = false;  // all trainees (a team lead's view) rather than the current one
+};
+
+struct SettingsState {
+    bool loaded = false;  // drafts copied from the app
+    OrgSettings draft;
+    UiPrefs prefs_draft;
+    std::string message;
+    bool message_is_error = false;
+};
+
+// Cached per-trainee data for Home/Library/top bar: queried from the Store when it changes (a
+// trainee is picked, an attempt recorded), never per frame.
+struct TraineeSummary {
+    bool valid = false;
+    Progress progress;                   // points, level, streaks, badges, best stars, next scenario
+    std::vector<AttemptRecord> recent;   // newest first, a few
+    std::vector<StepStat> step_stats;    // per SOP step, this trainee
+    std::optional<StepStat> weakest;     // the lowest mean score under 100, if any
+
+    int bestStars(const std::string& scenario_id) const;
+};
+
+// What the UI asks of the platform layer this frame.
+struct PlatformRequests {
+    bool fonts_changed = false;  // ui_scale changed: rebuild fonts and style
+    bool ring = false;           // a call is ringing (platform may play a sound when prefs.sound)
+    bool chime = false;          // a chat message arrived
+    bool quit = false;
+};
+
+// ---- AppState ------------------------------------------------------------------------------------
+
+struct AppState {
+    ContentLibrary content;
+    std::optional<Store> store;   // empty only when the database could not be opened
+    std::string store_error;      // why, shown instead of the screens
+    OrgSettings settings;         // store overrides over content.default_settings
+    UiPrefs prefs;
+    std::optional<Trainee> trainee;
+    TraineeSummary summary;
+
+    ScreenId screen = ScreenId::Profile;
+    double time = 0;              // real seconds since start (sum of io.DeltaTime)
+    std::uint64_t next_seed = 1;  // seeds for new attempts (the platform sets it from the clock)
+    std::string toast;            // a short message at the bottom (saved, errors…)
+    double toast_until = 0;
+
+    ProfileState profile;
+    LibraryState library;
+    CallDeskState call;
+    ChatDeskState chat;
+    DebriefState debrief;
+    HistoryState history;
+    SettingsState settings_screen;
+
+    // Output for the platform, reset at the start of every drawApp().
+    PlatformRequests requests;
+    bool animating = false;  // something moves: the platform should keep rendering at full rate
+    double wake_in = -1;     // >= 0: draw again within this many seconds even without input (timers)
+};
+
+// ---- functions ------------------------------------------------------------------------------------
+
+// Reads settings and preferences from the store and picks the first screen (Home for `trainee_name`
+// or the last trainee, else Profile). An empty name means "the last one used".
+void openApp(AppState& app, const std::string& trainee_name = {});
+// Draws one frame: top bar + the current screen. Call between ImGui::NewFrame() and Render().
+void drawApp(AppState& app);
+void navigate(AppState& app, ScreenId screen);
+void selectTrainee(AppState& app, const Trainee& trainee);
+// Starts an attempt of `scenario_id` on the call or chat desk. Returns false when it cannot.
+bool startScenario(AppState& app, const std::string& scenario_id);
+// Re-reads the current trainee's attempts and stats (after recording an attempt or switching).
+void refreshSummary(AppState& app);
+void showToast(AppState& app, std::string message, double seconds = 3.0);
+
+// Screens (one file each in app/ui/src/).
+void drawProfileScreen(AppState& app);
+void drawHomeScreen(AppState& app);
+void drawLibraryScreen(AppState& app);
+void drawCallDeskScreen(AppState& app);
+void drawChatDeskScreen(AppState& app);
+void drawDebriefScreen(AppState& app);
+void drawHistoryScreen(AppState& app);
+void drawSettingsScreen(AppState& app);
+
+struct ScreenInfo {
+    ScreenId id;
+    const char* title;
+    const char* icon;  // a Font Awesome glyph from icons.hpp
+    bool in_top_bar;   // reachable from the navigation bar
+    void (*draw)(AppState&);
+};
+const std::vector<ScreenInfo>& screens();
+
+}  // namespace frontline::ui

@@ -1,0 +1,353 @@
+// The app frame: screen table, top bar, navigation and app-wide actions.
+// Sections: screen table · app actions · helpers · top bar · drawApp.
+#include "frontline/ui/app.hpp"
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/theme.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+// ---- screen table: one row per screen (see the convention in app.hpp) --------------------------
+
+const std::vector<ScreenInfo>& screens() {
+    static const std::vector<ScreenInfo> table = {
+        {ScreenId::Profile, "Trainees", icon::kUsers, false, drawProfileScreen},
+        {ScreenId::Home, "Home", icon::kHome, true, drawHomeScreen},
+        {ScreenId::Library, "Scenarios", icon::kBook, true, drawLibraryScreen},
+        {ScreenId::CallDesk, "Call desk", icon::kPhone, false, drawCallDeskScreen},
+        {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
+        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen},
+        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen},
+        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen},
+    };
+    return table;
+}
+
+namespace {
+const ScreenInfo* screenInfo(ScreenId id) {
+    for (const auto& s : screens())
+        if (s.id == id) return &s;
+    return nullptr;
+}
+}  // namespace
+
+// ---- app actions ----------------------------------------------------------------------------------
+
+void showToast(AppState& app, std::string message, double seconds) {
+    app.toast = std::move(message);
+    app.toast_until = app.time + seconds;
+}
+
+void navigate(AppState& app, ScreenId screen) {
+    if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
+    if (screen == ScreenId::Settings) app.settings_screen.loaded = false;  // fresh drafts each visit
+    if (screen == ScreenId::History) app.history.list_valid = false;       // new attempts may exist
+    app.screen = screen;
+}
+
+int TraineeSummary::bestStars(const std::string& scenario_id) const {
+    const ScenarioProgress* p = progress.scenario(scenario_id);
+    return p ? p->best_stars : 0;
+}
+
+std::vector<std::string> onboardingOrder(const AppState& app) {
+    // Until onboarding paths load from content/paths/, the library's difficulty order is the path.
+    std::vector<std::string> ids;
+    for (const auto& s : app.content.scenarios) ids.push_back(s->id);
+    return ids;
+}
+
+void refreshSummary(AppState& app) {
+    app.summary = {};
+    if (!app.store || !app.trainee) return;
+    try {
+        const auto attempts = app.store->attempts(app.trainee->id, 0);
+        std::vector<AttemptSummary> summaries;
+        summaries.reserve(attempts.size());
+        for (const auto& a : attempts) {
+            const auto scenario = findScenario(app, a.scenario_id);
+            AttemptSummary s;
+            s.scenario_id = a.scenario_id;
+            if (scenario) {
+                s.tags = scenario->tags;
+                s.difficulty = scenario->difficulty;
+            }
+            s.finished_at = a.finished_at;
+            s.passed = a.passed;
+            s.critical_failure = a.critical_failure;
+            s.stars = a.stars;
+            s.points = a.points;
+            s.adherence = a.adherence;
+            s.outcome = a.outcome;
+            s.answer_seconds = a.answer_seconds;
+            s.channel = a.channel;
+            s.breaches = static_cast<int>(a.report.breaches.size());
+            summaries.push_back(std::move(s));
+        }
+        TraineeSummary& out = app.summary;
+        out.progress = computeProgress(summaries, onboardingOrder(app));
+        const size_t recent = std::min<size_t>(attempts.size(), 8);
+        out.recent.assign(attempts.begin(), attempts.begin() + static_cast<long>(recent));
+        out.step_stats = app.store->stepStats(app.trainee->id);
+        // Per-step scores are aggregated by the store (the listing does not carry them).
+        for (const auto& st : out.step_stats)
+            if (st.attempts > 0 && st.mean_score < 99.5 && (!out.weakest || st.mean_score < out.weakest->mean_score)) out.weakest = st;
+        out.valid = true;
+    } catch (const StoreError& e) {
+        showToast(app, std::string("Could not read your progress: ") + e.what(), 6);
+    }
+}
+
+void selectTrainee(AppState& app, const Trainee& trainee) {
+    app.trainee = trainee;
+    if (app.store) {
+        try {
+            app.store->setPreference("last_trainee", trainee.name);
+        } catch (const StoreError&) {
+            // Remembering the last trainee is a convenience; failing to is not worth a message.
+        }
+    }
+    refreshSummary(app);
+    navigate(app, ScreenId::Home);
+}
+
+void openApp(AppState& app, const std::string& trainee_name) {
+    app.settings = app.content.default_settings;
+    if (!app.store) {
+        app.screen = ScreenId::Profile;
+        return;
+    }
+    try {
+        app.settings = app.store->settings(app.content.default_settings);
+        if (auto scale = app.store->preference("ui_scale")) app.prefs.ui_scale = std::clamp(std::strtof(scale->c_str(), nullptr), 0.8f, 1.6f);
+        if (auto sound = app.store->preference("sound")) app.prefs.sound = *sound != "0";
+        std::string name = trainee_name;
+        if (name.empty()) name = app.store->preference("last_trainee").value_or("");
+        std::optional<Trainee> t;
+        if (!name.empty()) t = trainee_name.empty() ? app.store->traineeByName(name) : app.store->traineeByNameOrCreate(name);
+        if (t) {
+            selectTrainee(app, *t);
+            return;
+        }
+    } catch (const StoreError& e) {
+        app.store_error = e.what();
+    }
+    app.screen = ScreenId::Profile;
+}
+
+bool startScenario(AppState& app, const std::string& scenario_id) {
+    auto scenario = findScenario(app, scenario_id);
+    if (!scenario || !app.trainee) return false;
+    if (scenario->channel == Channel::Call) {
+        app.call.session = makeSession(app, scenario);
+        navigate(app, ScreenId::CallDesk);
+        return true;
+    }
+    // Chat: the chosen conversation plus a few others at once, arriving a little apart, because
+    // handling concurrent sessions with prompt replies is what the chat desk trains.
+    app.chat.sessions.clear();
+    app.chat.active = 0;
+    app.chat.sessions.push_back(makeSession(app, scenario));
+    const int wanted = std::clamp(app.library.chat_sessions, 1, 3);
+    std::string after = scenario_id;
+    std::vector<std::string> taken = {scenario_id};
+    for (const auto& other : app.content.scenarios) {
+        if (static_cast<int>(app.chat.sessions.size()) >= wanted) break;
+        if (other->channel != Channel::Chat || std::find(taken.begin(), taken.end(), other->id) != taken.end()) continue;
+        auto session = makeSession(app, other);
+        session->arrives_at = app.time + 6.0 * static_cast<double>(app.chat.sessions.size());
+        taken.push_back(other->id);
+        app.chat.sessions.push_back(std::move(session));
+    }
+    navigate(app, ScreenId::ChatDesk);
+    return true;
+}
+
+// ---- helpers --------------------------------------------------------------------------------------
+
+float em(float n) { return ImGui::GetFontSize() * n; }
+
+std::shared_ptr<const Scenario> findScenario(const AppState& app, const std::string& id) {
+    for (const auto& s : app.content.scenarios)
+        if (s->id == id) return s;
+    return nullptr;
+}
+
+const char* channelIcon(Channel c) { return c == Channel::Chat ? icon::kComments : icon::kPhone; }
+
+ImU32 difficultyColour(int difficulty) {
+    if (difficulty <= 1) return colour::kGood;
+    if (difficulty == 2) return colour::kWarn;
+    return colour::kBad;
+}
+
+std::string recommendedScenario(const AppState& app, const std::string& after) {
+    const std::string& next = app.summary.progress.recommended_next;
+    if (!next.empty() && next != after && findScenario(app, next)) return next;
+    // Otherwise the first scenario (in path order) not passed yet, then one short of three stars.
+    for (int below : {2, 3}) {
+        for (const auto& id : onboardingOrder(app))
+            if (id != after && app.summary.bestStars(id) < below) return id;
+    }
+    if (!app.content.scenarios.empty()) return app.content.scenarios.front()->id;
+    return {};
+}
+
+std::string shortDate(const std::string& iso) {
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) < 3 || mo < 1 || mo > 12) return iso;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d %s, %02d:%02d", d, months[mo - 1], h, mi);
+    return buf;
+}
+
+// ---- top bar --------------------------------------------------------------------------------------
+
+namespace {
+
+bool sessionLive(const DeskSession* s) { return s && !s->recorded; }
+
+void drawTopBar(AppState& app) {
+    const float height = em(3.0f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colour::kBar);
+    draw->AddRectFilled(ImVec2(origin.x, origin.y + height - em(0.15f)), ImVec2(origin.x + width, origin.y + height), colour::kAccent);
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + em(1.0f), origin.y + (height - em(1.35f)) * 0.5f - em(0.05f)));
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::TextUnformatted(icon::kHeadphones);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kBarText);
+    ImGui::TextUnformatted("Frontline");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    const float button_y = origin.y + (height - ImGui::GetFrameHeight()) * 0.5f;
+    float x = origin.x + em(10.0f);
+    if (app.trainee) {
+        for (const auto& info : screens()) {
+            if (!info.in_top_bar) continue;
+            ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+            const bool current = app.screen == info.id;
+            ImGui::PushStyleColor(ImGuiCol_Text, current ? colour::rgb(0xFFFFFF) : colour::rgb(0xD9C9D6));
+            ImGui::PushStyleColor(ImGuiCol_Button, current ? colour::rgb(0x4D3A59) : colour::rgb(0, 0));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0x5A4567));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+            std::string label = std::string(info.icon) + "  " + info.title;
+            if (ImGui::Button(label.c_str())) navigate(app, info.id);
+            recordItem(info.title);
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(4);
+            x = ImGui::GetItemRectMax().x + em(0.4f);
+        }
+        // An interaction in progress stays one click away.
+        const bool call_live = sessionLive(app.call.session.get()) && app.screen != ScreenId::CallDesk;
+        bool chat_live = false;
+        for (const auto& s : app.chat.sessions) chat_live |= sessionLive(s.get());
+        chat_live &= app.screen != ScreenId::ChatDesk;
+        if (call_live || chat_live) {
+            ImGui::SetCursorScreenPos(ImVec2(x + em(0.6f), button_y));
+            if (iconButton(call_live ? icon::kPhone : icon::kComments, call_live ? "Back to the call" : "Back to the chats",
+                           ButtonKind::Primary))
+                navigate(app, call_live ? ScreenId::CallDesk : ScreenId::ChatDesk);
+        }
+
+        // Right side: who is playing, and their points.
+        char points[48];
+        std::snprintf(points, sizeof points, "%s %d", icon::kTrophy, app.summary.progress.total_points);
+        std::string who = std::string(icon::kUser) + "  " + app.trainee->name;
+        const float who_w = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        const float pts_w = ImGui::CalcTextSize(points).x + em(1.2f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - em(1.6f), button_y + (ImGui::GetFrameHeight() - em(1.25f)) * 0.5f));
+        chip(points, colour::rgb(0x4D3A59), colour::kGold);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - em(1.0f), button_y));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kBarText);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::rgb(0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0x5A4567));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+        if (ImGui::Button(who.c_str())) navigate(app, ScreenId::Profile);
+        recordItem("Switch trainee");
+        tooltip("Switch trainee");
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(4);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void drawToast(AppState& app) {
+    if (app.toast.empty() || app.time > app.toast_until) return;
+    app.animating = true;  // keep frames coming so the toast disappears on time
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 size = ImGui::CalcTextSize(app.toast.c_str());
+    const ImVec2 pad(em(1.0f), em(0.6f));
+    const ImVec2 pos(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x, vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - em(1.5f));
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(pos, ImVec2(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y * 2), colour::kBar, em(0.8f));
+    draw->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), colour::kBarText, app.toast.c_str());
+}
+
+void drawStoreError(AppState& app) {
+    ImGui::Dummy(ImVec2(0, em(4)));
+    beginTile(std::min(ImGui::GetContentRegionAvail().x, em(40)), colour::kBad);
+    sectionHeader(icon::kDatabase, "The training database could not be opened");
+    wrappedText(app.store_error.c_str());
+    ImGui::Spacing();
+    mutedText("Nothing has been changed or overwritten. Close Frontline, fix or move the file, or start it "
+              "with --db PATH to use another database.");
+    endTile();
+}
+
+}  // namespace
+
+// ---- drawApp ----------------------------------------------------------------------------------------
+
+void drawApp(AppState& app) {
+    app.requests = {};
+    app.animating = false;
+    app.wake_in = -1;
+    app.time += static_cast<double>(ImGui::GetIO().DeltaTime);
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##frontline", nullptr, flags);
+    ImGui::PopStyleVar(2);
+    drawTopBar(app);
+
+    // Sessions keep ticking whichever screen is shown (a call left ringing still rings).
+    if (app.call.session) tickSession(app, *app.call.session, false);
+    for (auto& s : app.chat.sessions) tickSession(app, *s, true);
+
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.4f), em(1.0f)));
+    ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    if (!app.store_error.empty()) {
+        drawStoreError(app);
+    } else if (const ScreenInfo* info = screenInfo(app.screen)) {
+        ImGui::PushID(static_cast<int>(app.screen));
+        info->draw(app);
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    drawToast(app);
+}
+
+}  // namespace frontline::ui

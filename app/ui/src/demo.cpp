@@ -1,0 +1,225 @@
+// Demo state: scripted play-throughs and staged screens (screenshots, benchmarks, tests).
+#include "frontline/ui/demo.hpp"
+#include <algorithm>
+#include "frontline/validator.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+constexpr int kMaxSteps = 80;  // a scripted play never wanders for longer than this
+
+bool chooseIfAvailable(Engine& engine, const std::string& id) {
+    for (const auto& o : engine.options())
+        if (o.id == id && o.available) return engine.choose(id).ok;
+    return false;
+}
+
+// The first available conversational option, preferring ones that move the conversation on.
+std::string firstAvailable(const Engine& engine) {
+    std::string fallback;
+    for (const auto& o : engine.options()) {
+        if (o.desk || !o.available) continue;
+        if (fallback.empty()) fallback = o.id;
+    }
+    return fallback;
+}
+
+void useDesk(Engine& engine) {
+    for (const auto& o : engine.options()) {
+        if (!o.desk || !o.available) continue;
+        const bool kb = o.id.rfind("desk.kb.", 0) == 0;
+        const KbArticle* article = kb ? engine.scenario().article(o.id.substr(8)) : nullptr;
+        if (!kb || (article && article->relevant)) engine.choose(o.id);
+    }
+}
+
+WrapUpForm expectedWrapUp(const Engine& engine) {
+    WrapUpForm form;
+    if (const WrapUpExpectation* w = engine.wrapUpExpectation()) {
+        if (!w->dispositions.empty()) form.disposition = w->dispositions.front();
+        form.category = w->category;
+        for (const auto& group : w->notes_mention)
+            if (!group.empty()) form.notes += (form.notes.empty() ? "" : "; ") + group.front();
+        form.follow_up = w->follow_up_required;
+    }
+    for (const auto& e : engine.log().events)
+        if (!e.commitment.empty()) form.follow_up = true;
+    if (form.follow_up) {
+        form.follow_up_task = "Call the customer back with the outcome";
+        form.follow_up_due = "within 48 hours";
+    }
+    if (form.notes.empty()) form.notes = "Customer contacted; issue handled as per SOP.";
+    return form;
+}
+
+void playOut(Engine& engine, const std::vector<std::string>& choices, size_t count) {
+    size_t used = 0;
+    for (const auto& id : choices) {
+        if (used++ >= count || engine.phase() != Phase::Live) break;
+        if (!chooseIfAvailable(engine, id)) break;
+    }
+    for (int step = 0; step < kMaxSteps && engine.phase() == Phase::Live && used < count; ++step, ++used) {
+        const std::string next = firstAvailable(engine);
+        if (next.empty() || !engine.choose(next).ok) break;
+    }
+}
+
+std::shared_ptr<const Scenario> firstOf(const AppState& app, Channel channel, const std::string& preferred = {}) {
+    if (auto s = findScenario(app, preferred); s && s->channel == channel) return s;
+    for (const auto& s : app.content.scenarios)
+        if (s->channel == channel && !s->outbound) return s;
+    return nullptr;
+}
+
+void clearSessions(AppState& app) {
+    app.call.session.reset();
+    app.chat.sessions.clear();
+}
+
+}  // namespace
+
+std::vector<std::string> bestPath(const ContentLibrary& content, const Scenario& scenario) {
+    std::vector<Diagnostic> ignored;
+    return validateGraph(scenario, content.sop, nullptr, ignored).best_path;
+}
+
+PlayedAttempt playScenario(const ContentLibrary& content, const OrgSettings& settings, const Scenario& scenario,
+                           const std::string& agent, std::uint64_t seed, const std::vector<std::string>& choices,
+                           bool use_desk, bool good_wrap_up, int answer_after) {
+    Engine engine(content.sop, scenario, settings, agent, seed);
+    engine.answer(answer_after);
+    if (use_desk) useDesk(engine);
+    playOut(engine, choices, static_cast<size_t>(kMaxSteps));
+    if (engine.phase() == Phase::WrapUp) {
+        WrapUpForm form = expectedWrapUp(engine);
+        if (!good_wrap_up) {
+            form.notes = "Call handled.";
+            form.follow_up = false;
+        }
+        engine.submitWrapUp(form);
+    }
+    PlayedAttempt out;
+    out.log = engine.log();
+    out.report = scoreAttempt(content.sop, scenario, settings, out.log);
+    return out;
+}
+
+void seedDemo(AppState& app, const std::string& trainee_name) {
+    if (!app.store) return;
+    const Trainee t = app.store->traineeByNameOrCreate(trainee_name, "Billing");
+    // A realistic first week: a model call, a near miss, a slip, a retry that passes, a chat.
+    struct Plan {
+        Channel channel;
+        int nth;  // nth scenario of that channel in library order
+        bool best;
+        bool desk;
+        int answer_after;
+        const char* day;
+    };
+    const Plan plans[] = {{Channel::Call, 0, true, true, 4, "2026-03-09"}, {Channel::Call, 1, false, false, 25, "2026-03-10"},
+                          {Channel::Call, 1, true, true, 5, "2026-03-10"}, {Channel::Call, 2, true, false, 9, "2026-03-11"},
+                          {Channel::Chat, 0, true, true, 12, "2026-03-12"}, {Channel::Call, 3, true, true, 3, "2026-03-12"}};
+    int n = 0;
+    for (const Plan& p : plans) {
+        std::shared_ptr<const Scenario> scenario;
+        int seen = 0;
+        for (const auto& s : app.content.scenarios) {
+            if (s->channel != p.channel || s->outbound) continue;
+            if (seen++ == p.nth) {
+                scenario = s;
+                break;
+            }
+        }
+        if (!scenario) continue;
+        const auto choices = p.best ? bestPath(app.content, *scenario) : std::vector<std::string>{};
+        const PlayedAttempt a = playScenario(app.content, app.settings, *scenario, t.name, 1000 + static_cast<std::uint64_t>(n), choices,
+                                             p.desk, p.best, p.answer_after);
+        const std::string started = std::string(p.day) + "T09:" + std::to_string(10 + n * 7) + ":00Z";
+        const std::string finished = std::string(p.day) + "T09:" + std::to_string(16 + n * 7) + ":00Z";
+        app.store->recordAttempt(t.id, scenario->title, a.log, a.report, started, finished);
+        ++n;
+    }
+    selectTrainee(app, t);
+}
+
+const std::vector<std::string>& demoScreenNames() {
+    static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
+                                                   "wrapup",  "chat",    "debrief", "history", "settings"};
+    return names;
+}
+
+bool stageDemoScreen(AppState& app, const std::string& name) {
+    clearSessions(app);
+    if (name == "welcome") {
+        app.trainee.reset();
+        app.screen = ScreenId::Profile;
+        return true;
+    }
+    if (!app.trainee) return false;
+    if (name == "profile") {
+        navigate(app, ScreenId::Profile);
+    } else if (name == "home") {
+        navigate(app, ScreenId::Home);
+    } else if (name == "library") {
+        const auto s = firstOf(app, Channel::Call, "failed-verification");
+        app.library.selected = s ? s->id : std::string();
+        navigate(app, ScreenId::Library);
+    } else if (name == "ringing" || name == "call" || name == "wrapup") {
+        const auto s = firstOf(app, Channel::Call, name == "wrapup" ? "model-inbound-call" : "failed-verification");
+        if (!s || !startScenario(app, s->id)) return false;
+        DeskSession& d = *app.call.session;
+        if (name == "ringing") {
+            d.ring_seconds = 7.5;
+            return true;
+        }
+        d.engine->answer(4);
+        if (name == "call") {
+            d.engine->choose("desk.crm");
+            playOut(*d.engine, bestPath(app.content, *s), 2);
+        } else {
+            useDesk(*d.engine);
+            playOut(*d.engine, bestPath(app.content, *s), static_cast<size_t>(kMaxSteps));
+            d.wrap_up = expectedWrapUp(*d.engine);
+            d.wrap_up.notes.resize(d.wrap_up.notes.size() / 2);  // mid-typing
+        }
+    } else if (name == "chat") {
+        const auto s = firstOf(app, Channel::Chat);
+        app.library.chat_sessions = 3;
+        if (!s || !startScenario(app, s->id)) return false;
+        for (size_t i = 0; i < app.chat.sessions.size(); ++i) {
+            DeskSession& d = *app.chat.sessions[i];
+            d.arrives_at = app.time - 20;
+            if (i == 2) {
+                d.ring_seconds = 11;
+                continue;
+            }
+            d.engine->answer(8 + static_cast<int>(i) * 5);
+            playOut(*d.engine, bestPath(app.content, *d.scenario), i == 0 ? 2 : 1);
+            d.last_act_time = app.time - (i == 0 ? 14.0 : 48.0);
+        }
+    } else if (name == "debrief") {
+        if (app.summary.recent.empty()) return false;
+        // The most instructive attempt: a failed one if there is one.
+        std::int64_t id = app.summary.recent.front().id;
+        for (const auto& a : app.summary.recent)
+            if (!a.passed) id = a.id;
+        openDebrief(app, {id});
+        app.debrief.shown_at = app.time - 10;  // the count-up has finished
+    } else if (name == "history") {
+        navigate(app, ScreenId::History);
+        if (!app.summary.recent.empty()) {
+            app.history.selected = app.summary.recent.front().id;
+            app.history.loaded.reset();
+            app.history.replay_step = 3;
+        }
+    } else if (name == "settings") {
+        navigate(app, ScreenId::Settings);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+}  // namespace frontline::ui

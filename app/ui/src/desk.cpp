@@ -1,0 +1,640 @@
+// The agent desk shared by the call and chat desks: session lifecycle, the incoming panel, the
+// customer card, transcript, numbered options, desk tools (CRM vs claims, history, knowledge base,
+// hold, transfer) and the wrap-up form.
+// Sections: session lifecycle · incoming · customer + clock · transcript · options · desk tools ·
+// wrap-up.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+// Real seconds of ringing count 1:1 as the caller's waiting time: the answer target is itself a
+// real-world figure (rings × seconds per ring), so answering promptly is the skill being trained.
+constexpr double kRingTimeScale = 1.0;
+// A chat customer left this many response targets without a reply gives up waiting: the idle
+// time is handed to the engine then (it may end the chat) instead of at the agent's next reply.
+constexpr double kChatIdleFlushFactor = 2.0;
+// GLFW's key codes for '1' and keypad 1 (the platform's key map indexes io.KeysDown by them).
+constexpr int kKeyDigit1 = '1';
+constexpr int kKeyKeypad1 = 321;
+
+bool isDeskAction(ActionType t) {
+    return t == ActionType::Verify || t == ActionType::Hold || t == ActionType::Resume || t == ActionType::Transfer;
+}
+
+void flushIdle(DeskSession& s) {
+    const int seconds = static_cast<int>(s.idle_seconds);
+    if (seconds >= 1) s.engine->elapse(seconds);
+    s.idle_seconds = 0;
+}
+
+bool containsNoCase(const std::string& haystack, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    return it != haystack.end();
+}
+}  // namespace
+
+// ---- session lifecycle ------------------------------------------------------------------------------
+
+std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Scenario> scenario) {
+    auto s = std::make_unique<DeskSession>();
+    s->scenario = std::move(scenario);
+    s->settings = app.settings;
+    const std::string agent = app.trainee ? app.trainee->name : std::string("Agent");
+    s->engine = std::make_unique<Engine>(app.content.sop, *s->scenario, s->settings, agent, app.next_seed++);
+    s->started_at = nowUtcIso();
+    s->arrives_at = app.time;
+    s->last_act_time = app.time;
+    return s;
+}
+
+bool act(AppState& app, DeskSession& s, const std::string& option_id) {
+    const bool desk_tool = option_id.rfind("desk.", 0) == 0;
+    // Desk tools are reading, not replying: the customer's wait continues through them.
+    if (!desk_tool) flushIdle(s);
+    const ChooseResult r = s.engine->choose(option_id);
+    s.error = r.ok ? std::string() : r.error;
+    if (r.ok && !desk_tool) s.last_act_time = app.time;
+    return r.ok;
+}
+
+void tickSession(AppState& app, DeskSession& s, bool chat) {
+    if (s.recorded) return;
+    const double dt = static_cast<double>(ImGui::GetIO().DeltaTime);
+    const Phase phase = s.engine->phase();
+    if (app.time < s.arrives_at) {
+        app.wake_in = app.wake_in < 0 ? s.arrives_at - app.time : std::min(app.wake_in, s.arrives_at - app.time);
+        return;
+    }
+    if (phase == Phase::Ringing) {
+        if (!s.scenario->outbound) {
+            s.ring_seconds += dt;
+            app.animating = true;  // the ringing pulse and countdown
+            if (chat) app.requests.chime = true;
+            else app.requests.ring = true;
+        }
+        return;
+    }
+    if (phase != Phase::Live) return;
+    // Calls: simulated time comes from the agent's actions, except a hold, which lasts as long as
+    // the agent keeps the caller waiting. Chats: every real second without a reply counts.
+    if (chat || s.engine->onHold()) {
+        s.idle_seconds += dt;
+        app.wake_in = app.wake_in < 0 ? 0.25 : std::min(app.wake_in, 0.25);
+    }
+    if (chat && s.idle_seconds > kChatIdleFlushFactor * s.settings.chat_response_within_seconds) flushIdle(s);
+}
+
+bool recordIfFinished(AppState& app, DeskSession& s) {
+    if (s.recorded) return true;
+    if (s.engine->phase() != Phase::Finished || !app.store || !app.trainee) return false;
+    if (!s.report) s.report = scoreAttempt(app.content.sop, *s.scenario, s.settings, s.engine->log());
+    try {
+        s.attempt_id = app.store->recordAttempt(app.trainee->id, s.scenario->title, s.engine->log(), *s.report, s.started_at, nowUtcIso());
+        s.recorded = true;
+        s.error.clear();
+        refreshSummary(app);
+    } catch (const StoreError& e) {
+        s.error = std::string("Your attempt could not be saved: ") + e.what();
+    }
+    return s.recorded;
+}
+
+// ---- incoming -----------------------------------------------------------------------------------------
+
+bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
+    const Scenario& sc = *s.scenario;
+    const int target = s.settings.answerTargetSeconds(chat);
+    const double waited = s.ring_seconds * kRingTimeScale;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(34));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    beginTile(width, sc.outbound ? colour::kInfo : colour::kAccent);
+
+    // A pulsing ring icon: the one moving thing that says "pick me up".
+    const float pulse = sc.outbound ? 0.0f : 0.5f + 0.5f * std::sin(static_cast<float>(app.time) * 7.0f);
+    ImGui::PushFont(font(FontRole::Display));
+    ImGui::PushStyleColor(ImGuiCol_Text, sc.outbound ? colour::kInfo : ImGui::GetColorU32(ImLerp(colour::vec(colour::kAccent), colour::vec(colour::kGold), pulse)));
+    ImGui::TextUnformatted(sc.outbound ? icon::kPhone : chat ? icon::kComment : icon::kBell);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(sc.outbound ? "Outbound call" : chat ? "New chat" : "Incoming call");
+    ImGui::PopFont();
+
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextUnformatted(sc.persona.name.c_str());
+    ImGui::PopFont();
+    mutedText(sc.summary.c_str());
+    ImGui::Spacing();
+
+    if (!sc.outbound) {
+        const double left = target - waited;
+        char line[128];
+        if (chat) {
+            std::snprintf(line, sizeof line, "Waiting %d s  -  accept within %d s", static_cast<int>(waited), target);
+        } else {
+            const int ring = 1 + static_cast<int>(waited / std::max(1, s.settings.ring_seconds));
+            std::snprintf(line, sizeof line, "Ring %d  -  answer within %d rings (%d s)", ring, s.settings.answer_within_rings, target);
+        }
+        iconText(icon::kClock, left >= 0 ? colour::kInkSoft : colour::kBad, line);
+        char overlay[64];
+        if (left >= 0) std::snprintf(overlay, sizeof overlay, "%d s left", static_cast<int>(std::ceil(left)));
+        else std::snprintf(overlay, sizeof overlay, "%d s late - the customer is getting impatient", static_cast<int>(-left));
+        const float fraction = left >= 0 ? static_cast<float>(left / std::max(1, target)) : 1.0f;
+        progressBar(fraction, left > target * 0.34 ? colour::kGood : left >= 0 ? colour::kWarn : colour::kBad,
+                    ImGui::GetContentRegionAvail().x, em(1.3f), overlay);
+        ImGui::Spacing();
+    }
+    const char* label = sc.outbound ? "Dial" : chat ? "Accept chat" : "Answer";
+    bool answered = iconButton(sc.outbound ? icon::kPhone : chat ? icon::kComment : icon::kHeadphones, label, ButtonKind::Good,
+                               ImVec2(em(12), em(2.4f)));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.6f));
+    mutedText("or press Enter");
+    endTile();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    if (keyboard && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) answered = true;
+    if (answered) {
+        const ChooseResult r = s.engine->answer(static_cast<int>(waited));
+        s.error = r.ok ? std::string() : r.error;
+        s.last_act_time = app.time;
+    }
+    return answered;
+}
+
+// ---- customer + clock ---------------------------------------------------------------------------------
+
+void drawCustomerCard(AppState& app, DeskSession& s, bool chat) {
+    (void)app;
+    const Scenario& sc = *s.scenario;
+    const Engine& e = *s.engine;
+    beginTile(0, moodColour(e.mood()));
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextUnformatted(sc.persona.name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.2f));
+    chip(chat ? "chat" : sc.outbound ? "outbound call" : "inbound call", colour::kInfoSoft, colour::kInfo);
+    for (const auto& trait : sc.persona.traits) {
+        ImGui::SameLine();
+        chip(trait.c_str(), colour::kAccentSoft, colour::kAccentActive);
+    }
+    if (!sc.persona.description.empty()) mutedText(sc.persona.description.c_str());
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Mood");
+    ImGui::SameLine(em(4.5f));
+    moodMeter(e.mood(), ImGui::GetContentRegionAvail().x);
+    if (e.onHold()) iconText(icon::kPause, colour::kWarn, "On hold - the caller is waiting");
+    if (e.verified()) iconText(icon::kShield, colour::kGood, "Identity verified");
+    else if (e.variable("verification_failed") == true) iconText(icon::kShield, colour::kBad, "Verification failed");
+    endTile();
+}
+
+void drawClockStrip(AppState& app, DeskSession& s, bool chat) {
+    const Engine& e = *s.engine;
+    const int target = s.settings.targetHandleSeconds();
+    const int pending = static_cast<int>(s.idle_seconds);
+    const int clock = e.clock() + pending;
+    std::string text = "Handle time " + clockText(clock) + " / target " + clockText(target);
+    iconText(icon::kClock, clock <= target ? colour::kGood : colour::kBad, text.c_str());
+    recordItem("Handle time");
+    ImGui::SameLine();
+    progressBar(static_cast<float>(clock) / static_cast<float>(std::max(1, target)), clock <= target ? colour::kGood : colour::kBad,
+                em(8), em(0.6f));
+    if (chat && e.phase() == Phase::Live && !e.onHold()) {
+        ImGui::SameLine(0, em(1.5f));
+        const double waiting = app.time - s.last_act_time;
+        const int limit = s.settings.chat_response_within_seconds;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "Reply within %d s  (%d s)", limit, static_cast<int>(waiting));
+        iconText(icon::kHourglass, waiting <= limit * 0.66 ? colour::kGood : waiting <= limit ? colour::kWarn : colour::kBad, buf);
+    }
+    ImGui::SameLine(0, em(1.5f));
+    const char* phase = e.phase() == Phase::WrapUp ? "Wrap-up" : e.phase() == Phase::Finished ? "Finished" : e.phase() == Phase::Live ? "Live" : "Waiting";
+    chip(phase, e.phase() == Phase::Live ? colour::kGoodSoft : colour::kInfoSoft, e.phase() == Phase::Live ? colour::kGood : colour::kInfo);
+}
+
+// ---- transcript -----------------------------------------------------------------------------------------
+
+void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
+    (void)app;
+    const auto& lines = s.engine->transcript();
+    beginCard("##transcript", ImVec2(0, height));
+    if (lines.empty()) mutedText(chat ? "The chat opens once you accept it." : "The conversation appears here once you answer.");
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float max_bubble = full * 0.78f;
+    const float pad = em(0.6f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const TranscriptLine& line = lines[i];
+        const bool agent = line.speaker == "agent";
+        const bool customer = line.speaker == "customer";
+        const bool system = !agent && !customer;
+        const std::string who = agent ? std::string("You") : customer ? s.scenario->persona.name : line.speaker == "desk" ? std::string("Desk") : line.speaker;
+        const float wrap = system ? full * 0.9f : max_bubble - pad * 2;
+        const ImVec2 text_size = ImGui::CalcTextSize(line.text.c_str(), nullptr, false, wrap);
+        const float bubble_w = std::max(text_size.x, ImGui::CalcTextSize(who.c_str()).x + em(3)) + pad * 2;
+        const float name_h = ImGui::GetTextLineHeight();
+        const float bubble_h = text_size.y + name_h + pad * 1.6f;
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (agent) pos.x += full - bubble_w;
+        else if (system) pos.x += (full - bubble_w) * 0.5f;
+        const ImU32 bg = agent ? colour::kAgentBubble : customer ? colour::kCustomerBubble : colour::kSystemBubble;
+        draw->AddRectFilled(pos, ImVec2(pos.x + bubble_w, pos.y + bubble_h), bg, em(0.7f));
+        const std::string head = who + "   " + clockText(line.clock);
+        draw->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), agent ? colour::kAccentActive : customer ? colour::kInfo : colour::kInkSoft, head.c_str());
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad * 0.6f + name_h), colour::kInk, line.text.c_str(), nullptr, wrap);
+        ImGui::Dummy(ImVec2(full, bubble_h + em(0.35f)));
+    }
+    if (s.engine->onHold()) {
+        ImGui::Spacing();
+        iconText(icon::kPause, colour::kWarn, "On hold.");
+    }
+    if (static_cast<int>(lines.size()) != s.transcript_seen) {
+        s.transcript_seen = static_cast<int>(lines.size());
+        ImGui::SetScrollHereY(1.0f);
+    }
+    endCard();
+}
+
+// ---- options ------------------------------------------------------------------------------------------
+
+void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
+    std::vector<OptionView> options = s.engine->options();
+    std::vector<const OptionView*> talk;
+    bool desk_moves = false;
+    for (const auto& o : options) {
+        if (o.desk) continue;
+        if (isDeskAction(o.action.type)) desk_moves = desk_moves || o.available;
+        else talk.push_back(&o);
+    }
+    std::string chosen;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = em(0.6f);
+    const float badge = em(1.6f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < talk.size(); ++i) {
+        const OptionView& o = *talk[i];
+        ImGui::PushID(o.id.c_str());
+        const float wrap = width - badge - pad * 3;
+        const ImVec2 text_size = ImGui::CalcTextSize(o.text.c_str(), nullptr, false, wrap);
+        const float h = std::max(text_size.y, badge) + pad * 1.4f;
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::BeginDisabled(!o.available);
+        const bool clicked = ImGui::InvisibleButton("##option", ImVec2(width, h));
+        ImGui::EndDisabled();
+        const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+        recordItem(o.id.c_str(), o.available);
+        if (i < 9) recordItem(("Option " + std::to_string(i + 1)).c_str(), o.available);
+        const ImU32 bg = !o.available ? colour::rgb(0xF4EFE9) : hovered ? colour::rgb(0xFFF1EA) : colour::kCard;
+        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, em(0.6f));
+        draw->AddRect(pos, ImVec2(pos.x + width, pos.y + h), hovered && o.available ? colour::kAccent : colour::kCardBorder, em(0.6f));
+        const ImVec2 centre(pos.x + pad + badge * 0.5f, pos.y + h * 0.5f);
+        draw->AddCircleFilled(centre, badge * 0.5f, o.available ? colour::kAccent : colour::rgb(0xD8CCC0));
+        char num[4];
+        std::snprintf(num, sizeof num, "%d", static_cast<int>(i + 1));
+        const ImVec2 ns = ImGui::CalcTextSize(num);
+        draw->AddText(ImVec2(centre.x - ns.x * 0.5f, centre.y - ns.y * 0.5f), colour::rgb(0xFFFFFF), num);
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + badge + pad * 2, pos.y + (h - text_size.y) * 0.5f),
+                      o.available ? colour::kInk : colour::rgb(0xA89A90), o.text.c_str(), nullptr, wrap);
+        if (!o.available) tooltip(o.unavailable_reason.c_str());
+        if (clicked && o.available) chosen = o.id;
+        ImGui::PopID();
+    }
+    if (talk.empty() && desk_moves) mutedText("Nothing to say right now: use the desk on the right.");
+    else if (desk_moves) iconText(icon::kLightbulb, colour::kWarn, "The desk has actions for this moment too (verify, hold, transfer).");
+    if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
+
+    const ImGuiIO& io = ImGui::GetIO();
+    if (keyboard && !io.WantTextInput) {
+        for (size_t i = 0; i < talk.size() && i < 9; ++i) {
+            const int n = static_cast<int>(i);
+            if (ImGui::IsKeyPressed(kKeyDigit1 + n, false) || ImGui::IsKeyPressed(kKeyKeypad1 + n, false)) {
+                if (talk[i]->available) chosen = talk[i]->id;
+                else s.error = "Option " + std::to_string(n + 1) + " is not available: " + talk[i]->unavailable_reason;
+            }
+        }
+    }
+    if (!chosen.empty()) act(app, s, chosen);
+}
+
+// ---- desk tools -----------------------------------------------------------------------------------------
+
+namespace {
+
+void deskToolButton(AppState& app, DeskSession& s, const OptionView* tool, const char* glyph, const char* label) {
+    if (!tool) return;
+    ImGui::BeginDisabled(tool->used);
+    if (iconButton(glyph, label, ButtonKind::Primary)) act(app, s, tool->id);
+    ImGui::EndDisabled();
+}
+
+void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
+    const Scenario& sc = *s.scenario;
+    const OptionView* crm = nullptr;
+    for (const auto& o : options)
+        if (o.id == "desk.crm") crm = &o;
+    const bool crm_open = crm ? crm->used : s.engine->variable("crm_opened") == true;
+    // Verification is an act of comparing: the record and the caller's words side by side.
+    if (ImGui::BeginTable("##verify", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("CRM record", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Caller says", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableHeadersRow();
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : sc.crm.fields) keys.push_back(k);
+        for (const auto& [k, v] : sc.claims)
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+        auto lookup = [](const auto& pairs, const std::string& key) -> std::string {
+            for (const auto& [k, v] : pairs)
+                if (k == key) return v;
+            return {};
+        };
+        for (const auto& key : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+            ImGui::TextWrapped("%s", key.c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            const std::string record = lookup(sc.crm.fields, key);
+            if (!crm_open) ImGui::TextDisabled("(open the CRM)");
+            else ImGui::TextWrapped("%s", record.empty() ? "-" : record.c_str());
+            ImGui::TableNextColumn();
+            const std::string claim = lookup(sc.claims, key);
+            if (claim.empty()) ImGui::TextDisabled("-");
+            else ImGui::TextWrapped("%s", claim.c_str());
+        }
+        ImGui::EndTable();
+    }
+    if (!crm_open) deskToolButton(app, s, crm, icon::kIdCard, "Open CRM record");
+    ImGui::Spacing();
+    // The node's verify options, as desk buttons beside the comparison.
+    int shown = 0;
+    for (const auto& o : options) {
+        if (o.desk || o.action.type != ActionType::Verify) continue;
+        ImGui::PushID(o.id.c_str());
+        const bool pass = o.action.verify_result == "pass";
+        ImGui::BeginDisabled(!o.available);
+        const std::string label = o.text + "##" + o.id;
+        if (iconButton(pass ? icon::kCheckCircle : icon::kTimesCircle, label.c_str(), pass ? ButtonKind::Good : ButtonKind::Danger,
+                       ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+            act(app, s, o.id);
+        recordItem(o.id.c_str(), o.available);
+        ImGui::EndDisabled();
+        if (!o.available) tooltip(o.unavailable_reason.c_str());
+        ImGui::PopID();
+        ++shown;
+    }
+    if (shown == 0) mutedText(s.engine->verified() ? "Identity verified." : "Verification decisions appear here when the conversation reaches them.");
+}
+
+void drawHistoryTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
+    const CrmRecord& crm = s.scenario->crm;
+    const OptionView* tool = nullptr;
+    for (const auto& o : options)
+        if (o.id == "desk.history") tool = &o;
+    const bool open = tool ? tool->used : s.engine->variable("history_reviewed") == true;
+    if (crm.history.empty() && crm.open_tickets.empty()) {
+        mutedText("No previous interactions or tickets for this customer.");
+        return;
+    }
+    if (!open) {
+        mutedText("Past interactions and open tickets are one click away.");
+        deskToolButton(app, s, tool, icon::kHistory, "Review history and tickets");
+        return;
+    }
+    if (!crm.open_tickets.empty()) {
+        ImGui::TextUnformatted("Open tickets");
+        for (const auto& t : crm.open_tickets) {
+            ImGui::PushID(t.id.c_str());
+            chip(t.id.c_str(), colour::kWarnSoft, colour::rgb(0x9A6512));
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s  (%s)", t.summary.c_str(), t.status.c_str());
+            ImGui::PopID();
+        }
+        ImGui::Spacing();
+    }
+    if (!crm.history.empty()) {
+        ImGui::TextUnformatted("Interaction history");
+        for (const auto& h : crm.history) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+            ImGui::Text("%s  %s", h.date.c_str(), h.channel.c_str());
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", h.summary.c_str());
+        }
+    }
+}
+
+void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
+    const Scenario& sc = *s.scenario;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##kbsearch", "Search the knowledge base...", &s.kb_search);
+    recordItem("Knowledge base search");
+    if (!s.open_article.empty()) {
+        if (const KbArticle* a = sc.article(s.open_article)) {
+            ImGui::Spacing();
+            ImGui::PushFont(font(FontRole::Bold));
+            iconText(icon::kFileText, colour::kInfo, a->title.c_str());
+            ImGui::PopFont();
+            wrappedText(s.engine->fill(a->body).c_str());
+            if (button("Back to results##kb")) s.open_article.clear();
+            return;
+        }
+    }
+    int hits = 0;
+    for (const auto& a : sc.kb) {
+        bool match = containsNoCase(a.title, s.kb_search) || containsNoCase(a.body, s.kb_search);
+        for (const auto& k : a.keywords) match = match || containsNoCase(k, s.kb_search);
+        if (!match) continue;
+        ++hits;
+        const std::string id = deskKbOptionId(a.id);
+        bool used = false;
+        for (const auto& o : options)
+            if (o.id == id) used = o.used;
+        ImGui::PushID(a.id.c_str());
+        const std::string label = std::string(used ? icon::kEye : icon::kFileText) + "  " + a.title;
+        if (ImGui::Selectable(label.c_str(), false)) {
+            // Opening an article is the desk tool: it takes time and counts for SOP step 4.
+            if (!used) act(app, s, id);
+            s.open_article = a.id;
+        }
+        recordItem(("kb:" + a.id).c_str());
+        ImGui::PopID();
+    }
+    if (hits == 0) mutedText("No article matches. Try another word.");
+}
+
+void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
+    if (s.transfer_open) {
+        ImGui::OpenPopup("Transfer##dialog");
+        s.transfer_open = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(em(30), 0));
+    if (ImGui::BeginPopupModal("Transfer##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        sectionHeader(icon::kExchange, "Transfer the customer");
+        mutedText("A warm transfer introduces the customer and passes the context on; a cold transfer just "
+                  "puts them through. The SOP says which to use.");
+        ImGui::Spacing();
+        for (const char* mode : {"warm", "cold"}) {
+            bool any = false;
+            for (const auto& o : options) {
+                if (o.desk || o.action.type != ActionType::Transfer || o.action.mode != mode) continue;
+                if (!any) {
+                    ImGui::PushFont(font(FontRole::Bold));
+                    ImGui::Text("%s transfer", std::string(mode) == "warm" ? "Warm" : "Cold");
+                    ImGui::PopFont();
+                    any = true;
+                }
+                ImGui::PushID(o.id.c_str());
+                const Named* team = app.content.sop.team(o.action.team);
+                const std::string label = (team ? team->name : o.action.team) + ": " + o.text + "##" + o.id;
+                ImGui::BeginDisabled(!o.available);
+                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_DontClosePopups)) {
+                    act(app, s, o.id);
+                    ImGui::CloseCurrentPopup();
+                }
+                recordItem(o.id.c_str(), o.available);
+                ImGui::EndDisabled();
+                if (!o.available) tooltip(o.unavailable_reason.c_str());
+                ImGui::PopID();
+            }
+        }
+        ImGui::Spacing();
+        if (button("Cancel##transfer") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+void drawDeskTools(AppState& app, DeskSession& s) {
+    const std::vector<OptionView> options = s.engine->options();
+    // Hold / resume / transfer: the node's own options, so asking first is a choice the trainee makes.
+    bool any_transfer = false;
+    int action_buttons = 0;
+    for (const auto& o : options) {
+        if (o.desk) continue;
+        if (o.action.type == ActionType::Transfer) {
+            any_transfer = true;
+            continue;
+        }
+        if (o.action.type != ActionType::Hold && o.action.type != ActionType::Resume) continue;
+        ImGui::PushID(o.id.c_str());
+        const bool hold = o.action.type == ActionType::Hold;
+        std::string label = std::string(hold ? (o.action.asked ? "Ask, then hold" : "Hold now") : "Resume") + "##" + o.id;
+        if (action_buttons++ > 0) ImGui::SameLine();
+        ImGui::BeginDisabled(!o.available);
+        if (iconButton(hold ? icon::kPause : icon::kPlay, label.c_str())) act(app, s, o.id);
+        recordItem(o.id.c_str(), o.available);
+        ImGui::EndDisabled();
+        tooltip(o.available ? o.text.c_str() : o.unavailable_reason.c_str());
+        ImGui::PopID();
+    }
+    if (any_transfer) {
+        if (action_buttons++ > 0) ImGui::SameLine();
+        if (iconButton(icon::kExchange, "Transfer...")) s.transfer_open = true;
+    }
+    drawTransferDialog(app, s, options);
+
+    if (ImGui::BeginTabBar("##desk")) {
+        if (ImGui::BeginTabItem((std::string(icon::kIdCard) + "  Verify###crm").c_str())) {
+            drawCrmTab(app, s, options);
+            ImGui::EndTabItem();
+        }
+        recordItem("Verify tab");
+        if (ImGui::BeginTabItem((std::string(icon::kHistory) + "  History###history").c_str())) {
+            drawHistoryTab(app, s, options);
+            ImGui::EndTabItem();
+        }
+        recordItem("History tab");
+        if (ImGui::BeginTabItem((std::string(icon::kBook) + "  Knowledge base###kb").c_str())) {
+            drawKbTab(app, s, options);
+            ImGui::EndTabItem();
+        }
+        recordItem("Knowledge base tab");
+        ImGui::EndTabBar();
+    }
+}
+
+// ---- wrap-up ------------------------------------------------------------------------------------------
+
+void drawWrapUp(AppState& app, DeskSession& s) {
+    const Sop& sop = app.content.sop;
+    WrapUpForm& form = s.wrap_up;
+    sectionHeader(icon::kPencil, "Wrap-up");
+    mutedText("Log the interaction in the CRM: the issue category, the resolution, and any follow-up you promised.");
+    ImGui::Spacing();
+    const float label_w = em(8);
+
+    auto comboFor = [&](const char* label, const char* id, std::string& value, const std::vector<Named>& items, bool show_code) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(label_w);
+        ImGui::SetNextItemWidth(-1);
+        std::string preview = "Choose...";
+        for (const auto& n : items)
+            if (n.id == value) preview = show_code ? n.id + "  " + n.name : n.name;
+        if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (const auto& n : items) {
+                ImGui::PushID(n.id.c_str());
+                const std::string text = show_code ? n.id + "  " + n.name : n.name;
+                if (ImGui::Selectable(text.c_str(), n.id == value)) value = n.id;
+                recordItem((std::string(label) + ":" + n.id).c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        recordItem(label);
+    };
+    comboFor("Disposition", "##disposition", form.disposition, sop.disposition_codes, true);
+    comboFor("Category", "##category", form.category, sop.categories, false);
+
+    ImGui::TextUnformatted("Notes");
+    ImGui::SameLine(label_w);
+    ImGui::InputTextMultiline("##notes", &form.notes, ImVec2(-1, em(5.5f)));
+    recordItem("Notes");
+
+    ImGui::Dummy(ImVec2(label_w - ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::SameLine();
+    ImGui::Checkbox("Create a follow-up task", &form.follow_up);
+    recordItem("Create a follow-up task");
+    if (form.follow_up) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Task");
+        ImGui::SameLine(label_w);
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##task", "e.g. Call back with the refund reference", &form.follow_up_task);
+        recordItem("Task");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Due");
+        ImGui::SameLine(label_w);
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##due", "e.g. within 48 hours", &form.follow_up_due);
+        recordItem("Due");
+    }
+    ImGui::Spacing();
+    if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
+    const bool ready = !form.disposition.empty();
+    ImGui::BeginDisabled(!ready);
+    if (iconButton(icon::kCheck, "Submit wrap-up", ButtonKind::Primary, ImVec2(em(12), em(2.2f)))) {
+        const ChooseResult r = s.engine->submitWrapUp(form);
+        s.error = r.ok ? std::string() : r.error;
+    }
+    ImGui::EndDisabled();
+    if (!ready) tooltip("Choose a disposition code first.");
+}
+
+}  // namespace frontline::ui

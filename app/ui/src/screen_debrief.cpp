@@ -1,0 +1,305 @@
+// The debrief: pass/fail with critical breaches first, points and stars counting up, the per-SOP-step
+// scorecard, metrics against targets, and every decision with its feedback and SOP citation.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+constexpr double kCountUpSeconds = 1.2;
+
+// 0..1 with an ease-out, so numbers rush up then settle.
+float countUp(const AppState& app) {
+    const double t = std::clamp((app.time - app.debrief.shown_at) / kCountUpSeconds, 0.0, 1.0);
+    return static_cast<float>(1.0 - std::pow(1.0 - t, 3.0));
+}
+
+void drawResult(AppState& app, const ScoreReport& r) {
+    const float k = countUp(app);
+    if (k < 1.0f) app.animating = true;
+    const ImU32 accent = r.passed ? colour::kGood : colour::kBad;
+    beginTile(0, accent);
+    ImGui::PushFont(font(FontRole::Display));
+    ImGui::PushStyleColor(ImGuiCol_Text, accent);
+    ImGui::TextUnformatted(r.passed ? icon::kTrophy : r.critical_failure ? icon::kBan : icon::kRefresh);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(r.passed ? "Passed" : r.critical_failure ? "Failed: critical breach" : "Not passed yet");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    recordItem("Debrief result");
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextUnformatted(app.debrief.scenario_title.c_str());
+    ImGui::PopFont();
+    iconText(r.success_ending ? icon::kCheckCircle : icon::kTimesCircle, r.success_ending ? colour::kGood : colour::kBad,
+             r.outcome_title.c_str());
+    ImGui::Spacing();
+
+    // Stars pop in one after another as the count-up runs.
+    const int stars_shown = std::min(r.stars, static_cast<int>(std::floor(k * static_cast<float>(r.stars) + 0.999f)));
+    starRating(stars_shown, 3, 2.0f);
+    ImGui::SameLine(0, em(2));
+    ImGui::BeginGroup();
+    ImGui::PushFont(font(FontRole::Display));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kGold);
+    ImGui::Text("%d", static_cast<int>(std::lround(k * static_cast<float>(r.points.total))));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    mutedText("points");
+    ImGui::EndGroup();
+    recordItem("Debrief points");
+    ImGui::SameLine(0, em(2));
+    ImGui::BeginGroup();
+    ImGui::PushFont(font(FontRole::Display));
+    ImGui::PushStyleColor(ImGuiCol_Text, scoreColour(r.adherence));
+    ImGui::Text("%d%%", static_cast<int>(std::lround(k * static_cast<float>(r.adherence))));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    char pass[64];
+    std::snprintf(pass, sizeof pass, "SOP adherence (pass %d%%)", app.settings.scenario_pass_mark);
+    mutedText(pass);
+    ImGui::EndGroup();
+    endTile();
+}
+
+void drawBreaches(const ScoreReport& r) {
+    if (r.breaches.empty()) return;
+    for (const Breach& b : r.breaches) {
+        ImGui::PushID(&b);
+        beginTile(0, b.critical ? colour::kBad : b.severity == "major" ? colour::kWarn : colour::kInkSoft);
+        chip(b.critical ? "CRITICAL" : b.severity == "major" ? "Major" : "Minor", b.critical ? colour::kBad : colour::kWarnSoft,
+             b.critical ? colour::rgb(0xFFFFFF) : colour::rgb(0x9A6512));
+        ImGui::SameLine();
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::TextWrapped("%s", b.title.c_str());
+        ImGui::PopFont();
+        if (!b.explanation.empty()) wrappedText(b.explanation.c_str());
+        char line[160];
+        std::snprintf(line, sizeof line, "%s   %d points", b.source.c_str(), b.penalty);
+        mutedText(line);
+        endTile();
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+}
+
+void drawMetrics(AppState& app, const ScoreReport& r) {
+    const SimMetrics& m = r.metrics;
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 3) / 4;
+    char value[32], caption[96];
+    std::snprintf(value, sizeof value, "%s", clockText(m.handle_seconds).c_str());
+    std::snprintf(caption, sizeof caption, "Handle time / %s", clockText(m.target_handle_seconds).c_str());
+    statTile("aht", icon::kClock, m.within_handle_target ? colour::kGood : colour::kBad, value, caption, w);
+    ImGui::SameLine();
+    statTile("fcr", icon::kCheckCircle, m.fcr ? colour::kGood : colour::kWarn, m.fcr ? "Yes" : "No", "First-contact resolution", w);
+    ImGui::SameLine();
+    std::snprintf(value, sizeof value, "%.1f", m.csat);
+    std::snprintf(caption, sizeof caption, "CSAT / target %.1f", m.target_csat);
+    statTile("csat", icon::kSmile, m.csat >= m.target_csat ? colour::kGood : colour::kWarn, value, caption, w);
+    ImGui::SameLine();
+    std::snprintf(value, sizeof value, "%d s", m.answer_seconds);
+    std::snprintf(caption, sizeof caption, "Answer / within %d s", m.target_answer_seconds);
+    statTile("asa", icon::kBell, m.answer_seconds <= m.target_answer_seconds ? colour::kGood : colour::kWarn, value, caption, w);
+    (void)app;
+}
+
+void drawScorecard(const ScoreReport& r) {
+    sectionHeader(icon::kTasks, "SOP scorecard");
+    if (ImGui::BeginTable("##steps", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, em(7));
+        ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableHeadersRow();
+        for (const StepScore& st : r.steps) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, st.required ? colour::kInk : colour::rgb(0xA89A90));
+            ImGui::TextWrapped("%d. %s", st.number, st.title.c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            if (st.required) {
+                char s[16];
+                std::snprintf(s, sizeof s, "%d", st.score);
+                progressBar(static_cast<float>(st.score) / 100.0f, scoreColour(st.score), em(6.5f), em(1.1f), s);
+            } else {
+                ImGui::TextDisabled("not required");
+            }
+            ImGui::TableNextColumn();
+            std::string why;
+            for (const auto& reason : st.reasons) why += (why.empty() ? "" : "; ") + reason;
+            if (st.required) wrappedText(why.c_str(), st.score >= 100 ? colour::kGood : colour::kInk);
+        }
+        ImGui::EndTable();
+    }
+}
+
+void drawPoints(const ScoreReport& r) {
+    sectionHeader(icon::kStar, "Points");
+    if (ImGui::BeginTable("##points", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Points", ImGuiTableColumnFlags_WidthFixed, em(4));
+        auto row = [](const std::string& label, int points, ImU32 c) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", label.c_str());
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, c);
+            ImGui::Text("%+d", points);
+            ImGui::PopStyleColor();
+        };
+        row("Decisions", r.points.base, colour::kInk);
+        for (const auto& b : r.points.bonuses) row(b.label, b.points, colour::kGood);
+        for (const auto& p : r.points.penalties) row(p.label, p.points, colour::kBad);
+        ImGui::EndTable();
+    }
+    if (!r.strengths.empty()) {
+        ImGui::Spacing();
+        for (const auto& s : r.strengths) iconText(icon::kThumbsUp, colour::kGood, s.c_str());
+    }
+}
+
+void drawWrapUpReview(const ScoreReport& r) {
+    const WrapUpReview& w = r.wrap_up;
+    if (!w.submitted) return;
+    sectionHeader(icon::kPencil, "Wrap-up");
+    iconText(w.disposition_correct ? icon::kCheck : icon::kTimes, w.disposition_correct ? colour::kGood : colour::kBad,
+             w.disposition_correct ? "Disposition code correct" : ("Disposition: expected " + w.expected_disposition).c_str());
+    iconText(w.category_correct ? icon::kCheck : icon::kTimes, w.category_correct ? colour::kGood : colour::kBad,
+             w.category_correct ? "Category correct" : "Category not the expected one");
+    if (w.notes_missing.empty()) {
+        iconText(icon::kCheck, colour::kGood, "Notes cover what they should");
+    } else {
+        std::string missing = "Notes should mention: ";
+        for (size_t i = 0; i < w.notes_missing.size(); ++i) missing += (i ? ", " : "") + w.notes_missing[i];
+        iconText(icon::kTimes, colour::kBad, missing.c_str());
+    }
+    if (w.follow_up_required)
+        iconText(w.follow_up_created ? icon::kCheck : icon::kTimes, w.follow_up_created ? colour::kGood : colour::kBad,
+                 w.follow_up_created ? "Follow-up task created" : "A follow-up task was needed");
+}
+
+}  // namespace
+
+void drawDecisionList(const ScoreReport& r, int reveal) {
+    int shown = 0;
+    for (const DecisionReview& d : r.decisions) {
+        if (reveal >= 0 && shown >= reveal) break;
+        ++shown;
+        ImGui::PushID(d.seq);
+        const ImU32 accent = d.kind == "wait" ? colour::kInkSoft : d.good ? colour::kGood : colour::kBad;
+        beginTile(0, accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+        ImGui::Text("%s", clockText(d.clock).c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, accent);
+        ImGui::TextUnformatted(d.good ? icon::kCheckCircle : icon::kTimesCircle);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", d.text.c_str());
+        if (d.points != 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, d.points > 0 ? colour::kGood : colour::kBad);
+            ImGui::Text("%+d points", d.points);
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+        }
+        for (const auto& step : d.steps) {
+            chip(step.c_str(), colour::kInfoSoft, colour::kInfo);
+            ImGui::SameLine();
+        }
+        for (const auto& rule : d.broken) {
+            chip(rule.c_str(), colour::kBadSoft, colour::kBad);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        if (!d.feedback.empty()) wrappedText(d.feedback.c_str());
+        if (!d.sop_ref.empty()) mutedText(d.sop_ref.c_str());
+        endTile();
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+}
+
+void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids) {
+    if (attempt_ids.empty() || !app.store) return;
+    try {
+        auto record = app.store->attempt(attempt_ids.front());
+        if (!record) {
+            showToast(app, "That attempt is no longer in the database.");
+            return;
+        }
+        app.debrief = {};
+        app.debrief.attempt_id = record->id;
+        app.debrief.scenario_id = record->scenario_id;
+        app.debrief.scenario_title = record->scenario_title;
+        app.debrief.report = std::move(record->report);
+        app.debrief.shown_at = app.time;
+        app.debrief.more_attempts.assign(attempt_ids.begin() + 1, attempt_ids.end());
+        navigate(app, ScreenId::Debrief);
+    } catch (const StoreError& e) {
+        showToast(app, std::string("Could not open the debrief: ") + e.what(), 6);
+    }
+}
+
+void drawDebriefScreen(AppState& app) {
+    if (app.debrief.attempt_id == 0) {
+        mutedText("Play a scenario to see its debrief here.");
+        return;
+    }
+    const ScoreReport& r = app.debrief.report;
+    const float left_w = ImGui::GetContentRegionAvail().x * 0.55f;
+    const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.4f);
+
+    ImGui::BeginChild("##summary", ImVec2(left_w, -buttons_h), false);
+    drawResult(app, r);
+    ImGui::Spacing();
+    drawBreaches(r);
+    drawMetrics(app, r);
+    ImGui::Spacing();
+    drawScorecard(r);
+    ImGui::Spacing();
+    drawPoints(r);
+    ImGui::Spacing();
+    drawWrapUpReview(r);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##decisions", ImVec2(0, -buttons_h), false);
+    sectionHeader(icon::kList, "Every decision");
+    drawDecisionList(r, -1);
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    ImGui::Spacing();
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool enter = !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    const std::string scenario_id = app.debrief.scenario_id;
+    if (!app.debrief.more_attempts.empty()) {
+        if (iconButton(icon::kArrowRight, "Next chat's debrief", ButtonKind::Primary) || enter) {
+            openDebrief(app, std::vector<std::int64_t>(app.debrief.more_attempts));
+            return;
+        }
+        ImGui::SameLine();
+    }
+    if (iconButton(icon::kRefresh, "Try again")) {
+        startScenario(app, scenario_id);
+        return;
+    }
+    ImGui::SameLine();
+    const std::string next = recommendedScenario(app, scenario_id);
+    if (!next.empty() && app.debrief.more_attempts.empty()) {
+        const auto sc = findScenario(app, next);
+        const std::string label = "Next: " + (sc ? sc->title : next) + "##next";
+        if (iconButton(icon::kPlay, label.c_str(), ButtonKind::Primary) || enter) {
+            startScenario(app, next);
+            return;
+        }
+        ImGui::SameLine();
+    }
+    if (iconButton(icon::kHome, "Home", ButtonKind::Subtle) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) navigate(app, ScreenId::Home);
+}
+
+}  // namespace frontline::ui

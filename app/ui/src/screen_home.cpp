@@ -1,0 +1,223 @@
+// Home: progress at a glance (points, level, streak, badges), what to practise next, stars per
+// scenario and recent attempts.
+#include <algorithm>
+#include <cstdio>
+#include <imgui.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+void drawStats(AppState& app) {
+    const Progress& p = app.summary.progress;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
+    char value[32], caption[64];
+
+    std::snprintf(value, sizeof value, "%d", p.total_points);
+    statTile("points", icon::kTrophy, colour::kGold, value, "points earned", w);
+    ImGui::SameLine();
+
+    ImGui::BeginGroup();
+    beginTile(w);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextUnformatted(icon::kLevelUp);
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushFont(font(FontRole::Display));
+    ImGui::Text("Level %d", p.level);
+    ImGui::PopFont();
+    std::snprintf(caption, sizeof caption, "%d to level %d", p.points_to_next_level, p.level + 1);
+    progressBar(p.level_span > 0 ? static_cast<float>(p.points_into_level) / static_cast<float>(p.level_span) : 0.0f, colour::kAccent,
+                ImGui::GetContentRegionAvail().x, em(0.55f));
+    mutedText(caption);
+    endTile();
+    ImGui::EndGroup();
+    recordItem("Level");
+    ImGui::SameLine();
+
+    std::snprintf(value, sizeof value, "%d", p.current_streak);
+    std::snprintf(caption, sizeof caption, p.current_streak == 1 ? "day streak (best %d)" : "days streak (best %d)", p.best_streak);
+    statTile("streak", icon::kFire, p.current_streak > 0 ? colour::kAccent : colour::kStarEmpty, value, caption, w);
+    ImGui::SameLine();
+    std::snprintf(value, sizeof value, "%d/%d", p.earnedBadges(), static_cast<int>(p.badges.size()));
+    statTile("badges", icon::kCertificate, colour::kInfo, value, "badges earned", w);
+}
+
+void drawNext(AppState& app) {
+    const std::string next_id = recommendedScenario(app);
+    const auto next = findScenario(app, next_id);
+    beginTile(0, colour::kAccent);
+    sectionHeader(icon::kRoad, "Practise next");
+    if (!next) {
+        mutedText("No scenarios are loaded. Check the Scenarios screen for content errors.");
+        endTile();
+        return;
+    }
+    ImGui::PushFont(font(FontRole::Bold));
+    iconText(channelIcon(next->channel), colour::kAccent, next->title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    chip(difficultyName(next->difficulty), colour::kAccentSoft, difficultyColour(next->difficulty));
+    mutedText(next->summary.c_str());
+    ImGui::Spacing();
+    const bool enter = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (iconButton(icon::kPlay, "Play now", ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, next_id);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.6f));
+    mutedText("or press Enter");
+
+    if (const auto& weak = app.summary.weakest) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+        const SopStep* step = app.content.sop.step(weak->step);
+        char line[200];
+        std::snprintf(line, sizeof line, "Your weakest SOP step: %s (average %d/100 over %d attempts)",
+                      step ? step->title.c_str() : weak->step.c_str(), static_cast<int>(weak->mean_score), weak->attempts);
+        iconText(icon::kBullseye, colour::kWarn, line);
+        if (step && !step->actions.empty()) {
+            std::string tip = step->source + ": ";
+            for (size_t i = 0; i < step->actions.size(); ++i) tip += (i ? "; " : "") + step->actions[i];
+            mutedText(tip.c_str());
+        }
+    }
+    endTile();
+}
+
+void drawRecent(AppState& app) {
+    sectionHeader(icon::kHistory, "Recent attempts");
+    if (app.summary.recent.empty()) {
+        mutedText("Nothing yet. Your first call is waiting!");
+        return;
+    }
+    if (ImGui::BeginTable("##recent", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("Stars", ImGuiTableColumnFlags_WidthFixed, em(4.2f));
+        ImGui::TableSetupColumn("Points", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, em(7.5f));
+        ImGui::TableHeadersRow();
+        for (const auto& a : app.summary.recent) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(a.id));
+            ImGui::PushStyleColor(ImGuiCol_Text, a.passed ? colour::kGood : a.critical_failure ? colour::kBad : colour::kWarn);
+            ImGui::TextUnformatted(a.passed ? icon::kCheckCircle : icon::kTimesCircle);
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (ImGui::Selectable(a.scenario_title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+                app.history.selected = a.id;
+                app.history.loaded.reset();
+                navigate(app, ScreenId::History);
+            }
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            starRating(a.stars);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", a.points);
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", shortDate(a.finished_at).c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void drawScenarioStars(AppState& app) {
+    sectionHeader(icon::kStar, "Your scenarios");
+    for (const auto& id : onboardingOrder(app)) {
+        const auto sc = findScenario(app, id);
+        if (!sc) continue;
+        ImGui::PushID(sc->id.c_str());
+        const int stars = app.summary.bestStars(sc->id);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+        ImGui::TextUnformatted(channelIcon(sc->channel));
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        const float stars_w = em(4.6f);
+        const float text_w = ImGui::GetContentRegionAvail().x - stars_w;
+        if (ImGui::Selectable(sc->title.c_str(), false, 0, ImVec2(text_w, 0))) {
+            app.library.selected = sc->id;
+            navigate(app, ScreenId::Library);
+        }
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - stars_w);
+        starRating(stars);
+        ImGui::PopID();
+    }
+}
+
+void drawBadges(AppState& app) {
+    sectionHeader(icon::kCertificate, "Badges");
+    const auto& badges = app.summary.progress.badges;
+    if (badges.empty()) {
+        mutedText("Badges appear as you play.");
+        return;
+    }
+    const float cell = em(8.5f);
+    const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / (cell + ImGui::GetStyle().ItemSpacing.x)));
+    int col = 0;
+    for (const Badge& b : badges) {
+        ImGui::PushID(b.id.c_str());
+        if (col++ % per_row != 0) ImGui::SameLine();
+        ImGui::BeginGroup();
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float h = em(3.6f);
+        draw->AddRectFilled(pos, ImVec2(pos.x + cell, pos.y + h), b.earned ? colour::kWarnSoft : colour::rgb(0xF3EEE8), em(0.6f));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + em(0.5f), pos.y + em(0.35f)));
+        ImGui::PushStyleColor(ImGuiCol_Text, b.earned ? colour::kGold : colour::kStarEmpty);
+        ImGui::PushFont(font(FontRole::Heading));
+        ImGui::TextUnformatted(b.earned ? icon::kTrophy : icon::kLock);
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(pos.x + cell - em(0.3f) - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+        ImGui::PushStyleColor(ImGuiCol_Text, b.earned ? colour::kInk : colour::kInkSoft);
+        ImGui::TextWrapped("%s", b.title.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + em(0.5f), pos.y + h - em(1.15f)));
+        if (!b.earned && b.goal > 1) {
+            char n[32];
+            std::snprintf(n, sizeof n, "%d/%d", b.progress, b.goal);
+            progressBar(static_cast<float>(b.progress) / static_cast<float>(b.goal), colour::kGold, cell - em(1.0f), em(0.8f), nullptr);
+        }
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::Dummy(ImVec2(cell, h));
+        ImGui::EndGroup();
+        tooltip(b.description.c_str());
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void drawHomeScreen(AppState& app) {
+    if (!app.trainee) return;
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::Text("Hi %s, ready for your next call?", app.trainee->name.c_str());
+    ImGui::PopFont();
+    mutedText(("Training for " + app.settings.company_name + ". Follow the SOP, keep the customer on side, and beat the targets.").c_str());
+    ImGui::Spacing();
+    drawStats(app);
+    ImGui::Spacing();
+
+    const float left_w = ImGui::GetContentRegionAvail().x * 0.58f;
+    ImGui::BeginChild("##home-left", ImVec2(left_w, 0), false);
+    drawNext(app);
+    ImGui::Spacing();
+    drawRecent(app);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##home-right", ImVec2(0, 0), false);
+    drawScenarioStars(app);
+    ImGui::Spacing();
+    drawBadges(app);
+    ImGui::EndChild();
+}
+
+}  // namespace frontline::ui

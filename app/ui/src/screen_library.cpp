@@ -1,0 +1,189 @@
+// Scenario library: every scenario with channel, difficulty, tags, SOP steps and best stars; search
+// and filters; a detail panel to start one. Content that failed to load is listed with its errors.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "frontline/validator.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool matches(const LibraryState& f, const Scenario& s) {
+    if (f.channel == 1 && s.channel != Channel::Call) return false;
+    if (f.channel == 2 && s.channel != Channel::Chat) return false;
+    if (f.difficulty != 0 && s.difficulty != f.difficulty) return false;
+    if (!f.tag.empty() && std::find(s.tags.begin(), s.tags.end(), f.tag) == s.tags.end()) return false;
+    if (f.search.empty()) return true;
+    const std::string needle = lower(f.search);
+    std::string hay = lower(s.title + " " + s.summary + " " + s.persona.name);
+    for (const auto& t : s.tags) hay += " " + lower(t);
+    return hay.find(needle) != std::string::npos;
+}
+
+std::string tagLabel(const std::string& tag) {
+    std::string out = tag;
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+void drawFilters(AppState& app) {
+    LibraryState& f = app.library;
+    ImGui::SetNextItemWidth(em(16));
+    ImGui::InputTextWithHint("##search", (std::string(icon::kSearch) + "  Search scenarios").c_str(), &f.search);
+    recordItem("Search scenarios");
+    ImGui::SameLine();
+    const char* channels[] = {"All channels", "Calls", "Chats"};
+    ImGui::SetNextItemWidth(em(9));
+    ImGui::Combo("##channel", &f.channel, channels, 3);
+    ImGui::SameLine();
+    const char* levels[] = {"Any difficulty", "Intro", "Intermediate", "Advanced"};
+    ImGui::SetNextItemWidth(em(10));
+    ImGui::Combo("##difficulty", &f.difficulty, levels, 4);
+    ImGui::SameLine();
+    std::set<std::string> tags;
+    for (const auto& s : app.content.scenarios) tags.insert(s->tags.begin(), s->tags.end());
+    ImGui::SetNextItemWidth(em(12));
+    if (ImGui::BeginCombo("##tag", f.tag.empty() ? "Any situation" : tagLabel(f.tag).c_str())) {
+        if (ImGui::Selectable("Any situation", f.tag.empty())) f.tag.clear();
+        for (const auto& t : tags)
+            if (ImGui::Selectable(tagLabel(t).c_str(), f.tag == t)) f.tag = t;
+        ImGui::EndCombo();
+    }
+}
+
+void drawScenarioRow(AppState& app, const Scenario& s) {
+    ImGui::PushID(s.id.c_str());
+    const bool selected = app.library.selected == s.id;
+    beginTile(0, selected ? colour::kAccent : 0);
+    ImGui::PushFont(font(FontRole::Bold));
+    iconText(channelIcon(s.channel), selected ? colour::kAccent : colour::kInkSoft, s.title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - em(5.2f));
+    starRating(app.summary.bestStars(s.id));
+    chip(difficultyName(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
+    for (const auto& t : s.tags) {
+        ImGui::SameLine();
+        chip(tagLabel(t).c_str(), colour::kInfoSoft, colour::kInfo);
+    }
+    ImGui::SameLine(0, em(1));
+    std::string steps = "SOP steps";
+    for (const auto& st : requiredSteps(s, app.content.sop))
+        if (const SopStep* step = app.content.sop.step(st)) steps += " " + std::to_string(step->number);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+    ImGui::TextUnformatted(steps.c_str());
+    ImGui::PopStyleColor();
+    if (endTile(s.id.c_str())) app.library.selected = s.id;
+    // Double-click plays straight away.
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) startScenario(app, s.id);
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+void drawFailed(AppState& app) {
+    if (app.content.failed.empty() && app.content.sop_loaded) return;
+    ImGui::Spacing();
+    sectionHeader(icon::kWarning, "Content that did not load");
+    if (!app.content.sop_loaded) wrappedText("The SOP itself did not load: scenarios cannot be scored until it does.", colour::kBad);
+    for (const auto& f : app.content.failed) {
+        ImGui::PushID(f.file.c_str());
+        beginTile(0, colour::kBad);
+        ImGui::PushFont(font(FontRole::Bold));
+        iconText(icon::kFileText, colour::kBad, f.file.c_str());
+        ImGui::PopFont();
+        for (const auto& d : f.diagnostics) {
+            if (d.severity != Severity::Error) continue;
+            wrappedText(format(d).c_str());
+        }
+        endTile(("failed:" + std::filesystem::path(f.file).filename().string()).c_str());
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+}
+
+void drawDetail(AppState& app, const Scenario& s) {
+    beginCard("##detail", ImVec2(0, 0));
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextWrapped("%s", s.title.c_str());
+    ImGui::PopFont();
+    chip(s.channel == Channel::Chat ? "chat" : s.outbound ? "outbound call" : "inbound call", colour::kInfoSoft, colour::kInfo);
+    ImGui::SameLine();
+    chip(difficultyName(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
+    ImGui::SameLine();
+    starRating(app.summary.bestStars(s.id));
+    ImGui::Spacing();
+    wrappedText(s.summary.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(font(FontRole::Bold));
+    iconText(icon::kUser, colour::kAccent, s.persona.name.c_str());
+    ImGui::PopFont();
+    if (!s.persona.description.empty()) mutedText(s.persona.description.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(font(FontRole::Bold));
+    ImGui::TextUnformatted("SOP steps you will be scored on");
+    ImGui::PopFont();
+    for (const auto& st : requiredSteps(s, app.content.sop)) {
+        const SopStep* step = app.content.sop.step(st);
+        if (!step) continue;
+        ImGui::Text("%d.", step->number);
+        ImGui::SameLine(em(1.8f));
+        ImGui::TextUnformatted(step->title.c_str());
+    }
+    ImGui::Spacing();
+    if (s.channel == Channel::Chat) {
+        ImGui::TextUnformatted("Chats at once");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(8));
+        ImGui::SliderInt("##concurrent", &app.library.chat_sessions, 1, 3);
+        tooltip("Chat agents handle several conversations at once; each one has its own reply timer.");
+    }
+    const ScenarioProgress* p = app.summary.progress.scenario(s.id);
+    if (p && p->attempts > 0) {
+        char line[128];
+        std::snprintf(line, sizeof line, "%d attempt%s, best %d points, best adherence %d%%", p->attempts, p->attempts == 1 ? "" : "s",
+                      p->best_points, p->best_adherence);
+        mutedText(line);
+    }
+    ImGui::Spacing();
+    const bool enter = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (iconButton(icon::kPlay, "Play", ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, s.id);
+    endCard();
+}
+
+}  // namespace
+
+void drawLibraryScreen(AppState& app) {
+    sectionHeader(icon::kBook, "Scenario library");
+    drawFilters(app);
+    ImGui::Spacing();
+    const float list_w = ImGui::GetContentRegionAvail().x * 0.6f;
+    ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
+    int shown = 0;
+    for (const auto& s : app.content.scenarios) {
+        if (!matches(app.library, *s)) continue;
+        if (app.library.selected.empty()) app.library.selected = s->id;
+        drawScenarioRow(app, *s);
+        ++shown;
+    }
+    if (shown == 0) mutedText(app.content.scenarios.empty() ? "No scenarios are loaded." : "No scenario matches these filters.");
+    drawFailed(app);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##side", ImVec2(0, 0), false);
+    if (const auto sel = findScenario(app, app.library.selected)) drawDetail(app, *sel);
+    ImGui::EndChild();
+}
+
+}  // namespace frontline::ui

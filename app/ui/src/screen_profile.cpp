@@ -1,0 +1,127 @@
+// Profile: pick who is training, or create a trainee. With nobody yet, a first-run welcome.
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+void createTrainee(AppState& app) {
+    ProfileState& p = app.profile;
+    const std::string name = trimmed(p.new_name);
+    if (name.empty()) {
+        p.error = "Please enter a name.";
+        return;
+    }
+    try {
+        Trainee t = app.store->createTrainee(name, trimmed(p.new_team));
+        p = {};
+        selectTrainee(app, t);
+        showToast(app, "Welcome to " + app.settings.company_name + ", " + t.name + "!");
+    } catch (const StoreError& e) {
+        p.error = e.kind() == StoreError::Kind::Constraint ? "There is already a trainee called " + name + "." : e.what();
+    }
+}
+
+void drawNewTraineeForm(AppState& app, bool first_run) {
+    ProfileState& p = app.profile;
+    ImGui::PushItemWidth(-1);
+    ImGui::TextUnformatted("Your name");
+    if (first_run && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter1 = ImGui::InputTextWithHint("##name", "e.g. Sam Patel", &p.new_name, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem("Your name");
+    ImGui::TextUnformatted("Team (optional)");
+    const bool enter2 = ImGui::InputTextWithHint("##team", "e.g. Billing, Night shift", &p.new_team, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem("Team");
+    ImGui::PopItemWidth();
+    if (!p.error.empty()) wrappedText(p.error.c_str(), colour::kBad);
+    ImGui::Spacing();
+    if (iconButton(icon::kRocket, first_run ? "Start training" : "Create trainee", ButtonKind::Primary, ImVec2(em(12), em(2.2f))) || enter1 || enter2)
+        createTrainee(app);
+}
+
+}  // namespace
+
+void drawProfileScreen(AppState& app) {
+    if (!app.store) return;
+    std::vector<Trainee> trainees;
+    try {
+        trainees = app.store->trainees();
+    } catch (const StoreError& e) {
+        wrappedText(e.what(), colour::kBad);
+        return;
+    }
+    const bool first_run = trainees.empty();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(38));
+    ImGui::Dummy(ImVec2(0, em(first_run ? 3.0f : 1.5f)));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::BeginGroup();
+    if (first_run) {
+        ImGui::PushFont(font(FontRole::Display));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+        ImGui::TextUnformatted(icon::kHeadphones);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextUnformatted("Welcome to Frontline");
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        wrappedText(("Your practice floor at " + app.settings.company_name +
+                     ". Take realistic calls and chats, follow the SOP, and get a coach's debrief after every one. "
+                     "Nobody is listening in: try things, make mistakes here, not with real customers.").c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        ImGui::Spacing();
+        beginTile(width, colour::kAccent);
+        sectionHeader(icon::kUserPlus, "Who is training?");
+        drawNewTraineeForm(app, true);
+        endTile();
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        mutedText("Everything stays on this computer. A team lead can see every trainee's history.");
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        return;
+    }
+
+    sectionHeader(icon::kUsers, "Who is training?");
+    for (const Trainee& t : trainees) {
+        ImGui::PushID(static_cast<int>(t.id));
+        const bool current = app.trainee && app.trainee->id == t.id;
+        beginTile(width, current ? colour::kAccent : 0);
+        ImGui::PushFont(font(FontRole::Heading));
+        iconText(icon::kUser, current ? colour::kAccent : colour::kInkSoft, t.name.c_str());
+        ImGui::PopFont();
+        if (!t.team.empty()) {
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.3f));
+            chip(t.team.c_str(), colour::kInfoSoft, colour::kInfo);
+        }
+        const bool picked = endTile(t.name.c_str());
+        if (picked) selectTrainee(app, t);
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    ImGui::Spacing();
+    if (!app.profile.creating) {
+        if (iconButton(icon::kUserPlus, "New trainee")) app.profile.creating = true;
+    } else {
+        beginTile(width, colour::kGood);
+        sectionHeader(icon::kUserPlus, "New trainee");
+        drawNewTraineeForm(app, false);
+        endTile();
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) app.profile = {};
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace frontline::ui

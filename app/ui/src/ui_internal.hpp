@@ -1,0 +1,50 @@
+#pragma once
+// Helpers shared by the screens (not part of the UI library's public interface).
+#include <memory>
+#include <string>
+#include "frontline/ui/app.hpp"
+
+namespace frontline::ui {
+
+// Layout unit: everything is sized in multiples of the current font size so it scales with DPI.
+float em(float n = 1.0f);
+
+std::shared_ptr<const Scenario> findScenario(const AppState& app, const std::string& id);
+const char* channelIcon(Channel c);
+ImU32 difficultyColour(int difficulty);
+// Scenario ids in the trainee's onboarding order.
+std::vector<std::string> onboardingOrder(const AppState& app);
+// The scenario a trainee should play next (not yet passed, in onboarding/difficulty order),
+// skipping `after` when possible. Empty when there is no content.
+std::string recommendedScenario(const AppState& app, const std::string& after = {});
+// "12 Mar, 09:41" from an ISO timestamp.
+std::string shortDate(const std::string& iso);
+
+// ---- the desk (shared by the call and chat desks; desk.cpp) ----
+// Makes a new attempt of `scenario` for the current trainee.
+std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Scenario> scenario);
+// Plays `option_id` (flushing idle time to the engine first); shows the refusal if any.
+bool act(AppState& app, DeskSession& s, const std::string& option_id);
+// Scores and stores a finished attempt once. Returns true when it is (now or already) recorded.
+bool recordIfFinished(AppState& app, DeskSession& s);
+// Advances real-time timers (ringing, chat idle); called every frame for every session.
+void tickSession(AppState& app, DeskSession& s, bool chat);
+
+void drawCustomerCard(AppState& app, DeskSession& s, bool chat);
+void drawTranscript(AppState& app, DeskSession& s, float height, bool chat);
+// The conversational options as numbered buttons (keys 1-9 when `keyboard`).
+void drawOptions(AppState& app, DeskSession& s, bool keyboard);
+// CRM vs caller claims, verification, history, KB search, hold and transfer.
+void drawDeskTools(AppState& app, DeskSession& s);
+void drawWrapUp(AppState& app, DeskSession& s);
+// Clock, handle-time target and phase, in one line.
+void drawClockStrip(AppState& app, DeskSession& s, bool chat);
+// The ringing / queued panel; returns true when answered this frame.
+bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard);
+
+// The decision-by-decision review (debrief and replay); `reveal` < 0 shows all.
+void drawDecisionList(const ScoreReport& r, int reveal);
+// Opens the debrief for the recorded attempts (first one shown, the rest queued).
+void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids);
+
+}  // namespace frontline::ui

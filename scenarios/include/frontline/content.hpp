@@ -1,0 +1,80 @@
+#pragma once
+// Loading content: the SOP, organisation settings defaults and scenarios. Each file is parsed and
+// checked against its JSON Schema (scenarios/schema/) and our semantic checks; problems come back
+// as Diagnostics with file:line:column and JSON path. One bad file never stops the others loading.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+#include <nlohmann/json.hpp>
+#include "frontline/diagnostics.hpp"
+#include "frontline/paths.hpp"
+#include "frontline/scenario.hpp"
+#include "frontline/settings.hpp"
+#include "frontline/sop.hpp"
+
+namespace frontline {
+
+// JSON text parsed with the position of every value, so later checks can point at a line/column.
+struct JsonDocument {
+    std::string file;
+    std::string text;
+    nlohmann::json value;
+    // JSON pointer -> (line, column) of the value's first character.
+    std::map<std::string, std::pair<int, int>> positions;
+    // The position of `pointer`, or of its nearest ancestor that has one.
+    std::pair<int, int> position(const std::string& pointer) const;
+    Diagnostic diag(Severity s, const std::string& pointer, const std::string& message) const;
+};
+
+// Parses `text`; on a syntax error returns nullopt and appends a diagnostic with line/column.
+std::optional<JsonDocument> parseJsonDocument(const std::string& file, const std::string& text,
+                                              std::vector<Diagnostic>& diags);
+std::optional<JsonDocument> readJsonDocument(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
+
+// Validates `doc` against the JSON Schema file `schema_name` (e.g. "scenario.schema.json") from the
+// schema directory. Appends one diagnostic per violation. Returns false if any.
+bool checkSchema(const JsonDocument& doc, const std::string& schema_name, std::vector<Diagnostic>& diags);
+
+// Directory layout of a content tree (default: the bundled scenarios/content).
+struct ContentPaths {
+    std::filesystem::path root;  // contains sop/, scenarios/, golden/, questions/, policies/, paths/, settings.json
+    std::filesystem::path schema_dir;
+    static ContentPaths bundled();  // FRONTLINE_CONTENT env var, or next to the executable, or the source tree
+    static ContentPaths at(const std::filesystem::path& root);
+};
+void setSchemaDirectory(const std::filesystem::path& dir);  // used by checkSchema
+const std::filesystem::path& schemaDirectory();
+
+std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
+std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
+// Loads and checks one scenario (schema + references to the SOP + graph checks). Returns nullopt
+// when it has errors; warnings and notes still come back in diags.
+std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags);
+std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags);
+
+struct ContentFileError {
+    std::string file;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Everything the app needs: the SOP, default settings and every scenario that loaded.
+struct ContentLibrary {
+    ContentPaths paths;
+    Sop sop;
+    OrgSettings default_settings;
+    std::vector<std::shared_ptr<const Scenario>> scenarios;  // sorted by difficulty, then title
+    std::vector<TrainingPath> training_paths;                 // onboarding / refresher
+    std::vector<ContentFileError> failed;                     // files that did not load, with why
+    std::vector<Diagnostic> diagnostics;                      // everything reported, all files
+    bool sop_loaded = false;
+
+    const Scenario* scenario(std::string_view id) const;
+    const TrainingPath* trainingPath(std::string_view kind) const;  // the first path of that kind
+};
+
+// Loads the SOP (sop/*.sop.json, the first one), settings.json and scenarios/*.json.
+ContentLibrary loadContent(const ContentPaths& paths);
+
+}  // namespace frontline

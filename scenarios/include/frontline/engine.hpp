@@ -1,0 +1,126 @@
+#pragma once
+// The scenario engine: a deterministic step machine over a Scenario. It exposes the transcript,
+// the current options (with why an option is unavailable), choose(), the simulated clock and mood,
+// and a complete event log. No I/O, no UI. The UI and CLI drive it; scoring reads its log.
+//
+// Life of an attempt:  Ringing --answer()--> Live --choose()...--> WrapUp --submitWrapUp()--> Finished
+// (an ending without a wrap_up goes straight to Finished). Desk tools (CRM record, history,
+// knowledge-base articles) are options too, with ids "desk.crm", "desk.history", "desk.kb.<article>".
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+#include "frontline/event_log.hpp"
+#include "frontline/scenario.hpp"
+#include "frontline/settings.hpp"
+#include "frontline/sop.hpp"
+
+namespace frontline {
+
+enum class Phase { Ringing, Live, WrapUp, Finished };
+const char* phaseName(Phase p);
+
+struct TranscriptLine {
+    std::string id;       // stable line or option id
+    std::string speaker;  // customer | agent | system
+    std::string text;     // placeholders filled
+    int clock = 0;
+};
+
+struct OptionView {
+    std::string id;
+    std::string text;  // placeholders filled
+    Action action;
+    bool desk = false;       // a desk tool (CRM, history, KB) rather than a conversational move
+    bool available = true;
+    std::string unavailable_reason;
+    bool used = false;       // desk tools: already opened
+};
+
+struct WrapUpForm {
+    std::string disposition;  // code from the SOP
+    std::string category;     // category id from the SOP
+    std::string notes;
+    bool follow_up = false;   // a follow-up task was created
+    std::string follow_up_task;
+    std::string follow_up_due;  // free text, e.g. "within 48 hours"
+};
+
+struct ChooseResult {
+    bool ok = false;
+    std::string error;  // unknown option / unavailable: reason / wrong phase
+};
+
+class Engine {
+public:
+    // The engine keeps references: sop, scenario and settings must outlive it.
+    Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, std::string agent_name,
+           std::uint64_t seed);
+
+    Phase phase() const { return phase_; }
+    // Picks up the call / chat after `waited_seconds` of ringing (speed of answer).
+    ChooseResult answer(int waited_seconds);
+    // Options of the current node (available or not) followed by the desk tools.
+    std::vector<OptionView> options() const;
+    ChooseResult choose(const std::string& option_id);
+    // Idle time passing (dead air, chat response time): advances the clock, costs mood on long waits.
+    void elapse(int seconds);
+    ChooseResult submitWrapUp(const WrapUpForm& form);
+
+    const std::vector<TranscriptLine>& transcript() const { return transcript_; }
+    const std::string& currentNodeId() const { return node_; }
+    int clock() const { return clock_; }
+    int mood() const { return mood_; }
+    bool onHold() const { return on_hold_; }
+    bool verified() const;
+    const Ending* ending() const;  // set once an ending node is reached
+    const WrapUpExpectation* wrapUpExpectation() const;
+    const AttemptLog& log() const { return log_; }
+    const Scenario& scenario() const { return scenario_; }
+    const Sop& sop() const { return sop_; }
+    const OrgSettings& settings() const { return settings_; }
+    const std::string& agentName() const { return agent_name_; }
+    const nlohmann::json& variable(const std::string& name) const;
+    bool stepDone(const std::string& step) const;
+
+    // Fills placeholders with this attempt's settings, agent and customer names.
+    std::string fill(const std::string& text) const;
+
+private:
+    const Node& current() const;
+    bool conditionHolds(const Condition& c) const;
+    bool available(const Option& o, std::string* reason) const;
+    void enterNode(const std::string& id);
+    void applyEffects(const Effects& e);
+    void changeMood(int delta);
+    void finishIfNoWrapUp();
+    void hangUpIfFurious();
+    ChooseResult useDeskTool(const std::string& id);
+    Event& push(EventType type);
+    std::uint64_t nextRandom();
+
+    const Sop& sop_;
+    const Scenario& scenario_;
+    const OrgSettings& settings_;
+    std::string agent_name_;
+    std::uint64_t rng_;
+    Phase phase_ = Phase::Ringing;
+    std::string node_;
+    int clock_ = 0;
+    int mood_ = 50;
+    bool on_hold_ = false;
+    std::map<std::string, nlohmann::json> vars_;
+    std::vector<std::string> chosen_;
+    std::vector<std::string> steps_done_;
+    std::vector<std::string> desk_used_;
+    std::vector<TranscriptLine> transcript_;
+    AttemptLog log_;
+    // Set when the customer hangs up (mood 0): an ending the content did not write.
+    std::optional<Ending> hang_up_ending_;
+    WrapUpExpectation hang_up_wrap_up_;
+};
+
+// Builds the desk option id for a knowledge-base article.
+std::string deskKbOptionId(const std::string& article_id);
+
+}  // namespace frontline

@@ -1,0 +1,173 @@
+#pragma once
+// A scenario: a scripted customer, the agent desk's data (CRM record, what the caller claims,
+// knowledge base) and a graph of nodes. Loaded from scenarios/content/scenarios/*.json; the
+// format is described by scenarios/schema/scenario.schema.json and docs/content-format.md.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+#include <nlohmann/json.hpp>
+
+namespace frontline {
+
+enum class Channel { Call, Chat };
+const char* channelName(Channel c);
+
+struct Persona {
+    std::string name;
+    int mood = 50;      // 0 (furious) .. 100 (delighted); at 0 the customer hangs up
+    int patience = 50;  // 0..100; low patience makes waits and hold cost more mood
+    std::vector<std::string> traits;
+    std::string description;
+};
+
+// What the CRM shows, and what the caller says about themselves (which may not match).
+struct CrmInteraction {
+    std::string date, channel, summary;
+};
+struct CrmTicket {
+    std::string id, status, summary;
+};
+struct CrmRecord {
+    std::vector<std::pair<std::string, std::string>> fields;  // ordered: "Account number" -> "88-1042"
+    std::vector<CrmInteraction> history;
+    std::vector<CrmTicket> open_tickets;
+    bool must_review_history = false;  // the SOP step 4 expects history/tickets to be reviewed here
+};
+
+struct KbArticle {
+    std::string id, title, body;
+    std::vector<std::string> keywords;
+    bool relevant = false;  // opening it counts for SOP step 4 (check the knowledge base)
+};
+
+struct Condition {
+    enum class Kind { VarEquals, VarNotEquals, VarAtLeast, VarAtMost, MoodAtLeast, MoodBelow, StepDone, StepNotDone, Chosen, NotChosen };
+    Kind kind = Kind::VarEquals;
+    std::string name;         // variable, step or option id
+    nlohmann::json value;     // for Var* kinds; an int for Mood* kinds
+};
+
+struct Effects {
+    int mood = 0;     // change in customer mood
+    int seconds = 0;  // simulated time the action takes (added to the clock)
+    std::map<std::string, nlohmann::json> set;  // variables to set
+    std::map<std::string, int> add;             // numeric variables to add to
+};
+
+enum class ActionType {
+    Say,            // the agent speaks/writes
+    Verify,         // marks identity verified (pass) or failed (fail) after comparing CRM and claims
+    Hold,           // puts the customer on hold (asked? estimate given?)
+    Resume,         // takes the customer off hold
+    Transfer,       // warm or cold transfer to a team
+    DncCheck,       // checks the Do-Not-Call list (outbound)
+    EndInteraction  // hangs up / ends the chat
+};
+const char* actionTypeName(ActionType a);
+
+struct Action {
+    ActionType type = ActionType::Say;
+    std::string verify_result;  // "pass" | "fail" (Verify)
+    bool asked = false;         // Hold: asked permission
+    bool estimate = false;      // Hold: gave a time estimate
+    std::string mode;           // Transfer: "warm" | "cold"
+    std::string team;           // Transfer: team id from the SOP
+};
+
+struct Option {
+    std::string id;    // stable, unique in the scenario
+    std::string text;  // what the agent says or does; may contain placeholders
+    Action action;
+    std::string script;                    // "greeting" | "hold" | "closing" when it claims an approved script
+    std::vector<std::string> steps;        // SOP steps it performs
+    std::vector<std::string> honours;      // rules it keeps where breaking them was tempting
+    std::vector<std::string> breaks;       // rules it breaks
+    std::vector<std::string> triggers;     // escalation triggers it responds to
+    std::vector<std::string> techniques;   // e.g. "learn.empathize", "fab"
+    std::string commitment;                // "callback" | "refund" | "email" … promised to the customer
+    bool empathy = false;                  // acknowledges the customer's feelings
+    int points = 0;                        // base points (negative for poor choices)
+    Effects effects;
+    std::vector<Condition> requires_;      // all must hold for the option to be available
+    std::string unavailable_reason;        // shown when a condition fails
+    std::string feedback;                  // teaching text shown in the debrief
+    std::string sop_ref;                   // citation, e.g. "SOP §4 Step 2"
+    std::string next;                      // next node id; empty = stay (desk-style actions)
+};
+
+struct Line {
+    std::string id;
+    std::string speaker;  // "customer" | "system" | "agent" | "supervisor"…
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> alternatives;  // (id, text) variants picked by seed
+};
+
+// Wrap-up expected at an ending: graded against the form the trainee fills in.
+struct WrapUpExpectation {
+    std::vector<std::string> dispositions;               // acceptable codes (first is the best)
+    std::string category;                                // expected issue category ("" = any)
+    std::vector<std::vector<std::string>> notes_mention;  // groups of synonyms; each group must appear
+    bool follow_up_required = false;
+};
+
+enum class Outcome {
+    ResolvedFirstContact,
+    EscalatedWarm,
+    FollowUpScheduled,
+    VerificationFailedSafely,
+    SaleCompleted,
+    CustomerHungUp,
+    TransferredCold,
+    Unresolved,
+    PolicyBreach
+};
+const char* outcomeName(Outcome o);
+std::optional<Outcome> outcomeFromName(std::string_view name);
+std::string outcomeTitle(Outcome o);  // "Resolved on first contact"
+
+struct Ending {
+    Outcome outcome = Outcome::Unresolved;
+    bool success = false;  // a good ending for training purposes
+    std::string summary;
+};
+
+struct Node {
+    std::string id;
+    std::vector<Line> lines;
+    std::vector<Option> options;
+    std::optional<Ending> ending;
+    std::optional<WrapUpExpectation> wrap_up;  // endings only: the wrap-up form is required
+    int line_offset = 0;  // where the node starts in the file (for diagnostics)
+};
+
+struct Scenario {
+    std::string id;
+    int version = 1;
+    std::string title;
+    std::string summary;
+    std::string sop;  // SOP id this scenario trains
+    Channel channel = Channel::Call;
+    bool outbound = false;
+    int difficulty = 1;  // 1 intro, 2 intermediate, 3 advanced
+    std::vector<std::string> tags;    // situations: failed_verification, objection, escalation…
+    std::vector<std::string> topics;  // SOP topics it exercises (ids from the SOP)
+    std::vector<std::string> required_steps;  // SOP steps the ideal play covers; empty = all "always" steps
+    Persona persona;
+    CrmRecord crm;
+    std::vector<std::pair<std::string, std::string>> claims;  // what the caller says
+    std::vector<KbArticle> kb;
+    std::map<std::string, nlohmann::json> variables;  // initial values
+    std::string start;
+    std::vector<Node> nodes;
+    std::string file;  // where it was loaded from
+
+    const Node* node(std::string_view id) const;
+    const KbArticle* article(std::string_view id) const;
+    // Every option of every node, with its node.
+    std::vector<std::pair<const Node*, const Option*>> allOptions() const;
+};
+
+const char* difficultyName(int difficulty);  // "Intro" | "Intermediate" | "Advanced"
+
+}  // namespace frontline

@@ -1,0 +1,30 @@
+#pragma once
+// Graph checks on a loaded scenario: dangling targets, unreachable nodes, dead ends, loops with no
+// exit, required SOP steps that no path to a good ending covers, endings reachable while skipping
+// a required step (a note), and the min/max points attainable over all paths.
+#include <string>
+#include <vector>
+#include "frontline/diagnostics.hpp"
+#include "frontline/scenario.hpp"
+#include "frontline/sop.hpp"
+
+namespace frontline {
+
+struct JsonDocument;
+
+struct PathStats {
+    int min_points = 0;  // over complete paths start -> ending (options' base points, desk tools excluded)
+    int max_points = 0;
+    long long paths = 0;  // complete simple paths counted (capped)
+    bool capped = false;  // the path enumeration hit its cap; min/max are over the paths seen
+    std::vector<std::string> best_path;  // option ids of a max-points path
+};
+
+// The SOP steps a scenario's ideal play must cover: scenario.required_steps, or every "always" step.
+std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop);
+
+// Appends diagnostics (positions from `doc` when given). Returns path statistics.
+PathStats validateGraph(const Scenario& scenario, const Sop& sop, const JsonDocument* doc,
+                        std::vector<Diagnostic>& diags);
+
+}  // namespace frontline

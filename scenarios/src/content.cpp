@@ -1,0 +1,133 @@
+// Loading a whole content tree. Each file is independent: a broken scenario is listed with its
+// diagnostics in ContentLibrary::failed and the rest still load.
+#include <algorithm>
+#include <cstdlib>
+#include "frontline/content.hpp"
+
+namespace frontline {
+namespace {
+
+std::vector<std::filesystem::path> jsonFilesIn(const std::filesystem::path& dir, const std::string& suffix = ".json") {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        auto name = entry.path().filename().string();
+        if (entry.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::filesystem::path executableDirectory() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+}  // namespace
+
+ContentPaths ContentPaths::at(const std::filesystem::path& root) {
+    ContentPaths p;
+    p.root = root;
+    // A content tree ships its schemas beside it (scenarios/content + scenarios/schema).
+    auto sibling = root.parent_path() / "schema";
+    p.schema_dir = std::filesystem::exists(sibling) ? sibling : std::filesystem::path(FRONTLINE_SOURCE_SCHEMA_DIR);
+    return p;
+}
+
+ContentPaths ContentPaths::bundled() {
+    if (const char* env = std::getenv("FRONTLINE_CONTENT"); env && *env) return at(env);
+    auto installed = executableDirectory() / ".." / "share" / "frontline" / "content";
+    if (std::filesystem::exists(installed / "sop")) return at(installed);
+    return at(FRONTLINE_SOURCE_CONTENT_DIR);
+}
+
+const Scenario* ContentLibrary::scenario(std::string_view id) const {
+    for (const auto& s : scenarios)
+        if (s->id == id) return s.get();
+    return nullptr;
+}
+
+const TrainingPath* ContentLibrary::trainingPath(std::string_view kind) const {
+    for (const auto& p : training_paths)
+        if (p.kind == kind) return &p;
+    return nullptr;
+}
+
+std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::vector<Diagnostic>& diags) {
+    auto doc = readJsonDocument(path, diags);
+    if (!doc || !checkSchema(*doc, "settings.schema.json", diags)) return std::nullopt;
+    try {
+        return settingsFromJson(doc->value);
+    } catch (const std::exception& e) {
+        diags.push_back(doc->diag(Severity::Error, "", e.what()));
+        return std::nullopt;
+    }
+}
+
+ContentLibrary loadContent(const ContentPaths& paths) {
+    ContentLibrary lib;
+    lib.paths = paths;
+    setSchemaDirectory(paths.schema_dir);
+    auto fail = [&](const std::string& file, std::vector<Diagnostic> diags) {
+        lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
+        lib.failed.push_back({file, std::move(diags)});
+    };
+
+    auto sops = jsonFilesIn(paths.root / "sop", ".sop.json");
+    if (sops.empty()) {
+        fail((paths.root / "sop").string(), {Diagnostic{Severity::Error, (paths.root / "sop").string(), 0, 0, "no SOP (*.sop.json) found", ""}});
+        return lib;
+    }
+    {
+        std::vector<Diagnostic> diags;
+        auto sop = loadSop(sops.front(), diags);
+        if (!sop) {
+            fail(sops.front().string(), std::move(diags));
+            return lib;  // without the SOP nothing can be checked or scored
+        }
+        lib.sop = std::move(*sop);
+        lib.sop_loaded = true;
+        lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
+    }
+    auto settings_file = paths.root / "settings.json";
+    if (std::filesystem::exists(settings_file)) {
+        std::vector<Diagnostic> diags;
+        if (auto settings = loadSettings(settings_file, diags)) lib.default_settings = *settings;
+        else fail(settings_file.string(), std::move(diags));
+    }
+    for (const auto& file : jsonFilesIn(paths.root / "scenarios")) {
+        std::vector<Diagnostic> diags;
+        auto scenario = loadScenario(file, lib.sop, diags);
+        if (scenario && lib.scenario(scenario->id)) {
+            diags.push_back(Diagnostic{Severity::Error, file.string(), 0, 0, "duplicate scenario id '" + scenario->id + "' (also in " + lib.scenario(scenario->id)->file + ")", "/id"});
+            scenario.reset();
+        }
+        if (scenario) {
+            lib.scenarios.push_back(std::make_shared<const Scenario>(std::move(*scenario)));
+            lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
+        } else {
+            fail(file.string(), std::move(diags));
+        }
+    }
+    for (const auto& file : jsonFilesIn(paths.root / "paths")) {
+        std::vector<Diagnostic> diags;
+        if (auto path = loadTrainingPath(file, diags)) {
+            for (size_t i = 0; i < path->steps.size(); ++i) {
+                const auto& step = path->steps[i];
+                if (step.kind == "scenario" && !lib.scenario(step.ref))
+                    lib.diagnostics.push_back({Severity::Warning, file.string(), 0, 0, "path step " + std::to_string(i + 1) + " names unknown scenario '" + step.ref + "'", "/steps/" + std::to_string(i) + "/ref"});
+            }
+            lib.training_paths.push_back(std::move(*path));
+        } else {
+            fail(file.string(), std::move(diags));
+        }
+    }
+    std::stable_sort(lib.scenarios.begin(), lib.scenarios.end(), [](const auto& a, const auto& b) {
+        return a->difficulty != b->difficulty ? a->difficulty < b->difficulty : a->title < b->title;
+    });
+    return lib;
+}
+
+}  // namespace frontline

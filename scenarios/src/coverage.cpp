@@ -1,0 +1,128 @@
+// SOP coverage: which scenarios and questions exercise each step, rule, trigger and topic.
+#include "frontline/coverage.hpp"
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace frontline {
+namespace {
+
+// (kind, id) -> the sets being collected; ids the SOP does not know are dropped on insert.
+class Collector {
+public:
+    void declare(CoverageKind kind, const std::string& id) { sets_[{kind, id}]; }
+    void scenario(CoverageKind kind, const std::string& id, const std::string& scenario_id) {
+        if (auto it = sets_.find({kind, id}); it != sets_.end()) it->second.first.insert(scenario_id);
+    }
+    void question(CoverageKind kind, const std::string& id, const std::string& question_id) {
+        if (auto it = sets_.find({kind, id}); it != sets_.end()) it->second.second.insert(question_id);
+    }
+    void fill(CoverageItem& item) const {
+        const auto& [scenarios, questions] = sets_.at({item.kind, item.id});
+        item.scenarios.assign(scenarios.begin(), scenarios.end());
+        item.questions.assign(questions.begin(), questions.end());
+    }
+
+private:
+    std::map<std::pair<CoverageKind, std::string>, std::pair<std::set<std::string>, std::set<std::string>>> sets_;
+};
+
+void addScenario(Collector& c, const Scenario& s) {
+    for (const auto& topic : s.topics) c.scenario(CoverageKind::Topic, topic, s.id);
+    if (!s.crm.fields.empty()) c.scenario(CoverageKind::Step, "access_systems", s.id);  // the desk's CRM tool
+    for (const auto& node : s.nodes) {
+        if (node.wrap_up) {
+            c.scenario(CoverageKind::Step, "document", s.id);
+            c.scenario(CoverageKind::Rule, "correct_disposition", s.id);
+        }
+        for (const auto& option : node.options) {
+            for (const auto& step : option.steps) c.scenario(CoverageKind::Step, step, s.id);
+            for (const auto& rule : option.breaks) c.scenario(CoverageKind::Rule, rule, s.id);
+            for (const auto& rule : option.honours) c.scenario(CoverageKind::Rule, rule, s.id);
+            for (const auto& trigger : option.triggers) c.scenario(CoverageKind::Trigger, trigger, s.id);
+            if (option.action.type == ActionType::Hold) {
+                c.scenario(CoverageKind::Rule, "hold_ask_permission", s.id);
+                c.scenario(CoverageKind::Rule, "hold_give_estimate", s.id);
+            }
+            if (option.action.type == ActionType::Transfer) c.scenario(CoverageKind::Rule, "no_cold_transfer", s.id);
+            if (!option.script.empty()) c.scenario(CoverageKind::Rule, "use_approved_scripts", s.id);
+            if (!option.commitment.empty()) {
+                c.scenario(CoverageKind::Rule, "log_commitments", s.id);
+                c.scenario(CoverageKind::Step, "follow_up", s.id);
+            }
+        }
+    }
+}
+
+void addQuestion(Collector& c, const Question& q) {
+    for (const auto& step : q.steps) c.question(CoverageKind::Step, step, q.id);
+    for (const auto& rule : q.rules) c.question(CoverageKind::Rule, rule, q.id);
+    for (const auto& trigger : q.triggers) c.question(CoverageKind::Trigger, trigger, q.id);
+    for (const auto& topic : q.topics) c.question(CoverageKind::Topic, topic, q.id);
+}
+
+int severityRank(RuleSeverity s) { return s == RuleSeverity::Critical ? 0 : s == RuleSeverity::Major ? 1 : 2; }
+
+}  // namespace
+
+const char* coverageKindName(CoverageKind k) {
+    switch (k) {
+        case CoverageKind::Step: return "step";
+        case CoverageKind::Rule: return "rule";
+        case CoverageKind::Trigger: return "trigger";
+        case CoverageKind::Topic: return "topic";
+    }
+    return "step";
+}
+
+std::vector<const CoverageItem*> CoverageReport::gaps(bool strict) const {
+    std::vector<const CoverageItem*> out;
+    for (const auto& item : items)
+        if ((strict || item.gated) && (item.scenarios.empty() || item.questions.empty())) out.push_back(&item);
+    return out;
+}
+
+CoverageReport buildCoverage(const Sop& sop, const std::vector<std::shared_ptr<const Scenario>>& scenarios,
+                             const std::vector<QuestionBank>& banks) {
+    CoverageReport report;
+    std::vector<const SopStep*> steps;
+    for (const auto& s : sop.steps) steps.push_back(&s);
+    std::stable_sort(steps.begin(), steps.end(), [](const SopStep* a, const SopStep* b) { return a->number < b->number; });
+    std::vector<const SopRule*> rules;
+    for (const auto& r : sop.rules) rules.push_back(&r);
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const SopRule* a, const SopRule* b) { return severityRank(a->severity) < severityRank(b->severity); });
+
+    for (const auto* s : steps) report.items.push_back({CoverageKind::Step, s->id, s->title, "", true, {}, {}});
+    for (const auto* r : rules)
+        report.items.push_back({CoverageKind::Rule, r->id, r->title, severityName(r->severity), r->critical(), {}, {}});
+    for (const auto& t : sop.escalation_triggers) report.items.push_back({CoverageKind::Trigger, t.id, t.text, "", false, {}, {}});
+    for (const auto& t : sop.topics) report.items.push_back({CoverageKind::Topic, t.id, t.title, "", false, {}, {}});
+
+    Collector collector;
+    for (const auto& item : report.items) collector.declare(item.kind, item.id);
+    for (const auto& scenario : scenarios)
+        if (scenario) {
+            addScenario(collector, *scenario);
+            ++report.scenario_count;
+        }
+    for (const auto& bank : banks)
+        for (const auto& q : bank.questions) {
+            addQuestion(collector, q);
+            ++report.question_count;
+        }
+    for (auto& item : report.items) collector.fill(item);
+    return report;
+}
+
+void to_json(nlohmann::json& j, const CoverageReport& r) {
+    j = nlohmann::json{{"scenarios", r.scenario_count}, {"questions", r.question_count}, {"items", nlohmann::json::array()}};
+    for (const auto& item : r.items) {
+        nlohmann::json e{{"kind", coverageKindName(item.kind)}, {"id", item.id},         {"title", item.title},
+                         {"gated", item.gated},                  {"scenarios", item.scenarios}, {"questions", item.questions}};
+        if (!item.severity.empty()) e["severity"] = item.severity;
+        j["items"].push_back(std::move(e));
+    }
+}
+
+}  // namespace frontline

@@ -1,0 +1,392 @@
+// The scenario step machine. Deterministic: the only randomness (which variant of a customer line
+// is shown) comes from the seed. Every state change is an Event in the log, which scoring reads.
+#include <algorithm>
+#include "frontline/engine.hpp"
+
+namespace frontline {
+namespace {
+
+constexpr const char* kDeskCrm = "desk.crm";
+constexpr const char* kDeskHistory = "desk.history";
+constexpr const char* kDeskKbPrefix = "desk.kb.";
+// Simulated seconds the desk tools and the wrap-up take.
+constexpr int kCrmSeconds = 10;
+constexpr int kHistorySeconds = 20;
+constexpr int kKbSeconds = 25;
+constexpr int kWrapUpSeconds = 45;
+constexpr int kCallDeadAirSeconds = 10;  // silence on a call longer than this starts to cost mood
+
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+void addUnique(std::vector<std::string>& v, const std::string& s) {
+    if (!contains(v, s)) v.push_back(s);
+}
+
+}  // namespace
+
+const char* phaseName(Phase p) {
+    switch (p) {
+        case Phase::Ringing: return "ringing";
+        case Phase::Live: return "live";
+        case Phase::WrapUp: return "wrap_up";
+        case Phase::Finished: return "finished";
+    }
+    return "ringing";
+}
+
+std::string deskKbOptionId(const std::string& article_id) { return kDeskKbPrefix + article_id; }
+
+Engine::Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, std::string agent_name, std::uint64_t seed)
+    : sop_(sop), scenario_(scenario), settings_(settings), agent_name_(std::move(agent_name)), rng_(seed ^ 0x9E3779B97F4A7C15ull) {
+    mood_ = scenario.persona.mood;
+    vars_ = scenario.variables;
+    log_.scenario_id = scenario.id;
+    log_.scenario_version = scenario.version;
+    log_.sop_id = sop.id;
+    log_.sop_version = sop.version;
+    log_.agent_name = agent_name_;
+    log_.seed = seed;
+    log_.channel = scenario.channel;
+    hang_up_wrap_up_.dispositions = {"DROPPED"};
+}
+
+std::uint64_t Engine::nextRandom() {
+    // splitmix64: small, fast and identical on every platform.
+    std::uint64_t z = (rng_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+std::string Engine::fill(const std::string& text) const {
+    return fillPlaceholders(text, settings_, agent_name_, scenario_.persona.name);
+}
+
+Event& Engine::push(EventType type) {
+    Event e;
+    e.seq = static_cast<int>(log_.events.size());
+    e.type = type;
+    e.node = node_;
+    e.mood_before = mood_;
+    e.mood_after = mood_;
+    e.clock = clock_;
+    log_.events.push_back(std::move(e));
+    return log_.events.back();
+}
+
+const Node& Engine::current() const { return *scenario_.node(node_); }
+
+const nlohmann::json& Engine::variable(const std::string& name) const {
+    static const nlohmann::json null_value;
+    auto it = vars_.find(name);
+    return it == vars_.end() ? null_value : it->second;
+}
+
+bool Engine::verified() const {
+    const auto& v = variable("verified");
+    return v.is_boolean() && v.get<bool>();
+}
+
+bool Engine::stepDone(const std::string& step) const { return contains(steps_done_, step); }
+
+const Ending* Engine::ending() const {
+    if (hang_up_ending_) return &*hang_up_ending_;
+    if (phase_ == Phase::Ringing || node_.empty()) return nullptr;
+    const auto& n = current();
+    return n.ending ? &*n.ending : nullptr;
+}
+
+const WrapUpExpectation* Engine::wrapUpExpectation() const {
+    if (hang_up_ending_) return &hang_up_wrap_up_;
+    if (phase_ == Phase::Ringing || node_.empty()) return nullptr;
+    const auto& n = current();
+    return n.wrap_up ? &*n.wrap_up : nullptr;
+}
+
+bool Engine::conditionHolds(const Condition& c) const {
+    using K = Condition::Kind;
+    const auto& v = variable(c.name);
+    auto asInt = [](const nlohmann::json& j) { return j.is_number() ? j.get<int>() : j.is_boolean() ? int(j.get<bool>()) : 0; };
+    auto valueEquals = [&]() {
+        if (v.is_null()) return c.value.is_boolean() && !c.value.get<bool>();  // unset counts as false
+        return v == c.value;
+    };
+    switch (c.kind) {
+        case K::VarEquals: return valueEquals();
+        case K::VarNotEquals: return !valueEquals();
+        case K::VarAtLeast: return asInt(v) >= asInt(c.value);
+        case K::VarAtMost: return asInt(v) <= asInt(c.value);
+        case K::MoodAtLeast: return mood_ >= asInt(c.value);
+        case K::MoodBelow: return mood_ < asInt(c.value);
+        case K::StepDone: return stepDone(c.name);
+        case K::StepNotDone: return !stepDone(c.name);
+        case K::Chosen: return contains(chosen_, c.name);
+        case K::NotChosen: return !contains(chosen_, c.name);
+    }
+    return false;
+}
+
+bool Engine::available(const Option& o, std::string* reason) const {
+    // An option that stays on its node can be used once; otherwise it could be farmed for points.
+    if (o.next.empty() && contains(chosen_, o.id)) {
+        if (reason) *reason = "Already done";
+        return false;
+    }
+    for (const auto& c : o.requires_) {
+        if (!conditionHolds(c)) {
+            if (reason) *reason = o.unavailable_reason.empty() ? "Not possible yet" : o.unavailable_reason;
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<OptionView> Engine::options() const {
+    std::vector<OptionView> out;
+    if (phase_ != Phase::Live) return out;
+    for (const auto& o : current().options) {
+        OptionView view{o.id, fill(o.text), o.action, false, true, {}, false};
+        view.available = available(o, &view.unavailable_reason);
+        out.push_back(std::move(view));
+    }
+    auto desk = [&](const std::string& id, const std::string& text) {
+        bool used = contains(desk_used_, id);
+        out.push_back(OptionView{id, text, Action{}, true, !used, used ? "Already open" : "", used});
+    };
+    if (!scenario_.crm.fields.empty()) desk(kDeskCrm, "Open the customer's CRM record");
+    if (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())
+        desk(kDeskHistory, "Review interaction history and open tickets");
+    for (const auto& a : scenario_.kb) desk(deskKbOptionId(a.id), "Knowledge base: " + a.title);
+    return out;
+}
+
+void Engine::changeMood(int delta) { mood_ = std::clamp(mood_ + delta, 0, 100); }
+
+void Engine::applyEffects(const Effects& e) {
+    changeMood(e.mood);
+    clock_ += e.seconds;
+    for (const auto& [k, v] : e.set) vars_[k] = v;
+    for (const auto& [k, n] : e.add) {
+        const auto& old = variable(k);
+        vars_[k] = (old.is_number() ? old.get<int>() : 0) + n;
+    }
+}
+
+ChooseResult Engine::answer(int waited_seconds) {
+    if (phase_ != Phase::Ringing) return {false, "the interaction is already answered"};
+    waited_seconds = std::max(0, waited_seconds);
+    bool chat = scenario_.channel == Channel::Chat;
+    int target = settings_.answerTargetSeconds(chat);
+    auto& e = push(EventType::Answer);
+    e.data = {{"waited", waited_seconds}, {"target", target}, {"late", !scenario_.outbound && waited_seconds > target}};
+    if (!scenario_.outbound && waited_seconds > target) changeMood(-std::min(20, (waited_seconds - target) / 2 + 2));
+    e.mood_after = mood_;
+    e.text = scenario_.outbound ? fill("You dial {customer}.") : chat ? "Chat accepted." : "Call answered.";
+    transcript_.push_back({"answer", "system", e.text, clock_});
+    phase_ = Phase::Live;
+    enterNode(scenario_.start);
+    return {true, {}};
+}
+
+void Engine::enterNode(const std::string& id) {
+    node_ = id;
+    const Node& n = current();
+    for (const auto& line : n.lines) {
+        std::string line_id = line.id;
+        std::string text = line.text;
+        if (!line.alternatives.empty()) {
+            auto pick = nextRandom() % (line.alternatives.size() + 1);
+            if (pick > 0) std::tie(line_id, text) = line.alternatives[pick - 1];
+        }
+        auto& e = push(EventType::CustomerLine);
+        e.id = line_id;
+        e.text = fill(text);
+        e.data = {{"speaker", line.speaker}};
+        transcript_.push_back({line_id, line.speaker, e.text, clock_});
+    }
+    if (n.ending) {
+        auto& e = push(EventType::Ending);
+        e.id = n.id;
+        e.text = n.ending->summary;
+        e.data = {{"outcome", outcomeName(n.ending->outcome)}, {"success", n.ending->success}};
+        log_.outcome = n.ending->outcome;
+        log_.success = n.ending->success;
+        log_.ending_node = n.id;
+        phase_ = Phase::WrapUp;
+        finishIfNoWrapUp();
+    }
+}
+
+void Engine::finishIfNoWrapUp() {
+    if (phase_ == Phase::WrapUp && !wrapUpExpectation()) {
+        push(EventType::Finished);
+        phase_ = Phase::Finished;
+    }
+}
+
+void Engine::hangUpIfFurious() {
+    if (mood_ > 0 || phase_ != Phase::Live) return;
+    auto& e = push(EventType::MoodHangUp);
+    e.text = fill("{customer} has had enough and hangs up.");
+    transcript_.push_back({"hang_up", "system", e.text, clock_});
+    hang_up_ending_ = Ending{Outcome::CustomerHungUp, false, "The customer's patience ran out and they hung up."};
+    auto& end = push(EventType::Ending);
+    end.id = "hang_up";
+    end.text = hang_up_ending_->summary;
+    end.data = {{"outcome", outcomeName(Outcome::CustomerHungUp)}, {"success", false}};
+    log_.outcome = Outcome::CustomerHungUp;
+    log_.success = false;
+    log_.ending_node = "hang_up";
+    phase_ = Phase::WrapUp;
+}
+
+ChooseResult Engine::useDeskTool(const std::string& id) {
+    if (contains(desk_used_, id)) return {false, "already open"};
+    std::string text;
+    int seconds = 0;
+    bool counts = false;  // counts for SOP step 4
+    std::string feedback;
+    if (id == kDeskCrm && !scenario_.crm.fields.empty()) {
+        text = "Opened the customer's CRM record";
+        seconds = kCrmSeconds;
+        counts = true;
+        vars_["crm_opened"] = true;
+        feedback = "Pulling up the account in the CRM is part of SOP step 4.";
+    } else if (id == kDeskHistory && (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())) {
+        text = "Reviewed interaction history and open tickets";
+        seconds = kHistorySeconds;
+        counts = true;
+        vars_["history_reviewed"] = true;
+        feedback = "Reviewing interaction history and open tickets is part of SOP step 4.";
+    } else if (id.rfind(kDeskKbPrefix, 0) == 0 && scenario_.article(id.substr(8))) {
+        const auto* article = scenario_.article(id.substr(8));
+        text = "Read knowledge-base article: " + article->title;
+        seconds = kKbSeconds;
+        counts = article->relevant;
+        vars_["kb." + article->id] = true;
+        feedback = article->relevant ? "Checking the knowledge base for the relevant procedure is part of SOP step 4."
+                                     : "This article does not apply to this customer's issue.";
+    } else {
+        return {false, "unknown desk tool '" + id + "'"};
+    }
+    desk_used_.push_back(id);
+    clock_ += seconds;
+    auto& e = push(EventType::Desk);
+    e.id = id;
+    e.text = text;
+    e.feedback = feedback;
+    e.sop_ref = "SOP §4 Step 4";
+    if (counts) {
+        e.steps = {"access_systems"};
+        addUnique(steps_done_, "access_systems");
+    }
+    e.data = {{"seconds", seconds}, {"counts", counts}};
+    return {true, {}};
+}
+
+ChooseResult Engine::choose(const std::string& option_id) {
+    if (phase_ != Phase::Live) return {false, std::string("cannot choose now: the interaction is ") + phaseName(phase_)};
+    if (option_id.rfind("desk.", 0) == 0) return useDeskTool(option_id);
+    const Node& n = current();
+    auto it = std::find_if(n.options.begin(), n.options.end(), [&](const Option& o) { return o.id == option_id; });
+    if (it == n.options.end()) return {false, "no option '" + option_id + "' here"};
+    const Option& o = *it;
+    std::string reason;
+    if (!available(o, &reason)) return {false, "option '" + option_id + "' is not available: " + reason};
+
+    auto& e = push(EventType::Choice);
+    e.id = o.id;
+    e.text = fill(o.text);
+    e.action = o.action.type;
+    e.steps = o.steps;
+    e.honours = o.honours;
+    e.breaks = o.breaks;
+    e.triggers = o.triggers;
+    e.techniques = o.techniques;
+    e.script = o.script;
+    e.commitment = o.commitment;
+    e.empathy = o.empathy;
+    e.points = o.points;
+    e.feedback = fill(o.feedback);
+    e.sop_ref = o.sop_ref;
+
+    // Rules the desk enforces whatever the author wrote (documented in docs/content-format.md).
+    if (o.action.type == ActionType::Hold) {
+        addUnique(o.action.asked ? e.honours : e.breaks, "hold_ask_permission");
+        addUnique(o.action.estimate ? e.honours : e.breaks, "hold_give_estimate");
+    }
+    if (o.action.type == ActionType::Transfer) {
+        e.data["team"] = o.action.team;
+        e.data["mode"] = o.action.mode;
+        addUnique(o.action.mode == "cold" ? e.breaks : e.honours, "no_cold_transfer");
+    }
+    if (o.action.type == ActionType::Verify) e.data["result"] = o.action.verify_result;
+    if (!o.script.empty()) {
+        if (const Script* script = sop_.script(o.script)) {
+            auto missing = missingScriptElements(*script, o.text, settings_, agent_name_);
+            if (!missing.empty()) {
+                addUnique(e.breaks, "use_approved_scripts");
+                e.data["script_missing"] = missing;
+            }
+        }
+    }
+    std::erase_if(e.honours, [&](const std::string& r) { return contains(e.breaks, r); });
+
+    std::string speaker = o.action.type == ActionType::Say ? "agent" : "desk";
+    transcript_.push_back({o.id, speaker, e.text, clock_});
+    applyEffects(o.effects);
+    switch (o.action.type) {
+        case ActionType::Verify:
+            vars_[o.action.verify_result == "pass" ? "verified" : "verification_failed"] = true;
+            break;
+        case ActionType::Hold: on_hold_ = true; break;
+        case ActionType::Resume: on_hold_ = false; break;
+        case ActionType::DncCheck: vars_["dnc_checked"] = true; break;
+        default: break;
+    }
+    for (const auto& s : o.steps) addUnique(steps_done_, s);
+    chosen_.push_back(o.id);
+    // `e` may dangle after further pushes: finish it before moving on.
+    log_.events.back().clock = clock_;
+    log_.events.back().mood_after = mood_;
+    hangUpIfFurious();
+    if (phase_ == Phase::Live && !o.next.empty()) enterNode(o.next);
+    return {true, {}};
+}
+
+void Engine::elapse(int seconds) {
+    if (phase_ != Phase::Live || seconds <= 0) return;
+    int patience_cost = 100 - scenario_.persona.patience;
+    int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds : kCallDeadAirSeconds;
+    bool slow = false;
+    int drop = 0;
+    if (on_hold_) {
+        drop = seconds * patience_cost / 1500;  // an agreed hold is tolerated, but not forever
+    } else if (seconds > threshold) {
+        slow = true;
+        drop = 3 + (seconds - threshold) * patience_cost / 600;
+    }
+    clock_ += seconds;
+    auto& e = push(EventType::Wait);
+    e.data = {{"seconds", seconds}, {"slow", slow}, {"on_hold", on_hold_}, {"threshold", threshold}};
+    changeMood(-drop);
+    log_.events.back().mood_after = mood_;
+    hangUpIfFurious();
+}
+
+ChooseResult Engine::submitWrapUp(const WrapUpForm& form) {
+    if (phase_ != Phase::WrapUp) return {false, std::string("no wrap-up expected now: the interaction is ") + phaseName(phase_)};
+    clock_ += kWrapUpSeconds;
+    auto& e = push(EventType::WrapUp);
+    e.text = "Wrap-up: " + (form.disposition.empty() ? std::string("no disposition") : form.disposition);
+    e.data = {{"disposition", form.disposition}, {"category", form.category},       {"notes", form.notes},
+              {"follow_up", form.follow_up},     {"follow_up_task", form.follow_up_task}, {"follow_up_due", form.follow_up_due}};
+    if (!form.disposition.empty()) e.steps.push_back("document");
+    if (form.follow_up && !form.follow_up_task.empty()) e.steps.push_back("follow_up");
+    e.sop_ref = "SOP §4 Steps 6 and 8";
+    for (const auto& s : e.steps) addUnique(steps_done_, s);
+    push(EventType::Finished);
+    phase_ = Phase::Finished;
+    return {true, {}};
+}
+
+}  // namespace frontline

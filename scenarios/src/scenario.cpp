@@ -1,0 +1,363 @@
+// Scenario model helpers and parsing: JSON (already schema-checked) -> Scenario, plus the
+// semantic checks a schema cannot express (ids that must exist in the SOP, unique ids).
+#include <set>
+#include "frontline/content.hpp"
+#include "frontline/scenario.hpp"
+#include "frontline/validator.hpp"
+
+namespace frontline {
+
+const char* channelName(Channel c) { return c == Channel::Chat ? "chat" : "call"; }
+
+const char* actionTypeName(ActionType a) {
+    switch (a) {
+        case ActionType::Say: return "say";
+        case ActionType::Verify: return "verify";
+        case ActionType::Hold: return "hold";
+        case ActionType::Resume: return "resume";
+        case ActionType::Transfer: return "transfer";
+        case ActionType::DncCheck: return "dnc_check";
+        case ActionType::EndInteraction: return "end";
+    }
+    return "say";
+}
+
+namespace {
+constexpr std::pair<Outcome, const char*> kOutcomes[] = {
+    {Outcome::ResolvedFirstContact, "resolved_first_contact"},
+    {Outcome::EscalatedWarm, "escalated_warm"},
+    {Outcome::FollowUpScheduled, "follow_up_scheduled"},
+    {Outcome::VerificationFailedSafely, "verification_failed_safely"},
+    {Outcome::SaleCompleted, "sale_completed"},
+    {Outcome::CustomerHungUp, "customer_hung_up"},
+    {Outcome::TransferredCold, "transferred_cold"},
+    {Outcome::Unresolved, "unresolved"},
+    {Outcome::PolicyBreach, "policy_breach"},
+};
+}  // namespace
+
+const char* outcomeName(Outcome o) {
+    for (const auto& [value, name] : kOutcomes)
+        if (value == o) return name;
+    return "unresolved";
+}
+
+std::optional<Outcome> outcomeFromName(std::string_view name) {
+    for (const auto& [value, n] : kOutcomes)
+        if (name == n) return value;
+    return std::nullopt;
+}
+
+std::string outcomeTitle(Outcome o) {
+    switch (o) {
+        case Outcome::ResolvedFirstContact: return "Resolved on first contact";
+        case Outcome::EscalatedWarm: return "Escalated with a warm transfer";
+        case Outcome::FollowUpScheduled: return "Follow-up scheduled";
+        case Outcome::VerificationFailedSafely: return "Verification failed, handled safely";
+        case Outcome::SaleCompleted: return "Sale completed with consent";
+        case Outcome::CustomerHungUp: return "Customer hung up";
+        case Outcome::TransferredCold: return "Cold-transferred";
+        case Outcome::Unresolved: return "Unresolved";
+        case Outcome::PolicyBreach: return "Policy breach";
+    }
+    return "Unresolved";
+}
+
+const char* difficultyName(int difficulty) {
+    switch (difficulty) {
+        case 1: return "Intro";
+        case 2: return "Intermediate";
+        default: return "Advanced";
+    }
+}
+
+const Node* Scenario::node(std::string_view node_id) const {
+    for (const auto& n : nodes)
+        if (n.id == node_id) return &n;
+    return nullptr;
+}
+
+const KbArticle* Scenario::article(std::string_view article_id) const {
+    for (const auto& a : kb)
+        if (a.id == article_id) return &a;
+    return nullptr;
+}
+
+std::vector<std::pair<const Node*, const Option*>> Scenario::allOptions() const {
+    std::vector<std::pair<const Node*, const Option*>> out;
+    for (const auto& n : nodes)
+        for (const auto& o : n.options) out.emplace_back(&n, &o);
+    return out;
+}
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> fieldList(const nlohmann::json& j) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& pair : j) out.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    return out;
+}
+
+std::string escape(const std::string& token) {
+    std::string out;
+    for (char c : token) out += c == '/' ? std::string("~1") : c == '~' ? std::string("~0") : std::string(1, c);
+    return out;
+}
+
+Condition parseCondition(const nlohmann::json& c) {
+    Condition cond;
+    if (c.contains("var")) {
+        cond.name = c.at("var").get<std::string>();
+        if (c.contains("equals")) {
+            cond.kind = Condition::Kind::VarEquals;
+            cond.value = c.at("equals");
+        } else if (c.contains("not_equals")) {
+            cond.kind = Condition::Kind::VarNotEquals;
+            cond.value = c.at("not_equals");
+        } else if (c.contains("at_least")) {
+            cond.kind = Condition::Kind::VarAtLeast;
+            cond.value = c.at("at_least");
+        } else if (c.contains("at_most")) {
+            cond.kind = Condition::Kind::VarAtMost;
+            cond.value = c.at("at_most");
+        } else {
+            cond.kind = Condition::Kind::VarEquals;  // {"var": "x"} alone: x is true
+            cond.value = true;
+        }
+    } else if (c.contains("mood_at_least")) {
+        cond.kind = Condition::Kind::MoodAtLeast;
+        cond.value = c.at("mood_at_least");
+    } else if (c.contains("mood_below")) {
+        cond.kind = Condition::Kind::MoodBelow;
+        cond.value = c.at("mood_below");
+    } else if (c.contains("step_done")) {
+        cond.kind = Condition::Kind::StepDone;
+        cond.name = c.at("step_done").get<std::string>();
+    } else if (c.contains("step_not_done")) {
+        cond.kind = Condition::Kind::StepNotDone;
+        cond.name = c.at("step_not_done").get<std::string>();
+    } else if (c.contains("chosen")) {
+        cond.kind = Condition::Kind::Chosen;
+        cond.name = c.at("chosen").get<std::string>();
+    } else if (c.contains("not_chosen")) {
+        cond.kind = Condition::Kind::NotChosen;
+        cond.name = c.at("not_chosen").get<std::string>();
+    }
+    return cond;
+}
+
+Action parseAction(const nlohmann::json& a) {
+    Action action;
+    std::string type = a.value("type", std::string("say"));
+    if (type == "verify") action.type = ActionType::Verify;
+    else if (type == "hold") action.type = ActionType::Hold;
+    else if (type == "resume") action.type = ActionType::Resume;
+    else if (type == "transfer") action.type = ActionType::Transfer;
+    else if (type == "dnc_check") action.type = ActionType::DncCheck;
+    else if (type == "end") action.type = ActionType::EndInteraction;
+    action.verify_result = a.value("result", std::string());
+    action.asked = a.value("asked", false);
+    action.estimate = a.value("estimate", false);
+    action.mode = a.value("mode", std::string());
+    action.team = a.value("team", std::string());
+    return action;
+}
+
+using Strings = std::vector<std::string>;
+
+// The member `key` of `j`, or an empty array/object. Returning a reference (not a temporary)
+// also sidesteps a GCC 12 false "maybe-uninitialized" on loops over temporaries.
+const nlohmann::json& member(const nlohmann::json& j, const char* key, bool object = false) {
+    static const nlohmann::json empty_array = nlohmann::json::array();
+    static const nlohmann::json empty_object = nlohmann::json::object();
+    auto it = j.find(key);
+    return it != j.end() ? *it : object ? empty_object : empty_array;
+}
+
+}  // namespace
+
+std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags) {
+    size_t errors_before = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    if (!checkSchema(doc, "scenario.schema.json", diags)) return std::nullopt;
+    const auto& j = doc.value;
+    auto error = [&](const std::string& pointer, const std::string& message) { diags.push_back(doc.diag(Severity::Error, pointer, message)); };
+    auto warn = [&](const std::string& pointer, const std::string& message) { diags.push_back(doc.diag(Severity::Warning, pointer, message)); };
+
+    Scenario s;
+    s.file = doc.file;
+    s.id = j.at("id").get<std::string>();
+    s.version = j.at("version").get<int>();
+    s.title = j.at("title").get<std::string>();
+    s.summary = j.at("summary").get<std::string>();
+    s.sop = j.at("sop").get<std::string>();
+    s.channel = j.at("channel").get<std::string>() == "chat" ? Channel::Chat : Channel::Call;
+    s.outbound = j.value("outbound", false);
+    s.difficulty = j.at("difficulty").get<int>();
+    s.tags = j.at("tags").get<Strings>();
+    s.topics = j.value("topics", Strings{});
+    s.required_steps = j.value("required_steps", Strings{});
+    const auto& p = j.at("persona");
+    s.persona = Persona{p.at("name").get<std::string>(), p.at("mood").get<int>(), p.at("patience").get<int>(),
+                        p.value("traits", Strings{}), p.value("description", std::string())};
+    if (j.contains("crm")) {
+        const auto& crm = j.at("crm");
+        if (crm.contains("fields")) s.crm.fields = fieldList(crm.at("fields"));
+        for (const auto& h : member(crm, "history"))
+            s.crm.history.push_back({h.at("date").get<std::string>(), h.value("channel", std::string()), h.at("summary").get<std::string>()});
+        for (const auto& t : member(crm, "open_tickets"))
+            s.crm.open_tickets.push_back({t.at("id").get<std::string>(), t.value("status", std::string("open")), t.at("summary").get<std::string>()});
+        s.crm.must_review_history = crm.value("must_review_history", false);
+    }
+    if (j.contains("claims")) s.claims = fieldList(j.at("claims"));
+    for (const auto& a : member(j, "kb"))
+        s.kb.push_back({a.at("id").get<std::string>(), a.at("title").get<std::string>(), a.at("body").get<std::string>(),
+                        a.value("keywords", Strings{}), a.value("relevant", false)});
+    for (const auto& [name, value] : member(j, "variables", true).items()) s.variables[name] = value;
+    s.start = j.at("start").get<std::string>();
+
+    if (s.sop != sop.id) error("/sop", "scenario trains SOP '" + s.sop + "' but the loaded SOP is '" + sop.id + "'");
+    auto checkStep = [&](const std::string& id, const std::string& ptr) {
+        if (!sop.step(id)) error(ptr, "unknown SOP step '" + id + "'");
+    };
+    for (size_t i = 0; i < s.required_steps.size(); ++i) checkStep(s.required_steps[i], "/required_steps/" + std::to_string(i));
+    for (size_t i = 0; i < s.topics.size(); ++i)
+        if (!sop.topic(s.topics[i])) error("/topics/" + std::to_string(i), "unknown SOP topic '" + s.topics[i] + "'");
+    if (s.crm.must_review_history && s.crm.history.empty() && s.crm.open_tickets.empty())
+        error("/crm/must_review_history", "must_review_history is set but the CRM has no history or open tickets");
+    std::set<std::string> kb_ids;
+    for (size_t i = 0; i < s.kb.size(); ++i)
+        if (!kb_ids.insert(s.kb[i].id).second) error("/kb/" + std::to_string(i) + "/id", "duplicate knowledge-base article id '" + s.kb[i].id + "'");
+
+    std::set<std::string> stable_ids;  // option and line ids share one namespace per scenario
+    auto claimId = [&](const std::string& id, const std::string& ptr) {
+        if (id.rfind("desk.", 0) == 0) error(ptr, "ids starting with 'desk.' are reserved for the desk tools");
+        else if (!stable_ids.insert(id).second) error(ptr, "duplicate id '" + id + "' (line and option ids must be unique in a scenario)");
+    };
+
+    for (const auto& [node_id, nj] : j.at("nodes").items()) {
+        Node node;
+        node.id = node_id;
+        std::string base = "/nodes/" + escape(node_id);
+        node.line_offset = doc.position(base).first;
+        const auto& lines = member(nj, "lines");
+        for (size_t li = 0; li < lines.size(); ++li) {
+            const auto& lj = lines[li];
+            Line line{lj.at("id").get<std::string>(), lj.at("speaker").get<std::string>(), lj.at("text").get<std::string>(), {}};
+            claimId(line.id, base + "/lines/" + std::to_string(li) + "/id");
+            const auto& alts = member(lj, "alternatives");
+            for (size_t ai = 0; ai < alts.size(); ++ai) {
+                line.alternatives.emplace_back(alts[ai].at("id").get<std::string>(), alts[ai].at("text").get<std::string>());
+                claimId(line.alternatives.back().first, base + "/lines/" + std::to_string(li) + "/alternatives/" + std::to_string(ai) + "/id");
+            }
+            node.lines.push_back(std::move(line));
+        }
+        const auto& options = member(nj, "options");
+        for (size_t oi = 0; oi < options.size(); ++oi) {
+            const auto& oj = options[oi];
+            std::string op = base + "/options/" + std::to_string(oi);
+            Option o;
+            o.id = oj.at("id").get<std::string>();
+            claimId(o.id, op + "/id");
+            o.text = oj.at("text").get<std::string>();
+            if (oj.contains("action")) o.action = parseAction(oj.at("action"));
+            o.script = oj.value("script", std::string());
+            o.steps = oj.value("steps", Strings{});
+            o.honours = oj.value("honours", Strings{});
+            o.breaks = oj.value("breaks", Strings{});
+            o.triggers = oj.value("triggers", Strings{});
+            o.techniques = oj.value("techniques", Strings{});
+            o.commitment = oj.value("commitment", std::string());
+            o.empathy = oj.value("empathy", false);
+            o.points = oj.value("points", 0);
+            if (oj.contains("effects")) {
+                const auto& e = oj.at("effects");
+                o.effects.mood = e.value("mood", 0);
+                o.effects.seconds = e.value("seconds", 0);
+                for (const auto& [k, v] : member(e, "set", true).items()) o.effects.set[k] = v;
+                for (const auto& [k, v] : member(e, "add", true).items()) o.effects.add[k] = v.get<int>();
+            }
+            for (const auto& c : member(oj, "requires")) o.requires_.push_back(parseCondition(c));
+            o.unavailable_reason = oj.value("unavailable_reason", std::string());
+            o.feedback = oj.value("feedback", std::string());
+            o.sop_ref = oj.value("sop_ref", std::string());
+            o.next = oj.value("next", std::string());
+
+            for (size_t k = 0; k < o.steps.size(); ++k) checkStep(o.steps[k], op + "/steps/" + std::to_string(k));
+            for (const char* list : {"honours", "breaks"}) {
+                const auto& ids = std::string(list) == "honours" ? o.honours : o.breaks;
+                for (size_t k = 0; k < ids.size(); ++k)
+                    if (!sop.rule(ids[k])) error(op + "/" + list + "/" + std::to_string(k), "unknown SOP rule '" + ids[k] + "'");
+            }
+            for (size_t k = 0; k < o.triggers.size(); ++k)
+                if (!sop.trigger(o.triggers[k])) error(op + "/triggers/" + std::to_string(k), "unknown escalation trigger '" + o.triggers[k] + "'");
+            for (size_t k = 0; k < o.requires_.size(); ++k) {
+                const auto& c = o.requires_[k];
+                if ((c.kind == Condition::Kind::StepDone || c.kind == Condition::Kind::StepNotDone) && !sop.step(c.name))
+                    error(op + "/requires/" + std::to_string(k), "unknown SOP step '" + c.name + "'");
+            }
+            if (!o.requires_.empty() && o.unavailable_reason.empty())
+                warn(op, "option '" + o.id + "' has conditions but no unavailable_reason to show the trainee");
+            if (o.action.type == ActionType::Transfer) {
+                if (o.action.team.empty() || !sop.team(o.action.team)) error(op + "/action/team", "transfer needs a team from the SOP (got '" + o.action.team + "')");
+                if (o.action.mode.empty()) error(op + "/action", "transfer needs a mode: warm or cold");
+            }
+            if (o.action.type == ActionType::Verify && o.action.verify_result.empty()) error(op + "/action", "verify needs a result: pass or fail");
+            if (!o.script.empty()) {
+                const Script* script = sop.script(o.script);
+                if (!script) {
+                    error(op + "/script", "unknown script '" + o.script + "'");
+                } else {
+                    OrgSettings defaults;
+                    auto missing = missingScriptElements(*script, o.text, defaults, "Alex");
+                    bool declares_break = std::find(o.breaks.begin(), o.breaks.end(), "use_approved_scripts") != o.breaks.end();
+                    if (!missing.empty() && !declares_break) {
+                        std::string list;
+                        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+                        warn(op + "/text", "claims the " + o.script + " script but lacks its element(s): " + list + " (the engine will record a breach of use_approved_scripts)");
+                    }
+                }
+            }
+            bool scored = o.points != 0 || !o.breaks.empty() || !o.honours.empty() || !o.steps.empty();
+            if (scored && o.feedback.empty()) warn(op, "scored option '" + o.id + "' has no feedback text");
+            if (scored && o.sop_ref.empty()) warn(op, "scored option '" + o.id + "' has no sop_ref citation");
+            node.options.push_back(std::move(o));
+        }
+        if (nj.contains("ending")) {
+            const auto& e = nj.at("ending");
+            node.ending = Ending{*outcomeFromName(e.at("outcome").get<std::string>()), e.at("success").get<bool>(), e.at("summary").get<std::string>()};
+            if (!node.options.empty()) error(base + "/options", "an ending node cannot have options");
+        }
+        if (nj.contains("wrap_up")) {
+            const auto& w = nj.at("wrap_up");
+            WrapUpExpectation exp;
+            exp.dispositions = w.at("dispositions").get<Strings>();
+            exp.category = w.value("category", std::string());
+            exp.notes_mention = w.value("notes_mention", std::vector<Strings>{});
+            exp.follow_up_required = w.value("follow_up_required", false);
+            for (size_t k = 0; k < exp.dispositions.size(); ++k)
+                if (!sop.disposition(exp.dispositions[k])) error(base + "/wrap_up/dispositions/" + std::to_string(k), "unknown disposition code '" + exp.dispositions[k] + "'");
+            if (!exp.category.empty() && !sop.category(exp.category)) error(base + "/wrap_up/category", "unknown category '" + exp.category + "'");
+            if (!node.ending) error(base + "/wrap_up", "wrap_up belongs on an ending node");
+            node.wrap_up = std::move(exp);
+        }
+        s.nodes.push_back(std::move(node));
+    }
+    // Keep nodes in file order (nlohmann's object is sorted by key): sort by where they start.
+    std::stable_sort(s.nodes.begin(), s.nodes.end(), [](const Node& a, const Node& b) { return a.line_offset < b.line_offset; });
+
+    if (!s.node(s.start)) error("/start", "start node '" + s.start + "' does not exist");
+    size_t errors_now = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    if (errors_now > errors_before) return std::nullopt;
+    validateGraph(s, sop, &doc, diags);
+    errors_now = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    if (errors_now > errors_before) return std::nullopt;
+    return s;
+}
+
+std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags) {
+    auto doc = readJsonDocument(path, diags);
+    if (!doc) return std::nullopt;
+    return parseScenario(*doc, sop, diags);
+}
+
+}  // namespace frontline

@@ -1,0 +1,120 @@
+#include <algorithm>
+#include <cctype>
+#include "frontline/content.hpp"
+#include "frontline/settings.hpp"
+#include "frontline/sop.hpp"
+
+namespace frontline {
+namespace {
+
+template <class T>
+const T* findById(const std::vector<T>& items, std::string_view id) {
+    for (const auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string str(const nlohmann::json& j, const char* key) { return j.value(key, std::string()); }
+
+std::vector<Named> namedList(const nlohmann::json& j, const char* id_key) {
+    std::vector<Named> out;
+    for (const auto& item : j) out.push_back({item.at(id_key).get<std::string>(), item.at("name").get<std::string>()});
+    return out;
+}
+
+}  // namespace
+
+const SopStep* Sop::step(std::string_view id) const { return findById(steps, id); }
+const SopRule* Sop::rule(std::string_view id) const { return findById(rules, id); }
+const Script* Sop::script(std::string_view id) const { return findById(scripts, id); }
+const Named* Sop::team(std::string_view id) const { return findById(teams, id); }
+const Named* Sop::disposition(std::string_view code) const { return findById(disposition_codes, code); }
+const Named* Sop::category(std::string_view id) const { return findById(categories, id); }
+const Topic* Sop::topic(std::string_view id) const { return findById(topics, id); }
+const EscalationTrigger* Sop::trigger(std::string_view id) const { return findById(escalation_triggers, id); }
+
+const char* severityName(RuleSeverity s) {
+    switch (s) {
+        case RuleSeverity::Minor: return "minor";
+        case RuleSeverity::Major: return "major";
+        case RuleSeverity::Critical: return "critical";
+    }
+    return "minor";
+}
+
+std::vector<std::string> missingScriptElements(const Script& script, const std::string& text, const OrgSettings& settings,
+                                               const std::string& agent_name) {
+    std::string haystack = lower(fillPlaceholders(text, settings, agent_name));
+    std::vector<std::string> missing;
+    for (const auto& element : script.elements) {
+        bool found = std::any_of(element.any_of.begin(), element.any_of.end(), [&](const std::string& phrase) {
+            return haystack.find(lower(fillPlaceholders(phrase, settings, agent_name))) != std::string::npos;
+        });
+        if (!found) missing.push_back(element.id);
+    }
+    return missing;
+}
+
+std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagnostic>& diags) {
+    auto doc = readJsonDocument(path, diags);
+    if (!doc || !checkSchema(*doc, "sop.schema.json", diags)) return std::nullopt;
+    const auto& j = doc->value;
+    Sop sop;
+    sop.file = path.string();
+    sop.id = str(j, "id");
+    sop.title = str(j, "title");
+    sop.version = str(j, "version");
+    sop.purpose = str(j, "purpose");
+    sop.scope = str(j, "scope");
+    for (const auto& s : j.at("steps")) {
+        SopStep step;
+        step.id = str(s, "id");
+        step.number = s.at("number").get<int>();
+        step.title = str(s, "title");
+        step.source = str(s, "source");
+        step.applies = str(s, "applies") == "when_promised" ? StepApplies::WhenPromised : StepApplies::Always;
+        step.must_follow = s.value("must_follow", std::vector<std::string>{});
+        step.actions = s.value("actions", std::vector<std::string>{});
+        sop.steps.push_back(std::move(step));
+    }
+    std::sort(sop.steps.begin(), sop.steps.end(), [](const SopStep& a, const SopStep& b) { return a.number < b.number; });
+    const auto& esc = j.at("escalation");
+    sop.escalation_source = str(esc, "source");
+    sop.escalation_process = str(esc, "process");
+    for (const auto& t : esc.at("triggers")) sop.escalation_triggers.push_back({str(t, "id"), str(t, "text")});
+    sop.teams = namedList(esc.at("teams"), "id");
+    for (const auto& [id, s] : j.at("scripts").items()) {
+        Script script{id, str(s, "source"), str(s, "text"), {}};
+        for (const auto& e : s.at("elements"))
+            script.elements.push_back({str(e, "id"), str(e, "name"), e.at("any_of").get<std::vector<std::string>>()});
+        sop.scripts.push_back(std::move(script));
+    }
+    for (const auto& d : j.at("definitions")) sop.definitions.push_back({str(d, "term"), str(d, "name"), str(d, "text")});
+    for (const auto& m : j.at("metrics"))
+        sop.metrics.push_back({str(m, "id"), str(m, "name"), str(m, "setting"), str(m, "unit"), str(m, "better")});
+    sop.categories = namedList(j.at("categories"), "id");
+    sop.disposition_codes = namedList(j.at("disposition_codes"), "code");
+    for (const auto& t : j.at("topics")) sop.topics.push_back({str(t, "id"), str(t, "title"), str(t, "source")});
+    for (size_t i = 0; i < j.at("rules").size(); ++i) {
+        const auto& r = j.at("rules")[i];
+        SopRule rule{str(r, "id"), str(r, "title"), str(r, "text"), str(r, "source"), str(r, "step"), RuleSeverity::Minor};
+        std::string severity = str(r, "severity");
+        rule.severity = severity == "critical" ? RuleSeverity::Critical : severity == "major" ? RuleSeverity::Major : RuleSeverity::Minor;
+        if (!sop.step(rule.step))
+            diags.push_back(doc->diag(Severity::Error, "/rules/" + std::to_string(i) + "/step", "rule '" + rule.id + "' names unknown step '" + rule.step + "'"));
+        sop.rules.push_back(std::move(rule));
+    }
+    for (size_t i = 0; i < sop.steps.size(); ++i)
+        for (const auto& prior : sop.steps[i].must_follow)
+            if (!sop.step(prior))
+                diags.push_back(doc->diag(Severity::Error, "/steps", "step '" + sop.steps[i].id + "' must follow unknown step '" + prior + "'"));
+    if (hasErrors(diags)) return std::nullopt;
+    return sop;
+}
+
+}  // namespace frontline

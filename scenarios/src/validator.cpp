@@ -1,0 +1,223 @@
+// Graph checks. Structural checks run on the static graph; path checks (required steps, points)
+// explore the scenario through the real Engine, so conditions, desk rules and hang-ups behave
+// exactly as in play.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <queue>
+#include <set>
+#include "frontline/content.hpp"
+#include "frontline/engine.hpp"
+#include "frontline/validator.hpp"
+
+namespace frontline {
+namespace {
+
+constexpr long long kPathCap = 20000;  // complete paths explored before giving up (reported as capped)
+constexpr size_t kMaxDepth = 64;       // decisions on one path
+
+std::string nodePointer(const std::string& id) {
+    std::string out = "/nodes/";
+    for (char c : id) out += c == '/' ? std::string("~1") : c == '~' ? std::string("~0") : std::string(1, c);
+    return out;
+}
+
+Diagnostic makeDiag(const JsonDocument* doc, const Scenario& s, Severity sev, const std::string& pointer, const std::string& message) {
+    if (doc) return doc->diag(sev, pointer, message);
+    return Diagnostic{sev, s.file, 0, 0, message, pointer};
+}
+
+struct Explorer {
+    const Scenario& scenario;
+    const Sop& sop;
+    std::vector<std::string> required;
+    PathStats stats;
+    bool min_set = false;
+    bool perfect_path = false;
+    int best_missing_count = 1 << 30;
+    std::vector<std::string> best_missing;  // required steps missed by the best-covering good path
+    std::map<std::string, std::set<std::string>> skippable;  // good ending -> required steps some path skips
+    std::vector<std::string> path;
+
+    std::vector<std::string> missingSteps(const Engine& e) const {
+        std::vector<std::string> missing;
+        const auto* wrap = e.wrapUpExpectation();
+        for (const auto& step : required) {
+            if (e.stepDone(step)) continue;
+            // The wrap-up form (filled in well) documents the call and creates the follow-up task.
+            if (wrap && (step == "document" || step == "follow_up")) continue;
+            missing.push_back(step);
+        }
+        return missing;
+    }
+
+    void finishPath(const Engine& e) {
+        ++stats.paths;
+        int points = 0;
+        for (const auto& ev : e.log().events)
+            if (ev.type == EventType::Choice) points += ev.points;
+        if (!min_set || points < stats.min_points) stats.min_points = points;
+        if (!min_set || points > stats.max_points) {
+            stats.max_points = points;
+            stats.best_path = path;
+        }
+        min_set = true;
+        const Ending* ending = e.ending();
+        if (ending && ending->success) {
+            auto missing = missingSteps(e);
+            if (missing.empty()) perfect_path = true;
+            if (static_cast<int>(missing.size()) < best_missing_count) {
+                best_missing_count = static_cast<int>(missing.size());
+                best_missing = missing;
+            }
+            auto& skipped = skippable[e.log().ending_node];
+            skipped.insert(missing.begin(), missing.end());
+        }
+    }
+
+    void explore(const Engine& e) {
+        if (stats.paths >= kPathCap) {
+            stats.capped = true;
+            return;
+        }
+        if (e.phase() != Phase::Live) {
+            finishPath(e);
+            return;
+        }
+        bool any = false;
+        for (const auto& option : e.options()) {
+            if (option.desk || !option.available) continue;
+            any = true;
+            Engine next = e;
+            next.choose(option.id);
+            path.push_back(option.id);
+            // Content may loop back (e.g. "ask again"); the depth bound keeps exploration finite.
+            if (path.size() < kMaxDepth) explore(next);
+            path.pop_back();
+            if (stats.capped) return;
+        }
+        if (!any) finishPath(e);  // stuck: counted, and the static check reports dead ends
+    }
+};
+
+}  // namespace
+
+std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop) {
+    if (!scenario.required_steps.empty()) return scenario.required_steps;
+    std::vector<std::string> out;
+    for (const auto& step : sop.steps)
+        if (step.applies == StepApplies::Always) out.push_back(step.id);
+    return out;
+}
+
+PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* doc, std::vector<Diagnostic>& diags) {
+    auto report = [&](Severity sev, const std::string& pointer, const std::string& message) {
+        diags.push_back(makeDiag(doc, s, sev, pointer, message));
+    };
+    bool structural_error = false;
+
+    // Dangling targets.
+    for (const auto& n : s.nodes)
+        for (size_t i = 0; i < n.options.size(); ++i) {
+            const auto& o = n.options[i];
+            if (!o.next.empty() && !s.node(o.next)) {
+                report(Severity::Error, nodePointer(n.id) + "/options/" + std::to_string(i) + "/next",
+                       "option '" + o.id + "' goes to unknown node '" + o.next + "'");
+                structural_error = true;
+            }
+        }
+    // Dead ends: not an ending and nothing leads on.
+    for (const auto& n : s.nodes) {
+        if (n.ending) continue;
+        bool leaves = std::any_of(n.options.begin(), n.options.end(), [](const Option& o) { return !o.next.empty(); });
+        if (!leaves) {
+            report(Severity::Error, nodePointer(n.id),
+                   n.options.empty() ? "node '" + n.id + "' is a dead end: no options and no ending"
+                                     : "node '" + n.id + "' is a dead end: none of its options leads to another node");
+            structural_error = true;
+        }
+    }
+    if (structural_error || !s.node(s.start)) return {};
+
+    // Reachability from the start, and which nodes can still reach an ending.
+    std::set<std::string> reachable;
+    std::queue<std::string> queue;
+    queue.push(s.start);
+    reachable.insert(s.start);
+    while (!queue.empty()) {
+        const Node* n = s.node(queue.front());
+        queue.pop();
+        for (const auto& o : n->options)
+            if (!o.next.empty() && reachable.insert(o.next).second) queue.push(o.next);
+    }
+    for (const auto& n : s.nodes)
+        if (!reachable.count(n.id)) {
+            report(Severity::Error, nodePointer(n.id), "node '" + n.id + "' is unreachable from the start node '" + s.start + "'");
+            structural_error = true;
+        }
+    std::set<std::string> reaches_end;
+    for (const auto& n : s.nodes)
+        if (n.ending) reaches_end.insert(n.id);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& n : s.nodes) {
+            if (reaches_end.count(n.id)) continue;
+            for (const auto& o : n.options)
+                if (!o.next.empty() && reaches_end.count(o.next)) {
+                    reaches_end.insert(n.id);
+                    changed = true;
+                    break;
+                }
+        }
+    }
+    for (const auto& n : s.nodes)
+        if (reachable.count(n.id) && !reaches_end.count(n.id)) {
+            report(Severity::Error, nodePointer(n.id), "node '" + n.id + "' is in a loop with no exit: no ending can be reached from it");
+            structural_error = true;
+        }
+    bool any_good_ending = std::any_of(s.nodes.begin(), s.nodes.end(), [](const Node& n) { return n.ending && n.ending->success; });
+    if (!any_good_ending) {
+        report(Severity::Error, "/nodes", "the scenario has no good ending (an ending with \"success\": true)");
+        structural_error = true;
+    }
+    if (structural_error) return {};
+
+    // Path checks through the engine, with every desk tool that counts already used.
+    OrgSettings defaults;
+    Explorer explorer{s, sop, requiredSteps(s, sop), {}, false, false, 1 << 30, {}, {}, {}};
+    Engine engine(sop, s, defaults, "Alex", 1);
+    engine.answer(0);
+    for (const auto& option : engine.options())
+        if (option.desk && option.available) {
+            bool counts = option.id == "desk.crm" || option.id == "desk.history";
+            if (option.id.rfind("desk.kb.", 0) == 0) {
+                const auto* article = s.article(option.id.substr(8));
+                counts = article && article->relevant;
+            }
+            if (counts) engine.choose(option.id);
+        }
+    explorer.explore(engine);
+    PathStats stats = explorer.stats;
+
+    if (!explorer.perfect_path) {
+        std::string list;
+        for (const auto& m : explorer.best_missing) list += (list.empty() ? "" : ", ") + m;
+        if (explorer.best_missing_count == (1 << 30))
+            report(Severity::Error, "/nodes", "no play-through reaches a good ending");
+        else
+            report(Severity::Error, "/required_steps",
+                   "no path to a good ending covers every required SOP step; the best one misses: " + list);
+    }
+    for (const auto& [ending, skipped] : explorer.skippable) {
+        if (skipped.empty()) continue;
+        std::string list;
+        for (const auto& m : skipped) list += (list.empty() ? "" : ", ") + m;
+        report(Severity::Note, nodePointer(ending), "good ending '" + ending + "' can be reached without SOP step(s): " + list +
+                                                        " (scoring marks them missed)");
+    }
+    report(Severity::Note, "", "points over " + std::to_string(stats.paths) + (stats.capped ? "+ (capped)" : "") +
+                                   " paths: min " + std::to_string(stats.min_points) + ", max " + std::to_string(stats.max_points));
+    return stats;
+}
+
+}  // namespace frontline

@@ -1,0 +1,42 @@
+#pragma once
+// Golden transcripts (YarnSpinner's .testplan idea): expected play-throughs of a scenario with the
+// score they must produce. Files: scenarios/content/golden/<scenario>.golden.json.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+#include "frontline/diagnostics.hpp"
+#include "frontline/engine.hpp"
+#include "frontline/scoring.hpp"
+
+namespace frontline {
+
+struct GoldenPlaythrough {
+    std::string name;
+    std::uint64_t seed = 1;
+    int answer_after = 0;
+    std::vector<std::string> choices;  // option ids, desk.* ids, or "wait:N"
+    std::optional<WrapUpForm> wrap_up;
+    nlohmann::json expect = nlohmann::json::object();  // outcome, passed, critical_failure, adherence, stars, points, breaches, steps_missed
+};
+
+struct GoldenFile {
+    std::string scenario;
+    std::vector<GoldenPlaythrough> playthroughs;
+};
+
+std::optional<GoldenFile> loadGoldenFile(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
+
+struct GoldenResult {
+    ScoreReport report;
+    AttemptLog log;
+    std::vector<std::string> problems;  // empty when the play-through matches its expectations
+};
+
+// Plays the choices through a fresh Engine, submits the wrap-up, scores and compares.
+GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const GoldenPlaythrough& p);
+
+// The `expect` block describing what a report says (used to write golden files).
+nlohmann::json goldenExpectation(const ScoreReport& report);
+
+}  // namespace frontline

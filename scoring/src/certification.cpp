@@ -1,0 +1,348 @@
+// Sections: date helpers · evidence filtering · requirements · status
+#include "frontline/certification.hpp"
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+namespace frontline {
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
+
+bool allDigits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int toInt(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+std::string starsText(int stars) {
+    std::string s;
+    for (int i = 0; i < stars; ++i) s += "\u2605";
+    return s.empty() ? "0 stars" : s;
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+std::string tagLabel(std::string tag) {
+    std::replace(tag.begin(), tag.end(), '_', ' ');
+    return tag;
+}
+
+}  // namespace
+
+// ---- date helpers --------------------------------------------------------------------------------
+
+std::optional<std::int64_t> parseUtc(std::string_view iso) {
+    // YYYY-MM-DD
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    if (!allDigits(iso.substr(0, 4)) || !allDigits(iso.substr(5, 2)) || !allDigits(iso.substr(8, 2))) return std::nullopt;
+    year_month_day ymd{year{toInt(iso.substr(0, 4))}, month{static_cast<unsigned>(toInt(iso.substr(5, 2)))},
+                       day{static_cast<unsigned>(toInt(iso.substr(8, 2)))}};
+    if (!ymd.ok()) return std::nullopt;
+    std::int64_t seconds = duration_cast<std::chrono::seconds>(sys_days{ymd}.time_since_epoch()).count();
+    if (iso.size() == 10) return seconds;
+
+    // THH:MM:SS[.fff](Z|+00:00)
+    if (iso.size() < 20 || (iso[10] != 'T' && iso[10] != ' ') || iso[13] != ':' || iso[16] != ':') return std::nullopt;
+    if (!allDigits(iso.substr(11, 2)) || !allDigits(iso.substr(14, 2)) || !allDigits(iso.substr(17, 2))) return std::nullopt;
+    int h = toInt(iso.substr(11, 2)), m = toInt(iso.substr(14, 2)), s = toInt(iso.substr(17, 2));
+    if (h > 23 || m > 59 || s > 60) return std::nullopt;
+    std::string_view rest = iso.substr(19);
+    if (!rest.empty() && rest[0] == '.') {
+        size_t digits = 1;
+        while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+        if (digits == 1) return std::nullopt;
+        rest = rest.substr(digits);  // sub-second precision is irrelevant to certificates
+    }
+    if (rest != "Z" && rest != "+00:00") return std::nullopt;  // UTC only: the store writes UTC
+    return seconds + h * 3600 + m * 60 + s;
+}
+
+std::string formatUtc(std::int64_t epoch_seconds) {
+    std::int64_t days = epoch_seconds / kSecondsPerDay;
+    std::int64_t rem = epoch_seconds % kSecondsPerDay;
+    if (rem < 0) {
+        rem += kSecondsPerDay;
+        --days;
+    }
+    year_month_day ymd{sys_days{std::chrono::days{days}}};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(rem / 3600),
+                  static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+    return buf;
+}
+
+std::optional<std::string> addMonthsUtc(std::string_view iso, int months) {
+    auto t = parseUtc(iso);
+    if (!t) return std::nullopt;
+    std::int64_t days = *t / kSecondsPerDay - (*t % kSecondsPerDay < 0 ? 1 : 0);
+    std::int64_t time_of_day = *t - days * kSecondsPerDay;
+    year_month_day ymd{sys_days{std::chrono::days{days}}};
+    year_month target_month = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+    // Clamp: 31 January + 1 month is the last day of February, not 3 March.
+    day last = year_month_day_last{target_month.year(), month_day_last{target_month.month()}}.day();
+    year_month_day target{target_month.year(), target_month.month(), std::min(ymd.day(), last)};
+    return formatUtc(sys_days{target}.time_since_epoch().count() * kSecondsPerDay + time_of_day);
+}
+
+std::optional<std::string> addDaysUtc(std::string_view iso, int days) {
+    auto t = parseUtc(iso);
+    if (!t) return std::nullopt;
+    return formatUtc(*t + static_cast<std::int64_t>(days) * kSecondsPerDay);
+}
+
+std::string dateOfUtc(std::string_view iso) {
+    if (parseUtc(iso)) return std::string(iso.substr(0, 10));
+    return std::string(iso);
+}
+
+// ---- names ---------------------------------------------------------------------------------------
+
+const char* certStatusName(CertStatus s) {
+    switch (s) {
+        case CertStatus::NotStarted: return "not_started";
+        case CertStatus::InProgress: return "in_progress";
+        case CertStatus::Certified: return "certified";
+        case CertStatus::RefresherDue: return "refresher_due";
+        case CertStatus::Expired: return "expired";
+        case CertStatus::Revoked: return "revoked";
+    }
+    return "not_started";
+}
+
+const char* certStatusTitle(CertStatus s) {
+    switch (s) {
+        case CertStatus::NotStarted: return "Not started";
+        case CertStatus::InProgress: return "In progress";
+        case CertStatus::Certified: return "Certified";
+        case CertStatus::RefresherDue: return "Refresher due";
+        case CertStatus::Expired: return "Expired";
+        case CertStatus::Revoked: return "Revoked";
+    }
+    return "Not started";
+}
+
+std::optional<CertStatus> certStatusFromName(std::string_view name) {
+    for (auto s : {CertStatus::NotStarted, CertStatus::InProgress, CertStatus::Certified, CertStatus::RefresherDue,
+                   CertStatus::Expired, CertStatus::Revoked})
+        if (name == certStatusName(s)) return s;
+    return std::nullopt;
+}
+
+std::string certificateExpiry(const Policy& policy, const OrgSettings& settings, const std::string& issued_at) {
+    int months = policy.validity_months.value_or(settings.certificate_validity_months);
+    return addMonthsUtc(issued_at, months).value_or(std::string());
+}
+
+// ---- evaluation ----------------------------------------------------------------------------------
+
+namespace {
+
+const HeldCertificate* latestCertificate(const std::vector<HeldCertificate>& certs, const std::string& policy_id) {
+    const HeldCertificate* latest = nullptr;
+    std::int64_t latest_time = 0;
+    for (const auto& c : certs) {
+        if (c.policy_id != policy_id) continue;
+        std::int64_t t = parseUtc(c.issued_at).value_or(0);
+        // Ties (same second) fall back to the id so the choice does not depend on input order.
+        if (!latest || t > latest_time || (t == latest_time && c.id > latest->id)) {
+            latest = &c;
+            latest_time = t;
+        }
+    }
+    return latest;
+}
+
+// Whether a piece of evidence finished at `finished_at` on `sop_version` counts.
+struct EvidenceWindow {
+    std::int64_t now = 0;
+    std::optional<std::int64_t> after;         // strictly after this (last certificate / revocation)
+    std::optional<std::int64_t> not_before;    // evidence_max_age_days
+    std::optional<std::string> sop_version;    // required version
+
+    bool counts(const std::string& finished_at, const std::string& version) const {
+        auto t = parseUtc(finished_at);
+        if (!t || *t > now) return false;
+        if (after && *t <= *after) return false;
+        if (not_before && *t < *not_before) return false;
+        if (sop_version && version != *sop_version) return false;
+        return true;
+    }
+};
+
+bool qualifies(const PracticalAttempt& a, const PracticalRequirement& p) {
+    return a.passed && !a.critical_failure && a.stars >= p.min_stars && a.difficulty >= p.min_difficulty;
+}
+
+const std::string& titleOf(const PracticalAttempt& a) { return a.scenario_title.empty() ? a.scenario_id : a.scenario_title; }
+
+}  // namespace
+
+CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvidence& evidence,
+                                          const std::string& current_sop_version, const OrgSettings& settings,
+                                          const std::string& now) {
+    CertificationStatus out;
+    out.policy_id = policy.id;
+    out.policy_title = policy.title;
+    const std::int64_t now_t = parseUtc(now).value_or(0);
+
+    const HeldCertificate* latest = latestCertificate(evidence.certificates, policy.id);
+    if (latest) out.certificate = *latest;
+
+    EvidenceWindow window;
+    window.now = now_t;
+    if (latest) {
+        auto issued = parseUtc(latest->issued_at);
+        auto revoked = parseUtc(latest->revoked_at);
+        if (issued) window.after = issued;
+        if (revoked && (!window.after || *revoked > *window.after)) window.after = revoked;
+    }
+    if (policy.evidence_max_age_days > 0)
+        window.not_before = now_t - static_cast<std::int64_t>(policy.evidence_max_age_days) * kSecondsPerDay;
+    if (policy.require_current_sop) window.sop_version = current_sop_version;
+
+    std::vector<const PracticalAttempt*> attempts;
+    for (const auto& a : evidence.attempts)
+        if (window.counts(a.finished_at, a.sop_version)) attempts.push_back(&a);
+    std::vector<const QuizEvidence*> quizzes;
+    for (const auto& q : evidence.quizzes)
+        if (!q.practice && window.counts(q.finished_at, q.sop_version)) quizzes.push_back(&q);
+
+    nlohmann::json exam_scores = nlohmann::json::array();
+    nlohmann::json scenario_scores = nlohmann::json::array();
+    const auto& practical = policy.practical;
+
+    // Prerequisites: another policy's certificate that is neither revoked nor expired now.
+    for (const auto& pre : policy.prerequisites) {
+        RequirementProgress r;
+        r.kind = RequirementProgress::Kind::Prerequisite;
+        r.subject = pre;
+        r.description = "Hold a current '" + pre + "' certificate";
+        const HeldCertificate* held = latestCertificate(evidence.certificates, pre);
+        auto expires = held ? parseUtc(held->expires_at) : std::nullopt;
+        r.met = held && held->revoked_at.empty() && expires && now_t < *expires;
+        r.started = held != nullptr;
+        r.detail = !held ? "not held" : !held->revoked_at.empty() ? "revoked" : r.met ? "held until " + dateOfUtc(held->expires_at) : "expired";
+        out.requirements.push_back(r);
+    }
+
+    for (const auto& exam : policy.exams) {
+        RequirementProgress r;
+        r.kind = RequirementProgress::Kind::Exam;
+        r.subject = exam.exam;
+        const int needed = exam.min_percent.value_or(settings.quiz_pass_mark);
+        r.description = "Knowledge check '" + exam.exam + "' (" + std::to_string(needed) + "% or more)";
+        const QuizEvidence* best = nullptr;
+        for (const auto* q : quizzes)
+            if (q->exam_id == exam.exam && (!best || q->score_percent > best->score_percent ||
+                                            (q->score_percent == best->score_percent && q->finished_at > best->finished_at)))
+                best = q;
+        r.started = best != nullptr;
+        r.met = best && best->score_percent >= needed;
+        r.detail = !best ? "not taken yet" : "best " + std::to_string(best->score_percent) + "% on " + dateOfUtc(best->finished_at);
+        if (r.met)
+            exam_scores.push_back({{"exam", exam.exam}, {"score_percent", best->score_percent}, {"finished_at", best->finished_at}});
+        out.requirements.push_back(r);
+    }
+
+    for (const auto& tag : practical.required_tags) {
+        RequirementProgress r;
+        r.kind = RequirementProgress::Kind::Tag;
+        r.subject = tag;
+        r.description = "Scenario: " + tagLabel(tag) + " (" + starsText(practical.min_stars) + ", no critical breach" +
+                        (practical.min_difficulty > 1 ? ", difficulty " + std::to_string(practical.min_difficulty) + "+" : "") + ")";
+        const PracticalAttempt* best = nullptr;
+        const PracticalAttempt* closest = nullptr;  // best non-qualifying try, to say how close it was
+        int tries = 0;
+        for (const auto* a : attempts) {
+            if (std::find(a->tags.begin(), a->tags.end(), tag) == a->tags.end()) continue;
+            ++tries;
+            if (qualifies(*a, practical)) {
+                if (!best || a->stars > best->stars || (a->stars == best->stars && a->finished_at > best->finished_at)) best = a;
+            } else if (!closest || a->stars > closest->stars) {
+                closest = a;
+            }
+        }
+        r.started = tries > 0;
+        r.met = best != nullptr;
+        if (best) {
+            r.detail = "passed " + quoted(titleOf(*best)) + " " + starsText(best->stars) + " on " + dateOfUtc(best->finished_at);
+            scenario_scores.push_back({{"tag", tag},
+                                       {"scenario", best->scenario_id},
+                                       {"title", titleOf(*best)},
+                                       {"stars", best->stars},
+                                       {"finished_at", best->finished_at}});
+        } else if (closest) {
+            std::string why = closest->critical_failure ? "critical breach"
+                              : !closest->passed       ? "not passed"
+                              : closest->difficulty < practical.min_difficulty ? "scenario too easy"
+                                                                               : starsText(closest->stars);
+            r.detail = std::to_string(tries) + (tries == 1 ? " try" : " tries") + ", best " + quoted(titleOf(*closest)) + ": " + why;
+        } else {
+            r.detail = "not attempted yet";
+        }
+        out.requirements.push_back(r);
+    }
+
+    std::set<std::string> distinct;
+    for (const auto* a : attempts)
+        if (qualifies(*a, practical)) distinct.insert(a->scenario_id);
+    if (practical.min_distinct_scenarios > 0) {
+        RequirementProgress r;
+        r.kind = RequirementProgress::Kind::DistinctScenarios;
+        r.description = std::to_string(practical.min_distinct_scenarios) + " different scenarios passed (" +
+                        starsText(practical.min_stars) + ")";
+        r.started = !attempts.empty();
+        r.met = static_cast<int>(distinct.size()) >= practical.min_distinct_scenarios;
+        r.detail = std::to_string(distinct.size()) + " of " + std::to_string(practical.min_distinct_scenarios) + " so far";
+        out.requirements.push_back(r);
+    }
+
+    bool all_met = true;
+    bool any_started = false;
+    for (const auto& r : out.requirements) {
+        all_met = all_met && r.met;
+        // Holding a prerequisite alone is not progress on this policy.
+        if (r.kind != RequirementProgress::Kind::Prerequisite) any_started = any_started || r.started;
+        if (!r.met) out.missing.push_back(r.description + ": " + r.detail);
+    }
+    out.scores = {{"exams", exam_scores}, {"scenarios", scenario_scores}, {"distinct_scenarios", distinct.size()}};
+
+    if (!latest) {
+        out.status = any_started ? CertStatus::InProgress : CertStatus::NotStarted;
+    } else {
+        auto expires = parseUtc(latest->expires_at);
+        const std::int64_t expires_t = expires.value_or(0);  // an unreadable expiry counts as expired
+        const std::int64_t window_start =
+            expires_t - static_cast<std::int64_t>(settings.recertification_window_days) * kSecondsPerDay;
+        out.refresher_due_from = formatUtc(window_start);
+        // Floor division: 1 second before expiry is day 0, 1 second after is day -1.
+        std::int64_t diff = expires_t - now_t;
+        out.days_to_expiry = static_cast<int>(diff >= 0 ? diff / kSecondsPerDay : -((-diff + kSecondsPerDay - 1) / kSecondsPerDay));
+        if (!latest->revoked_at.empty()) {
+            out.status = CertStatus::Revoked;
+        } else if (now_t >= expires_t) {
+            out.status = CertStatus::Expired;
+        } else if (latest->sop_version != current_sop_version) {
+            out.status = CertStatus::RefresherDue;
+            out.refresher_reason = "the SOP changed from version " + latest->sop_version + " to " + current_sop_version;
+        } else if (now_t >= window_start) {
+            out.status = CertStatus::RefresherDue;
+            out.refresher_reason = "expires on " + dateOfUtc(latest->expires_at);
+        } else {
+            out.status = CertStatus::Certified;
+        }
+    }
+    out.ready_to_issue = all_met && out.status != CertStatus::Certified;
+    return out;
+}
+
+}  // namespace frontline

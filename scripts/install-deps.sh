@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Frontline needs to build, run and test.
+# Idempotent: only missing packages are installed. Uses sudo when not root.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  g++ cmake make pkg-config
+  # libraries
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
+  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev
+  # runtime files: fonts (text + icons)
+  fonts-dejavu-core fonts-noto-core fonts-font-awesome
+  # real-window tests, screenshots and PDF checks
+  xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "frontline: installing missing Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

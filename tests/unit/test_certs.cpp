@@ -1,0 +1,407 @@
+// Certificates: the signing key (created once, 0600, reused, never replaced when damaged), issuing
+// into the store (renewals keep history), the signed Open Badges assertion and badge file (round
+// trip; an edit to ANY field is detected), expiry and revocation, and the PDF (read back with
+// pdftotext).
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <regex>
+#include "frontline/certs.hpp"
+#include "../../app/certs/src/crypto.hpp"
+
+namespace fs = std::filesystem;
+using namespace frontline;
+
+namespace {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "frontline-certs-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+std::string fileBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeFile(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+Policy testPolicy() {
+    Policy p;
+    p.id = "inbound-agent-l1";
+    p.version = 1;
+    p.title = "Inbound agent — level 1";
+    p.description = "Handles inbound calls and chats to the SOP.";
+    p.sop = "inbound-calls-chats";
+    p.level = 1;
+    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt}};
+    p.practical.required_tags = {"objection"};
+    return p;
+}
+
+// A store with one trainee and a key, both in a temp dir.
+struct Fixture {
+    TempDir dir;
+    Store store = Store::open(dir / "frontline.db");
+    SigningKey key = loadOrCreateSigningKey(dir.path());
+    Trainee trainee = store.createTrainee("Zoë Ångström-Núñez", "Team A");
+    OrgSettings settings;
+
+    CertificateRecord issue(const std::string& now = "2026-03-10T12:00:00Z") {
+        nlohmann::json scores = {{"exams", {{{"exam", "inbound-l1-exam"}, {"score_percent", 92}}}}};
+        return issueCertificate(store, key, trainee, testPolicy(), scores, now, settings, "1.0.0");
+    }
+    VerifyOptions options(const std::string& now = "2026-04-01T00:00:00Z") const {
+        VerifyOptions o;
+        o.now = now;
+        o.trusted_key = key.public_key;
+        o.store = &store;
+        return o;
+    }
+};
+
+// Changes a JSON leaf so that it is certainly different.
+nlohmann::json altered(const nlohmann::json& v) {
+    if (v.is_string()) return v.get<std::string>() + "x";
+    if (v.is_boolean()) return !v.get<bool>();
+    if (v.is_number_integer()) return v.get<long long>() + 1;
+    if (v.is_number()) return v.get<double>() + 0.5;
+    return "x";
+}
+
+std::string runCommand(const std::string& command) {
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, pipe.get())) out.append(buf, n);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the signing key is created once with mode 0600 and reused") {
+    TempDir dir;
+    auto data_dir = dir / "nested" / "data";  // created on demand
+    CHECK_FALSE(loadSigningKey(data_dir).has_value());
+    SigningKey first = loadOrCreateSigningKey(data_dir);
+    REQUIRE(fs::exists(signingKeyPath(data_dir)));
+    struct stat st {};
+    REQUIRE(stat(signingKeyPath(data_dir).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    const std::string bytes = fileBytes(signingKeyPath(data_dir));
+
+    SigningKey second = loadOrCreateSigningKey(data_dir);
+    CHECK(second.public_key == first.public_key);
+    CHECK(second.secret_key == first.secret_key);
+    CHECK(fileBytes(signingKeyPath(data_dir)) == bytes);  // not rewritten
+    CHECK(loadSigningKey(data_dir)->public_key == first.public_key);
+    // No temporary files left behind.
+    CHECK(std::distance(fs::directory_iterator(data_dir), fs::directory_iterator()) == 1);
+
+    const std::string fp = keyFingerprint(first.public_key);
+    CHECK(std::regex_match(fp, std::regex("SHA256:([0-9a-f]{4} ){7}[0-9a-f]{4}")));
+    CHECK(bytes.find(fp) != std::string::npos);  // the file names its own fingerprint for humans
+}
+
+TEST_CASE("a damaged key file is an error and is never replaced") {
+    TempDir dir;
+    SigningKey key = loadOrCreateSigningKey(dir.path());
+    const auto path = signingKeyPath(dir.path());
+    std::string good = fileBytes(path);
+
+    std::string flipped = good;
+    auto pos = flipped.find("ed25519-secret-key-v1 ") + 30;
+    flipped[pos] = flipped[pos] == 'A' ? 'B' : 'A';
+    for (const std::string& bad : {std::string(), std::string("garbage\n"), std::string("ed25519-secret-key-v1 AAAA\n"), flipped,
+                                   good + good}) {
+        writeFile(path, bad);
+        try {
+            loadOrCreateSigningKey(dir.path());
+            FAIL("a damaged key was accepted: " << bad);
+        } catch (const CertError& e) {
+            CHECK(e.kind() == CertError::Kind::KeyCorrupt);
+            CHECK(std::string(e.what()).find("not replaced") != std::string::npos);
+        }
+        CHECK(fileBytes(path) == bad);
+    }
+    writeFile(path, good);
+    CHECK(loadOrCreateSigningKey(dir.path()).public_key == key.public_key);
+}
+
+TEST_CASE("issuing stores a signed certificate; the badge file verifies") {
+    Fixture f;
+    auto record = f.issue();
+    CHECK(std::regex_match(record.id, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+    CHECK(looksLikeVerificationCode(record.verification_code));
+    CHECK_FALSE(looksLikeVerificationCode("ABCD-EF0O"));  // 0 and O are not in the alphabet
+    CHECK(record.issued_at == "2026-03-10T12:00:00Z");
+    CHECK(record.expires_at == "2026-09-10T12:00:00Z");
+    CHECK(record.supersedes.empty());
+    CHECK(record.trainee_name == "Zoë Ångström-Núñez");
+
+    auto stored = f.store.certificate(record.id);
+    REQUIRE(stored);
+    CHECK(stored->assertion_json == record.assertion_json);
+    CHECK(stored->verification_code == record.verification_code);
+
+    // The payload is an Open Badges 2.0 assertion.
+    auto payload = assertionPayload(record);
+    CHECK(payload["@context"] == "https://w3id.org/openbadges/v2");
+    CHECK(payload["type"] == "Assertion");
+    CHECK(payload["id"] == "urn:uuid:" + record.id);
+    CHECK(payload["recipient"]["hashed"] == true);
+    CHECK(payload["recipient"]["identity"].get<std::string>().rfind("sha256$", 0) == 0);
+    CHECK(payload["badge"]["type"] == "BadgeClass");
+    CHECK(payload["badge"]["issuer"]["name"] == f.settings.company_name);
+    CHECK(payload["badge"]["issuer"]["publicKey"]["publicKeyPem"].get<std::string>().rfind("-----BEGIN PUBLIC KEY-----", 0) == 0);
+    CHECK(payload["verification"]["type"] == "SignedBadge");
+    CHECK(payload["expires"] == record.expires_at);
+    CHECK(payload["extensions:FrontlineCertificate"]["verificationCode"] == record.verification_code);
+    CHECK(payload["extensions:FrontlineCertificate"]["scores"]["exams"][0]["score_percent"] == 92);
+
+    const std::string text = badgeFileText(record, &f.key);
+    auto v = verifyBadge(text, f.options());
+    INFO(toJson(v).dump(2));
+    CHECK(v.verdict == BadgeVerdict::Valid);
+    CHECK(v.problems.empty());
+    CHECK(v.recipient_name == "Zoë Ångström-Núñez");
+    CHECK(v.policy_title == "Inbound agent — level 1");
+    CHECK(v.company == f.settings.company_name);
+    CHECK(v.verification_code == record.verification_code);
+    CHECK(v.key_fingerprint == keyFingerprint(f.key.public_key));
+    CHECK(v.key_trust == KeyTrust::Matches);
+    CHECK(v.store_checked);
+
+    // Offline: no store and no local key still verifies (and says the key was not checked).
+    auto offline = verifyBadge(text, VerifyOptions{"2026-04-01T00:00:00Z", std::nullopt, nullptr});
+    CHECK(offline.verdict == BadgeVerdict::Valid);
+    CHECK(offline.key_trust == KeyTrust::NotChecked);
+    // The bare JWS (the Open Badges "signed" form) verifies too.
+    CHECK(verifyBadge(record.assertion_json + "\n", f.options()).verdict == BadgeVerdict::Valid);
+}
+
+TEST_CASE("editing ANY field of the badge file is detected") {
+    Fixture f;
+    auto record = f.issue();
+    const auto file = nlohmann::json::parse(badgeFileText(record, &f.key));
+    const auto leaves = file["assertion"].flatten();
+    REQUIRE(leaves.size() > 25);
+
+    for (const auto& [pointer, value] : leaves.items()) {
+        CAPTURE(pointer);
+        // 1. The readable copy edited: no longer equal to the signed payload.
+        auto readable = file;
+        readable["assertion"][nlohmann::json::json_pointer(pointer)] = altered(value);
+        CHECK(verifyBadge(readable.dump(2), f.options()).verdict == BadgeVerdict::Tampered);
+
+        // 2. The signed payload edited (and the readable copy to match): the signature fails.
+        auto payload = file["assertion"];
+        payload[nlohmann::json::json_pointer(pointer)] = altered(value);
+        std::string jws = file["signed_assertion"];
+        auto dot1 = jws.find('.'), dot2 = jws.rfind('.');
+        auto forged = file;
+        forged["signed_assertion"] = jws.substr(0, dot1 + 1) + certs_detail::base64url(payload.dump()) + jws.substr(dot2);
+        forged["assertion"] = payload;
+        CHECK(verifyBadge(forged.dump(2), f.options()).verdict == BadgeVerdict::Tampered);
+    }
+
+    SUBCASE("the wrapper and the signature") {
+        auto extra = file;
+        extra["note"] = "trust me";
+        CHECK(verifyBadge(extra.dump(), f.options()).verdict == BadgeVerdict::Tampered);
+        auto no_copy = file;
+        no_copy.erase("assertion");
+        CHECK(verifyBadge(no_copy.dump(), f.options()).verdict == BadgeVerdict::Tampered);
+        auto retyped = file;
+        retyped["type"] = "Other";
+        CHECK(verifyBadge(retyped.dump(), f.options()).verdict == BadgeVerdict::Tampered);
+        std::string jws = file["signed_assertion"];
+        for (size_t pos : {size_t{3}, jws.find('.') + 5, jws.size() - 3}) {
+            auto flipped = file;
+            std::string s = jws;
+            s[pos] = s[pos] == 'A' ? 'B' : 'A';
+            flipped["signed_assertion"] = s;
+            CHECK(verifyBadge(flipped.dump(), f.options()).verdict == BadgeVerdict::Tampered);
+        }
+        auto truncated = file;
+        truncated["signed_assertion"] = jws.substr(0, jws.rfind('.'));
+        CHECK(verifyBadge(truncated.dump(), f.options()).verdict == BadgeVerdict::Tampered);
+    }
+
+    SUBCASE("a genuine certificate re-signed with another key") {
+        Fixture g;  // another installation, with its own key, issuing a look-alike certificate
+        const SigningKey& forger = g.key;
+        auto forged = g.issue();
+        auto v = verifyBadge(badgeFileText(forged, &forger), f.options());
+        CHECK(v.verdict == BadgeVerdict::Tampered);
+        CHECK(v.key_trust == KeyTrust::Differs);
+        // Without a local key to compare, the fingerprint is what a person checks.
+        auto offline = verifyBadge(badgeFileText(forged, &forger), VerifyOptions{"2026-04-01T00:00:00Z", std::nullopt, nullptr});
+        CHECK(offline.verdict == BadgeVerdict::Valid);
+        CHECK(offline.key_fingerprint == keyFingerprint(forger.public_key));
+        CHECK(offline.key_fingerprint != keyFingerprint(f.key.public_key));
+    }
+}
+
+TEST_CASE("files that are not certificates get a clear verdict") {
+    Fixture f;
+    for (const std::string& text : {std::string(), std::string("hello"), std::string("[1, 2]"), std::string("{}"),
+                                    std::string(R"({"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"})"),
+                                    std::string("%PDF-1.4 binary")}) {
+        auto v = verifyBadge(text, f.options());
+        CAPTURE(text);
+        CHECK(v.verdict == BadgeVerdict::NotACertificate);
+        REQUIRE_FALSE(v.problems.empty());
+        CHECK(v.problems[0].rfind("not a certificate", 0) == 0);
+    }
+    CHECK(std::string(badgeVerdictName(BadgeVerdict::NotACertificate)) == "not-a-certificate");
+}
+
+TEST_CASE("expired and revoked certificates") {
+    Fixture f;
+    auto record = f.issue();
+    const std::string text = badgeFileText(record, &f.key);
+    CHECK(verifyBadge(text, f.options("2026-09-10T11:59:59Z")).verdict == BadgeVerdict::Valid);
+    CHECK(verifyBadge(text, f.options("2026-09-10T12:00:00Z")).verdict == BadgeVerdict::Expired);
+
+    f.store.revokeCertificate(record.id, "Shared exam answers", "2026-04-02T08:00:00Z");
+    // The old file, checked against the store that knows about the revocation.
+    auto v = verifyBadge(text, f.options());
+    CHECK(v.verdict == BadgeVerdict::Revoked);
+    CHECK(v.revoke_reason == "Shared exam answers");
+
+    // A file exported after the revocation carries it, signed: revoked even fully offline.
+    auto revoked = *f.store.certificate(record.id);
+    const std::string revoked_text = badgeFileText(revoked, &f.key);
+    auto offline = verifyBadge(revoked_text, VerifyOptions{"2026-04-03T00:00:00Z", std::nullopt, nullptr});
+    CHECK(offline.verdict == BadgeVerdict::Revoked);
+    CHECK(offline.revoked_at == "2026-04-02T08:00:00Z");
+    // Editing the revocation notice is tampering.
+    auto edited = nlohmann::json::parse(revoked_text);
+    edited["revocation"]["reason"] = "clerical error";
+    CHECK(verifyBadge(edited.dump(), VerifyOptions{"2026-04-03T00:00:00Z", std::nullopt, nullptr}).verdict == BadgeVerdict::Tampered);
+    // Only the issuing key can sign a revocation.
+    TempDir other;
+    SigningKey stranger = loadOrCreateSigningKey(other.path());
+    CHECK_THROWS_AS(badgeFileText(revoked, &stranger), CertError);
+    CHECK_THROWS_AS(badgeFileText(revoked), CertError);
+    CHECK_NOTHROW(badgeFileText(record));  // not revoked: no key needed
+}
+
+TEST_CASE("renewal adds a certificate that supersedes the previous one; history is kept") {
+    Fixture f;
+    auto first = f.issue("2026-03-10T12:00:00Z");
+    auto second = f.issue("2026-08-20T09:30:00Z");
+    CHECK(second.supersedes == first.id);
+    CHECK(second.id != first.id);
+    CHECK(second.expires_at == "2027-02-20T09:30:00Z");
+    auto all = f.store.certificates(f.trainee.id);
+    REQUIRE(all.size() == 2);
+    CHECK(f.store.certificate(first.id).has_value());
+    auto v = verifyBadge(badgeFileText(second, &f.key), f.options());
+    CHECK(v.verdict == BadgeVerdict::Valid);
+    CHECK(v.supersedes == first.id);
+    // The first certificate is still valid on its own until it expires.
+    CHECK(verifyBadge(badgeFileText(first, &f.key), f.options()).verdict == BadgeVerdict::Valid);
+}
+
+TEST_CASE("evidence is gathered from the store with tags from the content") {
+    Fixture f;
+    ContentLibrary content;
+    auto scenario = std::make_shared<Scenario>();
+    scenario->id = "price-objection";
+    scenario->title = "The price objection";
+    scenario->tags = {"objection"};
+    scenario->difficulty = 2;
+    content.scenarios.push_back(scenario);
+
+    AttemptLog log;
+    log.scenario_id = "price-objection";
+    log.sop_version = "1.0.0";
+    ScoreReport report;
+    report.scenario_id = "price-objection";
+    report.sop_version = "1.0.0";
+    report.passed = true;
+    report.stars = 3;
+    f.store.recordAttempt(f.trainee.id, "The price objection", log, report, "2026-03-01T09:00:00Z", "2026-03-01T09:06:00Z");
+    QuizAttemptRecord q;
+    q.trainee_id = f.trainee.id;
+    q.exam_id = "inbound-l1-exam";
+    q.mode = "exam";
+    q.score_percent = 90;
+    q.passed = true;
+    q.sop_version = "1.0.0";
+    q.started_at = "2026-03-02T09:00:00Z";
+    q.finished_at = "2026-03-02T09:20:00Z";
+    f.store.recordQuizAttempt(q);
+    q.mode = "practice";
+    f.store.recordQuizAttempt(q);
+
+    auto evidence = gatherEvidence(f.store, f.trainee.id, content);
+    REQUIRE(evidence.attempts.size() == 1);
+    CHECK(evidence.attempts[0].tags == std::vector<std::string>{"objection"});
+    CHECK(evidence.attempts[0].difficulty == 2);
+    CHECK(evidence.attempts[0].stars == 3);
+    REQUIRE(evidence.quizzes.size() == 2);
+    CHECK(std::count_if(evidence.quizzes.begin(), evidence.quizzes.end(), [](const QuizEvidence& e) { return e.practice; }) == 1);
+
+    auto status = evaluateCertification(testPolicy(), evidence, "1.0.0", f.settings, "2026-03-03T00:00:00Z");
+    CHECK(status.ready_to_issue);
+    auto record = issueCertificate(f.store, f.key, f.trainee, testPolicy(), status.scores, "2026-03-03T00:00:00Z", f.settings, "1.0.0");
+    evidence = gatherEvidence(f.store, f.trainee.id, content);
+    REQUIRE(evidence.certificates.size() == 1);
+    CHECK(evaluateCertification(testPolicy(), evidence, "1.0.0", f.settings, "2026-03-04T00:00:00Z").status == CertStatus::Certified);
+}
+
+TEST_CASE("the PDF certificate carries the name, code and details as text") {
+    Fixture f;
+    f.settings.company_name = "Brightwave Télécom";
+    auto record = f.issue();
+    const auto pdf = f.dir / "certificate.pdf";
+    exportCertificatePdf(record, pdf, f.settings);
+    REQUIRE(fs::exists(pdf));
+    CHECK(fileBytes(pdf).rfind("%PDF-", 0) == 0);
+    CHECK_FALSE(fs::exists(f.dir / "certificate.pdf.partial"));
+
+    const std::string text = runCommand("pdftotext -layout '" + pdf.string() + "' - 2>&1");
+    INFO(text);
+    CHECK(text.find("Zoë Ångström-Núñez") != std::string::npos);
+    CHECK(text.find(record.verification_code) != std::string::npos);
+    CHECK(text.find(record.id) != std::string::npos);
+    CHECK(text.find("Inbound agent — level 1") != std::string::npos);
+    CHECK(text.find("Brightwave Télécom") != std::string::npos);
+    CHECK(text.find("10 September 2026") != std::string::npos);
+    CHECK(text.find("REVOKED") == std::string::npos);
+    CHECK(qrPayload(record) == "FRONTLINE-CERT|" + record.id + "|" + record.verification_code);
+
+    f.store.revokeCertificate(record.id, "Left the team", "2026-04-02T08:00:00Z");
+    exportCertificatePdf(*f.store.certificate(record.id), pdf, f.settings);
+    const std::string revoked = runCommand("pdftotext '" + pdf.string() + "' - 2>&1");
+    CHECK(revoked.find("REVOKED") != std::string::npos);
+    CHECK(revoked.find("Left the team") != std::string::npos);
+
+    CHECK_THROWS_AS(exportCertificatePdf(record, f.dir / "no-such-dir" / "x.pdf", f.settings), CertError);
+}

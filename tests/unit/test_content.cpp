@@ -1,0 +1,152 @@
+// Loader and validator: every check has a bad-content fixture under tests/fixtures/bad/.
+#include <doctest/doctest.h>
+#include <fstream>
+#include "frontline/validator.hpp"
+#include "test_support.hpp"
+
+using namespace frontline;
+using namespace frontline::test;
+
+namespace {
+
+std::vector<Diagnostic> loadBad(const std::string& name) {
+    std::vector<Diagnostic> diags;
+    auto s = loadScenario(fixturesDir() / "bad" / (name + ".json"), bundledSop(), diags);
+    CHECK_MESSAGE(!s.has_value(), name << " should not load");
+    return diags;
+}
+
+bool anyError(const std::vector<Diagnostic>& diags, const std::string& needle, const std::string& path = {}) {
+    for (const auto& d : diags)
+        if (d.severity == Severity::Error && d.message.find(needle) != std::string::npos && (path.empty() || d.json_path == path)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled SOP loads with its eight steps, rules and scripts") {
+    const Sop& sop = bundledSop();
+    REQUIRE(sop.steps.size() == 8);
+    CHECK(sop.steps[1].id == "verify");
+    CHECK(sop.step("follow_up")->applies == StepApplies::WhenPromised);
+    CHECK(sop.rule("no_cold_transfer")->critical());
+    CHECK_FALSE(sop.rule("hold_give_estimate")->critical());
+    REQUIRE(sop.script("greeting") != nullptr);
+    CHECK(sop.escalation_triggers.size() == 4);
+    CHECK(sop.disposition("VER-FAIL") != nullptr);
+}
+
+TEST_CASE("a valid fixture loads with nodes in file order and notes about points") {
+    std::vector<Diagnostic> diags;
+    auto s = loadScenario(fixturesDir() / "scenarios" / "tiny.json", bundledSop(), diags);
+    REQUIRE(s.has_value());
+    CHECK_FALSE(hasErrors(diags));
+    CHECK(s->nodes.front().id == "open");
+    CHECK(s->node("end_ok")->wrap_up->dispositions.front() == "RES-INFO");
+    bool points_note = false;
+    for (const auto& d : diags)
+        if (d.severity == Severity::Note && d.message.find("points over") != std::string::npos) points_note = true;
+    CHECK(points_note);
+}
+
+TEST_CASE("malformed JSON is reported with file, line and column") {
+    auto diags = loadBad("malformed");
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].line == 4);
+    CHECK(diags[0].column == 16);
+    CHECK(diags[0].file.find("malformed.json") != std::string::npos);
+    CHECK(format(diags[0]).find("malformed.json:4:16: error: invalid JSON") != std::string::npos);
+}
+
+TEST_CASE("an empty file is an error, not a crash") {
+    auto diags = loadBad("empty");
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.find("empty") != std::string::npos);
+}
+
+TEST_CASE("schema violations name the JSON path and its line") {
+    auto diags = loadBad("schema_violation");
+    REQUIRE_FALSE(diags.empty());
+    CHECK(diags[0].json_path == "/persona/mood");
+    CHECK(diags[0].line > 1);
+    CHECK(diags[0].column > 1);
+}
+
+TEST_CASE("graph checks find dangling targets, unreachable nodes, dead ends and loops with no exit") {
+    CHECK(anyError(loadBad("dangling_next"), "unknown node 'nowhere'", "/nodes/close/options/0/next"));
+    CHECK(anyError(loadBad("unreachable_node"), "node 'orphan' is unreachable"));
+    CHECK(anyError(loadBad("dead_end"), "node 'back' is a dead end"));
+    CHECK(anyError(loadBad("loop_no_exit"), "loop with no exit"));
+    CHECK(anyError(loadBad("bad_start"), "start node 'missing' does not exist", "/start"));
+}
+
+TEST_CASE("references to the SOP are checked") {
+    CHECK(anyError(loadBad("unknown_rule"), "unknown SOP rule 'no_such_rule'"));
+    CHECK(anyError(loadBad("unknown_step"), "unknown SOP step 'teleport'"));
+    CHECK(anyError(loadBad("duplicate_ids"), "duplicate id 'verify.pass'"));
+}
+
+TEST_CASE("a scenario whose good endings cannot cover the required steps is rejected") {
+    CHECK(anyError(loadBad("no_perfect_path"), "misses: close"));
+}
+
+TEST_CASE("min and max points are computed over all paths") {
+    Scenario s = fixtureScenario();
+    std::vector<Diagnostic> diags;
+    PathStats stats = validateGraph(s, bundledSop(), nullptr, diags);
+    CHECK(stats.paths > 5);
+    CHECK(stats.max_points > stats.min_points);
+    CHECK_FALSE(stats.best_path.empty());
+    CHECK(stats.min_points < 0);
+}
+
+TEST_CASE("one bad file does not stop the others loading") {
+    auto dir = std::filesystem::temp_directory_path() / "frontline-test-content";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "sop");
+    std::filesystem::create_directories(dir / "scenarios");
+    std::filesystem::copy_file(contentDir() / "sop" / "inbound.sop.json", dir / "sop" / "inbound.sop.json");
+    std::filesystem::copy_file(fixturesDir() / "scenarios" / "tiny.json", dir / "scenarios" / "tiny.json");
+    std::filesystem::copy_file(fixturesDir() / "bad" / "malformed.json", dir / "scenarios" / "broken.json");
+    std::filesystem::copy_file(fixturesDir() / "bad" / "dead_end.json", dir / "scenarios" / "dead.json");
+    auto lib = loadContent(ContentPaths::at(dir));
+    setSchemaDirectory(contentDir().parent_path() / "schema");
+    REQUIRE(lib.sop_loaded);
+    CHECK(lib.scenarios.size() == 1);
+    CHECK(lib.scenario("tiny") != nullptr);
+    REQUIRE(lib.failed.size() == 2);
+    CHECK(lib.failed[0].file.find("broken.json") != std::string::npos);
+    CHECK(hasErrors(lib.failed[0].diagnostics));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("truncated and corrupted scenario files never crash the loader") {
+    std::ifstream in(fixturesDir() / "scenarios" / "tiny.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    int rejected = 0;
+    for (size_t cut = 0; cut < text.size(); cut += 97) {
+        std::vector<Diagnostic> diags;
+        auto doc = parseJsonDocument("cut.json", text.substr(0, cut), diags);
+        if (doc) parseScenario(*doc, bundledSop(), diags);
+        if (hasErrors(diags)) ++rejected;
+    }
+    CHECK(rejected == static_cast<int>((text.size() + 96) / 97));
+    // Flip bytes: each variant is either loaded or rejected with a diagnostic.
+    for (size_t at = 10; at < text.size(); at += 131) {
+        std::string bad = text;
+        bad[at] = bad[at] == '"' ? '{' : '"';
+        std::vector<Diagnostic> diags;
+        auto doc = parseJsonDocument("flip.json", bad, diags);
+        std::optional<Scenario> s;
+        if (doc) s = parseScenario(*doc, bundledSop(), diags);
+        CHECK((s.has_value() || hasErrors(diags)));
+    }
+}
+
+TEST_CASE("the whole bundled content loads without errors") {
+    auto lib = loadContent(ContentPaths::at(contentDir()));
+    REQUIRE(lib.sop_loaded);
+    for (const auto& f : lib.failed)
+        for (const auto& d : f.diagnostics) FAIL_CHECK(format(d));
+    CHECK(lib.scenarios.size() >= 3);
+}

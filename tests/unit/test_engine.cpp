@@ -1,0 +1,218 @@
+// The step machine: phases, options and their availability, desk tools, auto-rules, mood and
+// hang-up, wrap-up, determinism, and the event log's JSON round trip.
+#include <doctest/doctest.h>
+#include <algorithm>
+#include <set>
+#include "frontline/engine.hpp"
+#include "test_support.hpp"
+
+using namespace frontline;
+using namespace frontline::test;
+
+namespace {
+
+struct Fixture {
+    Scenario scenario = fixtureScenario();
+    OrgSettings settings;
+    Engine engine{bundledSop(), scenario, settings, "Riley", 7};
+};
+
+const OptionView* findOption(const std::vector<OptionView>& options, const std::string& id) {
+    auto it = std::find_if(options.begin(), options.end(), [&](const OptionView& o) { return o.id == id; });
+    return it == options.end() ? nullptr : &*it;
+}
+
+const Event& lastOf(const Engine& e, EventType type) {
+    const auto& events = e.log().events;
+    auto it = std::find_if(events.rbegin(), events.rend(), [&](const Event& ev) { return ev.type == type; });
+    REQUIRE(it != events.rend());
+    return *it;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("an attempt starts ringing and answering shows the first node") {
+    Fixture f;
+    CHECK(f.engine.phase() == Phase::Ringing);
+    CHECK(f.engine.options().empty());
+    CHECK_FALSE(f.engine.choose("open.greet").ok);
+    REQUIRE(f.engine.answer(0).ok);
+    CHECK(f.engine.phase() == Phase::Live);
+    CHECK(f.engine.currentNodeId() == "open");
+    CHECK(f.engine.transcript().back().speaker == "customer");
+    CHECK_FALSE(f.engine.answer(0).ok);
+}
+
+TEST_CASE("answering late costs mood and is recorded") {
+    Fixture on_time, late;
+    on_time.engine.answer(5);
+    late.engine.answer(60);
+    CHECK(late.engine.mood() < on_time.engine.mood());
+    CHECK(lastOf(late.engine, EventType::Answer).data["late"] == true);
+    CHECK(lastOf(on_time.engine, EventType::Answer).data["late"] == false);
+}
+
+TEST_CASE("placeholders are filled from settings and the agent's name") {
+    Fixture f;
+    f.settings.company_name = "Acme Energy";
+    f.engine.answer(0);
+    auto greet = findOption(f.engine.options(), "open.greet");
+    REQUIRE(greet);
+    CHECK(greet->text == "Thank you for calling Acme Energy. My name is Riley. How can I help you today?");
+}
+
+TEST_CASE("conditions make options unavailable with the author's reason") {
+    Fixture f;
+    f.engine.answer(0);
+    f.engine.choose("open.greet");
+    f.engine.choose("verify.pass");
+    auto explain = findOption(f.engine.options(), "issue.explain");
+    REQUIRE(explain);
+    CHECK_FALSE(explain->available);
+    CHECK(explain->unavailable_reason == "Confirm the issue first.");
+    auto refused = f.engine.choose("issue.explain");
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.error.find("Confirm the issue first.") != std::string::npos);
+    REQUIRE(f.engine.choose("issue.summarize").ok);  // stays on the node, sets understood
+    CHECK(f.engine.currentNodeId() == "issue");
+    CHECK_FALSE(findOption(f.engine.options(), "issue.summarize")->available);  // once only
+    CHECK(findOption(f.engine.options(), "issue.explain")->available);
+}
+
+TEST_CASE("unknown options are refused without changing state") {
+    Fixture f;
+    f.engine.answer(0);
+    auto events = f.engine.log().events.size();
+    CHECK_FALSE(f.engine.choose("nope").ok);
+    CHECK(f.engine.log().events.size() == events);
+}
+
+TEST_CASE("desk tools cover SOP step 4, cost time and can be used once") {
+    Fixture f;
+    f.engine.answer(0);
+    auto options = f.engine.options();
+    CHECK(findOption(options, "desk.crm"));
+    CHECK(findOption(options, "desk.history"));
+    CHECK(findOption(options, "desk.kb.fees"));
+    int before = f.engine.clock();
+    REQUIRE(f.engine.choose("desk.crm").ok);
+    CHECK(f.engine.clock() > before);
+    CHECK(f.engine.stepDone("access_systems"));
+    CHECK(findOption(f.engine.options(), "desk.crm")->used);
+    CHECK_FALSE(f.engine.choose("desk.crm").ok);
+    REQUIRE(f.engine.choose("desk.kb.roaming").ok);
+    CHECK(lastOf(f.engine, EventType::Desk).steps.empty());  // an irrelevant article does not count
+}
+
+TEST_CASE("hold without asking and a cold transfer are breaches whatever the author wrote") {
+    Fixture f;
+    f.engine.answer(0);
+    f.engine.choose("open.greet");
+    f.engine.choose("verify.pass");
+    REQUIRE(f.engine.choose("issue.hold_silent").ok);
+    const Event& hold = lastOf(f.engine, EventType::Choice);
+    CHECK(has(hold.breaks, "hold_ask_permission"));
+    CHECK(has(hold.breaks, "hold_give_estimate"));
+    CHECK(f.engine.onHold());
+    f.engine.choose("back.resume");
+    CHECK_FALSE(f.engine.onHold());
+    REQUIRE(f.engine.choose("issue.cold").ok);
+    CHECK(has(lastOf(f.engine, EventType::Choice).breaks, "no_cold_transfer"));
+    CHECK(f.engine.phase() == Phase::Finished);  // that ending has no wrap-up
+    CHECK(f.engine.log().outcome == Outcome::TransferredCold);
+}
+
+TEST_CASE("an asked hold honours the hold rules") {
+    Fixture f;
+    f.engine.answer(0);
+    f.engine.choose("open.greet");
+    f.engine.choose("verify.pass");
+    f.engine.choose("issue.hold_asked");
+    const Event& hold = lastOf(f.engine, EventType::Choice);
+    CHECK(hold.breaks.empty());
+    CHECK(has(hold.honours, "hold_ask_permission"));
+}
+
+TEST_CASE("a script missing its elements is recorded as a breach of the approved scripts") {
+    Fixture f;
+    f.engine.answer(0);
+    f.engine.choose("open.sloppy");
+    const Event& e = lastOf(f.engine, EventType::Choice);
+    CHECK(has(e.breaks, "use_approved_scripts"));
+    CHECK(e.data["script_missing"].size() >= 3);
+    Fixture g;
+    g.engine.answer(0);
+    g.engine.choose("open.greet");
+    CHECK(lastOf(g.engine, EventType::Choice).breaks.empty());
+}
+
+TEST_CASE("a furious customer hangs up and the call still needs a wrap-up") {
+    Fixture f;
+    f.engine.answer(0);
+    f.engine.choose("open.insult");  // -60 mood from 50
+    CHECK(f.engine.mood() == 0);
+    CHECK(f.engine.phase() == Phase::WrapUp);
+    REQUIRE(f.engine.ending());
+    CHECK(f.engine.ending()->outcome == Outcome::CustomerHungUp);
+    CHECK(f.engine.wrapUpExpectation()->dispositions == std::vector<std::string>{"DROPPED"});
+    CHECK(f.engine.submitWrapUp({"DROPPED", "general", "Caller hung up", false, "", ""}).ok);
+    CHECK(f.engine.phase() == Phase::Finished);
+}
+
+TEST_CASE("idle time costs mood on a call and more while not on hold") {
+    Fixture a, b;
+    a.engine.answer(0);
+    b.engine.answer(0);
+    a.engine.elapse(5);
+    b.engine.elapse(90);
+    CHECK(b.engine.mood() < a.engine.mood());
+    CHECK(lastOf(b.engine, EventType::Wait).data["slow"] == true);
+    CHECK(lastOf(a.engine, EventType::Wait).data["slow"] == false);
+}
+
+TEST_CASE("the best path finishes with a wrap-up and a complete log") {
+    Fixture f;
+    f.engine.answer(2);
+    for (const char* id : {"desk.crm", "open.greet", "verify.pass", "issue.summarize", "issue.explain", "close.script"})
+        REQUIRE_MESSAGE(f.engine.choose(id).ok, id);
+    CHECK(f.engine.phase() == Phase::WrapUp);
+    CHECK_FALSE(f.engine.choose("close.script").ok);
+    WrapUpForm form{"RES-INFO", "billing", "Explained the late fee", false, "", ""};
+    REQUIRE(f.engine.submitWrapUp(form).ok);
+    CHECK(f.engine.phase() == Phase::Finished);
+    const auto& log = f.engine.log();
+    CHECK(log.outcome == Outcome::ResolvedFirstContact);
+    CHECK(log.success);
+    CHECK(log.events.back().type == EventType::Finished);
+    CHECK(lastOf(f.engine, EventType::WrapUp).data["disposition"] == "RES-INFO");
+    for (size_t i = 0; i < log.events.size(); ++i) CHECK(log.events[i].seq == static_cast<int>(i));
+}
+
+TEST_CASE("the same seed gives the same attempt; line variants depend on the seed") {
+    Scenario s = fixtureScenario();
+    OrgSettings settings;
+    std::set<std::string> first_lines;
+    for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+        Engine a(bundledSop(), s, settings, "A", seed), b(bundledSop(), s, settings, "A", seed);
+        a.answer(0);
+        b.answer(0);
+        CHECK(nlohmann::json(a.log()) == nlohmann::json(b.log()));
+        first_lines.insert(a.transcript().back().id);
+    }
+    CHECK(first_lines.size() == 2);
+}
+
+TEST_CASE("the event log survives a JSON round trip") {
+    Fixture f;
+    f.engine.answer(3);
+    f.engine.choose("open.greet");
+    f.engine.choose("verify.pass");
+    f.engine.choose("issue.hold_silent");
+    nlohmann::json j = f.engine.log();
+    AttemptLog back = j.get<AttemptLog>();
+    CHECK(nlohmann::json(back) == j);
+    CHECK(back.events.size() == f.engine.log().events.size());
+    CHECK(back.events.back().breaks == f.engine.log().events.back().breaks);
+}

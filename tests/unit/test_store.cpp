@@ -1,0 +1,759 @@
+// The local store: schema and migrations, refusal of bad databases (byte-identical afterwards),
+// crash safety of recordAttempt (injected failure and a real crashed process), round trips and the
+// per-step statistics.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include "frontline/store.hpp"
+#include "../../app/store/src/migrations.hpp"
+
+namespace fs = std::filesystem;
+using namespace frontline;
+
+namespace {
+
+// A fresh directory under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "frontline-store-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+std::string fileBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeFile(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+// Raw SQLite connection for setting up files and inspecting them behind the store's back.
+class RawDb {
+public:
+    explicit RawDb(const fs::path& p) {
+        if (sqlite3_open(p.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("sqlite3_open failed");
+    }
+    ~RawDb() { sqlite3_close_v2(db_); }
+    RawDb(const RawDb&) = delete;
+    RawDb& operator=(const RawDb&) = delete;
+    void exec(const std::string& sql) {
+        char* error = nullptr;
+        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+            std::string message = error ? error : "?";
+            sqlite3_free(error);
+            throw std::runtime_error(sql + ": " + message);
+        }
+    }
+    sqlite3* get() const { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+std::int64_t scalar(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    const std::int64_t value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+std::string scalarText(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    std::string value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+AttemptLog makeLog(std::uint64_t seed, const std::string& scenario = "irate-billing") {
+    AttemptLog log;
+    log.scenario_id = scenario;
+    log.scenario_version = 2;
+    log.sop_id = "inbound-calls-chats";
+    log.sop_version = "1.0.0";
+    log.agent_name = "Ana";
+    log.seed = seed;
+    log.channel = Channel::Chat;
+    Event answer;
+    answer.seq = 0;
+    answer.type = EventType::Answer;
+    answer.data = {{"waited", 9}};
+    Event choice;
+    choice.seq = 1;
+    choice.type = EventType::Choice;
+    choice.clock = 35;
+    choice.node = "greet";
+    choice.id = "greet.warm";
+    choice.text = "Thank you for calling Brightwave, this is Ana. How can I help? \xE2\x9C\x93";
+    choice.steps = {"receive"};
+    choice.honours = {"identify_self_and_company"};
+    choice.script = "greeting";
+    choice.empathy = true;
+    choice.points = 10;
+    choice.mood_before = 40;
+    choice.mood_after = 48;
+    choice.feedback = "A full greeting.";
+    choice.sop_ref = "SOP §4 Step 1";
+    log.events = {answer, choice};
+    log.outcome = Outcome::ResolvedFirstContact;
+    log.success = true;
+    log.ending_node = "end_resolved";
+    return log;
+}
+
+StepScore stepScore(const std::string& step, bool required, bool covered, bool in_order, int score) {
+    StepScore s;
+    s.step = step;
+    s.required = required;
+    s.covered = covered;
+    s.in_order = in_order;
+    s.score = score;
+    s.reasons = {"because"};
+    return s;
+}
+
+ScoreReport makeReport(std::vector<StepScore> steps, int adherence = 85) {
+    ScoreReport r;
+    r.scenario_id = "irate-billing";
+    r.sop_version = "1.0.0";
+    r.outcome = "resolved_first_contact";
+    r.outcome_title = "Resolved on first contact";
+    r.success_ending = true;
+    r.passed = true;
+    r.adherence = adherence;
+    r.stars = 2;
+    r.points.base = 40;
+    r.points.bonuses = {{"Empathy", 5}};
+    r.points.total = 45;
+    r.metrics.handle_seconds = 312;
+    r.metrics.fcr = true;
+    r.metrics.csat = 4.2;
+    r.metrics.answer_seconds = 9;
+    r.steps = std::move(steps);
+    r.strengths = {"Warm greeting"};
+    return r;
+}
+
+ScoreReport typicalReport() {
+    return makeReport({stepScore("receive", true, true, true, 100), stepScore("verify", true, true, false, 60),
+                       stepScore("understand", true, false, true, 0), stepScore("follow_up", false, false, true, 0)});
+}
+
+std::int64_t recordTypical(Store& store, std::int64_t trainee, const std::string& finished_at, std::uint64_t seed = 7) {
+    return store.recordAttempt(trainee, "The irate billing caller", makeLog(seed), typicalReport(),
+                               "2026-03-01T09:00:00Z", finished_at);
+}
+
+StoreError::Kind openErrorKind(const fs::path& p, std::string* message = nullptr) {
+    StoreOptions quick;
+    quick.busy_timeout_ms = 50;
+    try {
+        Store::open(p, quick);
+    } catch (const StoreError& e) {
+        if (message) *message = e.what();
+        return e.kind();
+    }
+    FAIL("the store opened a database it should have refused: " << p);
+    return StoreError::Kind::Other;
+}
+
+// A real Frontline database with some content, closed (WAL checkpointed into the main file).
+void makeRealDatabase(const fs::path& p, int attempts) {
+    Store store = Store::open(p);
+    const auto ana = store.createTrainee("Ana", "A").id;
+    for (int i = 0; i < attempts; ++i) recordTypical(store, ana, "2026-03-01T10:00:00Z", static_cast<std::uint64_t>(i));
+}
+
+}  // namespace
+
+TEST_CASE("store: a new database has the current schema, WAL, foreign keys and Frontline's id") {
+    TempDir dir;
+    const fs::path p = dir / "nested/deeper/frontline.db";  // parent folders are created
+    Store store = Store::open(p);
+    CHECK(fs::exists(p));
+    CHECK(store.path() == p);
+    CHECK(Store::currentSchemaVersion() >= 1);
+    CHECK(store.schemaVersion() == Store::currentSchemaVersion());
+    CHECK(scalarText(store.handle(), "PRAGMA journal_mode") == "wal");
+    CHECK(scalar(store.handle(), "PRAGMA foreign_keys") == 1);
+    CHECK(scalar(store.handle(), "PRAGMA application_id") == store_schema::kApplicationId);
+    for (const char* table : {"trainees", "attempts", "step_scores", "quiz_attempts", "certificates", "settings",
+                              "preferences"}) {
+        CAPTURE(table);
+        CHECK(scalar(store.handle(), std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
+                                         table + "'") == 1);
+    }
+    // The newest-first listing walks an index instead of sorting.
+    sqlite3_stmt* plan = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(),
+                               "EXPLAIN QUERY PLAN SELECT id FROM attempts WHERE trainee_id = 1"
+                               " ORDER BY finished_at DESC, id DESC LIMIT 50",
+                               -1, &plan, nullptr) == SQLITE_OK);
+    std::string details;
+    while (sqlite3_step(plan) == SQLITE_ROW) details += reinterpret_cast<const char*>(sqlite3_column_text(plan, 3));
+    sqlite3_finalize(plan);
+    CHECK(details.find("attempts_by_trainee_time") != std::string::npos);
+    CHECK(details.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("store: :memory: works and keeps nothing") {
+    {
+        Store store = Store::open(":memory:");
+        CHECK(store.schemaVersion() == Store::currentSchemaVersion());
+        CHECK(scalar(store.handle(), "PRAGMA foreign_keys") == 1);
+        store.createTrainee("Ana", "A");
+        CHECK(store.trainees().size() == 1);
+    }
+    Store again = Store::open(":memory:");
+    CHECK(again.trainees().empty());
+}
+
+TEST_CASE("store: an empty file is migrated; a current file is reopened without re-running migrations") {
+    TempDir dir;
+    const fs::path p = dir / "empty.db";
+    writeFile(p, "");
+    {
+        Store store = Store::open(p);
+        CHECK(store.schemaVersion() == Store::currentSchemaVersion());
+        store.createTrainee("Ana", "A");
+    }
+    RawDb(p).exec("PRAGMA user_version");  // still a valid SQLite file for anyone else
+    Store reopened = Store::open(p);
+    CHECK(reopened.schemaVersion() == Store::currentSchemaVersion());
+    REQUIRE(reopened.trainees().size() == 1);
+    CHECK(reopened.trainees()[0].name == "Ana");
+}
+
+TEST_CASE("migrations: forward steps apply once each with their version; a failed step changes nothing") {
+    TempDir dir;
+    const fs::path p = dir / "v1.db";
+    { Store::open(p).createTrainee("Ana", "A"); }
+    RawDb db(p);
+    REQUIRE(store_schema::readUserVersion(db.get()) == 1);
+
+    // A later build's list: the real v1, then two new steps.
+    std::vector<store_schema::Migration> later(store_schema::migrations().begin(), store_schema::migrations().end());
+    later.push_back({2, "ALTER TABLE trainees ADD COLUMN email TEXT NOT NULL DEFAULT ''"});
+    later.push_back({3, "CREATE TABLE badges (id INTEGER PRIMARY KEY)"});
+    store_schema::applyMigrations(db.get(), later);
+    CHECK(store_schema::readUserVersion(db.get()) == 3);
+    CHECK(scalar(db.get(), "SELECT count(*) FROM trainees WHERE email = '' AND name = 'Ana'") == 1);
+    store_schema::applyMigrations(db.get(), later);  // nothing left to do: no "duplicate column" error
+    CHECK(store_schema::readUserVersion(db.get()) == 3);
+
+    // Step 4 fails half-way: its first statement must not survive, nor the version bump.
+    later.push_back({4, "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);"});
+    CHECK_THROWS_AS(store_schema::applyMigrations(db.get(), later), StoreError);
+    CHECK(store_schema::readUserVersion(db.get()) == 3);
+    CHECK(scalar(db.get(), "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0);
+}
+
+TEST_CASE("store: a file that is not SQLite is refused and left byte-identical") {
+    TempDir dir;
+    for (const std::string& content :
+         {std::string("name,score\nAna,92\nBen,71\n"), std::string("x"), std::string(8192, '\x7f')}) {
+        const fs::path p = dir / "notes.db";
+        writeFile(p, content);
+        std::string message;
+        CHECK(openErrorKind(p, &message) == StoreError::Kind::NotADatabase);
+        CHECK(message.find(p.string()) != std::string::npos);
+        CHECK(message.find("nothing was changed") != std::string::npos);
+        CHECK(fileBytes(p) == content);
+    }
+}
+
+TEST_CASE("store: another application's SQLite file is refused, not taken over") {
+    TempDir dir;
+    const fs::path p = dir / "other.db";
+    { RawDb(p).exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');"); }
+    const std::string before = fileBytes(p);
+    CHECK(openErrorKind(p) == StoreError::Kind::NotADatabase);
+    CHECK(fileBytes(p) == before);
+
+    const fs::path q = dir / "tagged.db";
+    { RawDb(q).exec("PRAGMA application_id = 1234; CREATE TABLE t (x);"); }
+    const std::string tagged = fileBytes(q);
+    CHECK(openErrorKind(q) == StoreError::Kind::NotADatabase);
+    CHECK(fileBytes(q) == tagged);
+}
+
+TEST_CASE("store: a database from a newer Frontline is refused and left byte-identical") {
+    TempDir dir;
+    const fs::path p = dir / "future.db";
+    makeRealDatabase(p, 1);
+    const int future = Store::currentSchemaVersion() + 1;
+    { RawDb(p).exec("PRAGMA user_version = " + std::to_string(future)); }
+    const std::string before = fileBytes(p);
+    std::string message;
+    CHECK(openErrorKind(p, &message) == StoreError::Kind::TooNew);
+    CHECK(message.find(p.string()) != std::string::npos);
+    CHECK(message.find("newer Frontline (schema " + std::to_string(future) + ", this build knows " +
+                       std::to_string(Store::currentSchemaVersion()) + ")") != std::string::npos);
+    CHECK(message.find("nothing was changed") != std::string::npos);
+    CHECK(fileBytes(p) == before);
+}
+
+TEST_CASE("store: a damaged database is refused and left byte-identical") {
+    TempDir dir;
+    const fs::path p = dir / "damaged.db";
+    makeRealDatabase(p, 40);
+    std::string bytes = fileBytes(p);
+    const std::size_t page = 4096;
+    REQUIRE(bytes.size() > 8 * page);
+    // Garbage over pages 3-6 (b-tree pages of the tables), as a bad disk sector would leave.
+    for (std::size_t i = 2 * page; i < 6 * page; ++i) bytes[i] = static_cast<char>((i * 37) & 0xff);
+    writeFile(p, bytes);
+    std::string message;
+    CHECK(openErrorKind(p, &message) == StoreError::Kind::Corrupt);
+    CHECK(message.find(p.string()) != std::string::npos);
+    CHECK(message.find("nothing was changed") != std::string::npos);
+    CHECK(fileBytes(p) == bytes);
+}
+
+TEST_CASE("store: a database another connection holds exclusively is reported Locked, unchanged") {
+    TempDir dir;
+    const fs::path p = dir / "busy.db";
+    makeRealDatabase(p, 2);
+
+    SUBCASE("WAL database (as Frontline makes them): the write lock is taken") {
+        RawDb holder(p);
+        holder.exec("BEGIN EXCLUSIVE");
+        const std::string before = fileBytes(p);
+        std::string message;
+        CHECK(openErrorKind(p, &message) == StoreError::Kind::Locked);
+        CHECK(message.find(p.string()) != std::string::npos);
+        CHECK(message.find("nothing was changed") != std::string::npos);
+        CHECK(fileBytes(p) == before);
+        holder.exec("ROLLBACK");
+    }
+    SUBCASE("rollback-journal database: even reading is blocked") {
+        { RawDb(p).exec("PRAGMA journal_mode = DELETE"); }
+        RawDb holder(p);
+        holder.exec("BEGIN EXCLUSIVE");
+        const std::string before = fileBytes(p);
+        CHECK(openErrorKind(p) == StoreError::Kind::Locked);
+        CHECK(fileBytes(p) == before);
+        holder.exec("ROLLBACK");
+    }
+    // Once released, the same file opens normally.
+    Store store = Store::open(p);
+    CHECK(store.attemptCount() == 2);
+}
+
+TEST_CASE("store: a folder where the file should be is CannotOpen") {
+    TempDir dir;
+    fs::create_directories(dir / "frontline.db");
+    CHECK(openErrorKind(dir / "frontline.db") == StoreError::Kind::CannotOpen);
+}
+
+TEST_CASE("store: trainees") {
+    Store store = Store::open(":memory:");
+    const Trainee ana = store.createTrainee("Ana Lopez", "Team A");
+    CHECK(ana.id > 0);
+    CHECK(ana.name == "Ana Lopez");
+    CHECK(ana.team == "Team A");
+    CHECK(ana.created_at.size() == 20);  // 2026-11-23T09:41:00Z
+
+    SUBCASE("names are unique, case-insensitively") {
+        try {
+            store.createTrainee("ana lopez", "Team B");
+            FAIL("duplicate accepted");
+        } catch (const StoreError& e) {
+            CHECK(e.kind() == StoreError::Kind::Constraint);
+            CHECK(std::string(e.what()).find("already exists") != std::string::npos);
+        }
+        REQUIRE(store.traineeByName("ANA LOPEZ"));
+        CHECK(store.traineeByName("ANA LOPEZ")->id == ana.id);
+    }
+    SUBCASE("a blank name is refused") {
+        CHECK_THROWS_AS(store.createTrainee("   ", ""), StoreError);
+        CHECK(store.trainees().size() == 1);
+    }
+    SUBCASE("lookups and listing") {
+        CHECK(store.traineeByNameOrCreate("Ana Lopez").id == ana.id);
+        const Trainee ben = store.traineeByNameOrCreate("Ben", "Team B");
+        CHECK(ben.id != ana.id);
+        CHECK(store.trainee(ben.id)->team == "Team B");
+        CHECK_FALSE(store.trainee(999));
+        CHECK_FALSE(store.traineeByName("Nobody"));
+        const auto all = store.trainees();
+        REQUIRE(all.size() == 2);
+        CHECK(all[0].name == "Ana Lopez");  // by name
+        CHECK(all[1].name == "Ben");
+    }
+}
+
+TEST_CASE("store: an attempt round-trips with its log, report and step rows") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    AttemptLog log = makeLog(0xFFFFFFFFFFFFFFF1ULL);  // a seed above INT64_MAX survives the int64 column
+    const ScoreReport report = typicalReport();
+    const auto id = store.recordAttempt(ana, "The irate billing caller", log, report, "2026-03-01T09:00:00Z",
+                                        "2026-03-01T09:06:00Z");
+    const auto loaded = store.attempt(id);
+    REQUIRE(loaded);
+    CHECK(loaded->trainee_id == ana);
+    CHECK(loaded->trainee_name == "Ana");
+    CHECK(loaded->scenario_id == "irate-billing");
+    CHECK(loaded->scenario_version == 2);
+    CHECK(loaded->scenario_title == "The irate billing caller");
+    CHECK(loaded->sop_id == "inbound-calls-chats");
+    CHECK(loaded->sop_version == "1.0.0");
+    CHECK(loaded->channel == "chat");
+    CHECK(loaded->started_at == "2026-03-01T09:00:00Z");
+    CHECK(loaded->finished_at == "2026-03-01T09:06:00Z");
+    CHECK(loaded->outcome == "resolved_first_contact");
+    CHECK(loaded->passed);
+    CHECK_FALSE(loaded->critical_failure);
+    CHECK(loaded->adherence == 85);
+    CHECK(loaded->points == 45);
+    CHECK(loaded->stars == 2);
+    CHECK(loaded->handle_seconds == 312);
+    CHECK(loaded->fcr);
+    CHECK(loaded->csat == doctest::Approx(4.2));
+    CHECK(loaded->answer_seconds == 9);
+    CHECK(loaded->seed == 0xFFFFFFFFFFFFFFF1ULL);
+    CHECK(nlohmann::json(loaded->log) == nlohmann::json(log));
+    CHECK(nlohmann::json(loaded->report) == nlohmann::json(report));
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id = " + std::to_string(id)) == 4);
+    CHECK_FALSE(store.attempt(id + 1));
+}
+
+TEST_CASE("store: attempt listings are newest first, filter by trainee, limit, and skip the heavy JSON") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    const auto ben = store.createTrainee("Ben", "B").id;
+    const auto a1 = recordTypical(store, ana, "2026-03-01T10:00:00Z");
+    const auto b1 = recordTypical(store, ben, "2026-03-02T10:00:00Z");
+    const auto a2 = recordTypical(store, ana, "2026-03-03T10:00:00Z");
+    const auto a3 = recordTypical(store, ana, "2026-03-03T10:00:00Z");  // same second: later id first
+
+    const auto all = store.attempts();
+    REQUIRE(all.size() == 4);
+    CHECK(all[0].id == a3);
+    CHECK(all[1].id == a2);
+    CHECK(all[2].id == b1);
+    CHECK(all[3].id == a1);
+    CHECK(all[2].trainee_name == "Ben");
+    CHECK(all[0].log.events.empty());
+    CHECK(all[0].report.steps.empty());
+    CHECK(all[0].report.adherence == 85);  // the summary is there
+    CHECK(all[0].log.channel == Channel::Chat);
+
+    const auto anas = store.attempts(ana, 2);
+    REQUIRE(anas.size() == 2);
+    CHECK(anas[0].id == a3);
+    CHECK(anas[1].id == a2);
+    CHECK(store.attempts(ben).size() == 1);
+    CHECK(store.attemptCount() == 4);
+    CHECK(store.attemptCount(ana) == 3);
+}
+
+TEST_CASE("store: an attempt that fails half-way leaves nothing behind") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    recordTypical(store, ana, "2026-03-01T10:00:00Z");
+    auto count = [&](const char* table) { return scalar(store.handle(), std::string("SELECT count(*) FROM ") + table); };
+    REQUIRE(count("attempts") == 1);
+    REQUIRE(count("step_scores") == 4);
+
+    SUBCASE("injected failure after some step rows") {
+        int rows_seen = 0;
+        store.setStepRowHookForTesting([&](int rows) {
+            rows_seen = rows;
+            if (rows == 2) throw std::runtime_error("disk pulled");
+        });
+        CHECK_THROWS_WITH(recordTypical(store, ana, "2026-03-02T10:00:00Z"), "disk pulled");
+        CHECK(rows_seen == 2);
+        store.setStepRowHookForTesting(nullptr);
+    }
+    SUBCASE("a step row the schema rejects (score out of range)") {
+        ScoreReport bad = typicalReport();
+        bad.steps[2].score = 140;
+        try {
+            store.recordAttempt(ana, "t", makeLog(1), bad, "a", "b");
+            FAIL("accepted a score of 140");
+        } catch (const StoreError& e) {
+            CHECK(e.kind() == StoreError::Kind::Constraint);
+        }
+    }
+    SUBCASE("an unknown trainee (foreign key)") {
+        try {
+            store.recordAttempt(4242, "t", makeLog(1), typicalReport(), "a", "b");
+            FAIL("accepted an unknown trainee");
+        } catch (const StoreError& e) {
+            CHECK(e.kind() == StoreError::Kind::Constraint);
+        }
+    }
+    CHECK(count("attempts") == 1);
+    CHECK(count("step_scores") == 4);
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
+    CHECK(sqlite3_get_autocommit(store.handle()) != 0);  // no transaction left open
+    // And the store carries on.
+    recordTypical(store, ana, "2026-03-04T10:00:00Z");
+    CHECK(count("attempts") == 2);
+    CHECK(count("step_scores") == 8);
+}
+
+TEST_CASE("store: inside a caller's transaction an attempt is a savepoint: its failure undoes only itself") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    REQUIRE(sqlite3_exec(store.handle(), "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK);
+    recordTypical(store, ana, "2026-03-01T10:00:00Z");
+    store.setStepRowHookForTesting([](int rows) {
+        if (rows == 1) throw std::runtime_error("injected");
+    });
+    CHECK_THROWS(recordTypical(store, ana, "2026-03-02T10:00:00Z"));
+    store.setStepRowHookForTesting(nullptr);
+    CHECK(sqlite3_get_autocommit(store.handle()) == 0);  // the caller's transaction is still open
+    recordTypical(store, ana, "2026-03-03T10:00:00Z");
+    REQUIRE(sqlite3_exec(store.handle(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(store.attemptCount() == 2);
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores") == 8);
+}
+
+TEST_CASE("store: a process that dies mid-attempt leaves the previous state intact") {
+    TempDir dir;
+    const fs::path p = dir / "crash.db";
+    makeRealDatabase(p, 1);
+
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child: one committed attempt (still only in the WAL), then death mid-transaction.
+        try {
+            Store store = Store::open(p);
+            const auto ana = store.traineeByName("Ana")->id;
+            recordTypical(store, ana, "2026-03-02T10:00:00Z");
+            store.setStepRowHookForTesting([](int rows) {
+                if (rows == 3) _exit(42);  // no destructors, no rollback, no checkpoint
+            });
+            recordTypical(store, ana, "2026-03-03T10:00:00Z");
+        } catch (...) {
+            _exit(3);
+        }
+        _exit(1);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 42);
+    CHECK(fs::exists(dir / "crash.db-wal"));  // the crash left a live write-ahead log
+
+    Store store = Store::open(p);
+    CHECK(store.attemptCount() == 2);  // the parent's and the child's committed one
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores") == 8);
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
+    CHECK(scalarText(store.handle(), "PRAGMA integrity_check") == "ok");
+    CHECK(store.attempts(0, 1)[0].finished_at == "2026-03-02T10:00:00Z");
+}
+
+TEST_CASE("store: stepStats counts required rows only, per step in SOP order") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    const auto ben = store.createTrainee("Ben", "B").id;
+    auto record = [&](std::int64_t who, std::vector<StepScore> steps) {
+        store.recordAttempt(who, "t", makeLog(1), makeReport(std::move(steps)), "s", "f");
+    };
+    record(ana, {stepScore("receive", true, true, true, 100), stepScore("verify", true, false, true, 0),
+                 stepScore("follow_up", false, false, true, 0)});
+    record(ana, {stepScore("receive", true, true, false, 60), stepScore("verify", true, true, true, 100),
+                 stepScore("follow_up", true, true, true, 100)});
+    record(ben, {stepScore("receive", true, true, true, 100), stepScore("verify", true, false, true, 0),
+                 stepScore("follow_up", false, false, true, 0)});
+
+    const auto team = store.stepStats();
+    REQUIRE(team.size() == 3);
+    CHECK(team[0].step == "receive");
+    CHECK(team[0].attempts == 3);
+    CHECK(team[0].missed == 0);
+    CHECK(team[0].out_of_order == 1);
+    CHECK(team[0].mean_score == doctest::Approx((100 + 60 + 100) / 3.0));
+    CHECK(team[1].step == "verify");
+    CHECK(team[1].attempts == 3);
+    CHECK(team[1].missed == 2);
+    CHECK(team[1].out_of_order == 0);
+    CHECK(team[1].mean_score == doctest::Approx(100 / 3.0));
+    CHECK(team[2].step == "follow_up");  // required once only: the two optional rows do not count
+    CHECK(team[2].attempts == 1);
+    CHECK(team[2].missed == 0);
+    CHECK(team[2].mean_score == doctest::Approx(100));
+
+    const auto bens = store.stepStats(ben);
+    REQUIRE(bens.size() == 2);
+    CHECK(bens[0].step == "receive");
+    CHECK(bens[0].attempts == 1);
+    CHECK(bens[1].step == "verify");
+    CHECK(bens[1].missed == 1);
+    CHECK(store.stepStats(9999).empty());
+}
+
+TEST_CASE("store: quiz attempts round-trip, newest first") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    QuizAttemptRecord q;
+    q.trainee_id = ana;
+    q.exam_id = "sop-basics";
+    q.mode = "exam";
+    q.seed = 0x8000000000000001ULL;
+    q.started_at = "2026-03-01T09:00:00Z";
+    q.finished_at = "2026-03-01T09:10:00Z";
+    q.score_percent = 85;
+    q.passed = true;
+    q.sop_version = "1.0.0";
+    q.detail = {{"sections", {{{"id", "verify"}, {"percent", 100}}}}};
+    const auto first = store.recordQuizAttempt(q);
+    q.mode = "practice";
+    q.finished_at = "2026-03-02T09:10:00Z";
+    const auto second = store.recordQuizAttempt(q);
+    const auto all = store.quizAttempts(ana);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].id == second);
+    CHECK(all[1].id == first);
+    CHECK(all[1].mode == "exam");
+    CHECK(all[1].seed == 0x8000000000000001ULL);
+    CHECK(all[1].detail == q.detail);
+    CHECK(all[1].score_percent == 85);
+    CHECK(all[1].passed);
+    CHECK(store.quizAttempts().size() == 2);
+    CHECK(store.quizAttempts(ana + 1).empty());
+    q.mode = "cram";
+    CHECK_THROWS_AS(store.recordQuizAttempt(q), StoreError);
+}
+
+TEST_CASE("store: certificates are kept, listed newest first and revoked, never deleted") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    CertificateRecord c;
+    c.id = "c-0001";
+    c.trainee_id = ana;
+    c.policy_id = "inbound-agent";
+    c.policy_title = "Inbound Agent";
+    c.sop_version = "1.0.0";
+    c.issued_at = "2026-03-01T09:00:00Z";
+    c.expires_at = "2026-09-01T09:00:00Z";
+    c.verification_code = "K7Q-2MX";
+    c.scores = {{"quiz", 92}, {"stars", 14}};
+    c.assertion_json = R"({"type":"Assertion"})";
+    store.insertCertificate(c);
+    CertificateRecord renewal = c;
+    renewal.id = "c-0002";
+    renewal.issued_at = "2026-08-20T09:00:00Z";
+    renewal.supersedes = "c-0001";
+    store.insertCertificate(renewal);
+
+    const auto loaded = store.certificate("c-0001");
+    REQUIRE(loaded);
+    CHECK(loaded->trainee_name == "Ana");
+    CHECK(loaded->scores == c.scores);
+    CHECK(loaded->verification_code == "K7Q-2MX");
+    CHECK(loaded->assertion_json == c.assertion_json);
+    CHECK(loaded->revoked_at.empty());
+    CHECK(loaded->supersedes.empty());
+    CHECK_FALSE(store.certificate("nope"));
+
+    const auto list = store.certificates(ana);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].id == "c-0002");
+    CHECK(list[0].supersedes == "c-0001");
+    CHECK(store.certificates().size() == 2);
+    CHECK(store.certificates(ana + 1).empty());
+
+    store.revokeCertificate("c-0001", "issued in error", "2026-04-01T00:00:00Z");
+    store.revokeCertificate("c-0001", "second thoughts", "2026-05-01T00:00:00Z");  // the first one stands
+    const auto revoked = store.certificate("c-0001");
+    CHECK(revoked->revoked_at == "2026-04-01T00:00:00Z");
+    CHECK(revoked->revoke_reason == "issued in error");
+    CHECK(store.certificates().size() == 2);
+    CHECK_THROWS_AS(store.revokeCertificate("nope", "r", "w"), StoreError);
+
+    CertificateRecord duplicate = c;
+    CHECK_THROWS_AS(store.insertCertificate(duplicate), StoreError);
+    CertificateRecord dangling = c;
+    dangling.id = "c-0003";
+    dangling.supersedes = "c-9999";
+    CHECK_THROWS_AS(store.insertCertificate(dangling), StoreError);
+}
+
+TEST_CASE("store: settings override the defaults key by key; preferences are key/value") {
+    TempDir dir;
+    const fs::path p = dir / "settings.db";
+    OrgSettings defaults;
+    defaults.company_name = "Default Co";
+    {
+        Store store = Store::open(p);
+        CHECK(settingsToJson(store.settings(defaults)) == settingsToJson(defaults));
+        OrgSettings mine = defaults;
+        mine.company_name = "Northwind Energy";
+        mine.answer_within_rings = 4;
+        mine.target_csat = 4.5;
+        store.saveSettings(mine);
+        store.setPreference("ui_scale", "1.25");
+        store.setPreference("ui_scale", "1.5");
+    }
+    Store store = Store::open(p);
+    const OrgSettings loaded = store.settings(defaults);
+    CHECK(loaded.company_name == "Northwind Energy");
+    CHECK(loaded.answer_within_rings == 4);
+    CHECK(loaded.target_csat == doctest::Approx(4.5));
+    CHECK(store.preference("ui_scale") == "1.5");
+    CHECK_FALSE(store.preference("missing"));
+
+    // A hand-edited wrong type costs only that key.
+    sqlite3_exec(store.handle(), "UPDATE settings SET value = '\"four\"' WHERE key = 'answer_within_rings'", nullptr,
+                 nullptr, nullptr);
+    sqlite3_exec(store.handle(), "UPDATE settings SET value = '{broken' WHERE key = 'target_csat'", nullptr, nullptr,
+                 nullptr);
+    const OrgSettings tolerant = store.settings(defaults);
+    CHECK(tolerant.answer_within_rings == defaults.answer_within_rings);
+    CHECK(tolerant.target_csat == doctest::Approx(defaults.target_csat));
+    CHECK(tolerant.company_name == "Northwind Energy");
+}
+
+TEST_CASE("store: a damaged stored log is a Corrupt error naming the attempt, not a crash") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    const auto id = recordTypical(store, ana, "2026-03-01T10:00:00Z");
+    sqlite3_exec(store.handle(), "UPDATE attempts SET event_log = '{\"events\": 12' ", nullptr, nullptr, nullptr);
+    try {
+        store.attempt(id);
+        FAIL("read a damaged log");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Corrupt);
+        CHECK(std::string(e.what()).find("attempt " + std::to_string(id)) != std::string::npos);
+    }
+    CHECK(store.attempts().size() == 1);  // listings never read the log
+}
+
+TEST_CASE("store: moving a Store keeps the connection") {
+    Store a = Store::open(":memory:");
+    a.createTrainee("Ana", "A");
+    Store b = std::move(a);
+    CHECK(b.trainees().size() == 1);
+    Store c = Store::open(":memory:");
+    c = std::move(b);
+    CHECK(c.trainees().size() == 1);
+}
