@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include "cli_support.hpp"
 #include "frontline/certification.hpp"
@@ -69,6 +68,19 @@ std::optional<CertificateRecord> findCertificate(const Store& store, const std::
     if (matches.empty()) io.err << "frontline: no certificate with id or code '" << key << "' (see `frontline certify list`)\n";
     else io.err << "frontline: '" << key << "' matches " << matches.size() << " certificates; give more of the id\n";
     return std::nullopt;
+}
+
+// Pads to `width` columns counting UTF-8 characters, not bytes (names like "Zoë Núñez"), and
+// cuts longer text with an ellipsis.
+std::string column(const std::string& text, size_t width) {
+    size_t chars = 0, cut = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
+        if (chars == width - 1 && cut == text.size()) cut = i;
+        ++chars;
+    }
+    if (chars >= width) return text.substr(0, cut) + "… ";
+    return text + std::string(width - chars, ' ');
 }
 
 std::string upperStatus(CertStatus s) {
@@ -162,8 +174,7 @@ int runStatus(const Args& args, Io& io) {
                 io.out << trainee.name << (trainee.team.empty() ? "" : " (" + trainee.team + ")") << "\n";
                 header_printed = true;
             }
-            io.out << "  " << std::left << std::setw(34) << policy->title << std::setw(15) << upperStatus(st.status)
-                   << statusSummary(st) << "\n";
+            io.out << "  " << column(policy->title, 32) << column(upperStatus(st.status), 15) << statusSummary(st) << "\n";
             if (detailed) {
                 for (const auto& r : st.requirements)
                     io.out << "      " << (r.met ? "[x] " : "[ ] ") << r.description << " — " << r.detail << "\n";
@@ -347,12 +358,11 @@ int runList(const Args& args, Io& io) {
         io.out << "No certificates yet. See who is ready with `frontline certify status`.\n";
         return 0;
     }
-    io.out << std::left << std::setw(38) << "certificate" << std::setw(20) << "trainee" << std::setw(30) << "policy" << std::setw(12)
-           << "issued" << std::setw(12) << "expires" << std::setw(11) << "code" << "state\n";
+    io.out << column("certificate", 38) << column("trainee", 20) << column("policy", 30) << column("issued", 12)
+           << column("expires", 12) << column("code", 11) << "state\n";
     for (const auto& c : certs)
-        io.out << std::left << std::setw(38) << c.id << std::setw(20) << c.trainee_name.substr(0, 19) << std::setw(30)
-               << c.policy_title.substr(0, 29) << std::setw(12) << dateOfUtc(c.issued_at) << std::setw(12) << dateOfUtc(c.expires_at)
-               << std::setw(11) << c.verification_code << stateOf(c) << "\n";
+        io.out << column(c.id, 38) << column(c.trainee_name, 20) << column(c.policy_title, 30) << column(dateOfUtc(c.issued_at), 12)
+               << column(dateOfUtc(c.expires_at), 12) << column(c.verification_code, 11) << stateOf(c) << "\n";
     return 0;
 }
 

@@ -232,6 +232,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
                     input_ended = true;
                     break;
                 }
+                if (!io.interactive) talk << line << "\n";  // piped: echo, so the transcript reads like a session
                 std::string error;
                 auto parsed = parseAnswerText(*q, drawn, line, error);
                 if (parsed) {

@@ -1,21 +1,26 @@
 // frontline validate [PATH…] — checks content like a compiler checks code.
+//
+// Every kind of content is checked: the SOP, settings, scenarios (schema, SOP references, graph),
+// question banks and exams, certification policies, training paths, and golden transcripts
+// (replayed through the engine and the scorer). The whole content tree is loaded so that
+// cross-references are checked; diagnostics are printed for the files asked about.
 #include <iostream>
+#include <map>
 #include <set>
 #include "cli_support.hpp"
+#include "frontline/golden.hpp"
+#include "frontline/paths.hpp"
+#include "frontline/policy.hpp"
+#include "frontline/quiz.hpp"
 #include "frontline/validator.hpp"
 
 namespace frontline::cli {
 namespace {
 
-enum class Kind { Sop, Settings, Scenario, Unknown };
-
-Kind kindOf(const std::filesystem::path& file) {
-    auto name = file.filename().string();
-    auto parent = file.parent_path().filename().string();
-    if (name.ends_with(".sop.json")) return Kind::Sop;
-    if (name == "settings.json") return Kind::Settings;
-    if (parent == "scenarios" && name.ends_with(".json")) return Kind::Scenario;
-    return Kind::Unknown;
+std::string key(const std::filesystem::path& p) {
+    std::error_code ec;
+    auto canonical = std::filesystem::weakly_canonical(p, ec);
+    return (ec ? p : canonical).string();
 }
 
 void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>& files) {
@@ -31,6 +36,27 @@ void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>&
     }
 }
 
+struct Report {
+    std::map<std::string, std::vector<Diagnostic>> by_file;
+    void add(const Diagnostic& d) { by_file[key(d.file)].push_back(d); }
+    void add(const std::vector<Diagnostic>& ds) {
+        for (const auto& d : ds) add(d);
+    }
+};
+
+// What a file is, from where it sits in a content tree.
+std::string kindOf(const std::filesystem::path& file) {
+    auto name = file.filename().string();
+    auto parent = file.parent_path().filename().string();
+    if (name.ends_with(".sop.json")) return "sop";
+    if (name == "settings.json") return "settings";
+    if (name.ends_with(".golden.json") || parent == "golden") return "golden";
+    if (parent == "exams") return "exam";
+    for (const char* kind : {"scenarios", "questions", "policies", "paths"})
+        if (parent == kind) return kind;
+    return "unknown";
+}
+
 }  // namespace
 
 int cmdValidate(const std::vector<std::string>& argv, Io& io) {
@@ -38,75 +64,122 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     if (!args) return 2;
     if (args->has("--help")) {
         io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--content DIR]\n"
-                  "Checks SOP, settings and scenario files (default: all bundled content). Prints\n"
-                  "file:line:column: error|warning|note: message (at /json/path). Exit 1 on any error.\n";
+                  "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
+                  "transcripts (default: all of the content tree). Prints\n"
+                  "file:line:column: error|warning|note: message (at /json/path). --quiet hides notes.\n"
+                  "Exit 1 on any error.\n";
         return 0;
     }
     ContentPaths paths = contentPathsFor(*args);
     setSchemaDirectory(paths.schema_dir);
-    std::vector<std::filesystem::path> files;
-    if (args->positional.empty()) {
-        for (const char* sub : {"sop", "scenarios"}) collect(paths.root / sub, files);
-        if (std::filesystem::exists(paths.root / "settings.json")) files.push_back(paths.root / "settings.json");
-    }
+    std::vector<std::filesystem::path> scope;
+    if (args->positional.empty()) collect(paths.root, scope);
     for (const auto& p : args->positional) {
         if (!std::filesystem::exists(p)) {
             io.err << p << ": error: no such file or directory\n";
             return 1;
         }
-        collect(p, files);
+        collect(p, scope);
     }
-
-    // Scenarios are checked against the SOP of the content tree.
-    std::vector<Diagnostic> sop_diags;
-    std::optional<Sop> sop;
+    std::set<std::string> in_tree;
     {
-        std::vector<std::filesystem::path> sops;
-        collect(paths.root / "sop", sops);
-        if (!sops.empty()) sop = loadSop(sops.front(), sop_diags);
+        std::vector<std::filesystem::path> all;
+        collect(paths.root, all);
+        for (const auto& f : all) in_tree.insert(key(f));
     }
 
-    nlohmann::json report = nlohmann::json::array();
-    int errors = 0, warnings = 0, checked = 0;
-    std::set<std::string> scenario_ids;
-    for (const auto& file : files) {
-        std::vector<Diagnostic> diags;
-        Kind kind = kindOf(file);
-        nlohmann::json entry{{"file", file.string()}};
-        switch (kind) {
-            case Kind::Sop: loadSop(file, diags); break;
-            case Kind::Settings: loadSettings(file, diags); break;
-            case Kind::Scenario:
-                if (!sop) {
-                    diags.push_back({Severity::Error, file.string(), 0, 0, "cannot check: the SOP did not load", ""});
-                    diags.insert(diags.end(), sop_diags.begin(), sop_diags.end());
-                } else if (auto s = loadScenario(file, *sop, diags)) {
-                    if (!scenario_ids.insert(s->id).second)
-                        diags.push_back({Severity::Error, file.string(), 0, 0, "duplicate scenario id '" + s->id + "'", "/id"});
-                    entry["scenario"] = s->id;
-                }
-                break;
-            case Kind::Unknown: continue;  // questions, policies… are checked by their own loaders
-        }
-        ++checked;
-        entry["diagnostics"] = nlohmann::json::array();
-        for (const auto& d : diags) {
-            if (d.severity == Severity::Error) ++errors;
-            if (d.severity == Severity::Warning) ++warnings;
-            if (!(args->has("--quiet") && d.severity == Severity::Note)) {
-                if (!args->has("--json")) io.out << format(d) << "\n";
+    Report report;
+    // The whole tree: every loader reports into one map keyed by file.
+    ContentLibrary lib = loadContent(paths);
+    report.add(lib.diagnostics);
+    for (const auto& f : lib.failed) report.by_file[key(f.file)];  // failed files' diagnostics are already in lib.diagnostics
+    if (lib.sop_loaded) {
+        QuizLibrary quiz = loadQuizLibrary(paths.root / "questions", lib.sop);
+        report.add(quiz.diagnostics);
+        std::vector<Diagnostic> policy_diags;
+        auto policies = loadPolicies(paths.root / "policies", policy_diags);
+        std::set<std::string> exams, tags;
+        for (const auto& e : quiz.exams) exams.insert(e.id);
+        for (const auto& s : lib.scenarios) tags.insert(s->tags.begin(), s->tags.end());
+        checkPolicyReferences(policies, exams, tags, policy_diags);
+        report.add(policy_diags);
+        for (const auto& path : lib.training_paths)
+            for (size_t i = 0; i < path.steps.size(); ++i) {
+                const auto& step = path.steps[i];
+                bool known = step.kind == "scenario"        ? lib.scenario(step.ref) != nullptr
+                             : step.kind == "exam"          ? quiz.exam(step.ref) != nullptr
+                             : step.kind == "quiz"          ? (quiz.bank(step.ref) || quiz.exam(step.ref))
+                             : step.kind == "certification" ? findPolicy(policies, step.ref) != nullptr
+                                                            : false;
+                if (!known && step.kind != "scenario")  // unknown scenarios are already reported by loadContent
+                    report.add({Severity::Error, path.file, 0, 0, "path step " + std::to_string(i + 1) + " names unknown " + step.kind + " '" + step.ref + "'", "/steps/" + std::to_string(i) + "/ref"});
             }
-            entry["diagnostics"].push_back({{"severity", severityName(d.severity)}, {"file", d.file}, {"line", d.line},
-                                            {"column", d.column}, {"message", d.message}, {"path", d.json_path}});
+        std::vector<std::filesystem::path> golden_files;
+        collect(paths.root / "golden", golden_files);
+        for (const auto& file : golden_files) {
+            std::vector<Diagnostic> diags;
+            auto golden = loadGoldenFile(file, diags);
+            report.add(diags);
+            report.by_file[key(file)];
+            if (!golden) continue;
+            const Scenario* s = lib.scenario(golden->scenario);
+            if (!s) {
+                report.add({Severity::Error, file.string(), 0, 0, "golden transcript for unknown or broken scenario '" + golden->scenario + "'", "/scenario"});
+                continue;
+            }
+            for (size_t i = 0; i < golden->playthroughs.size(); ++i) {
+                auto result = replayGolden(lib.sop, *s, lib.default_settings, golden->playthroughs[i]);
+                for (const auto& problem : result.problems)
+                    report.add({Severity::Error, file.string(), 0, 0, "play-through '" + golden->playthroughs[i].name + "': " + problem, "/playthroughs/" + std::to_string(i)});
+            }
         }
-        entry["ok"] = !hasErrors(diags);
-        report.push_back(entry);
     }
-    if (args->has("--json")) {
-        io.out << nlohmann::json{{"files", report}, {"errors", errors}, {"warnings", warnings}}.dump(2) << "\n";
-    } else {
+    // Files outside the content tree (e.g. an author's draft) are checked on their own.
+    for (const auto& file : scope) {
+        if (in_tree.count(key(file))) continue;
+        std::vector<Diagnostic> diags;
+        std::string kind = kindOf(file);
+        if (kind == "sop") loadSop(file, diags);
+        else if (kind == "settings") loadSettings(file, diags);
+        else if (kind == "policies") loadPolicy(file, diags);
+        else if (kind == "paths") loadTrainingPath(file, diags);
+        else if (kind == "golden") loadGoldenFile(file, diags);
+        else if (!lib.sop_loaded) diags.push_back({Severity::Error, file.string(), 0, 0, "cannot check: the SOP did not load", ""});
+        else if (kind == "questions") loadQuestionBank(file, lib.sop, diags);
+        else loadScenario(file, lib.sop, diags);  // scenarios and anything unrecognised
+        report.by_file[key(file)];
+        report.add(diags);
+    }
+
+    nlohmann::json files = nlohmann::json::array();
+    int errors = 0, warnings = 0, checked = 0;
+    std::set<std::string> printed;
+    for (const auto& file : scope) {
+        std::string k = key(file);
+        if (!printed.insert(k).second) continue;
+        ++checked;
+        auto it = report.by_file.find(k);
+        nlohmann::json entry{{"file", file.string()}, {"kind", kindOf(file)}, {"diagnostics", nlohmann::json::array()}};
+        bool ok = true;
+        if (it != report.by_file.end()) {
+            for (const auto& d : it->second) {
+                if (d.severity == Severity::Error) {
+                    ++errors;
+                    ok = false;
+                }
+                if (d.severity == Severity::Warning) ++warnings;
+                if (!args->has("--json") && !(args->has("--quiet") && d.severity == Severity::Note)) io.out << format(d) << "\n";
+                entry["diagnostics"].push_back({{"severity", severityName(d.severity)}, {"line", d.line}, {"column", d.column},
+                                                {"message", d.message}, {"path", d.json_path}});
+            }
+        }
+        entry["ok"] = ok;
+        files.push_back(entry);
+    }
+    if (args->has("--json"))
+        io.out << nlohmann::json{{"files", files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << "\n";
+    else
         io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
-    }
     return errors > 0 ? 1 : 0;
 }
 

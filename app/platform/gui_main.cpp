@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -19,6 +21,7 @@
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"
 #include "frontline/ui/theme.hpp"
+#include "frontline/ui/widgets.hpp"
 #include "gui.hpp"
 #include "platform.hpp"
 
@@ -194,14 +197,47 @@ void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& sc
 
 // ---- main loop ------------------------------------------------------------------------------------
 
+// FRONTLINE_UI_TRACE=FILE: after each frame, the labelled widgets on screen with their centres in
+// window coordinates ("label<TAB>x<TAB>y<TAB>enabled"), so tests/e2e can click them with xdotool.
+class UiTrace {
+public:
+    UiTrace() {
+        if (const char* path = std::getenv("FRONTLINE_UI_TRACE")) path_ = path;
+        if (!path_.empty()) ImGui::GetIO().UserData = &recorder_;
+    }
+    void afterFrame() {
+        if (path_.empty()) return;
+        std::string text;
+        for (const auto& [label, rect] : recorder_.items) {
+            if (rect.frame != ImGui::GetFrameCount()) continue;
+            const ImVec2 c = rect.centre();
+            text += label + "\t" + std::to_string(static_cast<int>(c.x)) + "\t" + std::to_string(static_cast<int>(c.y)) + "\t" +
+                    (rect.enabled ? "1" : "0") + "\n";
+        }
+        if (text == last_) return;
+        last_ = text;
+        const std::string temp = path_ + ".tmp";
+        std::ofstream(temp) << text;
+        std::error_code ec;
+        std::filesystem::rename(temp, path_, ec);  // readers never see half a file
+    }
+
+private:
+    std::string path_;
+    std::string last_;
+    ui::ItemRecorder recorder_;
+};
+
 int mainLoop(Window& win, ui::AppState& app, int exit_after_frames) {
     int frames = 0;
+    UiTrace trace;
     while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
         if (glfwGetWindowAttrib(win.handle, GLFW_ICONIFIED)) {
             glfwWaitEvents();  // minimised: nothing to draw until something happens
             continue;
         }
         renderFrame(win, app);
+        trace.afterFrame();
         if (exit_after_frames > 0 && ++frames >= exit_after_frames) break;
         const double now = glfwGetTime();
         if (app.animating || now < win.clock.full_rate_until) {

@@ -57,6 +57,15 @@ std::uint64_t Engine::nextRandom() {
     return z ^ (z >> 31);
 }
 
+std::string Engine::stateKey() const {
+    std::vector<std::string> used = chosen_;
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    std::string key = node_ + "|" + nlohmann::json(vars_).dump() + "|" + (on_hold_ ? "H" : "-");
+    for (const auto& id : used) key += "|" + id;
+    return key;
+}
+
 std::string Engine::fill(const std::string& text) const {
     return fillPlaceholders(text, settings_, agent_name_, scenario_.persona.name);
 }
@@ -180,7 +189,7 @@ ChooseResult Engine::answer(int waited_seconds) {
     e.data = {{"waited", waited_seconds}, {"target", target}, {"late", !scenario_.outbound && waited_seconds > target}};
     if (!scenario_.outbound && waited_seconds > target) changeMood(-std::min(20, (waited_seconds - target) / 2 + 2));
     e.mood_after = mood_;
-    e.text = scenario_.outbound ? fill("You dial {customer}.") : chat ? "Chat accepted." : "Call answered.";
+    e.text = scenario_.outbound ? fill("Outbound follow-up: {customer} is next on your call list.") : chat ? "Chat accepted." : "Call answered.";
     transcript_.push_back({"answer", "system", e.text, clock_});
     phase_ = Phase::Live;
     enterNode(scenario_.start);

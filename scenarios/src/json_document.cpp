@@ -1,6 +1,7 @@
 // JSON with positions: nlohmann parses the value; a small scanner over the (already valid) text
 // records the line/column of every value by JSON pointer, so schema and semantic errors can point
 // into the file. Schema checks use valijson against scenarios/schema/*.schema.json.
+#include <cctype>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -181,14 +182,21 @@ std::optional<JsonDocument> parseJsonDocument(const std::string& file, const std
     try {
         doc.value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        // e.byte is 1-based and points at the end of the offending token; nlohmann names the token
-        // ("last read: '\"summary\"'"), so step back to where it starts.
+        // e.byte is 1-based and points at the end of the offending token: step back to its start
+        // so the column names where the unexpected string, number or word begins.
         std::string what = e.what();
         size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-        if (auto lr = what.find("last read: '"); lr != std::string::npos) {
-            auto end = what.rfind('\'');
-            size_t token_length = end > lr + 12 ? end - (lr + 12) : 0;
-            if (token_length > 0 && token_length <= byte + 1) byte = byte + 1 - token_length;
+        if (byte < text.size() && byte > 0 && text[byte] == '"') {
+            size_t open = byte;
+            while (open > 0) {
+                --open;
+                if (text[open] == '"' && (open == 0 || text[open - 1] != '\\')) break;
+            }
+            byte = open;
+        } else {
+            auto wordy = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
+            if (byte < text.size() && wordy(text[byte]))
+                while (byte > 0 && wordy(text[byte - 1])) --byte;
         }
         auto [line, col] = lineColumnAt(text, byte);
         // Strip nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: " prefix.

@@ -38,6 +38,7 @@ struct Explorer {
     std::vector<std::string> best_missing;  // required steps missed by the best-covering good path
     std::map<std::string, std::set<std::string>> skippable;  // good ending -> required steps some path skips
     std::vector<std::string> path;
+    std::set<std::string> states_on_path;  // Engine::stateKey() of every state on the current path
 
     std::vector<std::string> missingSteps(const Engine& e) const {
         std::vector<std::string> missing;
@@ -85,17 +86,22 @@ struct Explorer {
             return;
         }
         bool any = false;
+        auto key = e.stateKey();
+        states_on_path.insert(key);
         for (const auto& option : e.options()) {
             if (option.desk || !option.available) continue;
             any = true;
             Engine next = e;
             next.choose(option.id);
+            // Content may loop back (hold and resume, "ask again"): a path that returns to a state
+            // it has already been in adds nothing new, so it is not followed.
+            if (next.phase() == Phase::Live && states_on_path.count(next.stateKey())) continue;
             path.push_back(option.id);
-            // Content may loop back (e.g. "ask again"); the depth bound keeps exploration finite.
             if (path.size() < kMaxDepth) explore(next);
             path.pop_back();
-            if (stats.capped) return;
+            if (stats.capped) break;
         }
+        states_on_path.erase(key);
         if (!any) finishPath(e);  // stuck: counted, and the static check reports dead ends
     }
 };

@@ -73,6 +73,7 @@ GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSet
         }
         nlohmann::json want = expected, got = actual[key];
         if (want.is_array()) std::sort(want.begin(), want.end());
+        if (got.is_array()) std::sort(got.begin(), got.end());  // steps_missed comes in SOP order
         if (want != got) result.problems.push_back(key + ": expected " + want.dump() + ", got " + got.dump());
     }
     return result;

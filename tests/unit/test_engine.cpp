@@ -58,7 +58,8 @@ TEST_CASE("placeholders are filled from settings and the agent's name") {
     Fixture f;
     f.settings.company_name = "Acme Energy";
     f.engine.answer(0);
-    auto greet = findOption(f.engine.options(), "open.greet");
+    auto options = f.engine.options();
+    auto greet = findOption(options, "open.greet");
     REQUIRE(greet);
     CHECK(greet->text == "Thank you for calling Acme Energy. My name is Riley. How can I help you today?");
 }
@@ -68,7 +69,8 @@ TEST_CASE("conditions make options unavailable with the author's reason") {
     f.engine.answer(0);
     f.engine.choose("open.greet");
     f.engine.choose("verify.pass");
-    auto explain = findOption(f.engine.options(), "issue.explain");
+    auto options = f.engine.options();
+    auto explain = findOption(options, "issue.explain");
     REQUIRE(explain);
     CHECK_FALSE(explain->available);
     CHECK(explain->unavailable_reason == "Confirm the issue first.");
@@ -77,8 +79,9 @@ TEST_CASE("conditions make options unavailable with the author's reason") {
     CHECK(refused.error.find("Confirm the issue first.") != std::string::npos);
     REQUIRE(f.engine.choose("issue.summarize").ok);  // stays on the node, sets understood
     CHECK(f.engine.currentNodeId() == "issue");
-    CHECK_FALSE(findOption(f.engine.options(), "issue.summarize")->available);  // once only
-    CHECK(findOption(f.engine.options(), "issue.explain")->available);
+    options = f.engine.options();
+    CHECK_FALSE(findOption(options, "issue.summarize")->available);  // once only
+    CHECK(findOption(options, "issue.explain")->available);
 }
 
 TEST_CASE("unknown options are refused without changing state") {
@@ -100,7 +103,8 @@ TEST_CASE("desk tools cover SOP step 4, cost time and can be used once") {
     REQUIRE(f.engine.choose("desk.crm").ok);
     CHECK(f.engine.clock() > before);
     CHECK(f.engine.stepDone("access_systems"));
-    CHECK(findOption(f.engine.options(), "desk.crm")->used);
+    options = f.engine.options();
+    CHECK(findOption(options, "desk.crm")->used);
     CHECK_FALSE(f.engine.choose("desk.crm").ok);
     REQUIRE(f.engine.choose("desk.kb.roaming").ok);
     CHECK(lastOf(f.engine, EventType::Desk).steps.empty());  // an irrelevant article does not count

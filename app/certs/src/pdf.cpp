@@ -126,7 +126,12 @@ public:
     }
 
     // A large diagonal stamp across the page (for revoked certificates).
-    void stamp(HPDF_Font font, const std::string& text, Rgb colour) {
+    void stamp(HPDF_Doc pdf, HPDF_Font font, const std::string& text, Rgb colour) {
+        // Translucent, so the certificate stays readable underneath.
+        HPDF_Page_GSave(page_);
+        HPDF_ExtGState translucent = HPDF_CreateExtGState(pdf);
+        HPDF_ExtGState_SetAlphaFill(translucent, 0.35f);
+        HPDF_Page_SetExtGState(page_, translucent);
         fill(colour);
         HPDF_Page_BeginText(page_);
         HPDF_Page_SetFontAndSize(page_, font, 110);
@@ -135,6 +140,7 @@ public:
         HPDF_Page_SetTextMatrix(page_, c, s, -s, c, width_ / 2 - w / 2 * c, height_ / 2 - w / 2 * s - 20);
         HPDF_Page_ShowText(page_, text.c_str());
         HPDF_Page_EndText(page_);
+        HPDF_Page_GRestore(page_);
     }
 
 private:
@@ -220,8 +226,10 @@ void exportCertificatePdf(const CertificateRecord& record, const std::filesystem
     p.centred(regular, 9, kMuted, cx + 55, 96, "Training manager");
 
     if (!record.revoked_at.empty()) {
-        p.stamp(bold, "REVOKED", kRed);
-        p.centred(bold, 11, kRed, cx, 44, "Revoked on " + humanDate(record.revoked_at) + ": " + record.revoke_reason);
+        p.stamp(pdf, bold, "REVOKED", kRed);
+        const std::string notice = "Revoked on " + humanDate(record.revoked_at) + ": " + record.revoke_reason;
+        const float notice_width = qr_x - label_x - 20;
+        p.centred(bold, 11, kRed, label_x + notice_width / 2, 44, notice, notice_width);
     }
 
     if (errors.code != HPDF_OK)

@@ -38,14 +38,12 @@ struct Refusal : StoreError {
 
 [[noreturn]] void refuse(StoreError::Kind kind, const std::string& where, const std::string& detail) {
     std::string message = where + ": ";
-    switch (kind) {
-        case StoreError::Kind::Locked:
-            message += "the database is locked by another program (is Frontline already running?)";
-            break;
-        case StoreError::Kind::Corrupt: message += "the database is damaged (" + detail + ")"; break;
-        case StoreError::Kind::NotADatabase: message += detail; break;
-        default: message += detail; break;
-    }
+    if (kind == StoreError::Kind::Locked)
+        message += "the database is locked by another program (is Frontline already running?)";
+    else if (kind == StoreError::Kind::Corrupt)
+        message += "the database is damaged (" + detail + ")";
+    else
+        message += detail;
     message += "; nothing was changed.";
     if (kind == StoreError::Kind::Corrupt)
         message += " Restore a backup, or move the file away to start a new database.";

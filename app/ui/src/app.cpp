@@ -23,6 +23,9 @@ const std::vector<ScreenInfo>& screens() {
         {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
         {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen},
         {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen},
+        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen},
+        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen},
+        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen},
         {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen},
     };
     return table;
@@ -47,6 +50,7 @@ void navigate(AppState& app, ScreenId screen) {
     if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
     if (screen == ScreenId::Settings) app.settings_screen.loaded = false;  // fresh drafts each visit
     if (screen == ScreenId::History) app.history.list_valid = false;       // new attempts may exist
+    if (screen == ScreenId::Quiz) app.quiz.recent_valid = false;           // the trainee may have changed
     app.screen = screen;
 }
 

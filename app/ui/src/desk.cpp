@@ -392,6 +392,7 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
                        ImVec2(ImGui::GetContentRegionAvail().x, 0)))
             act(app, s, o.id);
         recordItem(o.id.c_str(), o.available);
+        recordItem(("Desk action: verify " + o.action.verify_result).c_str(), o.available);
         ImGui::EndDisabled();
         if (!o.available) tooltip(o.unavailable_reason.c_str());
         ImGui::PopID();
@@ -507,6 +508,7 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
                     ImGui::CloseCurrentPopup();
                 }
                 recordItem(o.id.c_str(), o.available);
+                recordItem(("Desk action: transfer " + o.action.mode + " " + o.action.team).c_str(), o.available);
                 ImGui::EndDisabled();
                 if (!o.available) tooltip(o.unavailable_reason.c_str());
                 ImGui::PopID();
@@ -539,6 +541,7 @@ void drawDeskTools(AppState& app, DeskSession& s) {
         ImGui::BeginDisabled(!o.available);
         if (iconButton(hold ? icon::kPause : icon::kPlay, label.c_str())) act(app, s, o.id);
         recordItem(o.id.c_str(), o.available);
+        recordItem(hold ? (o.action.asked ? "Desk action: hold asked" : "Desk action: hold") : "Desk action: resume", o.available);
         ImGui::EndDisabled();
         tooltip(o.available ? o.text.c_str() : o.unavailable_reason.c_str());
         ImGui::PopID();

@@ -83,6 +83,10 @@ public:
     const nlohmann::json& variable(const std::string& name) const;
     bool stepDone(const std::string& step) const;
 
+    // Identifies the conversational state (node, variables, options used, hold) but not mood or
+    // clock: the validator uses it to cut loops that return to a state with nothing new.
+    std::string stateKey() const;
+
     // Fills placeholders with this attempt's settings, agent and customer names.
     std::string fill(const std::string& text) const;
 

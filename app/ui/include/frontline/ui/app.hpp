@@ -25,6 +25,8 @@
 #include "frontline/scoring.hpp"
 #include "frontline/settings.hpp"
 #include "frontline/store.hpp"
+#include "frontline/ui/screen_certification.hpp"
+#include "frontline/ui/screen_quiz.hpp"
 #include "frontline/ui/theme.hpp"
 
 namespace frontline::ui {
@@ -40,6 +42,9 @@ enum class ScreenId {
     Debrief,
     History,
     Settings,
+    Quiz,
+    Certification,
+    Certificates,
     Count
 };
 
@@ -169,6 +174,9 @@ struct AppState {
     DebriefState debrief;
     HistoryState history;
     SettingsState settings_screen;
+    QuizScreenState quiz;
+    CertificationScreenState certification;
+    CertificatesScreenState certificates;
 
     // Output for the platform, reset at the start of every drawApp().
     PlatformRequests requests;
@@ -200,6 +208,9 @@ void drawChatDeskScreen(AppState& app);
 void drawDebriefScreen(AppState& app);
 void drawHistoryScreen(AppState& app);
 void drawSettingsScreen(AppState& app);
+void drawQuizScreen(AppState& app);
+void drawCertificationScreen(AppState& app);
+void drawCertificatesScreen(AppState& app);
 
 struct ScreenInfo {
     ScreenId id;

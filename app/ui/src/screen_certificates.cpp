@@ -1,0 +1,187 @@
+// Certificates (the trainee's own): requirement progress per policy with "Issue certificate" when
+// ready, and the certificates held with PDF / badge export. Exports go to the data directory's
+// certificates/ folder (next to the database and the signing key).
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <imgui.h>
+#include "frontline/certs.hpp"
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+void certificationStatusChip(CertStatus s);  // screen_certification.cpp
+
+namespace {
+
+void refresh(AppState& app) {
+    CertificatesScreenState& st = app.certificates;
+    st.valid = true;
+    st.statuses.clear();
+    st.certificates.clear();
+    if (!app.store || !app.trainee) return;
+    st.trainee_id = app.trainee->id;
+    try {
+        auto evidence = gatherEvidence(*app.store, app.trainee->id, app.content);
+        const std::string now = nowUtcIso();
+        for (const auto& p : certificationPolicies(app))
+            st.statuses.push_back(evaluateCertification(p, evidence, app.content.sop.version, app.settings, now));
+        st.certificates = app.store->certificates(app.trainee->id);
+    } catch (const StoreError& e) {
+        st.message = std::string("Could not read your progress: ") + e.what();
+        st.message_is_error = true;
+    }
+}
+
+void setMessage(AppState& app, std::string text, bool error) {
+    app.certificates.message = std::move(text);
+    app.certificates.message_is_error = error;
+    showToast(app, app.certificates.message, error ? 6 : 4);
+}
+
+void issue(AppState& app, const Policy& policy, const CertificationStatus& status) {
+    try {
+        auto record = issueCertificate(*app.store, *app.trainee, policy, status.scores, nowUtcIso(), app.settings,
+                                       app.content.sop.version);
+        setMessage(app, "Certificate issued: " + record.policy_title + ", code " + record.verification_code, false);
+    } catch (const CertError& e) {
+        setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
+    } catch (const StoreError& e) {
+        setMessage(app, std::string("Could not save the certificate: ") + e.what(), true);
+    }
+    invalidateCertification(app);
+}
+
+std::filesystem::path exportDirectory(const AppState& app) { return dataDirectoryFor(app.store->path()) / "certificates"; }
+
+void exportFile(AppState& app, const CertificateRecord& record, bool pdf) {
+    try {
+        auto dir = exportDirectory(app);
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec) throw CertError(CertError::Kind::Io, "cannot create " + dir.string() + ": " + ec.message());
+        std::filesystem::path path;
+        if (pdf) {
+            path = dir / (record.id + ".pdf");
+            exportCertificatePdf(record, path, app.settings);
+        } else {
+            path = dir / badgeFileName(record);
+            std::optional<SigningKey> key;
+            if (!record.revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(app.store->path()));
+            std::ofstream out(path, std::ios::binary | std::ios::trunc);
+            out << badgeFileText(record, key ? &*key : nullptr);
+            out.close();
+            if (!out) throw CertError(CertError::Kind::Io, "cannot write " + path.string());
+        }
+        setMessage(app, "Saved " + path.string(), false);
+    } catch (const CertError& e) {
+        setMessage(app, std::string("Export failed: ") + e.what(), true);
+    }
+}
+
+void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStatus& s) {
+    ImGui::PushID(policy.id.c_str());
+    beginTile();
+    ImGui::PushFont(font(FontRole::Heading));
+    ImGui::TextUnformatted(policy.title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    certificationStatusChip(s.status);
+    recordItem(("status:" + policy.id + ":" + certStatusName(s.status)).c_str());
+    wrappedText(policy.description.c_str(), colour::kInkSoft);
+    if (s.certificate && (s.status == CertStatus::Certified || s.status == CertStatus::RefresherDue))
+        ImGui::TextDisabled("Valid until %s%s%s", dateOfUtc(s.certificate->expires_at).c_str(),
+                            s.refresher_reason.empty() ? "" : "  ·  refresher due: ", s.refresher_reason.c_str());
+    ImGui::Spacing();
+
+    const size_t met = static_cast<size_t>(std::count_if(s.requirements.begin(), s.requirements.end(),
+                                                         [](const RequirementProgress& r) { return r.met; }));
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%zu of %zu requirements", met, s.requirements.size());
+    progressBar(s.requirements.empty() ? 0.0f : static_cast<float>(met) / static_cast<float>(s.requirements.size()), colour::kGood,
+                ImGui::GetContentRegionAvail().x, em(1.2f), overlay);
+    ImGui::Spacing();
+    for (const auto& r : s.requirements) {
+        iconText(r.met ? icon::kCheckCircle : icon::kTimesCircle, r.met ? colour::kGood : colour::kStarEmpty, r.description.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", r.detail.c_str());
+    }
+    ImGui::Spacing();
+    const bool renewal = s.certificate.has_value();
+    const char* label = renewal ? "Renew certificate" : "Issue certificate";
+    ImGui::BeginDisabled(!s.ready_to_issue);
+    if (iconButton(icon::kCertificate, label, ButtonKind::Primary)) issue(app, policy, s);
+    ImGui::EndDisabled();
+    recordItem((std::string(label) + ":" + policy.id).c_str(), s.ready_to_issue);
+    if (!s.ready_to_issue && s.status != CertStatus::Certified) tooltip("Complete every requirement above first.");
+    endTile();
+    ImGui::PopID();
+}
+
+void drawHeld(AppState& app) {
+    CertificatesScreenState& st = app.certificates;
+    iconText(icon::kCertificate, colour::kGold, "Your certificates");
+    ImGui::Spacing();
+    if (st.certificates.empty()) {
+        mutedText("None yet. Meet a policy's requirements and issue your first certificate.");
+        return;
+    }
+    const std::string now = nowUtcIso();
+    for (const auto& c : st.certificates) {
+        ImGui::PushID(c.id.c_str());
+        beginTile();
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::TextUnformatted(c.policy_title.c_str());
+        ImGui::PopFont();
+        const char* state = !c.revoked_at.empty() ? "Revoked" : now >= c.expires_at ? "Expired" : "Valid";
+        ImGui::SameLine();
+        chip(state, c.revoked_at.empty() && now < c.expires_at ? colour::kGoodSoft : colour::kBadSoft,
+             c.revoked_at.empty() && now < c.expires_at ? colour::kGood : colour::kBad);
+        ImGui::TextDisabled("Issued %s  ·  valid until %s  ·  SOP %s", dateOfUtc(c.issued_at).c_str(), dateOfUtc(c.expires_at).c_str(),
+                            c.sop_version.c_str());
+        ImGui::Text("Verification code  %s", c.verification_code.c_str());
+        if (!c.revoked_at.empty()) wrappedText(("Revoked: " + c.revoke_reason).c_str(), colour::kBad);
+        if (iconButton(icon::kFileText, "Export PDF")) exportFile(app, c, true);
+        recordItem(("Export PDF:" + c.id).c_str());
+        ImGui::SameLine();
+        if (iconButton(icon::kShield, "Export badge")) exportFile(app, c, false);
+        recordItem(("Export badge:" + c.id).c_str());
+        endTile();
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    ImGui::TextDisabled("Exports are saved in %s", exportDirectory(app).string().c_str());
+}
+
+}  // namespace
+
+void drawCertificatesScreen(AppState& app) {
+    CertificatesScreenState& st = app.certificates;
+    if (ImGui::GetFrameCount() > st.drawn_frame + 1 || (app.trainee && app.trainee->id != st.trainee_id)) st.valid = false;
+    st.drawn_frame = ImGui::GetFrameCount();
+    if (!st.valid) refresh(app);
+
+    sectionHeader(icon::kGraduationCap, "Certification");
+    for (const auto& d : app.certification.data.problems)
+        if (d.severity == Severity::Error) wrappedText(format(d).c_str(), colour::kBad);
+    if (!st.message.empty()) wrappedText(st.message.c_str(), st.message_is_error ? colour::kBad : colour::kGood);
+
+    const auto& policies = certificationPolicies(app);
+    const float side_w = em(24);
+    const float main_w = ImGui::GetContentRegionAvail().x - side_w - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginChild("##requirements", ImVec2(main_w, 0), false);
+    for (size_t i = 0; i < policies.size() && i < st.statuses.size(); ++i) {
+        drawPolicyCard(app, policies[i], st.statuses[i]);
+        ImGui::Spacing();
+    }
+    if (policies.empty()) mutedText("No certification policies are defined in this content.");
+    ImGui::EndChild();
+    ImGui::SameLine();
+    beginCard("##held", ImVec2(0, 0));
+    drawHeld(app);
+    endCard();
+}
+
+}  // namespace frontline::ui

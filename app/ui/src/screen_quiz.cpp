@@ -1,0 +1,541 @@
+// Knowledge checks: pick an exam or practise one section's bank, answer question by question
+// (practice: the verdict, feedback and explanation after each answer; exam: nothing until it is
+// submitted, with a timer when the exam is timed), then per-section results and every explanation.
+// Attempts are recorded with Store::recordQuizAttempt. Drawing and grading live in quiz.hpp.
+// Sections: loading and actions · picker · question widgets · taking · results · entry point.
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <imgui.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+// ---- loading and actions ----------------------------------------------------------------------
+
+void ensureLoaded(AppState& app) {
+    QuizScreenState& q = app.quiz;
+    if (!q.loaded) {
+        q.library = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        q.loaded = true;
+    }
+    if (!q.recent_valid && app.store && app.trainee) {
+        q.recent_valid = true;
+        try {
+            q.recent = app.store->quizAttempts(app.trainee->id);
+        } catch (const StoreError& e) {
+            q.recent.clear();
+            showToast(app, std::string("Could not read your quiz attempts: ") + e.what(), 6);
+        }
+    }
+}
+
+const Question* questionAt(const QuizScreenState& q, int index) {
+    if (index < 0 || static_cast<size_t>(index) >= q.draw.questions.size()) return nullptr;
+    return q.library.question(q.draw.questions[static_cast<size_t>(index)].question);
+}
+
+// An answer the grader can take: a matching with a term left unchosen counts as unanswered.
+QuizAnswer settled(const QuizAnswer& a) {
+    if (std::any_of(a.picks.begin(), a.picks.end(), [](int p) { return p < 0; })) return {};
+    return a;
+}
+
+void startQuiz(AppState& app, const std::string& id, QuizMode mode) {
+    QuizScreenState& q = app.quiz;
+    auto draw = drawQuiz(q.library, id, app.next_seed++);
+    if (!draw || draw->questions.empty()) {
+        showToast(app, "That quiz has no questions.");
+        return;
+    }
+    q.draw = std::move(*draw);
+    q.mode = mode;
+    q.answers.assign(q.draw.questions.size(), QuizAnswer{});
+    for (size_t i = 0; i < q.draw.questions.size(); ++i) {
+        const Question* question = q.library.question(q.draw.questions[i].question);
+        if (!question) continue;
+        const int n = question->choiceCount();
+        // An ordering starts as shown (the trainee rearranges it); a matching starts with no choices.
+        if (question->type == QuestionType::Ordering)
+            for (int k = 0; k < n; ++k) q.answers[i].picks.push_back(k);
+        if (question->type == QuestionType::Matching) q.answers[i].picks.assign(static_cast<size_t>(n), -1);
+    }
+    q.current = 0;
+    q.feedback.reset();
+    q.result.reset();
+    q.attempt_id = 0;
+    q.error.clear();
+    q.started_time = app.time;
+    q.started_at = nowUtcIso();
+    q.active = true;
+}
+
+void submit(AppState& app, bool timed_out) {
+    QuizScreenState& q = app.quiz;
+    std::vector<QuizAnswer> answers;
+    for (const auto& a : q.answers) answers.push_back(settled(a));
+    const std::string agent = app.trainee ? app.trainee->name : std::string();
+    QuizResult result = gradeQuiz(q.library, q.draw, answers, q.mode, app.settings, agent);
+    result.timed_out = timed_out;
+    q.active = false;
+    q.feedback.reset();
+    q.attempt_id = 0;
+    q.error.clear();
+    if (app.store && app.trainee) {
+        QuizAttemptRecord record;
+        record.trainee_id = app.trainee->id;
+        record.exam_id = q.draw.quiz;
+        record.mode = quizModeName(q.mode);
+        record.seed = q.draw.seed;
+        record.started_at = q.started_at;
+        record.finished_at = nowUtcIso();
+        record.score_percent = result.percent;
+        record.passed = result.passed;
+        record.sop_version = app.content.sop.version;
+        record.detail = quizAttemptDetail(q.draw, answers, result);
+        try {
+            q.attempt_id = app.store->recordQuizAttempt(record);
+        } catch (const StoreError& e) {
+            q.error = std::string("This attempt could not be saved: ") + e.what();
+        }
+    }
+    q.recent_valid = false;
+    q.result = std::move(result);
+    showToast(app, timed_out ? "Time is up: your answers were submitted." : (q.result->passed ? "Passed!" : "Submitted."));
+}
+
+int secondsLeft(const AppState& app) {
+    const QuizScreenState& q = app.quiz;
+    if (q.draw.time_limit_seconds <= 0) return -1;
+    const double left = q.draw.time_limit_seconds - (app.time - q.started_time);
+    return left > 0 ? static_cast<int>(left + 0.999) : 0;
+}
+
+// ---- picker -------------------------------------------------------------------------------------
+
+void drawPicker(AppState& app) {
+    QuizScreenState& q = app.quiz;
+    const float col_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+
+    ImGui::BeginGroup();
+    beginTile(col_w, colour::kInfo);
+    iconText(icon::kCertificate, colour::kInfo, "Exams");
+    mutedText("Questions drawn from every section; feedback only after you submit. The pass mark is set by your organisation.");
+    ImGui::Spacing();
+    if (q.library.exams.empty()) mutedText("No exams in the content.");
+    for (const auto& exam : q.library.exams) {
+        ImGui::PushID(exam.id.c_str());
+        int count = 0;
+        for (const auto& s : exam.sections) count += s.count;
+        ImGui::Separator();
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::TextWrapped("%s", exam.title.c_str());
+        ImGui::PopFont();
+        char info[96];
+        if (exam.time_limit_minutes > 0)
+            std::snprintf(info, sizeof info, "%d questions · %d min · pass mark %d%%", count, exam.time_limit_minutes, app.settings.quiz_pass_mark);
+        else
+            std::snprintf(info, sizeof info, "%d questions · untimed · pass mark %d%%", count, app.settings.quiz_pass_mark);
+        mutedText(info);
+        if (iconButton(icon::kPlay, "Start exam", ButtonKind::Primary)) startQuiz(app, exam.id, QuizMode::Exam);
+        recordItem(("Start exam:" + exam.id).c_str());
+        ImGui::SameLine();
+        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Normal)) startQuiz(app, exam.id, QuizMode::Practice);
+        recordItem(("Practise:" + exam.id).c_str());
+        tooltip("The same questions with feedback after each answer.");
+        ImGui::PopID();
+    }
+    endTile();
+    ImGui::Spacing();
+    beginTile(col_w);
+    iconText(icon::kHistory, colour::kInkSoft, "Your recent attempts");
+    if (q.recent.empty()) mutedText("None yet.");
+    const size_t shown = std::min<size_t>(q.recent.size(), 6);
+    for (size_t i = 0; i < shown; ++i) {
+        const auto& a = q.recent[i];
+        char line[160];
+        std::snprintf(line, sizeof line, "%s  ·  %s  ·  %d%%  ·  %s", shortDate(a.finished_at).c_str(), a.exam_id.c_str(), a.score_percent,
+                      a.mode == "practice" ? "practice" : (a.passed ? "passed" : "not passed"));
+        iconText(a.passed ? icon::kCheckCircle : icon::kTimesCircle, a.passed ? colour::kGood : colour::kInkSoft, line);
+    }
+    endTile();
+    ImGui::EndGroup();
+
+    ImGui::SameLine();
+    beginTile(0, colour::kGood);
+    iconText(icon::kBook, colour::kGood, "Practise a section");
+    mutedText("Every question of one section of the SOP, with the answer and the reason right after each one.");
+    ImGui::Spacing();
+    if (q.library.banks.empty()) mutedText("No question banks in the content.");
+    for (const auto& bank : q.library.banks) {
+        ImGui::PushID(bank.id.c_str());
+        ImGui::Separator();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(bank.title.c_str());
+        ImGui::SameLine();
+        char count[32];
+        std::snprintf(count, sizeof count, "%zu questions", bank.questions.size());
+        ImGui::TextDisabled("%s", count);
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - em(7.5f));
+        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Good)) startQuiz(app, bank.id, QuizMode::Practice);
+        recordItem(("Practise:" + bank.id).c_str());
+        ImGui::PopID();
+    }
+    if (!q.library.failed.empty()) {
+        ImGui::Spacing();
+        char text[96];
+        std::snprintf(text, sizeof text, "%zu question file(s) have errors and were skipped (run `frontline quiz --list`).",
+                      q.library.failed.size());
+        iconText(icon::kWarning, colour::kWarn, text);
+    }
+    endTile();
+}
+
+// ---- question widgets ---------------------------------------------------------------------------
+
+std::string letter(int position) { return std::string(1, static_cast<char>('a' + position)); }
+
+// A radio button or checkbox followed by its wrapped text; the control is recorded as "Choice x".
+void choiceRow(int position, const std::string& text, bool checked, bool radio, bool locked, const std::function<void()>& on_click) {
+    ImGui::PushID(position);
+    const std::string label = "Choice " + letter(position);
+    bool value = checked;
+    ImGui::BeginDisabled(locked);
+    const bool clicked = radio ? ImGui::RadioButton("##c", checked) : ImGui::Checkbox("##c", &value);
+    ImGui::EndDisabled();
+    recordItem(label.c_str(), !locked);
+    if (clicked && !locked) on_click();
+    ImGui::SameLine();
+    const std::string shown = letter(position) + ")  " + text;
+    ImGui::TextWrapped("%s", shown.c_str());
+    ImGui::PopID();
+}
+
+void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQuestion& shown, QuizAnswer& answer, bool locked) {
+    auto& picks = answer.picks;
+    switch (question.type) {
+        case QuestionType::Single:
+        case QuestionType::Judgement:
+        case QuestionType::TrueFalse:
+            for (int i = 0; i < static_cast<int>(shown.choices.size()); ++i) {
+                const bool checked = picks.size() == 1 && picks.front() == i;
+                choiceRow(i, shown.choices[static_cast<size_t>(i)], checked, true, locked, [&picks, i] { picks = {i}; });
+            }
+            break;
+        case QuestionType::Multiple:
+            mutedText("Select all that apply.");
+            for (int i = 0; i < static_cast<int>(shown.choices.size()); ++i) {
+                const bool checked = std::find(picks.begin(), picks.end(), i) != picks.end();
+                choiceRow(i, shown.choices[static_cast<size_t>(i)], checked, false, locked, [&picks, i, checked] {
+                    if (checked) picks.erase(std::remove(picks.begin(), picks.end(), i), picks.end());
+                    else picks.push_back(i);
+                });
+            }
+            break;
+        case QuestionType::Ordering: {
+            mutedText("Put the items in the right order with the arrows (first at the top).");
+            const int n = static_cast<int>(picks.size());
+            for (int row = 0; row < n; ++row) {
+                ImGui::PushID(row);
+                const std::string up = "Up " + std::to_string(row + 1), down = "Down " + std::to_string(row + 1);
+                ImGui::BeginDisabled(locked || row == 0);
+                if (ImGui::ArrowButton("##up", ImGuiDir_Up)) std::swap(picks[static_cast<size_t>(row)], picks[static_cast<size_t>(row - 1)]);
+                ImGui::EndDisabled();
+                recordItem(up.c_str(), !locked && row > 0);
+                ImGui::SameLine();
+                ImGui::BeginDisabled(locked || row == n - 1);
+                if (ImGui::ArrowButton("##down", ImGuiDir_Down))
+                    std::swap(picks[static_cast<size_t>(row)], picks[static_cast<size_t>(row + 1)]);
+                ImGui::EndDisabled();
+                recordItem(down.c_str(), !locked && row < n - 1);
+                ImGui::SameLine();
+                const int position = picks[static_cast<size_t>(row)];
+                const std::string text = std::to_string(row + 1) + ".  " +
+                                         (position >= 0 && position < static_cast<int>(shown.choices.size())
+                                              ? shown.choices[static_cast<size_t>(position)] : std::string("?"));
+                ImGui::TextWrapped("%s", text.c_str());
+                ImGui::PopID();
+            }
+            break;
+        }
+        case QuestionType::Matching: {
+            mutedText("Choose the matching definition for each term.");
+            const float term_w = em(10);
+            for (size_t k = 0; k < shown.lefts.size() && k < picks.size(); ++k) {
+                ImGui::PushID(static_cast<int>(k));
+                ImGui::AlignTextToFramePadding();
+                ImGui::PushFont(font(FontRole::Bold));
+                ImGui::TextUnformatted(shown.lefts[k].c_str());
+                ImGui::PopFont();
+                ImGui::SameLine(term_w);
+                ImGui::SetNextItemWidth(-1);
+                const int chosen = picks[k];
+                const std::string preview = chosen >= 0 && chosen < static_cast<int>(shown.choices.size())
+                                                ? letter(chosen) + ")  " + shown.choices[static_cast<size_t>(chosen)]
+                                                : std::string("Choose...");
+                const std::string match_label = "Match " + std::to_string(k + 1);
+                ImGui::BeginDisabled(locked);
+                if (ImGui::BeginCombo("##match", preview.c_str())) {
+                    for (int p = 0; p < static_cast<int>(shown.choices.size()); ++p) {
+                        ImGui::PushID(p);
+                        const std::string text = letter(p) + ")  " + shown.choices[static_cast<size_t>(p)];
+                        if (ImGui::Selectable(text.c_str(), p == chosen)) picks[k] = p;
+                        recordItem((match_label + ":" + letter(p)).c_str());
+                        ImGui::PopID();
+                    }
+                    ImGui::EndCombo();
+                }
+                ImGui::EndDisabled();
+                recordItem(match_label.c_str(), !locked);
+                ImGui::PopID();
+            }
+            break;
+        }
+    }
+    (void)app;
+}
+
+void drawFeedback(const QuestionResult& r) {
+    beginTile(0, r.correct ? colour::kGood : colour::kBad);
+    iconText(r.correct ? icon::kCheckCircle : icon::kTimesCircle, r.correct ? colour::kGood : colour::kBad,
+             r.correct ? "Correct" : (r.answered ? "Not quite" : "No answer"));
+    recordItem(r.correct ? "Feedback: correct" : "Feedback: incorrect");
+    if (!r.correct) {
+        const std::string expected = "Correct answer: " + r.expected;
+        wrappedText(expected.c_str());
+    }
+    if (!r.feedback.empty()) wrappedText(r.feedback.c_str(), colour::kInkSoft);
+    const std::string why = r.explanation + "  (" + r.source + ")";
+    iconText(icon::kLightbulb, colour::kGold, "Why");
+    wrappedText(why.c_str());
+    endTile();
+}
+
+// ---- taking -------------------------------------------------------------------------------------
+
+void drawTaking(AppState& app) {
+    QuizScreenState& q = app.quiz;
+    const int total = static_cast<int>(q.draw.questions.size());
+    q.current = std::clamp(q.current, 0, total - 1);
+    const int left = secondsLeft(app);
+    if (left == 0) {
+        submit(app, /*timed_out=*/true);
+        return;
+    }
+    if (left > 0) app.wake_in = app.wake_in < 0 ? 0.5 : std::min(app.wake_in, 0.5);  // keep the clock ticking
+
+    // Header: title, mode, progress, timer.
+    sectionHeader(icon::kQuestion, q.draw.title.c_str());
+    ImGui::SameLine();
+    if (q.mode == QuizMode::Practice) chip("Practice", colour::kGoodSoft, colour::kGood);
+    else chip("Exam", colour::kInfoSoft, colour::kInfo);
+    int answered = 0;
+    for (const auto& a : q.answers) answered += settled(a).answered() ? 1 : 0;
+    char progress[64];
+    std::snprintf(progress, sizeof progress, "Question %d of %d", q.current + 1, total);
+    const float timer_w = left >= 0 ? em(7) : 0.0f;
+    progressBar(static_cast<float>(q.current + 1) / static_cast<float>(total), colour::kAccent,
+                ImGui::GetContentRegionAvail().x - timer_w, em(1.3f), progress);
+    recordItem("Quiz progress");
+    if (left >= 0) {
+        ImGui::SameLine();
+        const std::string clock = std::string(icon::kClock) + " " + clockText(left);
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::vec(left <= 60 ? colour::kBad : colour::kInk));
+        ImGui::TextUnformatted(clock.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        recordItem("Time left");
+    }
+    ImGui::Spacing();
+
+    const DrawnQuestion& drawn = q.draw.questions[static_cast<size_t>(q.current)];
+    const Question* question = questionAt(q, q.current);
+    const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.0f);
+    ImGui::BeginChild("##question", ImVec2(0, -buttons_h), false);
+    if (!question) {
+        wrappedText("This question is no longer in the content.", colour::kBad);
+    } else {
+        const std::string agent = app.trainee ? app.trainee->name : std::string();
+        const PresentedQuestion shown = presentQuestion(*question, drawn, app.settings, agent);
+        if (drawn.section >= 0 && static_cast<size_t>(drawn.section) < q.draw.sections.size())
+            mutedText(q.draw.sections[static_cast<size_t>(drawn.section)].title.c_str());
+        for (const auto& line : shown.excerpt) {
+            const bool customer = line.speaker == "customer";
+            const std::string text = (customer ? "Customer: " : line.speaker == "agent" ? "You: " : line.speaker + ": ") + line.text;
+            iconText(customer ? icon::kUser : icon::kHeadphones, customer ? colour::kInkSoft : colour::kAccent, text.c_str());
+        }
+        ImGui::PushFont(font(FontRole::Heading));
+        ImGui::TextWrapped("%s", shown.prompt.c_str());
+        ImGui::PopFont();
+        ImGui::Spacing();
+        const bool locked = q.mode == QuizMode::Practice && q.feedback.has_value();
+        drawAnswerWidgets(app, *question, shown, q.answers[static_cast<size_t>(q.current)], locked);
+        if (q.feedback) {
+            ImGui::Spacing();
+            drawFeedback(*q.feedback);
+        }
+    }
+    ImGui::EndChild();
+
+    // Buttons.
+    const bool last = q.current == total - 1;
+    const QuizAnswer current = settled(q.answers[static_cast<size_t>(q.current)]);
+    if (q.mode == QuizMode::Practice) {
+        if (!q.feedback) {
+            const bool ready = question && answerWellFormed(*question, drawn, current);
+            ImGui::BeginDisabled(!ready);
+            if (iconButton(icon::kCheck, "Check answer", ButtonKind::Primary, ImVec2(em(11), 0)))
+                q.feedback = gradeQuestion(*question, drawn, current, app.settings, app.trainee ? app.trainee->name : std::string());
+            ImGui::EndDisabled();
+            recordItem("Check answer", ready);
+            ImGui::SameLine();
+            if (button("Skip")) q.feedback = gradeQuestion(*question, drawn, QuizAnswer{}, app.settings, std::string());
+            recordItem("Skip");
+        } else if (!last) {
+            if (iconButton(icon::kArrowRight, "Next question", ButtonKind::Primary, ImVec2(em(11), 0))) {
+                q.feedback.reset();
+                ++q.current;
+            }
+        } else if (iconButton(icon::kFlag, "See results", ButtonKind::Primary, ImVec2(em(11), 0))) {
+            submit(app, false);
+        }
+    } else {
+        ImGui::BeginDisabled(q.current == 0);
+        if (iconButton(icon::kChevronLeft, "Previous")) --q.current;
+        ImGui::EndDisabled();
+        recordItem("Previous", q.current > 0);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(last);
+        if (iconButton(icon::kChevronRight, "Next", ButtonKind::Primary, ImVec2(em(8), 0))) ++q.current;
+        ImGui::EndDisabled();
+        recordItem("Next", !last);
+        ImGui::SameLine();
+        char status[48];
+        std::snprintf(status, sizeof status, "%d of %d answered", answered, total);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", status);
+        ImGui::SameLine();
+        if (iconButton(icon::kPaperPlane, "Submit exam", last ? ButtonKind::Primary : ButtonKind::Normal)) submit(app, false);
+        if (answered < total) tooltip("Unanswered questions count as wrong.");
+    }
+    ImGui::SameLine();
+    if (button("Quit")) {
+        q.active = false;  // nothing recorded: an abandoned quiz is not an attempt
+        q.feedback.reset();
+    }
+    recordItem("Quit quiz");
+    tooltip("Leave without recording this attempt.");
+}
+
+// ---- results ------------------------------------------------------------------------------------
+
+void drawResults(AppState& app) {
+    QuizScreenState& q = app.quiz;
+    const QuizResult& r = *q.result;
+    sectionHeader(icon::kGraduationCap, r.title.c_str());
+    const float tile_w = em(11);
+    char value[32], caption[64];
+    std::snprintf(value, sizeof value, "%d%%", r.percent);
+    std::snprintf(caption, sizeof caption, "%d of %d correct", r.correct, r.total);
+    statTile("##score", icon::kBullseye, scoreColour(r.percent), value, caption, tile_w);
+    ImGui::SameLine();
+    std::snprintf(value, sizeof value, "%d%%", r.pass_mark);
+    statTile("##mark", icon::kFlag, colour::kInfo, value, "pass mark", tile_w);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (r.passed) chip("PASSED", colour::kGoodSoft, colour::kGood);
+    else chip("NOT PASSED", colour::kBadSoft, colour::kBad);
+    recordItem(r.passed ? "Result: passed" : "Result: not passed");
+    ImGui::SameLine();
+    chip(quizModeName(r.mode), colour::kInfoSoft, colour::kInfo);
+    if (r.timed_out) iconText(icon::kHourglass, colour::kWarn, "Time ran out: unanswered questions count as wrong.");
+    if (!q.error.empty()) wrappedText(q.error.c_str(), colour::kBad);
+    else if (q.attempt_id > 0) mutedText("Saved to your training record.");
+    ImGui::Spacing();
+    const bool back = iconButton(icon::kChevronLeft, "Back to quizzes");
+    ImGui::SameLine();
+    if (iconButton(icon::kRefresh, "Try again", ButtonKind::Primary)) {
+        const std::string id = r.quiz;
+        const QuizMode mode = r.mode;
+        startQuiz(app, id, mode);
+    }
+    ImGui::EndGroup();
+    if (back) q.result.reset();
+    if (!q.result) return;
+    ImGui::Spacing();
+
+    const QuizResult& shown = *q.result;
+    if (ImGui::BeginTable("##sections", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("Section", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("Correct", ImGuiTableColumnFlags_WidthFixed, em(6));
+        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < shown.sections.size(); ++i) {
+            const auto& s = shown.sections[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.title.c_str());
+            recordItem(("Section: " + s.title).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d / %d", s.correct, s.total);
+            ImGui::TableNextColumn();
+            char pct[16];
+            std::snprintf(pct, sizeof pct, "%d%%", s.percent);
+            progressBar(static_cast<float>(s.percent) / 100.0f, scoreColour(s.percent), ImGui::GetContentRegionAvail().x, em(1.1f), pct);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    iconText(icon::kLightbulb, colour::kGold, "Every question, with the reason");
+    ImGui::BeginChild("##explanations", ImVec2(0, 0), false);
+    for (size_t i = 0; i < shown.questions.size(); ++i) {
+        const auto& r2 = shown.questions[i];
+        ImGui::PushID(static_cast<int>(i));
+        beginTile(0, r2.correct ? colour::kGood : colour::kBad);
+        const std::string number = std::to_string(i + 1) + ".";
+        iconText(r2.correct ? icon::kCheckCircle : icon::kTimesCircle, r2.correct ? colour::kGood : colour::kBad, number.c_str());
+        ImGui::SameLine();
+        ImGui::PushFont(font(FontRole::Bold));
+        ImGui::TextWrapped("%s", r2.prompt.c_str());
+        ImGui::PopFont();
+        if (!r2.missing) {
+            const std::string given = "Your answer: " + r2.given;
+            wrappedText(given.c_str(), r2.correct ? colour::kInk : colour::kBad);
+            if (!r2.correct) {
+                const std::string expected = "Correct answer: " + r2.expected;
+                wrappedText(expected.c_str(), colour::kGood);
+            }
+            const std::string why = r2.explanation + "  (" + r2.source + ")";
+            wrappedText(why.c_str(), colour::kInkSoft);
+        }
+        endTile();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+// ---- entry point --------------------------------------------------------------------------------
+
+void drawQuizScreen(AppState& app) {
+    ensureLoaded(app);
+    QuizScreenState& q = app.quiz;
+    if (q.active) {
+        drawTaking(app);
+    } else if (q.result) {
+        drawResults(app);
+    } else {
+        sectionHeader(icon::kQuestion, "Knowledge checks");
+        drawPicker(app);
+    }
+}
+
+}  // namespace frontline::ui

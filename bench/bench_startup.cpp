@@ -1,0 +1,96 @@
+// Start to first frame: the real `frontline` with all bundled content and a database of 10,000
+// attempts (one trainee, the worst case for Home), against the floor: a bare GLFW + ImGui window
+// from the same packages drawing one frame (this program with --floor). Both are whole processes
+// (exec, window, GL context, one frame, exit), median of several runs. Target: within 1.25x.
+// Needs a display (bench/run.sh uses xvfb-run).
+//   bench_startup FRONTLINE_BINARY [content-dir]      bench_startup --floor
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+#include "bench_process.hpp"
+#include "bench_support.hpp"
+#include "frontline/store.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kRuns = 7;
+constexpr int kAttempts = 10000;
+
+// The floor: what any GLFW + OpenGL3 + Dear ImGui app pays to show its first frame.
+int bareWindow() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "floor", nullptr, nullptr);
+    if (!window) return 1;
+    glfwMakeContextCurrent(window);
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::Begin("floor");
+    ImGui::Text("Hello");
+    ImGui::End();
+    ImGui::Render();
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? -1 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--floor") return bareWindow();
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_startup FRONTLINE_BINARY [content-dir]\n");
+        return 2;
+    }
+    const std::string frontline = fs::absolute(argv[1]).string();
+    const std::string self = fs::canonical("/proc/self/exe").string();
+    const fs::path db = fs::temp_directory_path() / ("frontline-bench-startup-" + std::to_string(getpid()) + ".db");
+    {
+        auto store = frontline::Store::open(db);
+        frontline::bench::seedSyntheticAttempts(store, kAttempts, 1);
+    }
+    std::vector<std::string> app = {frontline, "--db", db.string(), "--trainee", "Trainee 01", "--exit-after-frames", "1"};
+    if (argc > 2) {
+        app.push_back("--content");
+        app.push_back(argv[2]);
+    }
+    std::vector<double> app_s, floor_s;
+    for (int i = 0; i < kRuns; ++i) {  // interleaved so both see the same machine load
+        floor_s.push_back(frontline::bench::runTimed({self, "--floor"}));
+        app_s.push_back(frontline::bench::runTimed(app));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    const double a = median(app_s), f = median(floor_s);
+    if (a < 0 || f < 0) {
+        std::printf("startup: a run failed (is there a display?)\n");
+        return 1;
+    }
+    std::printf("startup.first_frame: %.1f ms with %d attempts (floor %.1f ms bare GLFW+ImGui window, ratio %.2f, target <= 1.25: %s)\n",
+                a * 1000, kAttempts, f * 1000, a / f, a / f <= 1.25 ? "ok" : "OVER");
+    return 0;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the benchmarks; each prints its figure against a floor measured in the same run.
+#   bash bench/run.sh [build-dir]        (make bench)
+# Window benchmarks need a display: they run under xvfb-run (Mesa llvmpipe) when one is missing.
+set -euo pipefail
+BUILD=${1:-build}
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+CONTENT="$SRC/scenarios/content"
+BIN="$BUILD/app/frontline"
+BENCH="$BUILD/bench"
+[ -x "$BIN" ] || { echo "bench: build first ($BIN is missing)"; exit 1; }
+
+with_display() {
+  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1280x800x24" "$@"; fi
+}
+
+echo "== frame CPU (headless) =="
+"$BENCH/bench_frame" "$CONTENT"
+echo "== start to first frame =="
+with_display "$BENCH/bench_startup" "$BIN" "$CONTENT"
+echo "== idle CPU =="
+with_display "$BENCH/bench_idle" "$BIN" "$CONTENT"
+# Other benchmarks (store, scoring…) take no arguments.
+for b in "$BENCH"/bench_*; do
+  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle) continue ;; esac
+  [ -x "$b" ] && [ -f "$b" ] || continue
+  echo "== $(basename "$b") =="
+  "$b"
+done

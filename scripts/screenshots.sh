@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/*.png from the trainer's screenshot mode (demo trainee, staged
+# screens) in a virtual window: `make screenshots`, or bash scripts/screenshots.sh [build-dir].
+set -euo pipefail
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-build}
+BIN="$BUILD/app/frontline"
+[ -x "$BIN" ] || { echo "screenshots: build first ($BIN is missing)"; exit 1; }
+OUT="$SRC/docs/screenshots"
+mkdir -p "$OUT"
+run() {
+  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
+}
+run "$BIN" --content "$SRC/scenarios/content" --size "${SIZE:-1280x800}" --screenshot-dir "$OUT" --screenshot-screens "${SCREENS:-all}"
+echo "screenshots: written to $OUT"

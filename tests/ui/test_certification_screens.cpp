@@ -1,0 +1,167 @@
+// Headless UI tests of the certification screens: a trainee who has met level 1 issues the
+// certificate and exports it; the manager's progress table shows every trainee and filters them.
+#include <doctest/doctest.h>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include "frontline/certs.hpp"
+#include "harness.hpp"
+
+using namespace frontline;
+using frontline::test::Harness;
+namespace fs = std::filesystem;
+
+namespace {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "frontline-certui-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+void recordPass(Store& store, std::int64_t trainee, const std::string& scenario, const std::string& sop_version) {
+    AttemptLog log;
+    log.scenario_id = scenario;
+    log.sop_version = sop_version;
+    ScoreReport report;
+    report.scenario_id = scenario;
+    report.sop_version = sop_version;
+    report.passed = true;
+    report.stars = 3;
+    StepScore receive;
+    receive.step = "receive";
+    receive.required = true;
+    receive.covered = true;
+    receive.in_order = true;
+    receive.score = 60;
+    report.steps = {receive};
+    store.recordAttempt(trainee, scenario, log, report, "2026-01-05T09:00:00Z", "2026-01-05T09:06:00Z");
+}
+
+// An app on a temp database (the signing key goes beside it) with one trainee ready for level 1
+// (the knowledge check and a pass for each required situation) and one who has done nothing.
+void loadReadyApp(Harness& h, const TempDir& dir) {
+    h.app.content = loadContent(ContentPaths::at(FRONTLINE_TEST_CONTENT_DIR));
+    REQUIRE(h.app.content.sop_loaded);
+    h.app.store.emplace(Store::open(dir.path() / "frontline.db"));
+    Store& store = *h.app.store;
+    const std::string sop = h.app.content.sop.version;
+    auto ready = store.createTrainee("Amélie Ready", "Blue");
+    store.createTrainee("Noah Newcomer", "Green");
+    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"}) {
+        REQUIRE_MESSAGE(h.app.content.scenario(scenario), scenario << " is not in the content");
+        recordPass(store, ready.id, scenario, sop);
+    }
+    QuizAttemptRecord quiz;
+    quiz.trainee_id = ready.id;
+    quiz.exam_id = "inbound-l1-exam";
+    quiz.mode = "exam";
+    quiz.score_percent = 86;
+    quiz.passed = true;
+    quiz.sop_version = sop;
+    quiz.started_at = "2026-01-06T09:00:00Z";
+    quiz.finished_at = "2026-01-06T09:25:00Z";
+    store.recordQuizAttempt(quiz);
+    ui::openApp(h.app, "Amélie Ready");
+    h.frames(2);
+}
+
+}  // namespace
+
+TEST_CASE("a ready trainee issues a level 1 certificate and exports it") {
+    TempDir dir;
+    Harness h;
+    loadReadyApp(h, dir);
+    ui::navigate(h.app, ui::ScreenId::Certificates);
+    h.frames(2);
+
+    CHECK(h.visible("status:inbound-agent-l1:in_progress"));
+    // Level 2 only counts work from the last 90 days; these attempts are older.
+    CHECK(h.visible("status:inbound-agent-l2:not_started"));
+    REQUIRE(h.enabled("Issue certificate:inbound-agent-l1"));
+    CHECK(h.visible("Issue certificate:inbound-agent-l2"));
+    CHECK_FALSE(h.enabled("Issue certificate:inbound-agent-l2"));  // needs level 1 first, and more
+
+    h.click("Issue certificate:inbound-agent-l1");
+    auto certs = h.app.store->certificates(h.app.trainee->id);
+    REQUIRE(certs.size() == 1);
+    CHECK(certs[0].policy_id == "inbound-agent-l1");
+    CHECK(certs[0].trainee_name == "Amélie Ready");
+    CHECK(h.visible("status:inbound-agent-l1:certified"));
+    CHECK_FALSE(h.visible("Issue certificate:inbound-agent-l1"));
+    CHECK_FALSE(h.enabled("Renew certificate:inbound-agent-l1"));  // certified: nothing to renew yet
+    CHECK(fs::exists(signingKeyPath(dir.path())));
+
+    h.click("Export PDF:" + certs[0].id);
+    CHECK(fs::exists(dir.path() / "certificates" / (certs[0].id + ".pdf")));
+    h.click("Export badge:" + certs[0].id);
+    const auto badge = dir.path() / "certificates" / badgeFileName(certs[0]);
+    REQUIRE(fs::exists(badge));
+    CHECK(h.app.certificates.message.find("Saved") == 0);
+    std::ifstream in(badge);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    VerifyOptions options{nowUtcIso(), loadSigningKey(dir.path())->public_key, &*h.app.store};
+    CHECK(verifyBadge(text, options).verdict == BadgeVerdict::Valid);
+}
+
+TEST_CASE("the manager's progress table lists every trainee and filters them") {
+    TempDir dir;
+    Harness h;
+    loadReadyApp(h, dir);
+    ui::navigate(h.app, ui::ScreenId::Certification);
+    h.frames(2);
+    CHECK(h.visible("trainee:Amélie Ready"));
+    CHECK(h.visible("trainee:Noah Newcomer"));
+    CHECK(h.visible("status:Noah Newcomer:inbound-agent-l1:not_started"));
+    CHECK(h.visible("status:Amélie Ready:inbound-agent-l1:in_progress"));
+    CHECK(h.visible("step:receive"));  // the team's weakest SOP steps, from Store::stepStats
+
+    h.click("Refresher due");
+    CHECK_FALSE(h.visible("trainee:Amélie Ready"));
+    CHECK_FALSE(h.visible("trainee:Noah Newcomer"));
+
+    // Certify Amélie behind the screen's back; Refresh picks it up.
+    auto policies = ui::certificationPolicies(h.app);
+    issueCertificate(*h.app.store, *h.app.trainee, policies.front(), nlohmann::json::object(), nowUtcIso(), h.app.settings,
+                     h.app.content.sop.version);
+    h.click("Not certified");
+    CHECK(h.visible("trainee:Amélie Ready"));  // stale until refreshed
+    h.click("Refresh");
+    CHECK_FALSE(h.visible("trainee:Amélie Ready"));
+    CHECK(h.visible("trainee:Noah Newcomer"));
+
+    h.fill("Search trainees", "noah");
+    h.click("Everyone");
+    CHECK(h.visible("trainee:Noah Newcomer"));
+    CHECK_FALSE(h.visible("trainee:Amélie Ready"));
+}
+
+TEST_CASE("filters select refresher-due and expired rows") {
+    ui::CertificationRow row;
+    row.statuses.resize(2);
+    row.statuses[0].status = CertStatus::Certified;
+    row.statuses[1].status = CertStatus::InProgress;
+    CHECK(ui::matchesFilter(row, ui::CertificationFilter::All));
+    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::RefresherDue));
+    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::NotCertified));
+    row.statuses[0].status = CertStatus::RefresherDue;
+    CHECK(ui::matchesFilter(row, ui::CertificationFilter::RefresherDue));
+    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::Expired));
+    row.statuses[0].status = CertStatus::Expired;
+    CHECK(ui::matchesFilter(row, ui::CertificationFilter::Expired));
+    CHECK(ui::matchesFilter(row, ui::CertificationFilter::NotCertified));
+}
