@@ -190,7 +190,7 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
 
     // Path checks through the engine, with every desk tool that counts already used.
     OrgSettings defaults;
-    Explorer explorer{s, sop, requiredSteps(s, sop), {}, false, false, 1 << 30, {}, {}, {}};
+    Explorer explorer{s, sop, requiredSteps(s, sop), {}, false, false, 1 << 30, {}, {}, {}, {}};
     Engine engine(sop, s, defaults, "Alex", 1);
     engine.answer(0);
     for (const auto& option : engine.options())

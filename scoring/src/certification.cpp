@@ -22,11 +22,8 @@ int toInt(std::string_view s) {
     return v;
 }
 
-std::string starsText(int stars) {
-    std::string s;
-    for (int i = 0; i < stars; ++i) s += "\u2605";
-    return s.empty() ? "0 stars" : s;
-}
+// Plain words rather than star glyphs: these lines go to terminals, PDFs and UI fonts alike.
+std::string starsText(int stars) { return std::to_string(stars) + (stars == 1 ? " star" : " stars"); }
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
@@ -257,7 +254,7 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::Tag;
         r.subject = tag;
-        r.description = "Scenario: " + tagLabel(tag) + " (" + starsText(practical.min_stars) + ", no critical breach" +
+        r.description = "Scenario: " + tagLabel(tag) + " (" + starsText(practical.min_stars) + "+, no critical breach" +
                         (practical.min_difficulty > 1 ? ", difficulty " + std::to_string(practical.min_difficulty) + "+" : "") + ")";
         const PracticalAttempt* best = nullptr;
         const PracticalAttempt* closest = nullptr;  // best non-qualifying try, to say how close it was
@@ -274,7 +271,7 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.started = tries > 0;
         r.met = best != nullptr;
         if (best) {
-            r.detail = "passed " + quoted(titleOf(*best)) + " " + starsText(best->stars) + " on " + dateOfUtc(best->finished_at);
+            r.detail = "passed " + quoted(titleOf(*best)) + " with " + starsText(best->stars) + " on " + dateOfUtc(best->finished_at);
             scenario_scores.push_back({{"tag", tag},
                                        {"scenario", best->scenario_id},
                                        {"title", titleOf(*best)},
@@ -299,7 +296,7 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::DistinctScenarios;
         r.description = std::to_string(practical.min_distinct_scenarios) + " different scenarios passed (" +
-                        starsText(practical.min_stars) + ")";
+                        starsText(practical.min_stars) + "+)";
         r.started = !attempts.empty();
         r.met = static_cast<int>(distinct.size()) >= practical.min_distinct_scenarios;
         r.detail = std::to_string(distinct.size()) + " of " + std::to_string(practical.min_distinct_scenarios) + " so far";

@@ -338,8 +338,8 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
 
 // ---- strengths ----
 
-std::vector<std::string> strengthsOf(const ScoreReport& r, const std::vector<Event>& events, int tools_expected,
-                                     int tools_used, int empathetic) {
+std::vector<std::string> strengthsOf(const ScoreReport& r, const std::vector<Event>& events, bool outbound,
+                                     int tools_expected, int tools_used, int empathetic) {
     std::vector<std::string> out;
     auto stepOk = [&](const char* id) {
         auto it = std::find_if(r.steps.begin(), r.steps.end(), [&](const StepScore& s) { return s.step == id; });
@@ -371,7 +371,7 @@ std::vector<std::string> strengthsOf(const ScoreReport& r, const std::vector<Eve
     if (r.points.longest_streak >= kStreakMinimum + 2) {
         out.push_back(std::to_string(r.points.longest_streak) + " SOP-perfect decisions in a row");
     }
-    if (r.metrics.answer_seconds <= r.metrics.target_answer_seconds && r.metrics.target_answer_seconds > 0) {
+    if (!outbound && r.metrics.answer_seconds <= r.metrics.target_answer_seconds && r.metrics.target_answer_seconds > 0) {
         out.push_back("Answered within the target time");
     }
     if (r.success_ending && r.metrics.within_handle_target) out.push_back("Finished within the handle-time target");
@@ -577,7 +577,8 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
     r.stars = 1;
     if (r.passed) r.stars = (r.adherence >= settings.excellent_mark && m.within_handle_target) ? 3 : 2;
 
-    r.strengths = strengthsOf(r, log.events, static_cast<int>(in.expected_tools.size()), in.tools_used, empathetic);
+    r.strengths = strengthsOf(r, log.events, scenario.outbound, static_cast<int>(in.expected_tools.size()),
+                              in.tools_used, empathetic);
     return r;
 }
 

@@ -195,14 +195,3 @@ TEST_CASE("a timed exam submits itself when time runs out; quitting records noth
     REQUIRE(stored.size() == 1);
     CHECK(stored[0].detail["result"]["timed_out"] == true);
 }
-TEST_CASE("zz debug") {
-    Harness h;
-    openQuizzes(h);
-    for (const auto& [label, rect] : h.recorder.items)
-        if (rect.frame == ImGui::GetFrameCount()) MESSAGE(label << " " << rect.min.x << "," << rect.min.y << " - " << rect.max.x << "," << rect.max.y << " en=" << rect.enabled);
-    MESSAGE("banks " << h.app.quiz.library.banks.size() << " exams " << h.app.quiz.library.exams.size());
-    h.click("Start exam:definitions-check");
-    MESSAGE("active " << h.app.quiz.active << " q " << h.app.quiz.draw.questions.size() << " screen " << int(h.app.screen));
-    for (const auto& [label, rect] : h.recorder.items)
-        if (rect.frame == ImGui::GetFrameCount()) MESSAGE(label << " " << rect.min.x << "," << rect.min.y << " - " << rect.max.x << "," << rect.max.y << " en=" << rect.enabled);
-}

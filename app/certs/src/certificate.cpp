@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include "crypto.hpp"
 #include "frontline/certs.hpp"
 
@@ -160,7 +161,9 @@ CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Tr
     r.policy_id = policy.id;
     r.policy_title = policy.title;
     r.sop_version = sop_version;
-    r.issued_at = formatUtc(parseUtc(now).value_or(0));  // normalised: the signed text must parse back
+    auto issued = parseUtc(now);
+    if (!issued) throw std::invalid_argument("issueCertificate: 'now' is not an ISO 8601 UTC time: " + now);
+    r.issued_at = formatUtc(*issued);  // normalised: the signed text must parse back
     r.expires_at = certificateExpiry(policy, settings, r.issued_at);
     r.verification_code = newVerificationCode();
     r.scores = scores.is_object() ? scores : nlohmann::json::object();

@@ -146,7 +146,8 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
 
 const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
-                                                   "wrapup",  "chat",    "debrief", "history", "settings"};
+                                                   "wrapup",  "chat",    "debrief", "history", "settings", "quiz",
+                                                   "certificates", "team"};
     return names;
 }
 
@@ -216,6 +217,12 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         }
     } else if (name == "settings") {
         navigate(app, ScreenId::Settings);
+    } else if (name == "quiz") {
+        navigate(app, ScreenId::Quiz);  // the quiz screen loads its banks and shows the picker
+    } else if (name == "certificates") {
+        navigate(app, ScreenId::Certificates);
+    } else if (name == "team") {
+        navigate(app, ScreenId::Certification);
     } else {
         return false;
     }

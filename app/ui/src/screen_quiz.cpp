@@ -131,7 +131,7 @@ void drawPicker(AppState& app) {
         ImGui::PushID(exam.id.c_str());
         int count = 0;
         for (const auto& s : exam.sections) count += s.count;
-        ImGui::Separator();
+        ImGui::Spacing();
         ImGui::PushFont(font(FontRole::Bold));
         ImGui::TextWrapped("%s", exam.title.c_str());
         ImGui::PopFont();
@@ -173,16 +173,16 @@ void drawPicker(AppState& app) {
     if (q.library.banks.empty()) mutedText("No question banks in the content.");
     for (const auto& bank : q.library.banks) {
         ImGui::PushID(bank.id.c_str());
-        ImGui::Separator();
+        ImGui::Spacing();
+        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Good)) startQuiz(app, bank.id, QuizMode::Practice);
+        recordItem(("Practise:" + bank.id).c_str());
+        ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(bank.title.c_str());
         ImGui::SameLine();
         char count[32];
         std::snprintf(count, sizeof count, "%zu questions", bank.questions.size());
         ImGui::TextDisabled("%s", count);
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - em(7.5f));
-        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Good)) startQuiz(app, bank.id, QuizMode::Practice);
-        recordItem(("Practise:" + bank.id).c_str());
         ImGui::PopID();
     }
     if (!q.library.failed.empty()) {

@@ -82,7 +82,7 @@ struct RequirementProgress {
     std::string description;  // "Knowledge check 'inbound-l1-exam' (80% or more)"
     bool met = false;
     bool started = false;     // some counting evidence exists, met or not
-    std::string detail;       // "best 72%", "passed 'Irate billing' ★★ on 2026-11-02", "not attempted yet"
+    std::string detail;       // "best 72%", "passed 'Irate billing' with 2 stars on 2026-11-02", "not attempted yet"
 };
 
 struct CertificationStatus {
