@@ -105,6 +105,10 @@ bool parseOptions(int argc, char** argv, GuiOptions& o) {
 struct LoopClock {
     double full_rate_until = 0;
     bool rescale = false;
+    // Dear ImGui 1.86 has no input queue: a key pressed and released between two frames (a quick
+    // tap, xdotool) would never be seen as down. Such taps are held down for one frame.
+    std::vector<int> pressed_since_frame;
+    std::vector<int> tapped;
 };
 LoopClock* loopClock(GLFWwindow* w) { return static_cast<LoopClock*>(glfwGetWindowUserPointer(w)); }
 constexpr double kFullRateAfterInput = 0.35;
@@ -117,7 +121,15 @@ void installWakeCallbacks(GLFWwindow* window) {
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { poke(w); });
     glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { poke(w); });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { poke(w); });
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { poke(w); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+        poke(w);
+        LoopClock* c = loopClock(w);
+        if (!c || key < 0 || key >= 512) return;
+        if (action == GLFW_PRESS) c->pressed_since_frame.push_back(key);
+        if (action == GLFW_RELEASE &&
+            std::find(c->pressed_since_frame.begin(), c->pressed_since_frame.end(), key) != c->pressed_since_frame.end())
+            c->tapped.push_back(key);
+    });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { poke(w); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { poke(w); });
     glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { poke(w); });
@@ -181,9 +193,16 @@ void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& sc
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    const std::vector<int> tapped = std::move(win.clock.tapped);
+    win.clock.tapped.clear();
+    win.clock.pressed_since_frame.clear();
+    for (int key : tapped) io.KeysDown[key] = true;
     ImGui::NewFrame();
     ui::drawApp(app);
     ImGui::Render();
+    for (int key : tapped) io.KeysDown[key] = false;
+    if (!tapped.empty()) poke(win.handle);  // the release needs a frame of its own
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(win.handle, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);

@@ -20,11 +20,16 @@ if [ -f "$GOLDEN" ]; then
   [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attempts')" = 1 ] || fail "attempt not in the database"
   "$BIN" history --db "$DB" --json | grep -q '"scenario": "failed-verification"' || fail "history does not list it"
   "$BIN" history --db "$DB" --show 1 | grep -q "SOP scorecard" || fail "history --show has no scorecard"
-fi
 
-# 2. JSON output of a play is machine-readable and carries a golden block.
-"$BIN" play failed-verification --no-record --seed 3 --answers 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1 --json > "$WORK/play.json" 2>/dev/null || true
-python3 -c "import json,sys;d=json.load(open(sys.argv[1]));assert 'report' in d and 'golden' in d" "$WORK/play.json" || fail "--json output is not valid"
+  # 2. JSON output of the same path is machine-readable, carries a golden block, records nothing.
+  "$BIN" play failed-verification --no-record --seed 1 --answers "$ANSWERS" --disposition "$DISP" --notes "$NOTES" \
+      --json > "$WORK/play.json" 2>/dev/null || fail "play --json exited non-zero"
+  python3 -c "import json,sys;d=json.load(open(sys.argv[1]));assert d['report']['passed'] and d['golden']['choices']" "$WORK/play.json" \
+      || fail "--json output is not valid"
+  [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attempts')" = 1 ] || fail "--no-record recorded an attempt"
+else
+  fail "missing golden file $GOLDEN"
+fi
 
 # 3. Content errors: file:line:column, exit 1; good content: exit 0.
 "$BIN" validate --quiet > "$WORK/validate.txt" || { cat "$WORK/validate.txt"; fail "bundled content does not validate"; }

@@ -193,8 +193,8 @@ void drawCustomerCard(AppState& app, DeskSession& s, bool chat) {
     if (!sc.persona.description.empty()) mutedText(sc.persona.description.c_str());
     ImGui::Spacing();
     ImGui::TextUnformatted("Mood");
-    ImGui::SameLine(em(4.5f));
-    moodMeter(e.mood(), ImGui::GetContentRegionAvail().x);
+    ImGui::SameLine();
+    moodMeter(e.mood(), tileInnerWidth() - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x);
     if (e.onHold()) iconText(icon::kPause, colour::kWarn, "On hold - the caller is waiting");
     if (e.verified()) iconText(icon::kShield, colour::kGood, "Identity verified");
     else if (e.variable("verification_failed") == true) iconText(icon::kShield, colour::kBad, "Verification failed");
@@ -270,6 +270,40 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
 
 // ---- options ------------------------------------------------------------------------------------------
 
+namespace {
+// A full-width card for one choice: a round badge (number or icon), then the wrapped text.
+// Returns true when clicked. Recorded under `record` (and `record2` when given).
+bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, const std::string& text, bool available,
+                const std::string& record, const std::string& record2 = {}) {
+    ImGui::PushID(id.c_str());
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = em(0.6f);
+    const float badge_d = em(1.6f);
+    const float wrap = width - badge_d - pad * 3;
+    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const float h = std::max(text_size.y, badge_d) + pad * 1.4f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::BeginDisabled(!available);
+    const bool clicked = ImGui::InvisibleButton("##choice", ImVec2(width, h));
+    ImGui::EndDisabled();
+    const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+    recordItem(record.c_str(), available);
+    if (!record2.empty()) recordItem(record2.c_str(), available);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 bg = !available ? colour::rgb(0xF4EFE9) : hovered ? colour::rgb(0xFFF1EA) : colour::kCard;
+    draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, em(0.6f));
+    draw->AddRect(pos, ImVec2(pos.x + width, pos.y + h), hovered && available ? badge_colour : colour::kCardBorder, em(0.6f));
+    const ImVec2 centre(pos.x + pad + badge_d * 0.5f, pos.y + h * 0.5f);
+    draw->AddCircleFilled(centre, badge_d * 0.5f, available ? badge_colour : colour::rgb(0xD8CCC0));
+    const ImVec2 bs = ImGui::CalcTextSize(badge);
+    draw->AddText(ImVec2(centre.x - bs.x * 0.5f, centre.y - bs.y * 0.5f), colour::rgb(0xFFFFFF), badge);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + badge_d + pad * 2, pos.y + (h - text_size.y) * 0.5f),
+                  available ? colour::kInk : colour::rgb(0xA89A90), text.c_str(), nullptr, wrap);
+    ImGui::PopID();
+    return clicked && available;
+}
+}  // namespace
+
 void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
     std::vector<OptionView> options = s.engine->options();
     std::vector<const OptionView*> talk;
@@ -280,37 +314,14 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
         else talk.push_back(&o);
     }
     std::string chosen;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float pad = em(0.6f);
-    const float badge = em(1.6f);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < talk.size(); ++i) {
         const OptionView& o = *talk[i];
-        ImGui::PushID(o.id.c_str());
-        const float wrap = width - badge - pad * 3;
-        const ImVec2 text_size = ImGui::CalcTextSize(o.text.c_str(), nullptr, false, wrap);
-        const float h = std::max(text_size.y, badge) + pad * 1.4f;
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImGui::BeginDisabled(!o.available);
-        const bool clicked = ImGui::InvisibleButton("##option", ImVec2(width, h));
-        ImGui::EndDisabled();
-        const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
-        recordItem(o.id.c_str(), o.available);
-        if (i < 9) recordItem(("Option " + std::to_string(i + 1)).c_str(), o.available);
-        const ImU32 bg = !o.available ? colour::rgb(0xF4EFE9) : hovered ? colour::rgb(0xFFF1EA) : colour::kCard;
-        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, em(0.6f));
-        draw->AddRect(pos, ImVec2(pos.x + width, pos.y + h), hovered && o.available ? colour::kAccent : colour::kCardBorder, em(0.6f));
-        const ImVec2 centre(pos.x + pad + badge * 0.5f, pos.y + h * 0.5f);
-        draw->AddCircleFilled(centre, badge * 0.5f, o.available ? colour::kAccent : colour::rgb(0xD8CCC0));
         char num[4];
         std::snprintf(num, sizeof num, "%d", static_cast<int>(i + 1));
-        const ImVec2 ns = ImGui::CalcTextSize(num);
-        draw->AddText(ImVec2(centre.x - ns.x * 0.5f, centre.y - ns.y * 0.5f), colour::rgb(0xFFFFFF), num);
-        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + badge + pad * 2, pos.y + (h - text_size.y) * 0.5f),
-                      o.available ? colour::kInk : colour::rgb(0xA89A90), o.text.c_str(), nullptr, wrap);
+        if (choiceCard(o.id, num, colour::kAccent, o.text, o.available, o.id, i < 9 ? "Option " + std::to_string(i + 1) : std::string()))
+            chosen = o.id;
         if (!o.available) tooltip(o.unavailable_reason.c_str());
-        if (clicked && o.available) chosen = o.id;
-        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, em(0.05f)));
     }
     if (talk.empty() && desk_moves) mutedText("Nothing to say right now: use the desk on the right.");
     else if (desk_moves) iconText(icon::kLightbulb, colour::kWarn, "The desk has actions for this moment too (verify, hold, transfer).");
@@ -384,18 +395,11 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
     int shown = 0;
     for (const auto& o : options) {
         if (o.desk || o.action.type != ActionType::Verify) continue;
-        ImGui::PushID(o.id.c_str());
         const bool pass = o.action.verify_result == "pass";
-        ImGui::BeginDisabled(!o.available);
-        const std::string label = o.text + "##" + o.id;
-        if (iconButton(pass ? icon::kCheckCircle : icon::kTimesCircle, label.c_str(), pass ? ButtonKind::Good : ButtonKind::Danger,
-                       ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+        if (choiceCard(o.id, pass ? icon::kCheck : icon::kTimes, pass ? colour::kGood : colour::kBad, o.text, o.available, o.id,
+                       "Desk action: verify " + o.action.verify_result))
             act(app, s, o.id);
-        recordItem(o.id.c_str(), o.available);
-        recordItem(("Desk action: verify " + o.action.verify_result).c_str(), o.available);
-        ImGui::EndDisabled();
         if (!o.available) tooltip(o.unavailable_reason.c_str());
-        ImGui::PopID();
         ++shown;
     }
     if (shown == 0) mutedText(s.engine->verified() ? "Identity verified." : "Verification decisions appear here when the conversation reaches them.");

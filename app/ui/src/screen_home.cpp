@@ -34,7 +34,7 @@ void drawStats(AppState& app) {
     ImGui::PopFont();
     std::snprintf(caption, sizeof caption, "%d to level %d", p.points_to_next_level, p.level + 1);
     progressBar(p.level_span > 0 ? static_cast<float>(p.points_into_level) / static_cast<float>(p.level_span) : 0.0f, colour::kAccent,
-                ImGui::GetContentRegionAvail().x, em(0.55f));
+                tileInnerWidth(), em(0.55f));
     mutedText(caption);
     endTile();
     ImGui::EndGroup();

@@ -128,7 +128,13 @@ void beginTile(float width, ImU32 accent) {
     storage->SetInt(key + 3, static_cast<int>(accent));
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad * 0.8f));
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(start.x + width - pad);
+    // Wrap positions are window-local.
+    ImGui::PushTextWrapPos(start.x + width - pad - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+}
+
+float tileInnerWidth() {
+    const ImGuiID key = tileKey();
+    return ImGui::GetStateStorage()->GetFloat(key + 2) - ImGui::GetFontSize() * 1.6f;
 }
 
 bool endTile(const char* record_label) {

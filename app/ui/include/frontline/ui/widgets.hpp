@@ -64,6 +64,8 @@ namespace frontline::ui {
 // An auto-height white panel drawn behind its contents (uses the window draw list's channels, so
 // tiles cannot nest inside each other). Pair with endTile(). width 0 = available width.
 void beginTile(float width = 0, ImU32 accent = 0);
+// Width available for content inside the open tile.
+float tileInnerWidth();
 // Returns true when the tile was clicked (for tiles that act as a button).
 bool endTile(const char* record_label = nullptr);
 }  // namespace frontline::ui
