@@ -3,6 +3,9 @@
 // Sections: options · window · main loop · screenshot mode · runGui.
 #include <algorithm>
 #include <chrono>
+#include <future>
+#include <mutex>
+#include <sqlite3.h>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -247,10 +250,78 @@ private:
     ui::ItemRecorder recorder_;
 };
 
-int mainLoop(Window& win, ui::AppState& app, int exit_after_frames) {
+// PRAGMA quick_check reads the whole database (~0.3 s for 10,000 attempts): it runs on its own
+// connection in a background thread so the first frame is not kept waiting, wakes the loop when
+// done, and is interrupted (sqlite3_interrupt is thread-safe) if the app quits first.
+struct IntegrityCheck {
+    std::future<std::string> result;
+    std::mutex mutex;
+    sqlite3* running = nullptr;  // the checking connection while the check runs (under mutex)
+    bool cancelled = false;      // the app is quitting: do not start (under mutex)
+
+    ~IntegrityCheck() {
+        {
+            std::lock_guard lock(mutex);
+            cancelled = true;
+            if (running) sqlite3_interrupt(running);
+        }
+        if (result.valid()) result.wait();
+    }
+};
+
+void startIntegrityCheck(IntegrityCheck& check, const std::filesystem::path& db) {
+    check.result = std::async(std::launch::async, [&check, db] {
+        std::string problem;
+        try {
+            Store store = Store::open(db, StoreOptions{5000, false});
+            {
+                std::lock_guard lock(check.mutex);
+                if (check.cancelled) return problem;
+                check.running = store.handle();
+            }
+            std::string verdict;
+            char* error = nullptr;
+            int rc = sqlite3_exec(
+                store.handle(), "PRAGMA quick_check",
+                [](void* out, int, char** values, char**) {
+                    auto& text = *static_cast<std::string*>(out);
+                    if (values[0]) text += (text.empty() ? "" : "; ") + std::string(values[0]);
+                    return 0;
+                },
+                &verdict, &error);
+            sqlite3_free(error);
+            {
+                std::lock_guard lock(check.mutex);
+                check.running = nullptr;
+            }
+            if ((rc == SQLITE_OK && verdict != "ok") || rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+                problem = "the database " + db.string() + " is damaged (" + (verdict.empty() ? "unreadable" : verdict) +
+                          "). Frontline has stopped using it and changed nothing; restore it from a backup.";
+        } catch (const StoreError& e) {
+            // Only damage matters here: the main connection is already open and working.
+            if (e.kind() == StoreError::Kind::Corrupt) problem = e.what();
+        }
+        glfwPostEmptyEvent();
+        return problem;
+    });
+}
+
+// A corrupt database found by the background check: stop using it (never write into a damaged
+// file) and show why, like a database that failed to open.
+void collectIntegrityCheck(ui::AppState& app, IntegrityCheck* check) {
+    if (!check || !check->result.valid()) return;
+    if (check->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    std::string problem = check->result.get();
+    if (problem.empty()) return;
+    app.store.reset();
+    app.store_error = problem;
+}
+
+int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityCheck* integrity) {
     int frames = 0;
     UiTrace trace;
     while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
+        collectIntegrityCheck(app, integrity);
         if (glfwGetWindowAttrib(win.handle, GLFW_ICONIFIED)) {
             glfwWaitEvents();  // minimised: nothing to draw until something happens
             continue;
@@ -263,8 +334,8 @@ int mainLoop(Window& win, ui::AppState& app, int exit_after_frames) {
             glfwPollEvents();  // vsync paces these frames
         } else {
             // Idle: sleep until input, or until a timer on screen needs its next tick.
-            const double timeout = app.wake_in >= 0 ? std::clamp(app.wake_in, 0.01, 1.0) : 1.0;
-            glfwWaitEventsTimeout(timeout);
+            if (app.wake_in >= 0) glfwWaitEventsTimeout(std::clamp(app.wake_in, 0.01, 1.0));
+            else glfwWaitEvents();
         }
     }
     return 0;
@@ -311,7 +382,9 @@ int runGui(int argc, char** argv) {
     const bool screenshots = !o.screenshot_dir.empty();
 
     ui::AppState app;
-    app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content));
+    // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
+    // structural checks, which keeps start-up fast.
+    app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false);
     if (!app.content.sop_loaded) std::cerr << "frontline: warning: the SOP did not load; see the Scenarios screen\n";
     // Seeds: reproducible within a run (tests), different between runs (practice).
     app.next_seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
@@ -330,7 +403,8 @@ int runGui(int argc, char** argv) {
     try {
         std::error_code ec;
         if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
-        app.store.emplace(Store::open(db));
+        // The full-file integrity check runs after the first frame (see startIntegrityCheck).
+        app.store.emplace(Store::open(db, StoreOptions{5000, screenshots}));
     } catch (const StoreError& e) {
         app.store_error = std::string(e.what()) + "\n(" + db.string() + ")";
     }
@@ -343,7 +417,9 @@ int runGui(int argc, char** argv) {
         if (!openWindow(win, o, !screenshots)) return 1;
         // The GL backend uploads the font texture on its first frame.
         platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, false);
-        code = screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames);
+        IntegrityCheck integrity;
+        if (!screenshots && app.store) startIntegrityCheck(integrity, db);
+        code = screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames, &integrity);
     }
     if (!temp_db.empty()) {
         app.store.reset();

@@ -66,7 +66,7 @@ std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::
     }
 }
 
-ContentLibrary loadContent(const ContentPaths& paths) {
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
     ContentLibrary lib;
     lib.paths = paths;
     setSchemaDirectory(paths.schema_dir);
@@ -99,7 +99,7 @@ ContentLibrary loadContent(const ContentPaths& paths) {
     }
     for (const auto& file : jsonFilesIn(paths.root / "scenarios")) {
         std::vector<Diagnostic> diags;
-        auto scenario = loadScenario(file, lib.sop, diags);
+        auto scenario = loadScenario(file, lib.sop, diags, path_checks);
         if (scenario && lib.scenario(scenario->id)) {
             diags.push_back(Diagnostic{Severity::Error, file.string(), 0, 0, "duplicate scenario id '" + scenario->id + "' (also in " + lib.scenario(scenario->id)->file + ")", "/id"});
             scenario.reset();

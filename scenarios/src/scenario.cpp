@@ -176,7 +176,7 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key, bool obje
 
 }  // namespace
 
-std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags) {
+std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags, bool path_checks) {
     size_t errors_before = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
     if (!checkSchema(doc, "scenario.schema.json", diags)) return std::nullopt;
     const auto& j = doc.value;
@@ -348,16 +348,17 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     if (!s.node(s.start)) error("/start", "start node '" + s.start + "' does not exist");
     size_t errors_now = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
     if (errors_now > errors_before) return std::nullopt;
-    validateGraph(s, sop, &doc, diags);
+    validateGraph(s, sop, &doc, diags, path_checks);
     errors_now = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
     if (errors_now > errors_before) return std::nullopt;
     return s;
 }
 
-std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags) {
+std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags,
+                                     bool path_checks) {
     auto doc = readJsonDocument(path, diags);
     if (!doc) return std::nullopt;
-    return parseScenario(*doc, sop, diags);
+    return parseScenario(*doc, sop, diags, path_checks);
 }
 
 }  // namespace frontline

@@ -18,8 +18,11 @@ if [ -f "$GOLDEN" ]; then
   grep -q "DEBRIEF" "$WORK/play.txt" || fail "no debrief printed"
   grep -q "Saved as attempt #1 for Sam Rivera" "$WORK/play.txt" || fail "attempt not reported as saved"
   [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attempts')" = 1 ] || fail "attempt not in the database"
-  "$BIN" history --db "$DB" --json | grep -q '"scenario": "failed-verification"' || fail "history does not list it"
-  "$BIN" history --db "$DB" --show 1 | grep -q "SOP scorecard" || fail "history --show has no scorecard"
+  # Output goes to files first: `cmd | grep -q` under pipefail fails when grep stops reading early.
+  "$BIN" history --db "$DB" --json > "$WORK/history.json"
+  grep -q '"scenario": "failed-verification"' "$WORK/history.json" || fail "history does not list it"
+  "$BIN" history --db "$DB" --show 1 > "$WORK/show.txt"
+  grep -q "SOP scorecard" "$WORK/show.txt" || fail "history --show has no scorecard"
 
   # 2. JSON output of the same path is machine-readable, carries a golden block, records nothing.
   "$BIN" play failed-verification --no-record --seed 1 --answers "$ANSWERS" --disposition "$DISP" --notes "$NOTES" \

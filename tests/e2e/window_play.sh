@@ -32,7 +32,8 @@ WID=$(timeout 30 xdotool search --sync --onlyvisible --name "Frontline" | head -
 xdotool windowfocus --sync "$WID" 2>/dev/null || true
 
 trace() { cat "$TRACE" 2>/dev/null || true; }
-has() { trace | cut -f1 | grep -qxF -- "$1"; }
+# grep without -q reads all its input, so cut never dies of SIGPIPE under pipefail.
+has() { trace | cut -f1 | grep -xF -- "$1" >/dev/null; }
 enabled_labels() { trace | awk -F'\t' -v re="$1" '$1 ~ re && $4 == 1 { print $1 }' | sort; }
 wait_for() {
   for _ in $(seq 150); do has "$1" && return 0; sleep 0.1; done

@@ -1,5 +1,6 @@
 // Headless UI tests of the certification screens: a trainee who has met level 1 issues the
 // certificate and exports it; the manager's progress table shows every trainee and filters them.
+#include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <filesystem>
@@ -14,24 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "frontline-certui-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using frontline::test::TempDir;
 
 void recordPass(Store& store, std::int64_t trainee, const std::string& scenario, const std::string& sop_version) {
     AttemptLog log;

@@ -2,6 +2,7 @@
 // into the store (renewals keep history), the signed Open Badges assertion and badge file (round
 // trip; an edit to ANY field is detected), expiry and revocation, and the PDF (read back with
 // pdftotext).
+#include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,25 +19,7 @@ using namespace frontline;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "frontline-certs-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using frontline::test::TempDir;
 
 std::string fileBytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

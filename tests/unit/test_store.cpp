@@ -1,6 +1,7 @@
 // The local store: schema and migrations, refusal of bad databases (byte-identical afterwards),
 // crash safety of recordAttempt (injected failure and a real crashed process), round trips and the
 // per-step statistics.
+#include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -17,25 +18,7 @@ using namespace frontline;
 
 namespace {
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "frontline-store-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using frontline::test::TempDir;
 
 std::string fileBytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

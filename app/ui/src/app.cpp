@@ -60,9 +60,13 @@ int TraineeSummary::bestStars(const std::string& scenario_id) const {
 }
 
 std::vector<std::string> onboardingOrder(const AppState& app) {
-    // Until onboarding paths load from content/paths/, the library's difficulty order is the path.
+    // The onboarding path from content/paths/; without one, the library's difficulty order.
     std::vector<std::string> ids;
-    for (const auto& s : app.content.scenarios) ids.push_back(s->id);
+    if (const auto* path = app.content.trainingPath("onboarding"))
+        for (const auto& step : path->steps)
+            if (step.kind == "scenario" && app.content.scenario(step.ref)) ids.push_back(step.ref);
+    if (ids.empty())
+        for (const auto& s : app.content.scenarios) ids.push_back(s->id);
     return ids;
 }
 
@@ -89,6 +93,8 @@ void refreshSummary(AppState& app) {
             s.adherence = a.adherence;
             s.outcome = a.outcome;
             s.answer_seconds = a.answer_seconds;
+            // The listing has no per-attempt target: today's organisation setting stands in.
+            s.target_answer_seconds = app.settings.answerTargetSeconds(a.channel == "chat");
             s.channel = a.channel;
             s.breaches = static_cast<int>(a.report.breaches.size());
             summaries.push_back(std::move(s));

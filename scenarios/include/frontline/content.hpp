@@ -51,8 +51,12 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
 std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
 // Loads and checks one scenario (schema + references to the SOP + graph checks). Returns nullopt
 // when it has errors; warnings and notes still come back in diags.
-std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags);
-std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags);
+// `path_checks`: see validateGraph. The app loads with them off (start-up time); `frontline
+// validate`, the tests and CI run them, so shipped content has passed them.
+std::optional<Scenario> loadScenario(const std::filesystem::path& path, const Sop& sop, std::vector<Diagnostic>& diags,
+                                     bool path_checks = true);
+std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags,
+                                      bool path_checks = true);
 
 struct ContentFileError {
     std::string file;
@@ -75,6 +79,6 @@ struct ContentLibrary {
 };
 
 // Loads the SOP (sop/*.sop.json, the first one), settings.json and scenarios/*.json.
-ContentLibrary loadContent(const ContentPaths& paths);
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks = true);
 
 }  // namespace frontline

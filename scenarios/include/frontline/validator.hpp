@@ -24,7 +24,9 @@ struct PathStats {
 std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop);
 
 // Appends diagnostics (positions from `doc` when given). Returns path statistics.
+// `path_checks` runs the authoring checks that play every path through the engine (required
+// steps on a good path, skippable steps, min/max points); the structural checks always run.
 PathStats validateGraph(const Scenario& scenario, const Sop& sop, const JsonDocument* doc,
-                        std::vector<Diagnostic>& diags);
+                        std::vector<Diagnostic>& diags, bool path_checks = true);
 
 }  // namespace frontline
