@@ -157,6 +157,30 @@ bool isWrapperMessage(const std::string& description) {
     return false;
 }
 
+// Content never nests deeper than a dozen levels; a file that does is hostile or broken, and the
+// recursive steps after parsing (position scanner, schema check) must not overflow the stack on it.
+constexpr int kMaxNesting = 64;
+
+// Byte offset where nesting first exceeds kMaxNesting, or npos.
+size_t tooDeepAt(const std::string& text) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxNesting) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 }  // namespace
 
 std::pair<int, int> JsonDocument::position(const std::string& pointer) const {
@@ -179,6 +203,12 @@ std::optional<JsonDocument> parseJsonDocument(const std::string& file, const std
     JsonDocument doc;
     doc.file = file;
     doc.text = text;
+    if (size_t at = tooDeepAt(text); at != std::string::npos) {
+        auto [line, col] = lineColumnAt(text, at);
+        diags.push_back(Diagnostic{Severity::Error, file, line, col,
+                                   "invalid JSON: nested deeper than " + std::to_string(kMaxNesting) + " levels", ""});
+        return std::nullopt;
+    }
     try {
         doc.value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {

@@ -150,3 +150,14 @@ TEST_CASE("the whole bundled content loads without errors") {
         for (const auto& d : f.diagnostics) FAIL_CHECK(format(d));
     CHECK(lib.scenarios.size() >= 3);
 }
+
+TEST_CASE("absurdly deep nesting is an error with a position, not a stack overflow") {
+    std::string deep = "{\"id\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::vector<Diagnostic> diags;
+    auto doc = parseJsonDocument("deep.json", deep, diags);
+    CHECK_FALSE(doc.has_value());
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.find("nested deeper than") != std::string::npos);
+    CHECK(diags[0].line == 1);
+    CHECK(diags[0].column == 71);  // "{" is level 1, so the 64th "[" (column 7 + 64) opens level 65
+}
