@@ -11,8 +11,8 @@ PACKAGES=(
   doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev
   # runtime files: fonts (text + icons)
   fonts-dejavu-core fonts-noto-core fonts-font-awesome
-  # real-window tests, screenshots and PDF checks
-  xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3
+  # real-window tests, screenshots, PDF checks and the end-to-end scripts
+  xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3
 )
 
 missing=()
