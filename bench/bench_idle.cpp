@@ -3,16 +3,13 @@
 // (this program with --floor), measured in the same run. Target: under 1 % of a core.
 // Needs a display (bench/run.sh uses xvfb-run).
 //   bench_idle FRONTLINE_BINARY [content-dir]      bench_idle --floor
-#include <GLFW/glfw3.h>
-#include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
+#include "bare_window.hpp"
 #include "bench_process.hpp"
 #include "bench_support.hpp"
 #include "frontline/store.hpp"
@@ -23,38 +20,6 @@ namespace {
 
 constexpr double kSettleSeconds = 3.0;   // start-up and the brief full-rate period after it
 constexpr double kMeasureSeconds = 5.0;
-
-int bareWindow() {
-    if (!glfwInit()) return 1;
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "floor", nullptr, nullptr);
-    if (!window) return 1;
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    while (!glfwWindowShouldClose(window)) {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        ImGui::Begin("floor");
-        ImGui::Text("Reading...");
-        ImGui::End();
-        ImGui::Render();
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glfwSwapBuffers(window);
-        glfwWaitEventsTimeout(1.0);  // the same idle policy as the app
-    }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwTerminate();
-    return 0;
-}
 
 double idlePercent(const std::vector<std::string>& argv) {
     const pid_t pid = frontline::bench::spawn(argv);
@@ -73,7 +38,7 @@ double idlePercent(const std::vector<std::string>& argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1 && std::string(argv[1]) == "--floor") return bareWindow();
+    if (argc > 1 && std::string(argv[1]) == "--floor") return frontline::bench::bareImGuiWindow(0);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_idle FRONTLINE_BINARY [content-dir]\n");
         return 2;

@@ -4,15 +4,12 @@
 // (exec, window, GL context, one frame, exit), median of several runs. Target: within 1.25x.
 // Needs a display (bench/run.sh uses xvfb-run).
 //   bench_startup FRONTLINE_BINARY [content-dir]      bench_startup --floor
-#include <GLFW/glfw3.h>
-#include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "bare_window.hpp"
 #include "bench_process.hpp"
 #include "bench_support.hpp"
 #include "frontline/store.hpp"
@@ -24,35 +21,6 @@ namespace {
 constexpr int kRuns = 7;
 constexpr int kAttempts = 10000;
 
-// The floor: what any GLFW + OpenGL3 + Dear ImGui app pays to show its first frame.
-int bareWindow() {
-    if (!glfwInit()) return 1;
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "floor", nullptr, nullptr);
-    if (!window) return 1;
-    glfwMakeContextCurrent(window);
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ImGui::Begin("floor");
-    ImGui::Text("Hello");
-    ImGui::End();
-    ImGui::Render();
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glfwSwapBuffers(window);
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
-    return 0;
-}
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -62,7 +30,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 1 && std::string(argv[1]) == "--floor") return bareWindow();
+    if (argc > 1 && std::string(argv[1]) == "--floor") return frontline::bench::bareImGuiWindow(1);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_startup FRONTLINE_BINARY [content-dir]\n");
         return 2;
