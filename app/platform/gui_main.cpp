@@ -279,26 +279,15 @@ void startIntegrityCheck(IntegrityCheck& check, const std::filesystem::path& db)
                 if (check.cancelled) return problem;
                 check.running = store.handle();
             }
-            std::string verdict;
-            char* error = nullptr;
-            int rc = sqlite3_exec(
-                store.handle(), "PRAGMA quick_check",
-                [](void* out, int, char** values, char**) {
-                    auto& text = *static_cast<std::string*>(out);
-                    if (values[0]) text += (text.empty() ? "" : "; ") + std::string(values[0]);
-                    return 0;
-                },
-                &verdict, &error);
-            sqlite3_free(error);
-            {
-                std::lock_guard lock(check.mutex);
-                check.running = nullptr;
+            try {
+                store.checkIntegrity();
+            } catch (const StoreError& e) {
+                if (e.kind() == StoreError::Kind::Corrupt) problem = e.what();
             }
-            if ((rc == SQLITE_OK && verdict != "ok") || rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-                problem = "the database " + db.string() + " is damaged (" + (verdict.empty() ? "unreadable" : verdict) +
-                          "). Frontline has stopped using it and changed nothing; restore it from a backup.";
+            std::lock_guard lock(check.mutex);
+            check.running = nullptr;  // before `store` closes the connection
         } catch (const StoreError& e) {
-            // Only damage matters here: the main connection is already open and working.
+            // Only damage matters here (a lock, say, is not news: the main connection is working).
             if (e.kind() == StoreError::Kind::Corrupt) problem = e.what();
         }
         glfwPostEmptyEvent();

@@ -316,6 +316,29 @@ TEST_CASE("store: a damaged database is refused and left byte-identical") {
     CHECK(fileBytes(p) == bytes);
 }
 
+TEST_CASE("store: checkIntegrity on an open store finds the damage open() would have refused") {
+    TempDir dir;
+    const fs::path p = dir / "later.db";
+    makeRealDatabase(p, 40);
+    Store::open(p, StoreOptions{5000, false}).checkIntegrity();  // a sound file: no error
+    std::string bytes = fileBytes(p);
+    const std::size_t page = 4096;
+    REQUIRE(bytes.size() > 8 * page);
+    for (std::size_t i = 2 * page; i < 6 * page; ++i) bytes[i] = static_cast<char>((i * 37) & 0xff);
+    writeFile(p, bytes);
+    // What the desktop app does: open without the full-file check, check afterwards.
+    Store store = Store::open(p, StoreOptions{5000, false});
+    try {
+        store.checkIntegrity();
+        FAIL("the damaged file passed the integrity check");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Corrupt);
+        const std::string message = e.what();
+        CHECK(message.find(p.string()) != std::string::npos);
+        CHECK(message.find("nothing was changed") != std::string::npos);
+    }
+}
+
 TEST_CASE("store: a database another connection holds exclusively is reported Locked, unchanged") {
     TempDir dir;
     const fs::path p = dir / "busy.db";

@@ -50,6 +50,11 @@ struct Refusal : StoreError {
     throw Refusal(kind, message);
 }
 
+void refuseIfDamaged(sqlite3* db, const std::string& where) {
+    if (std::string problem = quickCheckProblem(db); !problem.empty())
+        refuse(StoreError::Kind::Corrupt, where, "integrity check: " + problem);
+}
+
 // SQLite takes a very short file (a few bytes of anything) for an empty database and would write
 // over it, so a non-empty file must start with the SQLite header before SQLite sees it.
 bool startsLikeSqlite(const fs::path& path, const std::string& where) {
@@ -74,10 +79,7 @@ void checkExistingDatabase(sqlite3* db, const std::string& where, bool integrity
         refuse(StoreError::Kind::TooNew, where,
                "created by a newer Frontline (schema " + std::to_string(version) + ", this build knows " +
                    std::to_string(Store::currentSchemaVersion()) + ")");
-    if (integrity_check) {
-        if (std::string problem = quickCheckProblem(db); !problem.empty())
-            refuse(StoreError::Kind::Corrupt, where, "integrity check: " + problem);
-    }
+    if (integrity_check) refuseIfDamaged(db, where);
 }
 
 }  // namespace
@@ -142,6 +144,8 @@ Store::Store(std::unique_ptr<Impl> impl, fs::path path) : impl_(std::move(impl))
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
+
+void Store::checkIntegrity() const { refuseIfDamaged(impl_->db.get(), path_.string()); }
 
 int Store::schemaVersion() const { return store_schema::readUserVersion(impl_->db.get()); }
 

@@ -124,6 +124,11 @@ public:
     Store& operator=(Store&&) noexcept;
     ~Store();
 
+    // PRAGMA quick_check over the whole file, as open() does unless told not to. Throws StoreError
+    // Corrupt (the same message as on open; nothing is changed) when the file is damaged. Another
+    // thread may stop it with sqlite3_interrupt(handle()); that throws a non-Corrupt StoreError.
+    void checkIntegrity() const;
+
     static int currentSchemaVersion();
     int schemaVersion() const;
     const std::filesystem::path& path() const { return path_; }
