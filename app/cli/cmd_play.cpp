@@ -61,7 +61,8 @@ struct Player {
         for (const auto& o : options) {
             if (!o.desk) continue;
             std::string key = o.id == "desk.crm" ? "c" : o.id == "desk.history" ? "h" : "k" + std::to_string(++k);
-            out() << "  " << key << "=" << (o.id == "desk.crm" ? "CRM" : o.id == "desk.history" ? "history" : o.text.substr(16))
+            const KbArticle* article = deskKbArticle(engine.scenario(), o.id);
+            out() << "  " << key << "=" << (article ? article->title : o.id == "desk.crm" ? "CRM" : "history")
                   << (o.used ? " (open)" : "");
         }
         out() << "\n";
@@ -79,7 +80,7 @@ struct Player {
         } else if (id == "desk.history") {
             for (const auto& h : s.crm.history) out() << "    " << h.date << " " << h.channel << ": " << h.summary << "\n";
             for (const auto& t : s.crm.open_tickets) out() << "    ticket " << t.id << " [" << t.status << "]: " << t.summary << "\n";
-        } else if (const auto* a = s.article(id.substr(8))) {
+        } else if (const auto* a = deskKbArticle(s, id)) {
             out() << "  --- KB: " << a->title << " ---\n    " << engine.fill(a->body) << "\n";
         }
     }
@@ -97,7 +98,7 @@ struct Player {
         else if (token[0] == 'k' && token.size() > 1 && std::isdigit(static_cast<unsigned char>(token[1]))) {
             size_t want = std::stoul(token.substr(1)), k = 0;
             for (const auto& o : options)
-                if (o.desk && o.id.rfind("desk.kb.", 0) == 0 && ++k == want) id = o.id;
+                if (o.desk && deskKbArticle(engine.scenario(), o.id) && ++k == want) id = o.id;
             if (id.empty()) return "no knowledge-base article " + token.substr(1);
         } else if (std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
             size_t want = std::stoul(token), n = 0;

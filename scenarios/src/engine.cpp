@@ -35,6 +35,18 @@ const char* phaseName(Phase p) {
 
 std::string deskKbOptionId(const std::string& article_id) { return kDeskKbPrefix + article_id; }
 
+const KbArticle* deskKbArticle(const Scenario& scenario, const std::string& desk_id) {
+    static const std::string prefix = kDeskKbPrefix;
+    return desk_id.rfind(prefix, 0) == 0 ? scenario.article(desk_id.substr(prefix.size())) : nullptr;
+}
+
+bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id) {
+    if (desk_id == kDeskCrm) return !scenario.crm.fields.empty();
+    if (desk_id == kDeskHistory) return !scenario.crm.history.empty() || !scenario.crm.open_tickets.empty();
+    const KbArticle* article = deskKbArticle(scenario, desk_id);
+    return article && article->relevant;
+}
+
 Engine::Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, std::string agent_name, std::uint64_t seed)
     : sop_(sop), scenario_(scenario), settings_(settings), agent_name_(std::move(agent_name)), rng_(seed ^ 0x9E3779B97F4A7C15ull) {
     mood_ = scenario.persona.mood;
@@ -252,31 +264,27 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
     if (contains(desk_used_, id)) return {false, "already open"};
     std::string text;
     int seconds = 0;
-    bool counts = false;  // counts for SOP step 4
     std::string feedback;
     if (id == kDeskCrm && !scenario_.crm.fields.empty()) {
         text = "Opened the customer's CRM record";
         seconds = kCrmSeconds;
-        counts = true;
         vars_["crm_opened"] = true;
         feedback = "Pulling up the account in the CRM is part of SOP step 4.";
     } else if (id == kDeskHistory && (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())) {
         text = "Reviewed interaction history and open tickets";
         seconds = kHistorySeconds;
-        counts = true;
         vars_["history_reviewed"] = true;
         feedback = "Reviewing interaction history and open tickets is part of SOP step 4.";
-    } else if (id.rfind(kDeskKbPrefix, 0) == 0 && scenario_.article(id.substr(8))) {
-        const auto* article = scenario_.article(id.substr(8));
+    } else if (const KbArticle* article = deskKbArticle(scenario_, id)) {
         text = "Read knowledge-base article: " + article->title;
         seconds = kKbSeconds;
-        counts = article->relevant;
         vars_["kb." + article->id] = true;
         feedback = article->relevant ? "Checking the knowledge base for the relevant procedure is part of SOP step 4."
                                      : "This article does not apply to this customer's issue.";
     } else {
         return {false, "unknown desk tool '" + id + "'"};
     }
+    const bool counts = deskToolCountsForStep4(scenario_, id);
     desk_used_.push_back(id);
     clock_ += seconds;
     auto& e = push(EventType::Desk);

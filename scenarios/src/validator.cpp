@@ -195,14 +195,7 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
     Engine engine(sop, s, defaults, "Alex", 1);
     engine.answer(0);
     for (const auto& option : engine.options())
-        if (option.desk && option.available) {
-            bool counts = option.id == "desk.crm" || option.id == "desk.history";
-            if (option.id.rfind("desk.kb.", 0) == 0) {
-                const auto* article = s.article(option.id.substr(8));
-                counts = article && article->relevant;
-            }
-            if (counts) engine.choose(option.id);
-        }
+        if (option.desk && option.available && deskToolCountsForStep4(s, option.id)) engine.choose(option.id);
     explorer.explore(engine);
     PathStats stats = explorer.stats;
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include "frontline/engine.hpp"
 #include "frontline/scoring.hpp"
 #include "frontline/validator.hpp"
 
@@ -130,7 +131,7 @@ std::vector<std::string> expectedDeskTools(const Scenario& scenario) {
     if (!scenario.crm.fields.empty()) tools.push_back("desk.crm");
     if (scenario.crm.must_review_history) tools.push_back("desk.history");
     for (const KbArticle& a : scenario.kb) {
-        if (a.relevant) tools.push_back("desk.kb." + a.id);
+        if (a.relevant) tools.push_back(deskKbOptionId(a.id));
     }
     return tools;
 }

@@ -28,10 +28,7 @@ std::string firstAvailable(const Engine& engine) {
 
 void useDesk(Engine& engine) {
     for (const auto& o : engine.options()) {
-        if (!o.desk || !o.available) continue;
-        const bool kb = o.id.rfind("desk.kb.", 0) == 0;
-        const KbArticle* article = kb ? engine.scenario().article(o.id.substr(8)) : nullptr;
-        if (!kb || (article && article->relevant)) engine.choose(o.id);
+        if (o.desk && o.available && deskToolCountsForStep4(engine.scenario(), o.id)) engine.choose(o.id);
     }
 }
 

@@ -126,5 +126,10 @@ private:
 
 // Builds the desk option id for a knowledge-base article.
 std::string deskKbOptionId(const std::string& article_id);
+// The knowledge-base article a "desk.kb.<article>" id names, or null for any other id.
+const KbArticle* deskKbArticle(const Scenario& scenario, const std::string& desk_id);
+// Whether a desk tool counts for SOP step 4 (access systems): the CRM record, the history and
+// open tickets, and knowledge-base articles marked relevant.
+bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id);
 
 }  // namespace frontline
