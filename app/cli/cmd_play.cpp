@@ -29,7 +29,6 @@ const char* kUsage =
 struct Player {
     Engine& engine;
     Io& io;
-    bool scripted;
     bool json;
     size_t shown = 0;  // transcript lines already printed
 
@@ -166,7 +165,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     size_t next_answer = 0;
 
     Engine engine(content->sop, *scenario, settings, trainee, seed);
-    Player player{engine, io, scripted, json};
+    Player player{engine, io, json};
     std::string started_at = nowUtcIso();
     auto& out = player.out();
     out << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
