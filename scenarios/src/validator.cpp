@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <queue>
 #include <set>
 #include "frontline/content.hpp"
@@ -28,14 +29,14 @@ Diagnostic makeDiag(const JsonDocument* doc, const Scenario& s, Severity sev, co
 }
 
 struct Explorer {
-    const Scenario& scenario;
-    const Sop& sop;
+    explicit Explorer(std::vector<std::string> required_steps) : required(std::move(required_steps)) {}
+
     std::vector<std::string> required;
     PathStats stats;
     bool min_set = false;
-    bool perfect_path = false;
-    int best_missing_count = 1 << 30;
-    std::vector<std::string> best_missing;  // required steps missed by the best-covering good path
+    // Required steps missed by the best-covering path to a good ending (empty: a perfect path
+    // exists); unset while no path has reached a good ending.
+    std::optional<std::vector<std::string>> best_missing;
     std::map<std::string, std::set<std::string>> skippable;  // good ending -> required steps some path skips
     std::vector<std::string> path;
     std::set<std::string> states_on_path;  // Engine::stateKey() of every state on the current path
@@ -66,11 +67,7 @@ struct Explorer {
         const Ending* ending = e.ending();
         if (ending && ending->success) {
             auto missing = missingSteps(e);
-            if (missing.empty()) perfect_path = true;
-            if (static_cast<int>(missing.size()) < best_missing_count) {
-                best_missing_count = static_cast<int>(missing.size());
-                best_missing = missing;
-            }
+            if (!best_missing || missing.size() < best_missing->size()) best_missing = missing;
             auto& skipped = skippable[e.log().ending_node];
             skipped.insert(missing.begin(), missing.end());
         }
@@ -191,7 +188,7 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
 
     // Path checks through the engine, with every desk tool that counts already used.
     OrgSettings defaults;
-    Explorer explorer{s, sop, requiredSteps(s, sop), {}, false, false, 1 << 30, {}, {}, {}, {}};
+    Explorer explorer(requiredSteps(s, sop));
     Engine engine(sop, s, defaults, "Alex", 1);
     engine.answer(0);
     for (const auto& option : engine.options())
@@ -199,14 +196,13 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
     explorer.explore(engine);
     PathStats stats = explorer.stats;
 
-    if (!explorer.perfect_path) {
+    if (!explorer.best_missing) {
+        report(Severity::Error, "/nodes", "no play-through reaches a good ending");
+    } else if (!explorer.best_missing->empty()) {
         std::string list;
-        for (const auto& m : explorer.best_missing) list += (list.empty() ? "" : ", ") + m;
-        if (explorer.best_missing_count == (1 << 30))
-            report(Severity::Error, "/nodes", "no play-through reaches a good ending");
-        else
-            report(Severity::Error, "/required_steps",
-                   "no path to a good ending covers every required SOP step; the best one misses: " + list);
+        for (const auto& m : *explorer.best_missing) list += (list.empty() ? "" : ", ") + m;
+        report(Severity::Error, "/required_steps",
+               "no path to a good ending covers every required SOP step; the best one misses: " + list);
     }
     for (const auto& [ending, skipped] : explorer.skippable) {
         if (skipped.empty()) continue;
