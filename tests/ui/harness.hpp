@@ -1,9 +1,14 @@
 #pragma once
 // Headless driver for the UI library: an ImGui context with no renderer, frames on demand, and
 // clicks/keys/typing aimed at widgets found by the labels the UI records (ItemRecorder).
+#include <cstdint>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <doctest/doctest.h>
 #include <imgui.h>
+#include "frontline/content.hpp"
+#include "frontline/store.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/theme.hpp"
 #include "frontline/ui/widgets.hpp"
@@ -57,6 +62,18 @@ public:
         ui::drawApp(app);
         ImGui::Render();
     }
+    // The app as the window opens it, on `content`, an in-memory store and a fixed seed, for
+    // `trainee` (empty: the first-run profile screen), with two frames drawn.
+    void openApp(const std::string& trainee = {}, std::uint64_t seed = 7,
+                 const std::filesystem::path& content = FRONTLINE_TEST_CONTENT_DIR) {
+        app.content = loadContent(ContentPaths::at(content));
+        REQUIRE(app.content.sop_loaded);
+        app.store.emplace(Store::open(":memory:"));
+        app.next_seed = seed;
+        ui::openApp(app, trainee);
+        frames(2);
+    }
+
     void frames(int n) {
         for (int i = 0; i < n; ++i) frame();
     }

@@ -13,15 +13,6 @@ namespace k = frontline::test;
 
 namespace {
 
-void loadApp(Harness& h, const std::string& trainee = {}, const std::filesystem::path& content = FRONTLINE_TEST_CONTENT_DIR) {
-    h.app.content = loadContent(ContentPaths::at(content));
-    REQUIRE(h.app.content.sop_loaded);
-    h.app.store.emplace(Store::open(":memory:"));
-    h.app.next_seed = 7;
-    ui::openApp(h.app, trainee);
-    h.frames(2);
-}
-
 bool isDeskAction(ActionType t) {
     return t == ActionType::Verify || t == ActionType::Hold || t == ActionType::Resume || t == ActionType::Transfer;
 }
@@ -100,7 +91,7 @@ void fillWrapUp(Harness& h, ui::DeskSession& s) {
 
 TEST_CASE("first run: a new hire creates a profile and lands on Home") {
     Harness h;
-    loadApp(h);
+    h.openApp();
     CHECK(h.app.screen == ui::ScreenId::Profile);
     REQUIRE(h.visible("Your name"));
     h.click("Your name");
@@ -118,7 +109,7 @@ TEST_CASE("first run: a new hire creates a profile and lands on Home") {
 
 TEST_CASE("an empty name is refused with a message, not a trainee") {
     Harness h;
-    loadApp(h);
+    h.openApp();
     h.click("Start training");
     CHECK_FALSE(h.app.trainee);
     CHECK(h.app.store->trainees().empty());
@@ -127,7 +118,7 @@ TEST_CASE("an empty name is refused with a message, not a trainee") {
 
 TEST_CASE("a call from the library, played with keys and mouse, is scored, stored and debriefed") {
     Harness h;
-    loadApp(h, "Ana Lima");
+    h.openApp("Ana Lima");
     REQUIRE(h.app.screen == ui::ScreenId::Home);
     h.click("Scenarios");
     REQUIRE(h.app.screen == ui::ScreenId::Library);
@@ -169,7 +160,7 @@ TEST_CASE("a call from the library, played with keys and mouse, is scored, store
 
 TEST_CASE("answering late is passed to the engine as the real waited seconds") {
     Harness h;
-    loadApp(h, "Ana Lima");
+    h.openApp("Ana Lima");
     REQUIRE(ui::startScenario(h.app, "model-inbound-call"));
     h.frames(1);
     const int target = h.app.settings.answerTargetSeconds(false);
@@ -183,7 +174,7 @@ TEST_CASE("answering late is passed to the engine as the real waited seconds") {
 
 TEST_CASE("unavailable options are greyed and their number key explains why") {
     Harness h;
-    loadApp(h, "Ana Lima");
+    h.openApp("Ana Lima");
     // Walk each call's best path until a node offers an unavailable conversational option.
     for (const auto& sc : h.app.content.scenarios) {
         if (sc->channel != Channel::Call || sc->outbound) continue;
@@ -215,7 +206,7 @@ TEST_CASE("unavailable options are greyed and their number key explains why") {
 
 TEST_CASE("chat desk: concurrent chats, and a slow reply is recorded as a wait") {
     Harness h;
-    loadApp(h, "Ana Lima");
+    h.openApp("Ana Lima");
     std::string chat_id;
     for (const auto& sc : h.app.content.scenarios)
         if (sc->channel == Channel::Chat) {
@@ -252,7 +243,7 @@ TEST_CASE("chat desk: concurrent chats, and a slow reply is recorded as a wait")
 
 TEST_CASE("history replays an attempt decision by decision") {
     Harness h;
-    loadApp(h);
+    h.openApp();
     ui::seedDemo(h.app, "Sam Patel");
     h.frames(1);
     REQUIRE(h.app.summary.recent.size() >= 3);
@@ -274,7 +265,7 @@ TEST_CASE("history replays an attempt decision by decision") {
 
 TEST_CASE("settings are saved to the store and used by the next attempt") {
     Harness h;
-    loadApp(h, "Ana Lima");
+    h.openApp("Ana Lima");
     h.click("Settings");
     REQUIRE(h.app.screen == ui::ScreenId::Settings);
     h.fill("Company name", "Northwind Energy");
@@ -291,7 +282,7 @@ TEST_CASE("content that fails to load is listed in the library, not hidden") {
     std::filesystem::copy(FRONTLINE_TEST_CONTENT_DIR, dir, std::filesystem::copy_options::recursive);
     std::ofstream(dir / "scenarios" / "zz-broken.json") << "{ \"id\": \"broken\", \"title\": ";
     Harness h;
-    loadApp(h, "Ana Lima", dir);
+    h.openApp("Ana Lima", 7, dir);
     REQUIRE_FALSE(h.app.content.failed.empty());
     h.click("Scenarios");
     CHECK(h.visible("failed:zz-broken.json"));
@@ -301,7 +292,7 @@ TEST_CASE("content that fails to load is listed in the library, not hidden") {
 TEST_CASE("every demo screen draws at 1280x800 and 1920x1080") {
     for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
         Harness h(size);
-        loadApp(h);
+        h.openApp();
         for (const auto& name : ui::demoScreenNames()) {
             if (name != "welcome" && !h.app.trainee) ui::seedDemo(h.app);
             CAPTURE(name);

@@ -11,12 +11,7 @@ using frontline::test::Harness;
 namespace {
 
 void openQuizzes(Harness& h, const std::string& trainee = "Quinn") {
-    h.app.content = loadContent(ContentPaths::at(FRONTLINE_TEST_CONTENT_DIR));
-    REQUIRE(h.app.content.sop_loaded);
-    h.app.store.emplace(Store::open(":memory:"));
-    h.app.next_seed = 11;
-    ui::openApp(h.app, trainee);
-    h.frames(2);
+    h.openApp(trainee, 11);
     h.click("Quizzes");
     REQUIRE(h.app.screen == ui::ScreenId::Quiz);
 }
