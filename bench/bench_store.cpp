@@ -81,12 +81,14 @@ struct RawDb {
 constexpr const char* kListSql =
     "SELECT a.id, a.trainee_id, t.name, a.scenario_id, a.scenario_version, a.scenario_title, a.sop_id,"
     " a.sop_version, a.channel, a.started_at, a.finished_at, a.outcome, a.passed, a.critical_failure,"
-    " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed"
-    " FROM attempts a JOIN trainees t ON t.id = a.trainee_id ORDER BY a.finished_at DESC, a.id DESC LIMIT 50";
+    " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed,"
+    " a.breaches, a.target_answer_seconds FROM attempts a JOIN trainees t ON t.id = a.trainee_id ORDER BY a.finished_at DESC, a.id DESC LIMIT 50";
+// The floor of the step statistics aggregates the step rows directly (what the store did before
+// it kept step_totals), so the ratio shows what the running totals buy.
 constexpr const char* kStatsSql =
     "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
     " FROM step_scores s WHERE s.required = 1 GROUP BY s.step ORDER BY min(s.position), s.step";
-constexpr const char* kOneAttemptSql = "SELECT report_json, event_log FROM attempts WHERE id = ?1";
+constexpr const char* kOneAttemptSql = "SELECT report_json, event_log FROM attempt_details WHERE attempt_id = ?1";
 
 }  // namespace
 

@@ -1,9 +1,11 @@
 // The desktop trainer's window: command line, GLFW + OpenGL3 + Dear ImGui setup, and a main loop
 // that never busy-waits. Screenshot mode renders staged demo screens to PNG and exits.
-// Sections: options · window · main loop · screenshot mode · runGui.
+// Sections: start-up trace · options · window · main loop · screenshot mode · runGui.
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <sqlite3.h>
 #include <cstdio>
@@ -31,6 +33,26 @@
 namespace frontline {
 
 namespace {
+
+// ---- start-up trace -------------------------------------------------------------------------------
+
+// FRONTLINE_STARTUP_TRACE=1: milliseconds since main() at each start-up milestone, on stderr
+// (where start-up time goes; bench/bench_startup measures the whole).
+class StartupTrace {
+public:
+    StartupTrace() : on_(std::getenv("FRONTLINE_STARTUP_TRACE") != nullptr) {}
+    void mark(const char* milestone) {
+        if (!on_) return;
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+        std::lock_guard lock(mutex_);  // the loading thread marks too
+        std::fprintf(stderr, "startup: %-26s %6.1f ms\n", milestone, ms);
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::mutex mutex_;
+};
 
 // ---- options ------------------------------------------------------------------------------------
 
@@ -147,29 +169,32 @@ void installWakeCallbacks(GLFWwindow* window) {
 struct Window {
     GLFWwindow* handle = nullptr;
     LoopClock clock;
+    bool imgui = false;  // an ImGui context and its backends exist
     ~Window() {
-        if (!handle) return;
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplGlfw_Shutdown();
-        ImGui::DestroyContext();
-        glfwDestroyWindow(handle);
-        glfwTerminate();
+        if (imgui) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (handle) glfwDestroyWindow(handle);
+        glfwTerminate();  // also fine when glfwInit failed
     }
 };
 
-bool openWindow(Window& win, const GuiOptions& o, bool visible) {
+bool initGlfw() {
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "frontline: GLFW error %d: %s\n", code, text); });
-    if (!glfwInit()) {
-        std::cerr << "frontline: cannot open a window (no display?). The terminal commands still work: frontline --help\n";
-        return false;
-    }
+    if (glfwInit()) return true;
+    std::cerr << "frontline: cannot open a window (no display?). The terminal commands still work: frontline --help\n";
+    return false;
+}
+
+bool openWindow(Window& win, const GuiOptions& o, bool visible) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     win.handle = glfwCreateWindow(o.width, o.height, "Frontline - contact-center trainer", nullptr, nullptr);
     if (!win.handle) {
-        glfwTerminate();
         std::cerr << "frontline: could not create an OpenGL 3.0 window\n";
         return false;
     }
@@ -178,21 +203,26 @@ bool openWindow(Window& win, const GuiOptions& o, bool visible) {
     glfwSwapInterval(1);
     glfwSetWindowUserPointer(win.handle, &win.clock);
     installWakeCallbacks(win.handle);
+    return true;
+}
 
+// ImGui on the window, with fonts already built (at `font_scale`) in `atlas`, which outlives it.
+void startImGui(Window& win, ImFontAtlas* atlas, float font_scale) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(atlas);
+    win.imgui = true;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layouts are code; nothing to remember between runs
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(win.handle, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    return true;
+    ImGui_ImplOpenGL3_Init("#version 130");  // the font texture is uploaded by the first frame
+    ui::applyTheme(font_scale);
 }
 
 void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& screenshot = {}) {
     if (win.clock.rescale || app.requests.fonts_changed) {
         win.clock.rescale = false;
-        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, true);
+        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale);
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -306,8 +336,11 @@ void collectIntegrityCheck(ui::AppState& app, IntegrityCheck* check) {
     app.store_error = problem;
 }
 
-int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityCheck* integrity) {
+// `after_first_frame` runs once the trainee can see the desk (background work starts there).
+int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityCheck* integrity,
+             const std::function<void()>& after_first_frame) {
     int frames = 0;
+    bool shown = false;
     UiTrace trace;
     while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
         collectIntegrityCheck(app, integrity);
@@ -316,6 +349,8 @@ int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityChe
             continue;
         }
         renderFrame(win, app);
+        if (!shown && after_first_frame) after_first_frame();
+        shown = true;
         trace.afterFrame();
         if (exit_after_frames > 0 && ++frames >= exit_after_frames) break;
         const double now = glfwGetTime();
@@ -361,61 +396,86 @@ int screenshotMode(Window& win, ui::AppState& app, const GuiOptions& o) {
     return ok ? 0 : 1;
 }
 
-}  // namespace
-
 // ---- runGui ---------------------------------------------------------------------------------------
 
-int runGui(int argc, char** argv) {
-    GuiOptions o;
-    if (!parseOptions(argc, argv, o)) return 2;
-    const bool screenshots = !o.screenshot_dir.empty();
-
-    ui::AppState app;
+// Everything the desk shows, from disk: content, the database, settings, the trainee and their
+// summary. Runs on the loading thread; touches nothing but `app`.
+void loadDesk(ui::AppState& app, const GuiOptions& o, const std::filesystem::path& db, bool screenshots) {
     // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
     // structural checks, which keeps start-up fast.
     app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false);
     if (!app.content.sop_loaded) std::cerr << "frontline: warning: the SOP did not load; see the Scenarios screen\n";
     // Seeds: reproducible within a run (tests), different between runs (practice).
-    app.next_seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-
-    std::filesystem::path db = o.db;
-    std::filesystem::path temp_db;
-    if (screenshots) {
-        // Screenshots never touch a real database.
-        temp_db = std::filesystem::temp_directory_path() / ("frontline-screens-" + std::to_string(getpid()) + ".db");
-        std::filesystem::remove(temp_db);
-        db = temp_db;
-        app.next_seed = 42;
-    } else if (db.empty()) {
-        db = defaultDatabasePath();
-    }
+    app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     try {
         std::error_code ec;
         if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
         // The full-file integrity check runs after the first frame (see startIntegrityCheck).
-        app.store.emplace(Store::open(db, StoreOptions{5000, screenshots}));
+        app.store.emplace(Store::open(db, StoreOptions{5000, false}));
     } catch (const StoreError& e) {
         app.store_error = std::string(e.what()) + "\n(" + db.string() + ")";
     }
     if (!screenshots) ui::openApp(app, o.trainee);
     else ui::openApp(app);
+}
 
-    int code = 0;
-    {
-        Window win;
-        if (!openWindow(win, o, !screenshots)) return 1;
-        // The GL backend uploads the font texture on its first frame.
-        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, false);
-        IntegrityCheck integrity;
-        if (!screenshots && app.store) startIntegrityCheck(integrity, db);
-        code = screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames, &integrity);
+}  // namespace
+
+int runGui(int argc, char** argv) {
+    StartupTrace trace;
+    GuiOptions o;
+    if (!parseOptions(argc, argv, o)) return 2;
+    const bool screenshots = !o.screenshot_dir.empty();
+
+    // Screenshots never touch a real database: they use a temporary one, removed on the way out.
+    struct TempDatabase {
+        std::filesystem::path path;
+        ~TempDatabase() {
+            std::error_code ec;
+            if (!path.empty())
+                for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
+        }
+    } temp_db;
+    std::filesystem::path db = o.db;
+    if (screenshots) {
+        temp_db.path = std::filesystem::temp_directory_path() / ("frontline-screens-" + std::to_string(getpid()) + ".db");
+        std::filesystem::remove(temp_db.path);
+        db = temp_db.path;
+    } else if (db.empty()) {
+        db = defaultDatabasePath();
     }
-    if (!temp_db.empty()) {
-        app.store.reset();
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db.string() + suffix, ec);
-    }
-    return code;
+
+    // Loading the desk and opening a GL window take tens of milliseconds each and need different
+    // things (disk and CPU; the X server and the driver), so they overlap: a loading thread fills
+    // `app` and builds the fonts while this thread opens the window, and nothing here touches
+    // either until loading.get().
+    ui::AppState app;
+    auto atlas = std::make_unique<ImFontAtlas>();
+    Window win;  // declared after the atlas: the ImGui context goes first
+    if (!initGlfw()) return 1;
+    const float monitor_scale = platform::monitorScale();  // GLFW calls stay on this thread
+    float font_scale = monitor_scale;
+    auto loading = std::async(std::launch::async, [&] {
+        loadDesk(app, o, db, screenshots);
+        trace.mark("desk loaded (other thread)");
+        font_scale = monitor_scale * app.prefs.ui_scale;
+        platform::buildFontAtlas(*atlas, font_scale);
+        trace.mark("fonts built (other thread)");
+    });
+    const bool opened = openWindow(win, o, !screenshots);
+    trace.mark("window open");
+    loading.get();  // also rethrows what the loading thread threw
+    if (!opened) return 1;
+    startImGui(win, atlas.get(), font_scale);
+    // The fonts were built for the primary monitor; a window on another one rebuilds them.
+    if (platform::windowScale(win.handle) != monitor_scale) win.clock.rescale = true;
+
+    IntegrityCheck integrity;
+    auto first_frame = [&] {
+        trace.mark("first frame");
+        if (app.store) startIntegrityCheck(integrity, db);
+    };
+    return screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames, &integrity, first_frame);
 }
 
 }  // namespace frontline

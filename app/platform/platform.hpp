@@ -4,14 +4,23 @@
 #include <string>
 
 struct GLFWwindow;
+struct ImFontAtlas;
 
 namespace frontline::platform {
 
-// The one place that owns DPI and fonts: reads the window's content scale, (re)loads the fonts at
-// base size × DPI × ui_scale with Font Awesome merged in, resets the style to the theme at that
-// scale and re-uploads the font texture when `upload` (a GL context exists). Missing font files
-// fall back to ImGui's built-in font rather than aborting. Returns the effective scale.
-float setupFontsAndScale(GLFWwindow* window, float ui_scale, bool upload);
+// DPI and fonts. Text is drawn at base size × DPI × ui_scale with Font Awesome merged in; missing
+// font files fall back to ImGui's built-in font rather than aborting.
+//
+// The content scale (DPI) of the primary monitor, before any window exists; of a window once it
+// does. GLFW's main thread only.
+float monitorScale();
+float windowScale(GLFWwindow* window);
+// Fills `atlas` (cleared first) with the app's fonts at `scale` and rasterises it, RGBA included.
+// Needs no ImGui context or GL, so start-up builds it on a worker thread beside window creation.
+void buildFontAtlas(ImFontAtlas& atlas, float scale);
+// Rebuilds the current context's fonts for the window's scale × ui_scale, re-uploads the texture
+// and resets the style to the theme at that scale (DPI or text-size changes). Returns the scale.
+float setupFontsAndScale(GLFWwindow* window, float ui_scale);
 
 // Reads the current back buffer (call before glfwSwapBuffers) and writes it as a PNG.
 // Returns false (with a message on stderr) when it could not write the file.

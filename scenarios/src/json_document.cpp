@@ -1,6 +1,7 @@
 // JSON with positions: nlohmann parses the value; a small scanner over the (already valid) text
 // records the line/column of every value by JSON pointer, so schema and semantic errors can point
 // into the file. Schema checks use valijson against scenarios/schema/*.schema.json.
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <mutex>
@@ -24,14 +25,16 @@ std::string escapePointerToken(const std::string& token) {
     return out;
 }
 
-// Walks valid JSON text, recording where each value starts.
+// Walks valid JSON text, recording where each value starts, down to `max_depth` levels (the
+// root is level 0); deeper values are walked over without building their pointers.
 class PositionScanner {
 public:
-    PositionScanner(const std::string& text, std::map<std::string, std::pair<int, int>>& out) : text_(text), out_(out) {}
+    PositionScanner(const std::string& text, std::map<std::string, std::pair<int, int>>& out, int max_depth)
+        : text_(text), out_(out), max_depth_(max_depth) {}
 
     void run() {
         skipSpace();
-        value("");
+        value("", 0);
     }
 
 private:
@@ -67,8 +70,9 @@ private:
         advance();  // closing quote
         return s;
     }
-    void value(const std::string& pointer) {
-        out_[pointer] = {line_, col_};
+    void value(const std::string& pointer, int depth) {
+        const bool record = depth <= max_depth_;
+        if (record) out_[pointer] = {line_, col_};
         if (pos_ >= text_.size()) return;
         char c = text_[pos_];
         if (c == '{') {
@@ -79,7 +83,7 @@ private:
                 skipSpace();
                 advance();  // ':'
                 skipSpace();
-                value(pointer + "/" + escapePointerToken(key));
+                value(record && depth < max_depth_ ? pointer + "/" + escapePointerToken(key) : std::string(), depth + 1);
                 skipSpace();
                 if (pos_ < text_.size() && text_[pos_] == ',') {
                     advance();
@@ -92,7 +96,8 @@ private:
             skipSpace();
             int index = 0;
             while (pos_ < text_.size() && text_[pos_] != ']') {
-                value(pointer + "/" + std::to_string(index++));
+                value(record && depth < max_depth_ ? pointer + "/" + std::to_string(index) : std::string(), depth + 1);
+                ++index;
                 skipSpace();
                 if (pos_ < text_.size() && text_[pos_] == ',') {
                     advance();
@@ -109,6 +114,7 @@ private:
 
     const std::string& text_;
     std::map<std::string, std::pair<int, int>>& out_;
+    int max_depth_;
     size_t pos_ = 0;
     int line_ = 1;
     int col_ = 1;
@@ -184,10 +190,29 @@ size_t tooDeepAt(const std::string& text) {
 }  // namespace
 
 std::pair<int, int> JsonDocument::position(const std::string& pointer) const {
+    if (positions_depth_ < kMaxNesting) {
+        positions_.clear();
+        PositionScanner(text, positions_, kMaxNesting).run();
+        positions_depth_ = kMaxNesting;
+    }
+    return nearestPosition(pointer);
+}
+
+int JsonDocument::shallowLine(const std::string& pointer) const {
+    const int depth = static_cast<int>(std::count(pointer.begin(), pointer.end(), '/'));
+    if (positions_depth_ < depth) {
+        positions_.clear();
+        PositionScanner(text, positions_, depth).run();
+        positions_depth_ = depth;
+    }
+    return nearestPosition(pointer).first;
+}
+
+std::pair<int, int> JsonDocument::nearestPosition(const std::string& pointer) const {
     std::string p = pointer;
     while (true) {
-        auto it = positions.find(p);
-        if (it != positions.end()) return it->second;
+        auto it = positions_.find(p);
+        if (it != positions_.end()) return it->second;
         if (p.empty()) return {0, 0};
         auto slash = p.rfind('/');
         p = (slash == std::string::npos) ? std::string() : p.substr(0, slash);
@@ -237,7 +262,6 @@ std::optional<JsonDocument> parseJsonDocument(const std::string& file, const std
         diags.push_back(Diagnostic{Severity::Error, file, line, col, "invalid JSON: " + message, ""});
         return std::nullopt;
     }
-    PositionScanner(doc.text, doc.positions).run();
     return doc;
 }
 

@@ -238,7 +238,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
         Node node;
         node.id = node_id;
         std::string base = "/nodes/" + escape(node_id);
-        node.line_offset = doc.position(base).first;
+        node.line_offset = doc.shallowLine(base);
         const auto& lines = member(nj, "lines");
         for (size_t li = 0; li < lines.size(); ++li) {
             const auto& lj = lines[li];

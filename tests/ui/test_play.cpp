@@ -263,6 +263,43 @@ TEST_CASE("history replays an attempt decision by decision") {
     CHECK(h.app.history.replay_step == static_cast<int>(h.app.history.loaded->report.decisions.size()));
 }
 
+TEST_CASE("Home's badges judge each attempt by its own answer target and its own breaches") {
+    Harness h;
+    h.openApp("Ana Lima");
+    // Today's target is far stricter than the one the attempts were played under: the badges
+    // must not re-judge old attempts by it.
+    h.app.settings.answer_within_rings = 1;
+    h.app.settings.ring_seconds = 1;
+    auto record = [&](int answered, int target, int breaches) {
+        AttemptLog log;
+        log.scenario_id = "failed-verification";  // tagged failed_verification: counts for Identity guardian
+        log.channel = Channel::Call;
+        ScoreReport report;
+        report.scenario_id = log.scenario_id;
+        report.passed = true;
+        report.adherence = 90;
+        report.stars = 2;
+        report.metrics.answer_seconds = answered;
+        report.metrics.target_answer_seconds = target;
+        report.breaches.resize(static_cast<std::size_t>(breaches));
+        h.app.store->recordAttempt(h.app.trainee->id, "Failed verification", log, report, "2026-03-01T09:00:00Z",
+                                   "2026-03-01T09:05:00Z");
+    };
+    record(9, 20, 0);   // on time, clean
+    record(9, 20, 2);   // on time, two rules broken
+    record(30, 20, 0);  // late, clean
+    ui::refreshSummary(h.app);
+    REQUIRE(h.app.summary.valid);
+    const Badge* quick = h.app.summary.progress.badge("quick_draw");
+    const Badge* guardian = h.app.summary.progress.badge("identity_guardian");
+    REQUIRE(quick);
+    REQUIRE(guardian);
+    CHECK(quick->progress == 2);
+    CHECK(guardian->progress == 2);
+    CHECK(h.app.summary.recent.size() == 3);
+    CHECK(h.app.summary.recent.front().breaches == 0);  // newest first: the late, clean one
+}
+
 TEST_CASE("settings are saved to the store and used by the next attempt") {
     Harness h;
     h.openApp("Ana Lima");

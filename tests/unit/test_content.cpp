@@ -72,6 +72,29 @@ TEST_CASE("schema violations name the JSON path and its line") {
     CHECK(diags[0].column > 1);
 }
 
+TEST_CASE("positions are exact for any pointer, whichever depth was asked for first") {
+    const std::string text =
+        "{\n"
+        "  \"nodes\": {\n"
+        "    \"zeta\": {\"lines\": [\"a\"]},\n"
+        "    \"alpha\": {\n"
+        "      \"lines\": [\"b\", {\"text\": \"deep\"}]\n"
+        "    }\n"
+        "  }\n"
+        "}\n";
+    std::vector<Diagnostic> diags;
+    auto doc = parseJsonDocument("mem.json", text, diags);
+    REQUIRE(doc);
+    // File order, not the parsed object's alphabetical order.
+    CHECK(doc->shallowLine("/nodes/zeta") == 3);
+    CHECK(doc->shallowLine("/nodes/alpha") == 4);
+    // A deeper pointer after the shallow scan: exact, not its ancestor's position.
+    CHECK(doc->position("/nodes/alpha/lines/1/text") == std::make_pair(5, 31));
+    CHECK(doc->position("/nodes/alpha/lines/0") == std::make_pair(5, 17));
+    CHECK(doc->position("/nodes/alpha/no/such") == std::make_pair(4, 14));  // nearest ancestor
+    CHECK(doc->shallowLine("/nodes/zeta") == 3);
+}
+
 TEST_CASE("graph checks find dangling targets, unreachable nodes, dead ends and loops with no exit") {
     CHECK(anyError(loadBad("dangling_next"), "unknown node 'nowhere'", "/nodes/close/options/0/next"));
     CHECK(anyError(loadBad("unreachable_node"), "node 'orphan' is unreachable"));

@@ -39,15 +39,16 @@ public:
     ~RawDb() { sqlite3_close_v2(db_); }
     RawDb(const RawDb&) = delete;
     RawDb& operator=(const RawDb&) = delete;
-    void exec(const std::string& sql) {
-        char* error = nullptr;
-        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-            std::string message = error ? error : "?";
-            sqlite3_free(error);
-            throw std::runtime_error(sql + ": " + message);
-        }
-    }
+    void exec(const std::string& sql) { execOn(db_, sql); }
     sqlite3* get() const { return db_; }
+    // The same on a connection owned elsewhere (a Store's handle).
+    static void execOn(sqlite3* db, const std::string& sql) {
+        char* error = nullptr;
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+        const std::string message = error ? error : "";
+        sqlite3_free(error);
+        if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + message);
+    }
 
 private:
     sqlite3* db_ = nullptr;
@@ -235,22 +236,24 @@ TEST_CASE("migrations: forward steps apply once each with their version; a faile
     const fs::path p = dir / "v1.db";
     { Store::open(p).createTrainee("Ana", "A"); }
     RawDb db(p);
-    REQUIRE(store_schema::readUserVersion(db.get()) == 1);
 
-    // A later build's list: the real v1, then two new steps.
+    const int current = Store::currentSchemaVersion();
+    REQUIRE(store_schema::readUserVersion(db.get()) == current);
+
+    // A later build's list: the real steps, then two new ones.
     std::vector<store_schema::Migration> later(store_schema::migrations().begin(), store_schema::migrations().end());
-    later.push_back({2, "ALTER TABLE trainees ADD COLUMN email TEXT NOT NULL DEFAULT ''"});
-    later.push_back({3, "CREATE TABLE badges (id INTEGER PRIMARY KEY)"});
+    later.push_back({current + 1, "ALTER TABLE trainees ADD COLUMN email TEXT NOT NULL DEFAULT ''"});
+    later.push_back({current + 2, "CREATE TABLE badges (id INTEGER PRIMARY KEY)"});
     store_schema::applyMigrations(db.get(), later);
-    CHECK(store_schema::readUserVersion(db.get()) == 3);
+    CHECK(store_schema::readUserVersion(db.get()) == current + 2);
     CHECK(scalar(db.get(), "SELECT count(*) FROM trainees WHERE email = '' AND name = 'Ana'") == 1);
     store_schema::applyMigrations(db.get(), later);  // nothing left to do: no "duplicate column" error
-    CHECK(store_schema::readUserVersion(db.get()) == 3);
+    CHECK(store_schema::readUserVersion(db.get()) == current + 2);
 
-    // Step 4 fails half-way: its first statement must not survive, nor the version bump.
-    later.push_back({4, "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);"});
+    // The next step fails half-way: its first statement must not survive, nor the version bump.
+    later.push_back({current + 3, "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);"});
     CHECK_THROWS_AS(store_schema::applyMigrations(db.get(), later), StoreError);
-    CHECK(store_schema::readUserVersion(db.get()) == 3);
+    CHECK(store_schema::readUserVersion(db.get()) == current + 2);
     CHECK(scalar(db.get(), "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0);
 }
 
@@ -617,6 +620,159 @@ TEST_CASE("store: stepStats counts required rows only, per step in SOP order") {
     CHECK(store.stepStats(9999).empty());
 }
 
+namespace {
+
+// stepStats() as a direct aggregate of the step rows: what the running totals must always equal.
+std::vector<StepStat> stepStatsFromRows(sqlite3* db, std::int64_t trainee_id) {
+    std::string sql =
+        "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
+        " FROM step_scores s JOIN attempts a ON a.id = s.attempt_id WHERE s.required = 1";
+    if (trainee_id != 0) sql += " AND a.trainee_id = " + std::to_string(trainee_id);
+    sql += " GROUP BY s.step ORDER BY min(s.position), s.step";
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::vector<StepStat> out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        StepStat st;
+        st.step = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        st.attempts = sqlite3_column_int(stmt, 1);
+        st.missed = sqlite3_column_int(stmt, 2);
+        st.out_of_order = sqlite3_column_int(stmt, 3);
+        st.mean_score = sqlite3_column_double(stmt, 4);
+        out.push_back(st);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+void checkSameStats(const std::vector<StepStat>& got, const std::vector<StepStat>& want) {
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CAPTURE(want[i].step);
+        CHECK(got[i].step == want[i].step);
+        CHECK(got[i].attempts == want[i].attempts);
+        CHECK(got[i].missed == want[i].missed);
+        CHECK(got[i].out_of_order == want[i].out_of_order);
+        CHECK(got[i].mean_score == doctest::Approx(want[i].mean_score));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("store: step totals follow every attempt recorded or deleted, for a trainee and the team") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    const auto ben = store.createTrainee("Ben", "B").id;
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 12; ++i) {
+        // Vary coverage, order and score so every column of the totals moves.
+        ScoreReport r = makeReport({stepScore("receive", true, true, i % 3 != 0, 100 - i * 5),
+                                    stepScore("verify", i % 2 == 0, i % 4 != 1, true, i % 4 != 1 ? 90 : 0),
+                                    stepScore("close", true, i % 5 != 2, i % 2 == 1, 70)});
+        ids.push_back(store.recordAttempt(i % 3 == 0 ? ben : ana, "t", makeLog(static_cast<std::uint64_t>(i)), r,
+                                          "s", "2026-03-01T10:00:00Z"));
+    }
+    auto checkAll = [&] {
+        for (std::int64_t who : {std::int64_t{0}, ana, ben}) {
+            CAPTURE(who);
+            checkSameStats(store.stepStats(who), stepStatsFromRows(store.handle(), who));
+        }
+    };
+    checkAll();
+    CHECK(store.stepStats(ana).at(0).attempts == 8);
+
+    // Deleting behind the store's back (an admin with sqlite3): an attempt with its cascade, a
+    // lone step row, then every attempt of Ben. The totals stay the aggregate of what is left.
+    RawDb::execOn(store.handle(), "DELETE FROM attempts WHERE id = " + std::to_string(ids[1]));
+    checkAll();
+    RawDb::execOn(store.handle(), "DELETE FROM step_scores WHERE step = 'close' AND attempt_id = " + std::to_string(ids[2]));
+    checkAll();
+    RawDb::execOn(store.handle(), "DELETE FROM attempts WHERE trainee_id = " + std::to_string(ben));
+    checkAll();
+    CHECK(store.stepStats(ben).empty());
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_totals WHERE trainee_id = " + std::to_string(ben)) == 0);
+}
+
+TEST_CASE("store: listings carry each attempt's breaches and the answer target it was played under") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    ScoreReport report = typicalReport();
+    report.metrics.target_answer_seconds = 15;
+    report.breaches.resize(2);
+    report.breaches[0].rule = "verify_before_disclose";
+    report.breaches[1].rule = "hold_without_asking";
+    store.recordAttempt(ana, "t", makeLog(1), report, "s", "2026-03-01T10:00:00Z");
+    const auto listed = store.attempts(ana);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].breaches == 2);
+    CHECK(listed[0].target_answer_seconds == 15);
+    CHECK(listed[0].report.metrics.target_answer_seconds == 15);
+}
+
+TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and targets, and totals its steps") {
+    TempDir dir;
+    const fs::path p = dir / "v1.db";
+    ScoreReport report = typicalReport();
+    report.metrics.target_answer_seconds = 20;
+    report.breaches.resize(3);
+    const AttemptLog log = makeLog(5);
+    {
+        // Exactly what a schema-1 Frontline wrote: one good attempt and one whose report JSON
+        // was damaged by hand (the migration must not fail on it, nor lose it).
+        RawDb raw(p);
+        store_schema::applyMigrations(raw.get(), store_schema::migrations().first(1));
+        raw.exec("INSERT INTO trainees (id, name, team, created_at) VALUES (1, 'Ana', 'A', '2026-01-01T00:00:00Z')");
+        const std::string columns =
+            "INSERT INTO attempts (id, trainee_id, scenario_id, scenario_version, scenario_title, sop_id, sop_version,"
+            " channel, started_at, finished_at, outcome, passed, critical_failure, adherence, points, stars,"
+            " handle_seconds, fcr, csat, answer_seconds, seed, report_json, event_log) VALUES ";
+        auto quoted = [](std::string text) {
+            for (std::size_t at = text.find('\''); at != std::string::npos; at = text.find('\'', at + 2)) text.insert(at, "'");
+            return "'" + text + "'";
+        };
+        raw.exec(columns + "(1, 1, 'irate-billing', 2, 'The irate billing caller', 'inbound-calls-chats', '1.0.0', 'chat',"
+                           " 's', '2026-03-01T10:00:00Z', 'resolved_first_contact', 1, 0, 85, 45, 2, 312, 1, 4.2, 9, 5, " +
+                 quoted(nlohmann::json(report).dump()) + ", " + quoted(nlohmann::json(log).dump()) + ")");
+        raw.exec(columns + "(2, 1, 'irate-billing', 2, 'The irate billing caller', 'inbound-calls-chats', '1.0.0', 'call',"
+                           " 's', '2026-03-02T10:00:00Z', 'abandoned', 0, 0, 10, 3, 1, 60, 0, 1.0, 30, 6, '{not json', '{}')");
+        raw.exec("INSERT INTO step_scores VALUES (1, 'receive', 0, 1, 1, 1, 100), (1, 'verify', 1, 1, 0, 1, 0),"
+                 " (1, 'follow_up', 2, 0, 0, 1, 0), (2, 'receive', 0, 1, 1, 0, 60)");
+        REQUIRE(store_schema::readUserVersion(raw.get()) == 1);
+    }
+    Store store = Store::open(p);
+    CHECK(store.schemaVersion() == Store::currentSchemaVersion());
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM pragma_table_info('attempts') WHERE name IN ('report_json', 'event_log')") == 0);
+
+    const auto listed = store.attempts(1);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].id == 2);
+    CHECK(listed[0].breaches == 0);  // unreadable report: no count, and no failed migration
+    CHECK(listed[0].target_answer_seconds == 0);
+    CHECK(listed[1].breaches == 3);
+    CHECK(listed[1].target_answer_seconds == 20);
+
+    const auto first = store.attempt(1);
+    REQUIRE(first);
+    CHECK(nlohmann::json(first->report) == nlohmann::json(report));
+    CHECK(nlohmann::json(first->log) == nlohmann::json(log));
+    CHECK_THROWS_AS(store.attempt(2), StoreError);  // still reported as damaged, still there
+    CHECK(scalar(store.handle(), "SELECT count(*) FROM attempt_details WHERE attempt_id = 2 AND report_json = '{not json'") == 1);
+
+    checkSameStats(store.stepStats(1), stepStatsFromRows(store.handle(), 1));
+    const auto stats = store.stepStats();
+    REQUIRE(stats.size() == 2);
+    CHECK(stats[0].step == "receive");
+    CHECK(stats[0].attempts == 2);
+    CHECK(stats[0].out_of_order == 1);
+    CHECK(stats[0].mean_score == doctest::Approx(80));
+    CHECK(stats[1].step == "verify");
+    CHECK(stats[1].missed == 1);
+
+    // New attempts keep adding to the migrated totals.
+    store.recordAttempt(1, "t", makeLog(9), typicalReport(), "s", "2026-03-03T10:00:00Z");
+    checkSameStats(store.stepStats(1), stepStatsFromRows(store.handle(), 1));
+}
+
 TEST_CASE("store: quiz attempts round-trip, newest first") {
     Store store = Store::open(":memory:");
     const auto ana = store.createTrainee("Ana", "A").id;
@@ -743,7 +899,7 @@ TEST_CASE("store: a damaged stored log is a Corrupt error naming the attempt, no
     Store store = Store::open(":memory:");
     const auto ana = store.createTrainee("Ana", "A").id;
     const auto id = recordTypical(store, ana, "2026-03-01T10:00:00Z");
-    sqlite3_exec(store.handle(), "UPDATE attempts SET event_log = '{\"events\": 12' ", nullptr, nullptr, nullptr);
+    sqlite3_exec(store.handle(), "UPDATE attempt_details SET event_log = '{\"events\": 12' ", nullptr, nullptr, nullptr);
     try {
         store.attempt(id);
         FAIL("read a damaged log");

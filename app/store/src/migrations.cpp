@@ -106,8 +106,92 @@ CREATE TABLE preferences (
 
 static_assert(kApplicationId == 1179799124, "kSchemaV1 writes the application id literally");
 
-constexpr std::array<Migration, 1> kMigrations{{
+// v2, for a fast start with a long history (issue #3: Home over 10,000 attempts).
+// - The JSON moves to attempt_details: a 15 KB row filled a leaf page of its own, so listing
+//   10,000 summaries read 40 MB; narrow rows put ~40 attempts on a page.
+// - Two summary columns the listings lacked: the rules broken and the answer target in force.
+//   Old rows are filled from their stored report (0 if it is not valid JSON).
+// - step_totals: the per-trainee, per-step sums stepStats() reports, kept by triggers in the
+//   same transaction as the rows they count, so they cannot drift from step_scores whichever
+//   code writes. A deleted attempt is subtracted before its step rows cascade away (a cascade's
+//   triggers can no longer see the attempt, hence its trainee); a step row deleted on its own
+//   is subtracted by its own trigger, which ignores cascades for that same reason.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE attempt_details (
+    attempt_id   INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+    report_json  TEXT NOT NULL,
+    event_log    TEXT NOT NULL
+);
+INSERT INTO attempt_details (attempt_id, report_json, event_log) SELECT id, report_json, event_log FROM attempts;
+
+ALTER TABLE attempts ADD COLUMN breaches INTEGER NOT NULL DEFAULT 0 CHECK (breaches >= 0);
+ALTER TABLE attempts ADD COLUMN target_answer_seconds INTEGER NOT NULL DEFAULT 0;
+UPDATE attempts SET
+    breaches = CASE WHEN json_valid(report_json)
+                    THEN coalesce(json_array_length(report_json, '$.breaches'), 0) ELSE 0 END,
+    target_answer_seconds = CASE WHEN json_valid(report_json)
+                    THEN coalesce(json_extract(report_json, '$.metrics.target_answer_seconds'), 0) ELSE 0 END;
+ALTER TABLE attempts DROP COLUMN report_json;
+ALTER TABLE attempts DROP COLUMN event_log;
+
+CREATE TABLE step_totals (
+    trainee_id    INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    step          TEXT NOT NULL,
+    position      INTEGER NOT NULL,  -- the lowest position seen: SOP order
+    attempts      INTEGER NOT NULL,  -- attempts where the step was required
+    missed        INTEGER NOT NULL,
+    out_of_order  INTEGER NOT NULL,
+    score_sum     INTEGER NOT NULL,
+    PRIMARY KEY (trainee_id, step)
+) WITHOUT ROWID;
+INSERT INTO step_totals (trainee_id, step, position, attempts, missed, out_of_order, score_sum)
+    SELECT a.trainee_id, s.step, min(s.position), count(*), sum(s.covered = 0),
+           sum(s.covered = 1 AND s.in_order = 0), sum(s.score)
+    FROM step_scores s JOIN attempts a ON a.id = s.attempt_id
+    WHERE s.required = 1 GROUP BY a.trainee_id, s.step;
+
+CREATE TRIGGER step_totals_add AFTER INSERT ON step_scores WHEN NEW.required = 1 BEGIN
+    INSERT INTO step_totals (trainee_id, step, position, attempts, missed, out_of_order, score_sum)
+        SELECT a.trainee_id, NEW.step, NEW.position, 1, NEW.covered = 0,
+               NEW.covered = 1 AND NEW.in_order = 0, NEW.score
+        FROM attempts a WHERE a.id = NEW.attempt_id
+    ON CONFLICT (trainee_id, step) DO UPDATE SET
+        position = min(position, excluded.position),
+        attempts = attempts + 1,
+        missed = missed + excluded.missed,
+        out_of_order = out_of_order + excluded.out_of_order,
+        score_sum = score_sum + excluded.score_sum;
+END;
+
+CREATE TRIGGER step_totals_remove_attempt BEFORE DELETE ON attempts BEGIN
+    UPDATE step_totals SET
+        attempts = attempts - 1,
+        missed = missed - (SELECT s.covered = 0 FROM step_scores s
+                           WHERE s.attempt_id = OLD.id AND s.step = step_totals.step),
+        out_of_order = out_of_order - (SELECT s.covered = 1 AND s.in_order = 0 FROM step_scores s
+                                       WHERE s.attempt_id = OLD.id AND s.step = step_totals.step),
+        score_sum = score_sum - (SELECT s.score FROM step_scores s
+                                 WHERE s.attempt_id = OLD.id AND s.step = step_totals.step)
+    WHERE trainee_id = OLD.trainee_id
+      AND step IN (SELECT step FROM step_scores WHERE attempt_id = OLD.id AND required = 1);
+    DELETE FROM step_totals WHERE trainee_id = OLD.trainee_id AND attempts <= 0;
+END;
+
+CREATE TRIGGER step_totals_remove_row AFTER DELETE ON step_scores WHEN OLD.required = 1 BEGIN
+    UPDATE step_totals SET
+        attempts = attempts - 1,
+        missed = missed - (OLD.covered = 0),
+        out_of_order = out_of_order - (OLD.covered = 1 AND OLD.in_order = 0),
+        score_sum = score_sum - OLD.score
+    WHERE trainee_id = (SELECT trainee_id FROM attempts WHERE id = OLD.attempt_id) AND step = OLD.step;
+    DELETE FROM step_totals WHERE step = OLD.step AND attempts <= 0
+      AND trainee_id = (SELECT trainee_id FROM attempts WHERE id = OLD.attempt_id);
+END;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, kSchemaV1},
+    {2, kSchemaV2},
 }};
 
 }  // namespace

@@ -35,9 +35,10 @@ constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at FROM 
 constexpr std::string_view kAttemptSummaryColumns =
     "SELECT a.id, a.trainee_id, t.name, a.scenario_id, a.scenario_version, a.scenario_title, a.sop_id,"
     " a.sop_version, a.channel, a.started_at, a.finished_at, a.outcome, a.passed, a.critical_failure,"
-    " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed";
-constexpr int kReportColumn = 22;  // after the summary columns, when selected
-constexpr int kEventLogColumn = 23;
+    " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed,"
+    " a.breaches, a.target_answer_seconds";
+constexpr int kReportColumn = 24;  // after the summary columns, when selected (attempt_details)
+constexpr int kEventLogColumn = 25;
 constexpr std::string_view kAttemptFrom = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id ";
 
 AttemptRecord readAttemptSummary(const sql::Statement& q) {
@@ -64,6 +65,8 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.csat = q.real(19);
     r.answer_seconds = q.integer(20);
     r.seed = q.bits(21);
+    r.breaches = q.integer(22);
+    r.target_answer_seconds = q.integer(23);
 
     // Listings carry the log's identity and the report's summary, without the heavy JSON.
     r.log.scenario_id = r.scenario_id;
@@ -84,6 +87,7 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.report.metrics.fcr = r.fcr;
     r.report.metrics.csat = r.csat;
     r.report.metrics.answer_seconds = r.answer_seconds;
+    r.report.metrics.target_answer_seconds = r.target_answer_seconds;
     return r;
 }
 
@@ -150,7 +154,7 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
                           "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id,"
                           " sop_version, channel, started_at, finished_at, outcome, passed, critical_failure,"
                           " adherence, points, stars, handle_seconds, fcr, csat, answer_seconds, seed,"
-                          " report_json, event_log)"
+                          " breaches, target_answer_seconds)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
                           " ?18, ?19, ?20, ?21, ?22)");
     insert.bind(1, trainee_id)
@@ -173,10 +177,14 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
         .bind(18, report.metrics.csat)
         .bind(19, report.metrics.answer_seconds)
         .bindBits(20, log.seed)
-        .bind(21, report_json)
-        .bind(22, log_json);
+        .bind(21, static_cast<int>(report.breaches.size()))
+        .bind(22, report.metrics.target_answer_seconds);
     insert.run();
     const std::int64_t attempt_id = sqlite3_last_insert_rowid(db);
+
+    sql::Statement details(db, "INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES (?1, ?2, ?3)");
+    details.bind(1, attempt_id).bind(2, report_json).bind(3, log_json);
+    details.run();
 
     sql::Statement step_row(db,
                             "INSERT INTO step_scores (attempt_id, step, position, required, covered, in_order, score)"
@@ -201,8 +209,9 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
 
 std::optional<AttemptRecord> Store::attempt(std::int64_t id) const {
     std::string sql(kAttemptSummaryColumns);
-    sql += ", a.report_json, a.event_log";
+    sql += ", d.report_json, d.event_log";
     sql += kAttemptFrom;
+    sql += "JOIN attempt_details d ON d.attempt_id = a.id ";
     sql += "WHERE a.id = ?1";
     sql::Statement q(impl_->db.get(), sql);
     q.bind(1, id);
@@ -227,6 +236,31 @@ std::vector<AttemptRecord> Store::attempts(std::int64_t trainee_id, int limit) c
     return out;
 }
 
+std::vector<AttemptSummary> Store::attemptSummaries(std::int64_t trainee_id) const {
+    sql::Statement q(impl_->db.get(),
+                     "SELECT scenario_id, finished_at, passed, critical_failure, stars, points, adherence, outcome,"
+                     " answer_seconds, target_answer_seconds, channel, breaches"
+                     " FROM attempts WHERE trainee_id = ?1 ORDER BY finished_at, id");
+    q.bind(1, trainee_id);
+    std::vector<AttemptSummary> out;
+    while (q.step()) {
+        AttemptSummary& s = out.emplace_back();
+        s.scenario_id = q.text(0);
+        s.finished_at = q.text(1);
+        s.passed = q.boolean(2);
+        s.critical_failure = q.boolean(3);
+        s.stars = q.integer(4);
+        s.points = q.integer(5);
+        s.adherence = q.integer(6);
+        s.outcome = q.text(7);
+        s.answer_seconds = q.integer(8);
+        s.target_answer_seconds = q.integer(9);
+        s.channel = q.text(10);
+        s.breaches = q.integer(11);
+    }
+    return out;
+}
+
 int Store::attemptCount(std::int64_t trainee_id) const {
     sql::Statement q(impl_->db.get(), trainee_id != 0 ? "SELECT count(*) FROM attempts WHERE trainee_id = ?1"
                                                       : "SELECT count(*) FROM attempts");
@@ -235,14 +269,13 @@ int Store::attemptCount(std::int64_t trainee_id) const {
 }
 
 std::vector<StepStat> Store::stepStats(std::int64_t trainee_id) const {
-    // SOP order is the position the scorer gave the step; MIN copes with content that reordered.
-    constexpr std::string_view kAggregate =
-        "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
-        " FROM step_scores s ";
-    std::string sql(kAggregate);
-    sql += trainee_id != 0 ? "JOIN attempts a ON a.id = s.attempt_id WHERE s.required = 1 AND a.trainee_id = ?1 "
-                           : "WHERE s.required = 1 ";
-    sql += "GROUP BY s.step ORDER BY min(s.position), s.step";
+    // step_totals holds the sums per trainee (kept by triggers, see migrations.cpp): a few rows
+    // however long the history. SOP order is the lowest position the scorer gave the step.
+    std::string sql =
+        "SELECT step, sum(attempts), sum(missed), sum(out_of_order), CAST(sum(score_sum) AS REAL) / sum(attempts)"
+        " FROM step_totals WHERE attempts > 0 ";
+    if (trainee_id != 0) sql += "AND trainee_id = ?1 ";
+    sql += "GROUP BY step ORDER BY min(position), step";
     sql::Statement q(impl_->db.get(), sql);
     if (trainee_id != 0) q.bind(1, trainee_id);
     std::vector<StepStat> out;

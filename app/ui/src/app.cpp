@@ -3,6 +3,7 @@
 #include "frontline/ui/app.hpp"
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <imgui.h>
 #include "frontline/ui/icons.hpp"
@@ -74,35 +75,20 @@ void refreshSummary(AppState& app) {
     app.summary = {};
     if (!app.store || !app.trainee) return;
     try {
-        const auto attempts = app.store->attempts(app.trainee->id, 0);
-        std::vector<AttemptSummary> summaries;
-        summaries.reserve(attempts.size());
-        for (const auto& a : attempts) {
-            const auto scenario = findScenario(app, a.scenario_id);
-            AttemptSummary s;
-            s.scenario_id = a.scenario_id;
-            if (scenario) {
-                s.tags = scenario->tags;
-                s.difficulty = scenario->difficulty;
+        // Progress reads every attempt (badges and streaks depend on the order), as lean rows;
+        // the content adds what each scenario is (tags, difficulty).
+        std::vector<AttemptSummary> summaries = app.store->attemptSummaries(app.trainee->id);
+        std::map<std::string, const Scenario*> by_id;
+        for (const auto& scenario : app.content.scenarios) by_id.emplace(scenario->id, scenario.get());
+        for (AttemptSummary& s : summaries) {
+            if (const auto found = by_id.find(s.scenario_id); found != by_id.end()) {
+                s.tags = found->second->tags;
+                s.difficulty = found->second->difficulty;
             }
-            s.finished_at = a.finished_at;
-            s.passed = a.passed;
-            s.critical_failure = a.critical_failure;
-            s.stars = a.stars;
-            s.points = a.points;
-            s.adherence = a.adherence;
-            s.outcome = a.outcome;
-            s.answer_seconds = a.answer_seconds;
-            // The listing has no per-attempt target: today's organisation setting stands in.
-            s.target_answer_seconds = app.settings.answerTargetSeconds(a.channel == "chat");
-            s.channel = a.channel;
-            s.breaches = static_cast<int>(a.report.breaches.size());
-            summaries.push_back(std::move(s));
         }
         TraineeSummary& out = app.summary;
         out.progress = computeProgress(summaries, onboardingOrder(app));
-        const size_t recent = std::min<size_t>(attempts.size(), 8);
-        out.recent.assign(attempts.begin(), attempts.begin() + static_cast<long>(recent));
+        out.recent = app.store->attempts(app.trainee->id, 8);
         out.step_stats = app.store->stepStats(app.trainee->id);
         // Per-step scores are aggregated by the store (the listing does not carry them).
         for (const auto& st : out.step_stats)
@@ -117,7 +103,8 @@ void selectTrainee(AppState& app, const Trainee& trainee) {
     app.trainee = trainee;
     if (app.store) {
         try {
-            app.store->setPreference("last_trainee", trainee.name);
+            // Written only when it changes: a write at every start would cost a WAL checkpoint on exit.
+            if (app.store->preference("last_trainee") != trainee.name) app.store->setPreference("last_trainee", trainee.name);
         } catch (const StoreError&) {
             // Remembering the last trainee is a convenience; failing to is not worth a message.
         }
@@ -335,8 +322,11 @@ void drawApp(AppState& app) {
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    // No background: the platform clears to the same paper colour, and a software rasteriser
+    // (Mesa llvmpipe, remote desktops) would otherwise blend a second full-screen layer per frame.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##frontline", nullptr, flags);
     ImGui::PopStyleVar(2);
     drawTopBar(app);

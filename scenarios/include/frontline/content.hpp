@@ -3,6 +3,7 @@
 // checked against its JSON Schema (scenarios/schema/) and our semantic checks; problems come back
 // as Diagnostics with file:line:column and JSON path. One bad file never stops the others loading.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,16 +17,26 @@
 
 namespace frontline {
 
-// JSON text parsed with the position of every value, so later checks can point at a line/column.
+// JSON text parsed, with the position of every value on demand, so checks can point at a
+// line/column. Positions are scanned when first asked for, and only as deep as asked: clean
+// content needs just its nodes' lines (their order in the file), and scanning every value of
+// every file was a fifth of the app's start-up. Not for sharing between threads.
 struct JsonDocument {
     std::string file;
     std::string text;
     nlohmann::json value;
-    // JSON pointer -> (line, column) of the value's first character.
-    std::map<std::string, std::pair<int, int>> positions;
     // The position of `pointer`, or of its nearest ancestor that has one.
     std::pair<int, int> position(const std::string& pointer) const;
+    // The line of `pointer` (as position().first), scanning no deeper than `pointer` itself.
+    int shallowLine(const std::string& pointer) const;
     Diagnostic diag(Severity s, const std::string& pointer, const std::string& message) const;
+
+private:
+    std::pair<int, int> nearestPosition(const std::string& pointer) const;
+    // JSON pointer -> (line, column) of the value's first character, for values no deeper than
+    // positions_depth_ levels (-1: not scanned yet).
+    mutable std::map<std::string, std::pair<int, int>> positions_;
+    mutable int positions_depth_ = -1;
 };
 
 // Parses `text`; on a syntax error returns nullopt and appends a diagnostic with line/column.

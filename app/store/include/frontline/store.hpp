@@ -14,6 +14,7 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 #include "frontline/event_log.hpp"
+#include "frontline/progression.hpp"
 #include "frontline/scoring.hpp"
 #include "frontline/settings.hpp"
 
@@ -65,6 +66,8 @@ struct AttemptRecord {
     bool fcr = false;
     double csat = 0;
     int answer_seconds = 0;
+    int target_answer_seconds = 0;  // the answer-within target in force for this attempt (0: none)
+    int breaches = 0;               // rules broken, any severity
     std::uint64_t seed = 0;
     AttemptLog log;        // full event log (loaded by attempt(); empty in listings)
     ScoreReport report;    // full report (loaded by attempt(); summary fields only in listings)
@@ -147,6 +150,10 @@ public:
     // Newest first; trainee_id 0 = everyone; limit 0 = all.
     std::vector<AttemptRecord> attempts(std::int64_t trainee_id = 0, int limit = 0) const;
     int attemptCount(std::int64_t trainee_id = 0) const;
+    // Every attempt of one trainee, oldest first, as the few columns progression reads (no tags,
+    // difficulty or step scores: the caller adds what content knows). Home's points, streaks,
+    // badges and stars over a long history without building full records.
+    std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const;
     // Per SOP step, in SOP order: how often it was missed / out of order (trainee_id 0 = the
     // whole team). Only rows where the step was required count; missed and out_of_order are
     // disjoint (out_of_order counts covered steps only).

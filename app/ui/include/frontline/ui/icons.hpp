@@ -1,87 +1,108 @@
 #pragma once
-// Font Awesome 4.7 glyphs used by the UI, as UTF-8. The platform merges
-// /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf into every font over
-// [kIconRangeFirst, kIconRangeLast]; without it (headless tests) they render as "?".
+// Font Awesome 4.7 glyphs used by the UI. The list below is the one place an icon is named: it
+// gives each a UTF-8 constant (icon::kUser…) and puts its code point in kCodepoints, the only
+// glyphs the platform rasterises from /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf
+// (the whole 0xf000 block would be ten times the atlas and start-up time). Without the font
+// (headless tests) they render as "?". To add an icon: add one X(Name, code point) line.
+#define FRONTLINE_ICON_LIST(X) \
+    X(User, 0xf007) \
+    X(Users, 0xf0c0) \
+    X(UserPlus, 0xf234) \
+    X(Home, 0xf015) \
+    X(Book, 0xf02d) \
+    X(Phone, 0xf095) \
+    X(Comments, 0xf086) \
+    X(Comment, 0xf075) \
+    X(History, 0xf1da) \
+    X(Cog, 0xf013) \
+    X(Star, 0xf005) \
+    X(StarEmpty, 0xf006) \
+    X(Trophy, 0xf091) \
+    X(Fire, 0xf06d) \
+    X(Bolt, 0xf0e7) \
+    X(Check, 0xf00c) \
+    X(Times, 0xf00d) \
+    X(Search, 0xf002) \
+    X(Warning, 0xf071) \
+    X(Clock, 0xf017) \
+    X(Headphones, 0xf025) \
+    X(Play, 0xf04b) \
+    X(Pause, 0xf04c) \
+    X(Refresh, 0xf021) \
+    X(ArrowRight, 0xf061) \
+    X(ChevronRight, 0xf054) \
+    X(ChevronLeft, 0xf053) \
+    X(IdCard, 0xf2c2) \
+    X(FileText, 0xf0f6) \
+    X(Exchange, 0xf0ec) \
+    X(Smile, 0xf118) \
+    X(Meh, 0xf11a) \
+    X(Frown, 0xf119) \
+    X(Bell, 0xf0f3) \
+    X(VolumeUp, 0xf028) \
+    X(VolumeOff, 0xf026) \
+    X(GraduationCap, 0xf19d) \
+    X(Shield, 0xf132) \
+    X(Lightbulb, 0xf0eb) \
+    X(Flag, 0xf024) \
+    X(Certificate, 0xf0a3) \
+    X(LineChart, 0xf201) \
+    X(StepForward, 0xf051) \
+    X(SignOut, 0xf08b) \
+    X(Tag, 0xf02b) \
+    X(CheckCircle, 0xf058) \
+    X(TimesCircle, 0xf057) \
+    X(InfoCircle, 0xf05a) \
+    X(Pencil, 0xf040) \
+    X(Save, 0xf0c7) \
+    X(Hourglass, 0xf252) \
+    X(Rocket, 0xf135) \
+    X(Heart, 0xf004) \
+    X(ThumbsUp, 0xf164) \
+    X(ThumbsDown, 0xf165) \
+    X(PaperPlane, 0xf1d8) \
+    X(Keyboard, 0xf11c) \
+    X(Tasks, 0xf0ae) \
+    X(Calendar, 0xf073) \
+    X(Ban, 0xf05e) \
+    X(LevelUp, 0xf148) \
+    X(BarChart, 0xf080) \
+    X(Road, 0xf018) \
+    X(Bullseye, 0xf140) \
+    X(Database, 0xf1c0) \
+    X(Undo, 0xf0e2) \
+    X(Eye, 0xf06e) \
+    X(Lock, 0xf023) \
+    X(Unlock, 0xf09c) \
+    X(Building, 0xf1ad) \
+    X(Sliders, 0xf1de) \
+    X(Magic, 0xf0d0) \
+    X(Signal, 0xf012) \
+    X(Question, 0xf059) \
+    X(Microphone, 0xf130) \
+    X(List, 0xf03a)
+
 namespace frontline::ui::icon {
 
-inline constexpr unsigned kIconRangeFirst = 0xf000;
-inline constexpr unsigned kIconRangeLast = 0xf2e0;
+namespace detail {
+// Every Font Awesome 4.7 code point is in U+E000..U+FFFF: three UTF-8 bytes.
+struct Utf8Glyph {
+    char bytes[4];
+};
+constexpr Utf8Glyph utf8(char32_t cp) {
+    return {{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F)), 0}};
+}
+}  // namespace detail
 
-inline constexpr char kUser[] = "\xef\x80\x87";  // U+F007
-inline constexpr char kUsers[] = "\xef\x83\x80";  // U+F0C0
-inline constexpr char kUserPlus[] = "\xef\x88\xb4";  // U+F234
-inline constexpr char kHome[] = "\xef\x80\x95";  // U+F015
-inline constexpr char kBook[] = "\xef\x80\xad";  // U+F02D
-inline constexpr char kPhone[] = "\xef\x82\x95";  // U+F095
-inline constexpr char kComments[] = "\xef\x82\x86";  // U+F086
-inline constexpr char kComment[] = "\xef\x81\xb5";  // U+F075
-inline constexpr char kHistory[] = "\xef\x87\x9a";  // U+F1DA
-inline constexpr char kCog[] = "\xef\x80\x93";  // U+F013
-inline constexpr char kStar[] = "\xef\x80\x85";  // U+F005
-inline constexpr char kStarEmpty[] = "\xef\x80\x86";  // U+F006
-inline constexpr char kTrophy[] = "\xef\x82\x91";  // U+F091
-inline constexpr char kFire[] = "\xef\x81\xad";  // U+F06D
-inline constexpr char kBolt[] = "\xef\x83\xa7";  // U+F0E7
-inline constexpr char kCheck[] = "\xef\x80\x8c";  // U+F00C
-inline constexpr char kTimes[] = "\xef\x80\x8d";  // U+F00D
-inline constexpr char kSearch[] = "\xef\x80\x82";  // U+F002
-inline constexpr char kWarning[] = "\xef\x81\xb1";  // U+F071
-inline constexpr char kClock[] = "\xef\x80\x97";  // U+F017
-inline constexpr char kHeadphones[] = "\xef\x80\xa5";  // U+F025
-inline constexpr char kPlay[] = "\xef\x81\x8b";  // U+F04B
-inline constexpr char kPause[] = "\xef\x81\x8c";  // U+F04C
-inline constexpr char kRefresh[] = "\xef\x80\xa1";  // U+F021
-inline constexpr char kArrowRight[] = "\xef\x81\xa1";  // U+F061
-inline constexpr char kChevronRight[] = "\xef\x81\x94";  // U+F054
-inline constexpr char kChevronLeft[] = "\xef\x81\x93";  // U+F053
-inline constexpr char kIdCard[] = "\xef\x8b\x82";  // U+F2C2
-inline constexpr char kFileText[] = "\xef\x83\xb6";  // U+F0F6
-inline constexpr char kExchange[] = "\xef\x83\xac";  // U+F0EC
-inline constexpr char kSmile[] = "\xef\x84\x98";  // U+F118
-inline constexpr char kMeh[] = "\xef\x84\x9a";  // U+F11A
-inline constexpr char kFrown[] = "\xef\x84\x99";  // U+F119
-inline constexpr char kBell[] = "\xef\x83\xb3";  // U+F0F3
-inline constexpr char kVolumeUp[] = "\xef\x80\xa8";  // U+F028
-inline constexpr char kVolumeOff[] = "\xef\x80\xa6";  // U+F026
-inline constexpr char kGraduationCap[] = "\xef\x86\x9d";  // U+F19D
-inline constexpr char kShield[] = "\xef\x84\xb2";  // U+F132
-inline constexpr char kLightbulb[] = "\xef\x83\xab";  // U+F0EB
-inline constexpr char kFlag[] = "\xef\x80\xa4";  // U+F024
-inline constexpr char kCertificate[] = "\xef\x82\xa3";  // U+F0A3
-inline constexpr char kLineChart[] = "\xef\x88\x81";  // U+F201
-inline constexpr char kStepForward[] = "\xef\x81\x91";  // U+F051
-inline constexpr char kSignOut[] = "\xef\x82\x8b";  // U+F08B
-inline constexpr char kTag[] = "\xef\x80\xab";  // U+F02B
-inline constexpr char kCheckCircle[] = "\xef\x81\x98";  // U+F058
-inline constexpr char kTimesCircle[] = "\xef\x81\x97";  // U+F057
-inline constexpr char kInfoCircle[] = "\xef\x81\x9a";  // U+F05A
-inline constexpr char kPencil[] = "\xef\x81\x80";  // U+F040
-inline constexpr char kSave[] = "\xef\x83\x87";  // U+F0C7
-inline constexpr char kHourglass[] = "\xef\x89\x92";  // U+F252
-inline constexpr char kRocket[] = "\xef\x84\xb5";  // U+F135
-inline constexpr char kHeart[] = "\xef\x80\x84";  // U+F004
-inline constexpr char kThumbsUp[] = "\xef\x85\xa4";  // U+F164
-inline constexpr char kThumbsDown[] = "\xef\x85\xa5";  // U+F165
-inline constexpr char kPaperPlane[] = "\xef\x87\x98";  // U+F1D8
-inline constexpr char kKeyboard[] = "\xef\x84\x9c";  // U+F11C
-inline constexpr char kTasks[] = "\xef\x82\xae";  // U+F0AE
-inline constexpr char kCalendar[] = "\xef\x81\xb3";  // U+F073
-inline constexpr char kBan[] = "\xef\x81\x9e";  // U+F05E
-inline constexpr char kLevelUp[] = "\xef\x85\x88";  // U+F148
-inline constexpr char kBarChart[] = "\xef\x82\x80";  // U+F080
-inline constexpr char kRoad[] = "\xef\x80\x98";  // U+F018
-inline constexpr char kBullseye[] = "\xef\x85\x80";  // U+F140
-inline constexpr char kDatabase[] = "\xef\x87\x80";  // U+F1C0
-inline constexpr char kUndo[] = "\xef\x83\xa2";  // U+F0E2
-inline constexpr char kEye[] = "\xef\x81\xae";  // U+F06E
-inline constexpr char kLock[] = "\xef\x80\xa3";  // U+F023
-inline constexpr char kUnlock[] = "\xef\x82\x9c";  // U+F09C
-inline constexpr char kBuilding[] = "\xef\x86\xad";  // U+F1AD
-inline constexpr char kSliders[] = "\xef\x87\x9e";  // U+F1DE
-inline constexpr char kMagic[] = "\xef\x83\x90";  // U+F0D0
-inline constexpr char kSignal[] = "\xef\x80\x92";  // U+F012
-inline constexpr char kQuestion[] = "\xef\x81\x99";  // U+F059
-inline constexpr char kMicrophone[] = "\xef\x84\xb0";  // U+F130
-inline constexpr char kList[] = "\xef\x80\xba";  // U+F03A
+#define FRONTLINE_ICON_CONSTANT(name, cp)                                       \
+    inline constexpr detail::Utf8Glyph k##name##Glyph = detail::utf8(cp); \
+    inline constexpr const char* k##name = k##name##Glyph.bytes;
+FRONTLINE_ICON_LIST(FRONTLINE_ICON_CONSTANT)
+#undef FRONTLINE_ICON_CONSTANT
+
+#define FRONTLINE_ICON_CODEPOINT(name, cp) cp,
+inline constexpr char32_t kCodepoints[] = {FRONTLINE_ICON_LIST(FRONTLINE_ICON_CODEPOINT)};
+#undef FRONTLINE_ICON_CODEPOINT
 
 }  // namespace frontline::ui::icon
