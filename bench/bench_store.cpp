@@ -83,11 +83,18 @@ constexpr const char* kListSql =
     " a.sop_version, a.channel, a.started_at, a.finished_at, a.outcome, a.passed, a.critical_failure,"
     " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed,"
     " a.breaches, a.target_answer_seconds FROM attempts a JOIN trainees t ON t.id = a.trainee_id ORDER BY a.finished_at DESC, a.id DESC LIMIT 50";
-// The floor of the step statistics aggregates the step rows directly (what the store did before
-// it kept step_totals), so the ratio shows what the running totals buy.
 constexpr const char* kStatsSql =
+    "SELECT step, sum(attempts), sum(missed), sum(out_of_order), CAST(sum(score_sum) AS REAL) / sum(attempts)"
+    " FROM step_totals WHERE attempts > 0 GROUP BY step ORDER BY min(position), step";
+// What the statistics cost before schema 2 kept running totals: aggregating every step row.
+constexpr const char* kStatsFromRowsSql =
     "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
     " FROM step_scores s WHERE s.required = 1 GROUP BY s.step ORDER BY min(s.position), s.step";
+// Home for one trainee: every attempt as progression reads it, plus the newest few in full.
+constexpr const char* kSummariesSql =
+    "SELECT scenario_id, finished_at, passed, critical_failure, stars, points, adherence, outcome,"
+    " answer_seconds, target_answer_seconds, channel, breaches FROM attempts WHERE trainee_id = ?1"
+    " ORDER BY finished_at, id";
 constexpr const char* kOneAttemptSql = "SELECT report_json, event_log FROM attempt_details WHERE attempt_id = ?1";
 
 }  // namespace
@@ -138,8 +145,14 @@ int main(int argc, char** argv) {
     RawDb raw(path);
     report("store.list_newest_50", medianMs([&] { sink = sink + store.attempts(0, 50).size(); }),
            medianMs([&] { sink = sink + raw.drain(kListSql); }));
-    report("store.step_stats_team", medianMs([&] { sink = sink + store.stepStats().size(); }),
-           medianMs([&] { sink = sink + raw.drain(kStatsSql); }));
+    const double team_stats = medianMs([&] { sink = sink + store.stepStats().size(); });
+    report("store.step_stats_team", team_stats, medianMs([&] { sink = sink + raw.drain(kStatsSql); }));
+    report("store.step_stats_team (floor: aggregating the step rows, as before schema 2)", team_stats,
+           medianMs([&] { sink = sink + raw.drain(kStatsFromRowsSql); }));
+    // Home's summary for the trainee with the most attempts (seeding spreads them evenly).
+    report("store.home_summary_one_trainee",
+           medianMs([&] { sink = sink + store.attemptSummaries(1).size() + store.stepStats(1).size(); }),
+           medianMs([&] { sink = sink + raw.drain(kSummariesSql, 1); }));
     const std::int64_t middle = count / 2;
     // Floor: fetching the two JSON columns and parsing them into nlohmann::json, no typed objects.
     report("store.attempt_full_load", medianMs([&] { sink = sink + store.attempt(middle)->log.events.size(); }),
