@@ -773,6 +773,34 @@ TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and 
     checkSameStats(store.stepStats(1), stepStatsFromRows(store.handle(), 1));
 }
 
+TEST_CASE("migrations: upgrading a big schema-1 file compacts it instead of doubling it") {
+    TempDir dir;
+    const fs::path p = dir / "v1-big.db";
+    {
+        RawDb raw(p);
+        store_schema::applyMigrations(raw.get(), store_schema::migrations().first(1));
+        raw.exec("INSERT INTO trainees (id, name, team, created_at) VALUES (1, 'Ana', 'A', 'x')");
+        raw.exec("BEGIN");
+        // 300 attempts with a 20 KB log each: about 6 MB, like a busy trainee's year.
+        for (int i = 1; i <= 300; ++i)
+            raw.exec("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_version, scenario_title, sop_id,"
+                     " sop_version, channel, started_at, finished_at, outcome, passed, critical_failure, adherence,"
+                     " points, stars, handle_seconds, fcr, csat, answer_seconds, seed, report_json, event_log) VALUES (" +
+                     std::to_string(i) + ", 1, 's', 1, 't', 'sop', '1', 'call', 'a', 'b', 'o', 1, 0, 90, 10, 2, 60, 1, 4.0, 5, 1,"
+                     " '{}', '{\"pad\": \"' || hex(zeroblob(10000)) || '\"}')");
+        raw.exec("COMMIT");
+    }
+    const auto before = fs::file_size(p);
+    REQUIRE(before > 5'000'000);
+    {
+        Store store = Store::open(p);
+        CHECK(store.schemaVersion() == Store::currentSchemaVersion());
+        CHECK(scalar(store.handle(), "SELECT count(*) FROM attempt_details") == 300);
+        CHECK(scalar(store.handle(), "PRAGMA freelist_count") * 4 < scalar(store.handle(), "PRAGMA page_count"));
+    }
+    CHECK(fs::file_size(p) < before + before / 5);
+}
+
 TEST_CASE("store: quiz attempts round-trip, newest first") {
     Store store = Store::open(":memory:");
     const auto ana = store.createTrainee("Ana", "A").id;

@@ -82,6 +82,19 @@ void checkExistingDatabase(sqlite3* db, const std::string& where, bool integrity
     if (integrity_check) refuseIfDamaged(db, where);
 }
 
+// An upgrade that moved data (schema 2 moved every event log to attempt_details) leaves the old
+// pages free inside the file: without this, upgrading 10,000 attempts would double a 175 MB file.
+// VACUUM rewrites it compactly in one transaction; if another connection is reading right now it
+// cannot, which is harmless (the free pages are reused by later attempts).
+void compactAfterUpgrade(sqlite3* db) {
+    auto pragma = [db](const char* sql) {
+        sql::Statement q(db, sql);  // finalised before VACUUM, which refuses to run beside a statement
+        return q.step() ? q.int64(0) : 0;
+    };
+    if (pragma("PRAGMA freelist_count") * 4 < pragma("PRAGMA page_count")) return;
+    sqlite3_exec(db, "VACUUM", nullptr, nullptr, nullptr);
+}
+
 }  // namespace
 
 int Store::currentSchemaVersion() { return store_schema::migrations().back().version; }
@@ -121,7 +134,9 @@ Store Store::open(const fs::path& path, const StoreOptions& options) {
         sql::exec(db.get(), "PRAGMA foreign_keys = ON");
         // Every step runs in a write transaction, even when there is nothing to do: that is
         // also how a database another process holds for writing is found out (Locked).
+        const int found_version = store_schema::readUserVersion(db.get());
         store_schema::applyMigrations(db.get(), store_schema::migrations());
+        if (found_version > 0 && found_version < store_schema::readUserVersion(db.get())) compactAfterUpgrade(db.get());
     } catch (const Refusal&) {
         throw;
     } catch (const StoreError& e) {

@@ -152,7 +152,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
         else std::snprintf(overlay, sizeof overlay, "%d s late - the customer is getting impatient", static_cast<int>(-left));
         const float fraction = left >= 0 ? static_cast<float>(left / std::max(1, target)) : 1.0f;
         progressBar(fraction, left > target * 0.34 ? colour::kGood : left >= 0 ? colour::kWarn : colour::kBad,
-                    ImGui::GetContentRegionAvail().x, em(1.3f), overlay);
+                    tileInnerWidth(), em(1.3f), overlay);  // inside the tile, not to the window's edge
         ImGui::Spacing();
     }
     const char* label = sc.outbound ? "Dial" : chat ? "Accept chat" : "Answer";

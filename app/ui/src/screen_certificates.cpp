@@ -101,7 +101,7 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%zu of %zu requirements", met, s.requirements.size());
     progressBar(s.requirements.empty() ? 0.0f : static_cast<float>(met) / static_cast<float>(s.requirements.size()), colour::kGood,
-                ImGui::GetContentRegionAvail().x, em(1.2f), overlay);
+                tileInnerWidth(), em(1.2f), overlay);
     ImGui::Spacing();
     for (const auto& r : s.requirements) {
         iconText(r.met ? icon::kCheckCircle : icon::kTimesCircle, r.met ? colour::kGood : colour::kStarEmpty, r.description.c_str());
