@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake make pkg-config
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev
+  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev
   # runtime files: fonts (text + icons)
   fonts-dejavu-core fonts-noto-core fonts-font-awesome
   # real-window tests, screenshots, PDF checks and the end-to-end scripts

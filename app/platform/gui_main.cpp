@@ -23,6 +23,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include "cli.hpp"
+#include "frontline/audio/player.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"
 #include "frontline/ui/theme.hpp"
@@ -336,11 +337,20 @@ void collectIntegrityCheck(ui::AppState& app, IntegrityCheck* check) {
     app.store_error = problem;
 }
 
+// The UI asks for sounds every frame it wants them (a call ringing, a chat waiting): the ring
+// follows that request, and a chat chimes once when it starts waiting. The Sound setting mutes both.
+void playRequestedSounds(audio::SoundPlayer& sounds, const ui::AppState& app, bool& chime_was_requested) {
+    sounds.setRinging(app.requests.ring && app.prefs.sound);
+    if (app.requests.chime && !chime_was_requested && app.prefs.sound) sounds.playChime();
+    chime_was_requested = app.requests.chime;
+}
+
 // `after_first_frame` runs once the trainee can see the desk (background work starts there).
 int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityCheck* integrity,
-             const std::function<void()>& after_first_frame) {
+             audio::SoundPlayer& sounds, const std::function<void()>& after_first_frame) {
     int frames = 0;
     bool shown = false;
+    bool chime_was_requested = false;
     UiTrace trace;
     while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
         collectIntegrityCheck(app, integrity);
@@ -349,6 +359,7 @@ int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityChe
             continue;
         }
         renderFrame(win, app);
+        playRequestedSounds(sounds, app, chime_was_requested);
         if (!shown && after_first_frame) after_first_frame();
         shown = true;
         trace.afterFrame();
@@ -470,12 +481,13 @@ int runGui(int argc, char** argv) {
     // The fonts were built for the primary monitor; a window on another one rebuilds them.
     if (platform::windowScale(win.handle) != monitor_scale) win.clock.rescale = true;
 
+    audio::SoundPlayer sounds;  // opens the audio device only when a first sound is wanted
     IntegrityCheck integrity;
     auto first_frame = [&] {
         trace.mark("first frame");
         if (app.store) startIntegrityCheck(integrity, db);
     };
-    return screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames, &integrity, first_frame);
+    return screenshots ? screenshotMode(win, app, o) : mainLoop(win, app, o.exit_after_frames, &integrity, sounds, first_frame);
 }
 
 }  // namespace frontline

@@ -133,8 +133,9 @@ void drawSettingsScreen(AppState& app) {
         st.prefs_draft.ui_scale = static_cast<float>(percent) / 100.0f;
     recordItem("Text size");
     tooltip("Scales text and controls on top of the screen's own DPI scale.");
-    ImGui::Checkbox("Ring sound", &st.prefs_draft.sound);
-    recordItem("Ring sound");
+    ImGui::Checkbox("Sound: ring and chat chime", &st.prefs_draft.sound);
+    recordItem("Sound");
+    tooltip("Played through the computer's default audio device; silent where there is none.");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", st.prefs_draft.sound ? icon::kVolumeUp : icon::kVolumeOff);
     ImGui::Spacing();
