@@ -167,6 +167,8 @@ void installWakeCallbacks(GLFWwindow* window) {
     });
 }
 
+constexpr const char* kWindowTitle = "Frontline - contact-center trainer";
+
 struct Window {
     GLFWwindow* handle = nullptr;
     LoopClock clock;
@@ -194,7 +196,7 @@ bool openWindow(Window& win, const GuiOptions& o, bool visible) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    win.handle = glfwCreateWindow(o.width, o.height, "Frontline - contact-center trainer", nullptr, nullptr);
+    win.handle = glfwCreateWindow(o.width, o.height, kWindowTitle, nullptr, nullptr);
     if (!win.handle) {
         std::cerr << "frontline: could not create an OpenGL 3.0 window\n";
         return false;
@@ -409,6 +411,31 @@ int screenshotMode(Window& win, ui::AppState& app, const GuiOptions& o) {
 
 // ---- runGui ---------------------------------------------------------------------------------------
 
+// Loading normally ends before the window is open. When it does not (a first start that upgrades
+// a long history, a slow disk), the window shows plain paper and stays responsive instead of
+// showing whatever was in video memory, and its title says why it waits.
+void waitShowingPaper(Window& win, std::future<void>& loading) {
+    constexpr auto kPoll = std::chrono::milliseconds(30);
+    if (loading.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready) return;
+    const auto since = std::chrono::steady_clock::now();
+    bool titled = false;
+    while (loading.wait_for(kPoll) != std::future_status::ready) {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(win.handle, &w, &h);
+        glViewport(0, 0, w, h);
+        const ImVec4 paper = ui::colour::vec(ui::colour::kPaper);
+        glClearColor(paper.x, paper.y, paper.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glfwSwapBuffers(win.handle);
+        glfwPollEvents();
+        if (!titled && std::chrono::steady_clock::now() - since > std::chrono::milliseconds(300)) {
+            glfwSetWindowTitle(win.handle, "Frontline - opening your training records...");
+            titled = true;
+        }
+    }
+    if (titled) glfwSetWindowTitle(win.handle, kWindowTitle);
+}
+
 // Everything the desk shows, from disk: content, the database, settings, the trainee and their
 // summary. Runs on the loading thread; touches nothing but `app`.
 void loadDesk(ui::AppState& app, const GuiOptions& o, const std::filesystem::path& db, bool screenshots) {
@@ -475,6 +502,7 @@ int runGui(int argc, char** argv) {
     });
     const bool opened = openWindow(win, o, !screenshots);
     trace.mark("window open");
+    if (opened) waitShowingPaper(win, loading);
     loading.get();  // also rethrows what the loading thread threw
     if (!opened) return 1;
     startImGui(win, atlas.get(), font_scale);
