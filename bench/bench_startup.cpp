@@ -1,7 +1,7 @@
 // Start to first frame: the real `frontline` with all bundled content and a database of 10,000
 // attempts (one trainee, the worst case for Home), against the floor: a bare GLFW + ImGui window
 // from the same packages drawing one frame (this program with --floor). Both are whole processes
-// (exec, window, GL context, one frame, exit), median of several runs. Target: within 1.25x.
+// (exec, window, GL context, one frame, exit), median of 15 interleaved runs. Target: within 1.25x.
 // Needs a display (bench/run.sh uses xvfb-run).
 //   bench_startup FRONTLINE_BINARY [content-dir]      bench_startup --floor
 #include <algorithm>
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kRuns = 7;
+constexpr int kRuns = 15;  // a window start-up varies by ±10 % run to run on a loaded VM: the median needs many
 constexpr int kAttempts = 10000;
 
 
