@@ -243,7 +243,8 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
         const bool system = !agent && !customer;
         const std::string who = agent ? std::string("You") : customer ? s.scenario->persona.name : line.speaker == "desk" ? std::string("Desk") : line.speaker;
         const float wrap = system ? full * 0.9f : max_bubble - pad * 2;
-        const ImVec2 text_size = ImGui::CalcTextSize(line.text.c_str(), nullptr, false, wrap);
+        const std::string text = wrapAtSpaces(line.text, wrap);  // amounts and e-mails stay whole
+        const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
         const float bubble_w = std::max(text_size.x, ImGui::CalcTextSize(who.c_str()).x + em(3)) + pad * 2;
         const float name_h = ImGui::GetTextLineHeight();
         const float bubble_h = text_size.y + name_h + pad * 1.6f;
@@ -254,7 +255,7 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
         draw->AddRectFilled(pos, ImVec2(pos.x + bubble_w, pos.y + bubble_h), bg, em(0.7f));
         const std::string head = who + "   " + clockText(line.clock);
         draw->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), agent ? colour::kAccentActive : customer ? colour::kInfo : colour::kInkSoft, head.c_str());
-        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad * 0.6f + name_h), colour::kInk, line.text.c_str(), nullptr, wrap);
+        draw->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f + name_h), colour::kInk, text.c_str());
         ImGui::Dummy(ImVec2(full, bubble_h + em(0.35f)));
     }
     if (s.engine->onHold()) {
@@ -273,14 +274,14 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
 namespace {
 // A full-width card for one choice: a round badge (number or icon), then the wrapped text.
 // Returns true when clicked. Recorded under `record` (and `record2` when given).
-bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, const std::string& text, bool available,
+bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, const std::string& option_text, bool available,
                 const std::string& record, const std::string& record2 = {}) {
     ImGui::PushID(id.c_str());
     const float width = ImGui::GetContentRegionAvail().x;
     const float pad = em(0.6f);
     const float badge_d = em(1.6f);
-    const float wrap = width - badge_d - pad * 3;
-    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const std::string text = wrapAtSpaces(option_text, width - badge_d - pad * 3);
+    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
     const float h = std::max(text_size.y, badge_d) + pad * 1.4f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::BeginDisabled(!available);
@@ -297,8 +298,8 @@ bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, co
     draw->AddCircleFilled(centre, badge_d * 0.5f, available ? badge_colour : colour::rgb(0xD8CCC0));
     const ImVec2 bs = ImGui::CalcTextSize(badge);
     draw->AddText(ImVec2(centre.x - bs.x * 0.5f, centre.y - bs.y * 0.5f), colour::rgb(0xFFFFFF), badge);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + badge_d + pad * 2, pos.y + (h - text_size.y) * 0.5f),
-                  available ? colour::kInk : colour::rgb(0xA89A90), text.c_str(), nullptr, wrap);
+    draw->AddText(ImVec2(pos.x + badge_d + pad * 2, pos.y + (h - text_size.y) * 0.5f),
+                  available ? colour::kInk : colour::rgb(0xA89A90), text.c_str());
     ImGui::PopID();
     return clicked && available;
 }

@@ -95,7 +95,8 @@ void drawMetrics(AppState& app, const ScoreReport& r) {
     std::snprintf(caption, sizeof caption, "Handle time / %s", clockText(m.target_handle_seconds).c_str());
     statTile("aht", icon::kClock, m.within_handle_target ? colour::kGood : colour::kBad, value, caption, w);
     ImGui::SameLine();
-    statTile("fcr", icon::kCheckCircle, m.fcr ? colour::kGood : colour::kWarn, m.fcr ? "Yes" : "No", "First-contact resolution", w);
+    statTile("fcr", m.fcr ? icon::kCheckCircle : icon::kRefresh, m.fcr ? colour::kGood : colour::kWarn, m.fcr ? "Yes" : "No",
+             "First-contact resolution", w);  // not resolved first time: the customer will be back
     ImGui::SameLine();
     std::snprintf(value, sizeof value, "%.1f", m.csat);
     std::snprintf(caption, sizeof caption, "CSAT / target %.1f", m.target_csat);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <imgui_internal.h>
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/theme.hpp"
@@ -193,6 +194,51 @@ void mutedText(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+}
+
+std::string wrapAtSpaces(const std::string& text, float width) {
+    const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+    std::string out;
+    out.reserve(text.size() + 16);
+    float line_w = 0;  // width of what the current line holds so far
+    const float space_w = measure(" ");
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (text[at] == '\n') {
+            out += '\n';
+            line_w = 0;
+            ++at;
+            continue;
+        }
+        if (text[at] == ' ') {
+            ++at;  // spaces are re-inserted between the words they separate
+            continue;
+        }
+        std::size_t end = text.find_first_of(" \n", at);
+        if (end == std::string::npos) end = text.size();
+        std::string_view word(text.data() + at, end - at);
+        float word_w = measure(word);
+        if (line_w > 0 && line_w + space_w + word_w <= width) {
+            out += ' ';
+            line_w += space_w;
+        } else if (line_w > 0) {
+            out += '\n';
+            line_w = 0;
+        }
+        // A word wider than a whole line is cut where it must be.
+        while (word_w > width && word.size() > 1) {
+            std::size_t fit = 1;
+            while (fit < word.size() && measure(word.substr(0, fit + 1)) <= width) ++fit;
+            out.append(word.substr(0, fit));
+            out += '\n';
+            word.remove_prefix(fit);
+            word_w = measure(word);
+        }
+        out.append(word);
+        line_w += word_w;
+        at = end;
+    }
+    return out;
 }
 
 void wrappedText(const char* text, ImU32 c) {

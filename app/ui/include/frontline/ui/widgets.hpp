@@ -39,6 +39,10 @@ void sectionHeader(const char* icon, const char* text);
 void heading(const char* text);
 void mutedText(const char* text);
 void wrappedText(const char* text, ImU32 colour = 0);
+// `text` with line breaks at spaces so no line is wider than `width` in the current font. Unlike
+// ImGui 1.86's wrapping, which may break after any '.' or ',', it never splits "£34.65" or an
+// e-mail address; only a word wider than the whole line is cut.
+std::string wrapAtSpaces(const std::string& text, float width);
 void iconText(const char* icon, ImU32 icon_colour, const char* text);
 
 // ---- indicators ----
