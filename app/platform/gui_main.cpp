@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -222,6 +223,18 @@ void startImGui(Window& win, ImFontAtlas* atlas, float font_scale) {
     ui::applyTheme(font_scale);
 }
 
+// The whole framebuffer in the theme's paper colour (the UI draws no background of its own).
+// Returns the framebuffer size.
+std::pair<int, int> clearToPaper(Window& win) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(win.handle, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 paper = ui::colour::vec(ui::colour::kPaper);
+    glClearColor(paper.x, paper.y, paper.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    return {w, h};
+}
+
 void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& screenshot = {}) {
     if (win.clock.rescale || app.requests.fonts_changed) {
         win.clock.rescale = false;
@@ -239,12 +252,7 @@ void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& sc
     ImGui::Render();
     for (int key : tapped) io.KeysDown[key] = false;
     if (!tapped.empty()) poke(win.handle);  // the release needs a frame of its own
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(win.handle, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 paper = ui::colour::vec(ui::colour::kPaper);
-    glClearColor(paper.x, paper.y, paper.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    const auto [fb_w, fb_h] = clearToPaper(win);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!screenshot.empty()) platform::writeScreenshot(screenshot, fb_w, fb_h);
     glfwSwapBuffers(win.handle);
@@ -420,12 +428,7 @@ void waitShowingPaper(Window& win, std::future<void>& loading) {
     const auto since = std::chrono::steady_clock::now();
     bool titled = false;
     while (loading.wait_for(kPoll) != std::future_status::ready) {
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(win.handle, &w, &h);
-        glViewport(0, 0, w, h);
-        const ImVec4 paper = ui::colour::vec(ui::colour::kPaper);
-        glClearColor(paper.x, paper.y, paper.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clearToPaper(win);
         glfwSwapBuffers(win.handle);
         glfwPollEvents();
         if (!titled && std::chrono::steady_clock::now() - since > std::chrono::milliseconds(300)) {
