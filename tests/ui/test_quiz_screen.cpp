@@ -163,7 +163,7 @@ TEST_CASE("an exam shows no feedback until it is submitted, then passes and is r
     CHECK(stored[0].score_percent == 100);
 }
 
-TEST_CASE("a timed exam submits itself when time runs out; quitting records nothing") {
+TEST_CASE("a timed exam submits itself when time runs out - quitting records nothing") {
     Harness h;
     openQuizzes(h);
     h.click("Start exam:definitions-check");

@@ -54,7 +54,7 @@ TEST_CASE("lines break at spaces only, fit the width, and keep every word") {
     }
 }
 
-TEST_CASE("existing line breaks stay; a word wider than the line is cut, not lost") {
+TEST_CASE("existing line breaks stay - a word wider than the line is cut, not lost") {
     frontline::test::Harness h;
     h.frame();
     CHECK(wrapAtSpaces("one\ntwo", 500.0f) == "one\ntwo");

@@ -265,7 +265,7 @@ TEST_CASE("renewal: fresh evidence after the certificate makes a due or expired 
     CHECK(st.certificate->id == "c2");
 }
 
-TEST_CASE("an SOP update makes a certificate due for a refresher; only work on the new SOP renews it") {
+TEST_CASE("an SOP update makes a certificate due for a refresher - only work on the new SOP renews it") {
     OrgSettings s;
     TraineeEvidence e = complete();
     e.certificates = {cert("c1", "2026-03-10T12:00:00Z", "2026-09-10T12:00:00Z", "1.0.0")};
@@ -287,7 +287,7 @@ TEST_CASE("an SOP update makes a certificate due for a refresher; only work on t
     CHECK(evaluateCertification(levelOne(), e, "1.1.0", s, "2026-09-11T00:00:00Z").status == CertStatus::Expired);
 }
 
-TEST_CASE("revoked: the revocation voids earlier work; new work after it can re-certify") {
+TEST_CASE("revoked: the revocation voids earlier work - new work after it can re-certify") {
     OrgSettings s;
     TraineeEvidence e = complete();
     auto c = cert("c1", "2026-03-10T12:00:00Z", "2026-09-10T12:00:00Z");

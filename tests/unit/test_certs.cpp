@@ -134,7 +134,7 @@ TEST_CASE("a damaged key file is an error and is never replaced") {
     CHECK(loadOrCreateSigningKey(dir.path()).public_key == key.public_key);
 }
 
-TEST_CASE("issuing stores a signed certificate; the badge file verifies") {
+TEST_CASE("issuing stores a signed certificate - the badge file verifies") {
     Fixture f;
     auto record = f.issue();
     CHECK(std::regex_match(record.id, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
@@ -294,7 +294,7 @@ TEST_CASE("expired and revoked certificates") {
     CHECK_NOTHROW(badgeFileText(record));  // not revoked: no key needed
 }
 
-TEST_CASE("renewal adds a certificate that supersedes the previous one; history is kept") {
+TEST_CASE("renewal adds a certificate that supersedes the previous one - history is kept") {
     Fixture f;
     auto first = f.issue("2026-03-10T12:00:00Z");
     auto second = f.issue("2026-08-20T09:30:00Z");

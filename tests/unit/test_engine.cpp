@@ -194,7 +194,7 @@ TEST_CASE("the best path finishes with a wrap-up and a complete log") {
     for (size_t i = 0; i < log.events.size(); ++i) CHECK(log.events[i].seq == static_cast<int>(i));
 }
 
-TEST_CASE("the same seed gives the same attempt; line variants depend on the seed") {
+TEST_CASE("the same seed gives the same attempt - line variants depend on the seed") {
     Scenario s = fixtureScenario();
     OrgSettings settings;
     std::set<std::string> first_lines;

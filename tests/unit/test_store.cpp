@@ -215,7 +215,7 @@ TEST_CASE("store: :memory: works and keeps nothing") {
     CHECK(again.trainees().empty());
 }
 
-TEST_CASE("store: an empty file is migrated; a current file is reopened without re-running migrations") {
+TEST_CASE("store: an empty file is migrated - a current file is reopened without re-running migrations") {
     TempDir dir;
     const fs::path p = dir / "empty.db";
     writeFile(p, "");
@@ -231,7 +231,7 @@ TEST_CASE("store: an empty file is migrated; a current file is reopened without 
     CHECK(reopened.trainees()[0].name == "Ana");
 }
 
-TEST_CASE("migrations: forward steps apply once each with their version; a failed step changes nothing") {
+TEST_CASE("migrations: forward steps apply once each with their version - a failed step changes nothing") {
     TempDir dir;
     const fs::path p = dir / "v1.db";
     { Store::open(p).createTrainee("Ana", "A"); }
@@ -888,7 +888,7 @@ TEST_CASE("store: certificates are kept, listed newest first and revoked, never 
     CHECK_THROWS_AS(store.insertCertificate(dangling), StoreError);
 }
 
-TEST_CASE("store: settings override the defaults key by key; preferences are key/value") {
+TEST_CASE("store: settings override the defaults key by key - preferences are key/value") {
     TempDir dir;
     const fs::path p = dir / "settings.db";
     OrgSettings defaults;
