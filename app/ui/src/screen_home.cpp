@@ -21,23 +21,10 @@ void drawStats(AppState& app) {
     statTile("points", icon::kTrophy, colour::kGold, value, "points earned", w);
     ImGui::SameLine();
 
-    ImGui::BeginGroup();
-    beginTile(w);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
-    ImGui::PushFont(font(FontRole::Heading));
-    ImGui::TextUnformatted(icon::kLevelUp);
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushFont(font(FontRole::Display));
-    ImGui::Text("Level %d", p.level);
-    ImGui::PopFont();
+    std::snprintf(value, sizeof value, "Level %d", p.level);
     std::snprintf(caption, sizeof caption, "%d to level %d", p.points_to_next_level, p.level + 1);
-    progressBar(p.level_span > 0 ? static_cast<float>(p.points_into_level) / static_cast<float>(p.level_span) : 0.0f, colour::kAccent,
-                tileInnerWidth(), em(0.55f));
-    mutedText(caption);
-    endTile();
-    ImGui::EndGroup();
+    statTile("level", icon::kLevelUp, colour::kAccent, value, caption, w,
+             p.level_span > 0 ? static_cast<float>(p.points_into_level) / static_cast<float>(p.level_span) : 0.0f);
     recordItem("Level");
     ImGui::SameLine();
 

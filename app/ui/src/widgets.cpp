@@ -333,7 +333,8 @@ void moodMeter(int mood, float width) {
     recordItem("Mood meter");
 }
 
-void statTile(const char* id, const char* icon_glyph, ImU32 c, const char* value, const char* caption, float width) {
+void statTile(const char* id, const char* icon_glyph, ImU32 c, const char* value, const char* caption, float width,
+              float progress) {
     ImGui::PushID(id);
     ImGui::BeginGroup();
     beginTile(width);
@@ -346,9 +347,13 @@ void statTile(const char* id, const char* icon_glyph, ImU32 c, const char* value
     ImGui::PushFont(font(FontRole::Display));
     ImGui::TextUnformatted(value);
     ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
-    ImGui::TextUnformatted(caption);
-    ImGui::PopStyleColor();
+    if (progress >= 0) {
+        progressBar(progress, c, tileInnerWidth(), ImGui::GetTextLineHeight(), caption);
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
+        ImGui::TextUnformatted(caption);
+        ImGui::PopStyleColor();
+    }
     endTile();
     ImGui::EndGroup();
     ImGui::PopID();

@@ -52,8 +52,10 @@ void starRating(int stars, int max_stars = 3, float glyph_scale = 1.0f);
 // Horizontal 0..100 meter with a face icon; colour runs red -> amber -> teal.
 void moodMeter(int mood, float width);
 void progressBar(float fraction, ImU32 colour, float width, float height, const char* overlay = nullptr);
-// A big number with a caption underneath, used on Home and the Debrief.
-void statTile(const char* id, const char* icon, ImU32 colour, const char* value, const char* caption, float width);
+// A big number with a caption underneath, used on Home and the Debrief. With `progress` in 0..1 the
+// caption is written on a progress bar of the same height, so tiles in a row stay level.
+void statTile(const char* id, const char* icon, ImU32 colour, const char* value, const char* caption, float width,
+              float progress = -1.0f);
 // Colour for a 0..100 score.
 ImU32 scoreColour(int score);
 ImU32 moodColour(int mood);
