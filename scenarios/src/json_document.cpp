@@ -1,6 +1,6 @@
 // JSON with positions: nlohmann parses the value; a small scanner over the (already valid) text
-// records the line/column of every value by JSON pointer, so schema and semantic errors can point
-// into the file. Schema checks use valijson against scenarios/schema/*.schema.json.
+// records the line/column of values by JSON pointer, when first asked, so schema and semantic
+// errors can point into the file. Schema checks use valijson against scenarios/schema/*.schema.json.
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -189,22 +189,20 @@ size_t tooDeepAt(const std::string& text) {
 
 }  // namespace
 
+void JsonDocument::scanPositions(int depth) const {
+    if (positions_depth_ >= depth) return;
+    positions_.clear();
+    PositionScanner(text, positions_, depth).run();
+    positions_depth_ = depth;
+}
+
 std::pair<int, int> JsonDocument::position(const std::string& pointer) const {
-    if (positions_depth_ < kMaxNesting) {
-        positions_.clear();
-        PositionScanner(text, positions_, kMaxNesting).run();
-        positions_depth_ = kMaxNesting;
-    }
+    scanPositions(kMaxNesting);
     return nearestPosition(pointer);
 }
 
 int JsonDocument::shallowLine(const std::string& pointer) const {
-    const int depth = static_cast<int>(std::count(pointer.begin(), pointer.end(), '/'));
-    if (positions_depth_ < depth) {
-        positions_.clear();
-        PositionScanner(text, positions_, depth).run();
-        positions_depth_ = depth;
-    }
+    scanPositions(static_cast<int>(std::count(pointer.begin(), pointer.end(), '/')));
     return nearestPosition(pointer).first;
 }
 

@@ -32,6 +32,7 @@ struct JsonDocument {
     Diagnostic diag(Severity s, const std::string& pointer, const std::string& message) const;
 
 private:
+    void scanPositions(int depth) const;  // rescans when the last scan stopped shallower
     std::pair<int, int> nearestPosition(const std::string& pointer) const;
     // JSON pointer -> (line, column) of the value's first character, for values no deeper than
     // positions_depth_ levels (-1: not scanned yet).
