@@ -32,6 +32,9 @@ const ImWchar* iconRanges() {
     return ranges.data();
 }
 
+// A content scale outside any real monitor's (a broken EDID, a headless server) means "unknown".
+float usableScale(float scale) { return scale > 0.5f && scale < 4.0f ? scale : 1.0f; }
+
 const char* firstExisting(std::initializer_list<const char*> paths) {
     for (const char* p : paths) {
         std::error_code ec;
@@ -65,13 +68,13 @@ void addFont(ImFontAtlas& atlas, const char* file, const char* icons, float pixe
 float monitorScale() {
     float x = 1.0f, y = 1.0f;
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &x, &y);
-    return x > 0.5f && x < 4.0f ? x : 1.0f;
+    return usableScale(x);
 }
 
 float windowScale(GLFWwindow* window) {
     float x = 1.0f, y = 1.0f;
     if (window) glfwGetWindowContentScale(window, &x, &y);
-    return x > 0.5f && x < 4.0f ? x : 1.0f;
+    return usableScale(x);
 }
 
 void buildFontAtlas(ImFontAtlas& atlas, float scale) {

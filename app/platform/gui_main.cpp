@@ -358,8 +358,7 @@ void playRequestedSounds(audio::SoundPlayer& sounds, const ui::AppState& app, bo
 // `after_first_frame` runs once the trainee can see the desk (background work starts there).
 int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityCheck* integrity,
              audio::SoundPlayer& sounds, const std::function<void()>& after_first_frame) {
-    int frames = 0;
-    bool shown = false;
+    long long frames = 0;  // rendered so far (a long-running app never overflows it)
     bool chime_was_requested = false;
     UiTrace trace;
     while (!glfwWindowShouldClose(win.handle) && !app.requests.quit) {
@@ -369,11 +368,11 @@ int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityChe
             continue;
         }
         renderFrame(win, app);
+        ++frames;
         playRequestedSounds(sounds, app, chime_was_requested);
-        if (!shown && after_first_frame) after_first_frame();
-        shown = true;
+        if (frames == 1 && after_first_frame) after_first_frame();
         trace.afterFrame();
-        if (exit_after_frames > 0 && ++frames >= exit_after_frames) break;
+        if (exit_after_frames > 0 && frames >= exit_after_frames) break;
         const double now = glfwGetTime();
         if (app.animating || now < win.clock.full_rate_until) {
             glfwPollEvents();  // vsync paces these frames
