@@ -12,7 +12,7 @@ PACKAGES=(
   # runtime files: fonts (text + icons)
   fonts-dejavu-core fonts-noto-core fonts-font-awesome
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
-  xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3
+  xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
 )
 
 missing=()

@@ -43,6 +43,7 @@ const std::vector<CommandInfo>& commands() {
         {"certify", "certification status, issuing, export and revocation", cmdCertify},
         {"verify", "verify a certificate file offline", cmdVerify},
         {"coverage", "which scenarios and questions exercise each SOP step and rule", cmdCoverage},
+        {"recover", "save attempts kept while the database could not take them", cmdRecover},
     };
     return table;
 }

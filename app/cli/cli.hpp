@@ -48,6 +48,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io);
 int cmdValidate(const std::vector<std::string>& argv, Io& io);
 int cmdHistory(const std::vector<std::string>& argv, Io& io);
 int cmdTrainees(const std::vector<std::string>& argv, Io& io);
+int cmdRecover(const std::vector<std::string>& argv, Io& io);
 int cmdSettings(const std::vector<std::string>& argv, Io& io);
 int cmdQuiz(const std::vector<std::string>& argv, Io& io);
 int cmdCertify(const std::vector<std::string>& argv, Io& io);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <random>
 #include "cli_support.hpp"
+#include "frontline/pending.hpp"
 #include "debrief_text.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/golden.hpp"
@@ -123,6 +124,17 @@ std::string prompt(Io& io, const std::string& question) {
 
 }  // namespace
 
+// The store refused the attempt: keep it in the recovery folder for `frontline recover`.
+static void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Scenario& scenario, const AttemptLog& log,
+                        const ScoreReport& report, const std::string& started_at, const std::string& why, Io& io) {
+    try {
+        const auto file = keepPending({{}, pendingKeyFor(store.path()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
+        io.err << "frontline: the attempt is kept in " << file.string() << "; `frontline recover` saves it when the database can take it.\n";
+    } catch (const StoreError& kept) {
+        io.err << "frontline: " << kept.what() << "\n";
+    }
+}
+
 int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     auto args = parseArgs(argv, {"--json", "--help", "--no-record", "--list"}, io.err);
     if (!args) return 2;
@@ -155,6 +167,9 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     if (record) {
         store = openStoreOrReport(*args, io);
         if (!store) return 1;
+        if (const std::string problem = store->writeProblem(); !problem.empty())
+            io.err << "frontline: warning: this attempt cannot be saved now (" << problem << "); it will be kept in "
+                   << pendingDirectory().string() << " until `frontline recover` saves it.\n";
     }
     OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
     std::string trainee = traineeNameFor(*args);
@@ -251,6 +266,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
             attempt_id = store->recordAttempt(t.id, scenario->title, engine.log(), report, started_at, nowUtcIso());
         } catch (const StoreError& e) {
             io.err << "frontline: the attempt could not be saved: " << e.what() << "\n";
+            keepUnsavedAttempt(*store, trainee, *scenario, engine.log(), report, started_at, e.what(), io);
             return 1;
         }
     }

@@ -343,6 +343,7 @@ void collectIntegrityCheck(ui::AppState& app, IntegrityCheck* check) {
     if (check->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     std::string problem = check->result.get();
     if (problem.empty()) return;
+    app.store->keepWalOnClose();  // closing must not checkpoint what may be someone else's -wal
     app.store.reset();
     app.store_error = problem;
 }
@@ -448,8 +449,6 @@ void loadDesk(ui::AppState& app, const GuiOptions& o, const std::filesystem::pat
     // Seeds: reproducible within a run (tests), different between runs (practice).
     app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     try {
-        std::error_code ec;
-        if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
         // The full-file integrity check runs after the first frame (see startIntegrityCheck).
         app.store.emplace(Store::open(db, StoreOptions{5000, false}));
     } catch (const StoreError& e) {

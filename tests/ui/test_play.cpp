@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include "frontline/ui/demo.hpp"
+#include <sqlite3.h>
+#include "../temp_dir.hpp"
 #include "harness.hpp"
 
 using namespace frontline;
@@ -337,4 +339,50 @@ TEST_CASE("every demo screen draws at 1280x800 and 1920x1080") {
             h.frames(3);
         }
     }
+}
+
+TEST_CASE("a call the database refuses is announced before answering, kept, and saved once from Home") {
+    frontline::test::TempDir dir;
+    Harness h;
+    h.openApp("Ana Lima");
+    h.app.pending_dir = dir / "unsaved";
+    h.app.store.emplace(Store::open(dir / "desk.db", StoreOptions{50, false}));
+    ui::openApp(h.app, "Ana Lima");
+    h.frames(2);
+    // Another program holds the write lock for the whole call.
+    Store other = Store::open(dir / "desk.db");
+    REQUIRE(sqlite3_exec(other.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+
+    REQUIRE(ui::startScenario(h.app, "model-inbound-call"));
+    h.frames(1);
+    ui::DeskSession& s = *h.app.call.session;
+    CHECK(s.save_problem.find("another program is writing") != std::string::npos);  // known before the call
+    h.press(k::kEnter);
+    playBestPath(h, s);
+    fillWrapUp(h, s);
+    h.frames(2);
+    CHECK(h.app.screen == ui::ScreenId::CallDesk);  // not debriefed as if saved
+    CHECK(h.visible("Try saving again"));
+    INFO(s.error);
+    CHECK(s.error.find("kept safe in") != std::string::npos);
+    h.frames(10);  // no new try by itself while the lock is held (each would wait for it)
+    CHECK(std::distance(std::filesystem::directory_iterator(dir / "unsaved"), std::filesystem::directory_iterator()) == 1);
+    REQUIRE_FALSE(s.pending_file.empty());
+    CHECK(std::filesystem::exists(s.pending_file));
+
+    REQUIRE(sqlite3_exec(other.handle(), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    h.click("Home");
+    REQUIRE(h.app.screen == ui::ScreenId::Home);
+    CHECK(h.app.pending_attempts == 1);
+    h.click("Save it now");
+    CHECK(h.app.pending_attempts == 0);
+    CHECK(h.app.store->attemptCount(h.app.trainee->id) == 1);
+    CHECK_FALSE(std::filesystem::exists(s.pending_file));
+
+    // Back at the desk, "Try saving again" finds it saved: the same attempt, not a second one.
+    ui::navigate(h.app, ui::ScreenId::CallDesk);
+    h.frames(2);
+    h.click("Try saving again");
+    CHECK(h.app.screen == ui::ScreenId::Debrief);
+    CHECK(h.app.store->attemptCount(h.app.trainee->id) == 1);
 }

@@ -35,11 +35,15 @@ inline StoreError::Kind kindFor(int rc) {
         case SQLITE_IOERR:
         case SQLITE_FULL: return StoreError::Kind::Io;
         case SQLITE_CANTOPEN: return StoreError::Kind::CannotOpen;
+        case SQLITE_READONLY: return StoreError::Kind::ReadOnly;
         default: return StoreError::Kind::Other;
     }
 }
 
 [[noreturn]] inline void fail(sqlite3* db, int rc, std::string_view context) {
+    // SQLite's words ("attempt to write a readonly database") and our SQL context mean little to a trainee.
+    if (kindFor(rc) == StoreError::Kind::ReadOnly)
+        throw StoreError(StoreError::Kind::ReadOnly, "the database is read-only here (it can be browsed, not changed); nothing was saved");
     std::string message(context);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

@@ -261,6 +261,17 @@ std::vector<AttemptSummary> Store::attemptSummaries(std::int64_t trainee_id) con
     return out;
 }
 
+std::int64_t Store::findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
+                               const std::string& finished_at) const {
+    sql::Statement q(impl_->db.get(),
+                     "SELECT id FROM attempts WHERE trainee_id = ?1 AND scenario_id = ?2 AND started_at = ?3 AND finished_at = ?4");
+    q.bind(1, trainee_id);
+    q.bind(2, scenario_id);
+    q.bind(3, started_at);
+    q.bind(4, finished_at);
+    return q.step() ? q.int64(0) : 0;
+}
+
 int Store::attemptCount(std::int64_t trainee_id) const {
     sql::Statement q(impl_->db.get(), trainee_id != 0 ? "SELECT count(*) FROM attempts WHERE trainee_id = ?1"
                                                       : "SELECT count(*) FROM attempts");

@@ -9,6 +9,8 @@ namespace frontline {
 
 struct Store::Impl {
     sql::Connection db;
+    bool read_only = false;
+    int busy_timeout_ms = 5000;  // opened to browse: the file or its folder cannot be written
     std::function<void(int)> step_row_hook;  // tests only: see setStepRowHookForTesting
 };
 

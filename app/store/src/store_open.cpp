@@ -1,7 +1,9 @@
 // Opening the store: refuse anything that is not a healthy Frontline database of a version this
 // build understands, before writing a single byte; then switch on WAL and migrate.
+#include <sys/statvfs.h>
+#include <unistd.h>
 #include <cstring>
-#include <fstream>
+#include <vector>
 #include <system_error>
 #include "frontline/store.hpp"
 #include "migrations.hpp"
@@ -12,6 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr const char* kMemoryPath = ":memory:";
+// Below this, an attempt (a few tens of KB, with its WAL frames) may not fit: say so before the call.
+constexpr unsigned long long kMinimumFreeBytes = 1024ull * 1024ull;
 
 int readApplicationId(sqlite3* db) {
     sql::Statement q(db, "PRAGMA application_id");
@@ -50,20 +54,86 @@ struct Refusal : StoreError {
     throw Refusal(kind, message);
 }
 
+// A file we refuse must be left as it was, and closing the last connection checkpoints the WAL
+// into the main file: with a -wal that does not belong to it (a restored backup beside the newer
+// file's -wal) that close would write the damage the integrity check just found.
+void keepWalOnCloseOf(sqlite3* db) { sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr); }
+
 void refuseIfDamaged(sqlite3* db, const std::string& where) {
-    if (std::string problem = quickCheckProblem(db); !problem.empty())
+    if (std::string problem = quickCheckProblem(db); !problem.empty()) {
+        keepWalOnCloseOf(db);
         refuse(StoreError::Kind::Corrupt, where, "integrity check: " + problem);
+    }
 }
 
 // SQLite takes a very short file (a few bytes of anything) for an empty database and would write
-// over it, so a non-empty file must start with the SQLite header before SQLite sees it.
-bool startsLikeSqlite(const fs::path& path, const std::string& where) {
+// over it, so a non-empty file must start with the SQLite header before SQLite reads it. The
+// header is read through SQLite's own descriptor: opening the path a second time (an ifstream)
+// and closing it would drop every POSIX lock this process holds on the file, those of another
+// open connection included, and another process could then delete the WAL under that connection
+// (SQLite's "How To Corrupt An SQLite Database File", 2.2).
+bool startsLikeSqlite(sqlite3* db, const fs::path& path, const std::string& where) {
     static constexpr char kMagic[] = "SQLite format 3";  // 16 bytes with its NUL, as on disk
+    // The size from stat(), which opens nothing: SQLite's xFileSize reports a 1-byte file as empty.
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size == 0) return true;  // a new or empty file: SQLite makes it a database
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
+        throw StoreError(StoreError::Kind::CannotOpen, where + ": cannot read the file");
     char head[sizeof kMagic] = {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw StoreError(StoreError::Kind::CannotOpen, where + ": cannot read the file");
-    in.read(head, sizeof head);
-    return in.gcount() == static_cast<std::streamsize>(sizeof head) && std::memcmp(head, kMagic, sizeof kMagic) == 0;
+    return file->pMethods->xRead(file, head, sizeof head, 0) == SQLITE_OK && std::memcmp(head, kMagic, sizeof kMagic) == 0;
+}
+
+// Creates the missing folders of `path` readable by their owner only (trainee records are
+// personal data). Folders that exist keep their mode.
+void createPrivateParents(const fs::path& path, const std::string& where) {
+    const fs::path parent = path.parent_path();
+    if (parent.empty()) return;
+    std::vector<fs::path> missing;
+    std::error_code ec;
+    for (fs::path p = parent; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        missing.push_back(p);
+        if (p == p.parent_path()) break;
+    }
+    fs::create_directories(parent, ec);
+    if (ec)
+        throw StoreError(StoreError::Kind::CannotOpen,
+                         where + ": cannot create the folder " + parent.string() + " (" + ec.message() + ")");
+    for (const fs::path& p : missing) fs::permissions(p, fs::perms::owner_all, fs::perm_options::replace, ec);
+}
+
+// SQLite reads a WAL-mode file through its -shm, which a folder we cannot write cannot hold. With
+// no -shm and no -wal the file alone is the whole database, so it is opened as immutable (no
+// locks, no -shm); with a -wal but no -shm its last changes cannot be read, so it is refused.
+std::string readOnlyTarget(const fs::path& path, const std::string& where, int& flags) {
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (::access(folder.c_str(), W_OK) == 0 || fs::exists(path.string() + "-shm", ec)) return where;
+    if (fs::exists(path.string() + "-wal", ec) && fs::file_size(path.string() + "-wal", ec) > 0)
+        refuse(StoreError::Kind::ReadOnly, where,
+               "the database is read-only here and its -wal file holds changes only a writable copy can apply; "
+               "copy the folder somewhere writable and open the copy");
+    std::string uri = "file:";
+    for (const char c : fs::absolute(path, ec).string()) {
+        if (c == '?' || c == '#' || c == '%') {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            uri += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            uri += c;
+        }
+    }
+    flags |= SQLITE_OPEN_URI;
+    return uri + "?immutable=1";
+}
+
+// Read-only when the file, or the folder the -wal and -shm files go to, cannot be written.
+// access() looks the path up without opening it (see startsLikeSqlite).
+bool mustOpenReadOnly(const fs::path& path) {
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    return ::access(path.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0;
 }
 
 // Everything that only reads: checks the file is one we may open. Throws StoreError.
@@ -95,6 +165,27 @@ void compactAfterUpgrade(sqlite3* db) {
     sqlite3_exec(db, "VACUUM", nullptr, nullptr, nullptr);
 }
 
+// The first writes (no-ops on a database that has them), then the migrations. Every migration
+// step runs in a write transaction, even when there is nothing to do: that is also how a database
+// another process holds for writing is found out (Locked).
+void prepareForWriting(sqlite3* db) {
+    sql::exec(db, "PRAGMA journal_mode = WAL");
+    sql::exec(db, "PRAGMA foreign_keys = ON");
+    const int found_version = store_schema::readUserVersion(db);
+    store_schema::applyMigrations(db, store_schema::migrations());
+    if (found_version > 0 && found_version < store_schema::readUserVersion(db)) compactAfterUpgrade(db);
+}
+
+// A read-only file can be browsed, but not upgraded: an older schema would be misread.
+void requireCurrentSchema(sqlite3* db, const std::string& where) {
+    const int version = store_schema::readUserVersion(db);
+    if (version != Store::currentSchemaVersion())
+        refuse(StoreError::Kind::ReadOnly, where,
+               "the database is read-only and needs an upgrade (schema " + std::to_string(version) + " to " +
+                   std::to_string(Store::currentSchemaVersion()) +
+                   ") that a read-only file cannot get; make it writable once and open it again");
+}
+
 }  // namespace
 
 int Store::currentSchemaVersion() { return store_schema::migrations().back().version; }
@@ -102,56 +193,64 @@ int Store::currentSchemaVersion() { return store_schema::migrations().back().ver
 Store Store::open(const fs::path& path) { return open(path, StoreOptions{}); }
 
 Store Store::open(const fs::path& path, const StoreOptions& options) {
+    // SQLite opens a private temporary database for "": everything "saved" there would vanish.
+    if (path.empty())
+        throw StoreError(StoreError::Kind::CannotOpen,
+                         "no database file was named (an empty --db value?); nothing was opened or saved");
     const bool in_memory = path == kMemoryPath;
     const std::string where = in_memory ? std::string(kMemoryPath) : path.string();
+    bool existed = false, read_only = false;
     if (!in_memory) {
         std::error_code ec;
-        if (const fs::path parent = path.parent_path(); !parent.empty()) {
-            fs::create_directories(parent, ec);
-            if (ec)
-                throw StoreError(StoreError::Kind::CannotOpen,
-                                 where + ": cannot create the folder " + parent.string() + " (" + ec.message() + ")");
-        }
         if (fs::is_directory(path, ec))
             throw StoreError(StoreError::Kind::CannotOpen, where + ": is a folder, not a database file");
-        if (fs::exists(path, ec) && fs::file_size(path, ec) > 0 && !ec && !startsLikeSqlite(path, where))
-            refuse(StoreError::Kind::NotADatabase, where, "this file is not a Frontline database (not an SQLite file)");
+        existed = fs::exists(path, ec);
+        if (!existed) createPrivateParents(path, where);
+        read_only = existed && mustOpenReadOnly(path);
     }
 
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(where.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const std::string target = read_only ? readOnlyTarget(path, where, flags) : where;
+    const int rc = sqlite3_open_v2(target.c_str(), &raw, flags, nullptr);
     sql::Connection db(raw);  // owns the handle even when opening failed
     if (rc != SQLITE_OK)
         throw StoreError(StoreError::Kind::CannotOpen,
                          where + ": cannot open the database (" + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)) + ")");
+    if (!in_memory && !startsLikeSqlite(db.get(), path, where))
+        refuse(StoreError::Kind::NotADatabase, where, "this file is not a Frontline database (not an SQLite file)");
+    std::error_code ec;  // a new file holds personal data: its owner alone may read it (-wal and -shm follow)
+    if (!in_memory && !existed) fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, ec);
     sqlite3_extended_result_codes(db.get(), 1);
     sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
 
     try {
         checkExistingDatabase(db.get(), where, options.integrity_check && !in_memory);
-        // The first writes. Both are no-ops on a database that already has them.
-        sql::exec(db.get(), "PRAGMA journal_mode = WAL");
-        sql::exec(db.get(), "PRAGMA foreign_keys = ON");
-        // Every step runs in a write transaction, even when there is nothing to do: that is
-        // also how a database another process holds for writing is found out (Locked).
-        const int found_version = store_schema::readUserVersion(db.get());
-        store_schema::applyMigrations(db.get(), store_schema::migrations());
-        if (found_version > 0 && found_version < store_schema::readUserVersion(db.get())) compactAfterUpgrade(db.get());
+        if (read_only)
+            requireCurrentSchema(db.get(), where);
+        else
+            prepareForWriting(db.get());
     } catch (const Refusal&) {
+        keepWalOnCloseOf(db.get());
         throw;
     } catch (const StoreError& e) {
+        keepWalOnCloseOf(db.get());
         // SQLite's own verdicts, e.g. "file is not a database" from the first read.
         switch (e.kind()) {
             case StoreError::Kind::NotADatabase:
                 refuse(e.kind(), where, "this file is not a Frontline database (not an SQLite file)");
             case StoreError::Kind::Locked:
             case StoreError::Kind::Corrupt: refuse(e.kind(), where, e.what());
+            case StoreError::Kind::Io:
+                refuse(e.kind(), where, std::string("the disk is full or failing (") + e.what() + ")");
             default: throw StoreError(e.kind(), where + ": " + e.what());
         }
     }
 
     auto impl = std::make_unique<Impl>();
     impl->db = std::move(db);
+    impl->read_only = read_only;
+    impl->busy_timeout_ms = options.busy_timeout_ms;
     return Store(std::move(impl), path);
 }
 
@@ -159,6 +258,34 @@ Store::Store(std::unique_ptr<Impl> impl, fs::path path) : impl_(std::move(impl))
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
+
+bool Store::readOnly() const { return impl_->read_only; }
+
+std::string Store::writeProblem(int wait_ms) const {
+    if (impl_->read_only) return "the database is read-only here (it can be browsed, not changed)";
+    sqlite3* db = impl_->db.get();
+    if (path_ != kMemoryPath) {
+        struct statvfs disk {};
+        const fs::path folder = dataDirectoryFor(path_);
+        if (::statvfs(folder.c_str(), &disk) == 0 && disk.f_bavail * disk.f_frsize < kMinimumFreeBytes)
+            return "the disk holding " + path_.string() + " is full";
+    }
+    if (sqlite3_get_autocommit(db) == 0) return "";  // inside a transaction of our own: we hold the lock
+    sqlite3_busy_timeout(db, wait_ms);
+    const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(db, impl_->busy_timeout_ms);
+    if (rc == SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return "";
+    }
+    switch (sql::kindFor(rc)) {
+        case StoreError::Kind::Locked: return "another program is writing to the database (is a second Frontline open on it?)";
+        case StoreError::Kind::ReadOnly: return "the database is read-only here (it can be browsed, not changed)";
+        default: return std::string("the database cannot take a write (") + sqlite3_errstr(rc) + ")";
+    }
+}
+
+void Store::keepWalOnClose() { keepWalOnCloseOf(impl_->db.get()); }
 
 void Store::checkIntegrity() const { refuseIfDamaged(impl_->db.get(), path_.string()); }
 

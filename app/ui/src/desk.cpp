@@ -12,6 +12,7 @@
 #include <imgui_stdlib.h>
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
+#include "frontline/pending.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
@@ -54,6 +55,7 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
     const std::string agent = app.trainee ? app.trainee->name : std::string("Agent");
     s->engine = std::make_unique<Engine>(app.content.sop, *s->scenario, s->settings, agent, app.next_seed++);
     s->started_at = nowUtcIso();
+    if (app.store) s->save_problem = app.store->writeProblem(50);
     s->arrives_at = app.time;
     s->last_act_time = app.time;
     return s;
@@ -96,17 +98,44 @@ void tickSession(AppState& app, DeskSession& s, bool chat) {
     if (chat && s.idle_seconds > kChatIdleFlushFactor * s.settings.chat_response_within_seconds) flushIdle(s);
 }
 
-bool recordIfFinished(AppState& app, DeskSession& s) {
+// A store that refuses the attempt does not lose it: it is kept in the recovery folder (once),
+// Home offers it again, and "Try saving again" still works from the desk.
+void keepUnsaved(AppState& app, DeskSession& s, const std::string& why) {
+    s.error = "Your attempt could not be saved: " + why;
+    if (s.pending_file.empty()) {
+        PendingAttempt pending{{}, pendingKeyFor(app.store->path()), app.trainee->name, app.trainee->team, s.scenario->title,
+                               s.started_at, s.finished_at, why, s.engine->log(), *s.report};
+        try {
+            s.pending_file = keepPending(std::move(pending), app.pending_dir);
+            refreshSummary(app);  // Home counts it
+        } catch (const StoreError& e) {
+            s.error += std::string("\nIt could not be kept either (") + e.what() + "): keep this window open and try again.";
+            return;
+        }
+    }
+    s.error += "\nIt is kept safe in " + s.pending_file.string() + " and will be offered again on Home.";
+}
+
+// Saves the attempt once it is finished: by itself once, then only when `retry` (the trainee's
+// "Try saving again"), so a locked database does not stall every frame for its busy timeout.
+bool recordIfFinished(AppState& app, DeskSession& s, bool retry) {
     if (s.recorded) return true;
     if (s.engine->phase() != Phase::Finished || !app.store || !app.trainee) return false;
+    if (!s.finished_at.empty() && !retry) return false;  // tried already: wait for the button
     if (!s.report) s.report = scoreAttempt(app.content.sop, *s.scenario, s.settings, s.engine->log());
+    if (s.finished_at.empty()) s.finished_at = nowUtcIso();  // one time for every try and the kept copy
     try {
-        s.attempt_id = app.store->recordAttempt(app.trainee->id, s.scenario->title, s.engine->log(), *s.report, s.started_at, nowUtcIso());
+        // Home may have saved the kept copy meanwhile ("Save it now"): then it is this attempt.
+        s.attempt_id = app.store->findAttempt(app.trainee->id, s.scenario->id, s.started_at, s.finished_at);
+        if (s.attempt_id == 0)
+            s.attempt_id = app.store->recordAttempt(app.trainee->id, s.scenario->title, s.engine->log(), *s.report, s.started_at, s.finished_at);
         s.recorded = true;
         s.error.clear();
+        std::error_code ec;
+        if (!s.pending_file.empty()) std::filesystem::remove(s.pending_file, ec);
         refreshSummary(app);
     } catch (const StoreError& e) {
-        s.error = std::string("Your attempt could not be saved: ") + e.what();
+        keepUnsaved(app, s, e.what());
     }
     return s.recorded;
 }
@@ -155,6 +184,11 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
                     tileInnerWidth(), em(1.3f), overlay);  // inside the tile, not to the window's edge
         ImGui::Spacing();
     }
+    if (!s.save_problem.empty()) {  // said before the call, not after it was played
+        iconText(icon::kWarning, colour::kWarn, "This attempt will not reach the database.");
+        wrappedText(("Why: " + s.save_problem + ". You can still play it: it is kept in the recovery folder and saved later.").c_str());
+        ImGui::Spacing();
+    }
     const char* label = sc.outbound ? "Dial" : chat ? "Accept chat" : "Answer";
     bool answered = iconButton(sc.outbound ? icon::kPhone : chat ? icon::kComment : icon::kHeadphones, label, ButtonKind::Good,
                                ImVec2(em(12), em(2.4f)));
@@ -166,6 +200,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
     const ImGuiIO& io = ImGui::GetIO();
     if (keyboard && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) answered = true;
     if (answered) {
+        if (app.store) s.save_problem = app.store->writeProblem(50);  // again: the lock may have moved on
         const ChooseResult r = s.engine->answer(static_cast<int>(waited));
         s.error = r.ok ? std::string() : r.error;
         s.last_act_time = app.time;

@@ -45,7 +45,7 @@ void drawCallDeskScreen(AppState& app) {
     if (phase == Phase::Finished) {
         // Finished but not saved: the store refused. Offer to retry rather than lose the attempt.
         wrappedText(s->error.c_str(), colour::kBad);
-        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, *s);
+        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, *s, true);
         return;
     }
 

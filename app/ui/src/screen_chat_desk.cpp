@@ -120,7 +120,7 @@ void drawChatDeskScreen(AppState& app) {
         drawIncoming(app, s, true, true);
     } else if (phase == Phase::Finished) {
         wrappedText(s.error.c_str(), colour::kBad);
-        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, s);
+        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, s, true);
     } else {
         const float left_w = ImGui::GetContentRegionAvail().x * 0.56f;
         ImGui::BeginChild("##conversation", ImVec2(left_w, 0), false);

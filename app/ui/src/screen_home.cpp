@@ -181,6 +181,32 @@ void drawBadges(AppState& app) {
     }
 }
 
+// Attempts the database refused earlier (read-only, locked, disk full) wait in the recovery
+// folder: say so at the top of Home and save them with one click.
+void drawUnsaved(AppState& app) {
+    if (app.pending_attempts == 0 || !app.store) return;
+    beginTile(0, colour::kWarn);
+    const bool one = app.pending_attempts == 1;
+    const std::string line = std::to_string(app.pending_attempts) + (one ? " played attempt is" : " played attempts are") +
+                             " waiting to be saved: the database could not take " + (one ? "it" : "them") + " when " +
+                             (one ? "it" : "they") + " finished.";
+    iconText(icon::kWarning, colour::kWarn, line.c_str());
+    if (app.store->readOnly()) {
+        mutedText("This database is read-only here: open a writable copy and they are offered again.");
+    } else if (iconButton(icon::kRefresh, one ? "Save it now" : "Save them now", ButtonKind::Primary)) {
+        try {
+            const int saved = savePending(*app.store, app.pending_dir);
+            app.toast = std::to_string(saved) + (saved == 1 ? " attempt saved." : " attempts saved.");
+        } catch (const StoreError& e) {
+            app.toast = std::string("Still cannot save: ") + e.what();
+        }
+        app.toast_until = app.time + 6;
+        refreshSummary(app);
+    }
+    endTile();
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void drawHomeScreen(AppState& app) {
@@ -190,6 +216,7 @@ void drawHomeScreen(AppState& app) {
     ImGui::PopFont();
     mutedText(("Training for " + app.settings.company_name + ". Follow the SOP, keep the customer on side, and beat the targets.").c_str());
     ImGui::Spacing();
+    drawUnsaved(app);
     drawStats(app);
     ImGui::Spacing();
 

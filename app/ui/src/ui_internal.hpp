@@ -26,7 +26,7 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
 // Plays `option_id` (flushing idle time to the engine first); shows the refusal if any.
 bool act(AppState& app, DeskSession& s, const std::string& option_id);
 // Scores and stores a finished attempt once. Returns true when it is (now or already) recorded.
-bool recordIfFinished(AppState& app, DeskSession& s);
+bool recordIfFinished(AppState& app, DeskSession& s, bool retry = false);
 // Advances real-time timers (ringing, chat idle); called every frame for every session.
 void tickSession(AppState& app, DeskSession& s, bool chat);
 

@@ -24,7 +24,7 @@ namespace frontline {
 
 class StoreError : public std::runtime_error {
 public:
-    enum class Kind { CannotOpen, Locked, Corrupt, NotADatabase, TooNew, Constraint, Io, Other };
+    enum class Kind { CannotOpen, Locked, Corrupt, NotADatabase, TooNew, Constraint, Io, ReadOnly, Other };
     StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
@@ -118,9 +118,12 @@ struct StoreOptions {
 
 class Store {
 public:
-    // Opens (creating if missing, with its parent directories) and migrates to the current
-    // schema. Throws StoreError; on Locked, Corrupt, NotADatabase and TooNew the file is left
-    // byte-for-byte as it was. ":memory:" gives an in-memory database (tests).
+    // Opens (creating if missing, with its parent directories, owner-only: 0600 file, 0700
+    // folders) and migrates to the current schema. A file that cannot be written (or whose folder
+    // cannot take the -wal) opens read-only, to browse: readOnly() says so and writes throw
+    // StoreError ReadOnly. Throws StoreError; on Locked, Corrupt, NotADatabase, TooNew and a
+    // refused read-only open the file is left byte-for-byte as it was, a -wal beside it included.
+    // ":memory:" gives an in-memory database (tests); an empty path is refused.
     static Store open(const std::filesystem::path& path);
     static Store open(const std::filesystem::path& path, const StoreOptions& options);
     Store(Store&&) noexcept;
@@ -131,6 +134,14 @@ public:
     // Corrupt (the same message as on open; nothing is changed) when the file is damaged. Another
     // thread may stop it with sqlite3_interrupt(handle()); that throws a non-Corrupt StoreError.
     void checkIntegrity() const;
+    // Closing this connection will not checkpoint the WAL into the file: for a database found
+    // damaged after it was opened (the window's background check), so closing writes nothing.
+    void keepWalOnClose();
+    bool readOnly() const;
+    // Why a write would fail right now, in plain words, or "" when it would not: asked when a call
+    // is answered, so a trainee knows before playing that the attempt will go to the recovery
+    // folder. Takes the write lock for an instant (waits at most `wait_ms` for another program).
+    std::string writeProblem(int wait_ms = 200) const;
 
     static int currentSchemaVersion();
     int schemaVersion() const;
@@ -150,6 +161,10 @@ public:
     // Newest first; trainee_id 0 = everyone; limit 0 = all.
     std::vector<AttemptRecord> attempts(std::int64_t trainee_id = 0, int limit = 0) const;
     int attemptCount(std::int64_t trainee_id = 0) const;
+    // The id of this trainee's attempt of `scenario_id` started and finished at these times, or 0:
+    // an attempt kept in the recovery folder is never saved twice.
+    std::int64_t findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
+                             const std::string& finished_at) const;
     // Every attempt of one trainee, oldest first, as the few columns progression reads (no tags,
     // difficulty or step scores: the caller adds what content knows). Home's points, streaks,
     // badges and stars over a long history without building full records.

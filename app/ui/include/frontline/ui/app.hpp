@@ -24,6 +24,7 @@
 #include "frontline/progression.hpp"
 #include "frontline/scoring.hpp"
 #include "frontline/settings.hpp"
+#include "frontline/pending.hpp"
 #include "frontline/store.hpp"
 #include "frontline/ui/screen_certification.hpp"
 #include "frontline/ui/screen_quiz.hpp"
@@ -79,6 +80,7 @@ struct DeskSession {
     OrgSettings settings;  // a copy: editing settings mid-call must not change this attempt
     std::unique_ptr<Engine> engine;
     std::string started_at;
+    std::string finished_at;     // set at the first try to save it
     double arrives_at = 0;       // app time the call/chat reaches the agent (chats arrive staggered)
     double ring_seconds = 0;     // real time spent ringing / waiting in the queue
     double idle_seconds = 0;     // chat: real time since the last agent act (flushed to elapse())
@@ -90,6 +92,8 @@ struct DeskSession {
     bool show_history = false;
     bool transfer_open = false;  // the transfer dialog
     std::string error;           // last engine refusal, shown under the options
+    std::string save_problem;    // why the store would refuse this attempt, known when it rings
+    std::filesystem::path pending_file;  // where the attempt is kept while the store refuses it
     bool recorded = false;       // the attempt has been scored and stored
     std::int64_t attempt_id = 0;
     std::optional<ScoreReport> report;
@@ -160,6 +164,8 @@ struct AppState {
     UiPrefs prefs;
     std::optional<Trainee> trainee;
     TraineeSummary summary;
+    std::filesystem::path pending_dir = pendingDirectory();  // attempts the store refused (see pending.hpp)
+    int pending_attempts = 0;     // how many are kept there for this database (refreshSummary counts them)
 
     ScreenId screen = ScreenId::Profile;
     double time = 0;              // real seconds since start (sum of io.DeltaTime)

@@ -1,0 +1,50 @@
+// frontline recover [--list] [--json]: attempts the database refused (read-only, locked, disk
+// full) wait in the recovery folder; this saves those meant for --db, or lists them.
+#include <iostream>
+#include "cli_support.hpp"
+#include "frontline/pending.hpp"
+
+namespace frontline::cli {
+
+int cmdRecover(const std::vector<std::string>& argv, Io& io) {
+    auto args = parseArgs(argv, {"--list", "--json", "--help"}, io.err);
+    if (!args) return 2;
+    if (args->has("--help") || !args->positional.empty()) {
+        (args->has("--help") ? io.out : io.err)
+            << "usage: frontline recover [--db PATH]         save the attempts kept while the database refused them\n"
+               "       frontline recover --list [--json]      list them (folder: "
+            << pendingDirectory().string() << ")\n";
+        return args->has("--help") ? 0 : 2;
+    }
+    const std::string database = pendingKeyFor(databasePathFor(*args));
+    std::vector<std::filesystem::path> unreadable;
+    const auto pending = listPending(database, pendingDirectory(), &unreadable);
+    for (const auto& file : unreadable) io.err << "frontline: " << file.string() << ": not a readable kept attempt; left as it is\n";
+    if (args->has("--list")) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& a : pending)
+            list.push_back({{"file", a.file.string()}, {"trainee", a.trainee_name}, {"scenario", a.log.scenario_id},
+                            {"finished_at", a.finished_at}, {"reason", a.reason}});
+        if (args->has("--json")) io.out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        for (const auto& a : pending)
+            if (!args->has("--json")) io.out << a.finished_at << "  " << a.trainee_name << "  " << a.log.scenario_id << "  (" << a.reason << ")\n";
+        if (pending.empty() && !args->has("--json")) io.out << "Nothing waiting to be saved for " << database << ".\n";
+        return 0;
+    }
+    if (pending.empty()) {
+        io.out << "Nothing waiting to be saved for " << database << ".\n";
+        return 0;
+    }
+    auto store = openStoreOrReport(*args, io);
+    if (!store) return 1;
+    try {
+        const int saved = savePending(*store);
+        io.out << "Saved " << saved << " kept attempt" << (saved == 1 ? "" : "s") << " into " << database << ".\n";
+    } catch (const StoreError& e) {
+        io.err << "frontline: still cannot save: " << e.what() << " (the kept attempts stay where they are)\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace frontline::cli
