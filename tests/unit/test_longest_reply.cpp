@@ -46,7 +46,8 @@ ScoreReport playLongest(const Scenario& scenario, const OrgSettings& settings) {
     for (const auto& o : engine.options())
         if (o.desk && o.available && deskToolCountsForStep4(scenario, o.id)) engine.choose(o.id);
     for (int decisions = 0; engine.phase() == Phase::Live && decisions < 100; ++decisions) {
-        const OptionView* pick = longestReply(engine.options());
+        auto options = engine.options();  // keep the views alive while picking from them
+        const OptionView* pick = longestReply(options);
         if (!pick) break;
         engine.choose(pick->id);
     }
