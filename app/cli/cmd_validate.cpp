@@ -4,8 +4,11 @@
 // question banks and exams, certification policies, training paths, and golden transcripts
 // (replayed through the engine and the scorer). The whole content tree is loaded so that
 // cross-references are checked; diagnostics are printed for the files asked about.
+#include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <set>
 #include "cli_support.hpp"
 #include "frontline/golden.hpp"
@@ -57,18 +60,52 @@ std::string kindOf(const std::filesystem::path& file) {
     return "unknown";
 }
 
+// The giveaway check: a note per scenario on how often its best reply is also the longest, and the
+// library's total (the CI gate fails above a share, --max-longest-share).
+ReplyLengthStats addReplyLengthNotes(const ContentLibrary& lib, Report& report) {
+    ReplyLengthStats total;
+    for (const auto& s : lib.scenarios) {
+        auto stats = replyLengthStats(*s);
+        total.decision_points += stats.decision_points;
+        total.best_is_longest += stats.best_is_longest;
+        report.add({Severity::Note, s->file, 0, 0,
+                    "the best reply is the longest at " + std::to_string(stats.best_is_longest) + " of " +
+                        std::to_string(stats.decision_points) + " decision points",
+                    "/nodes"});
+    }
+    return total;
+}
+
+std::string percentText(const ReplyLengthStats& t) {
+    if (t.decision_points == 0) return "0%";
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1) << 100.0 * t.best_is_longest / t.decision_points << "%";
+    return out.str();
+}
+
 }  // namespace
 
 int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     auto args = parseArgs(argv, {"--json", "--help", "--quiet"}, io.err);
     if (!args) return 2;
     if (args->has("--help")) {
-        io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--content DIR]\n"
+        io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--max-longest-share PCT] [--content DIR]\n"
                   "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
                   "transcripts (default: all of the content tree). Prints\n"
                   "file:line:column: error|warning|note: message (at /json/path). --quiet hides notes.\n"
+                  "Reports per scenario how often the best reply is also the longest; with\n"
+                  "--max-longest-share PCT, a library share above PCT % is an error.\n"
                   "Exit 1 on any error.\n";
         return 0;
+    }
+    std::optional<int> max_longest_share;
+    if (args->has("--max-longest-share")) {
+        try {
+            max_longest_share = std::stoi(args->get("--max-longest-share"));
+        } catch (const std::exception&) {
+            io.err << "frontline: --max-longest-share needs a whole number (a percentage)\n";
+            return 2;
+        }
     }
     ContentPaths paths = contentPathsFor(*args);
     setSchemaDirectory(paths.schema_dir);
@@ -92,6 +129,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     // The whole tree: every loader reports into one map keyed by file.
     ContentLibrary lib = loadContent(paths);
     report.add(lib.diagnostics);
+    ReplyLengthStats lengths = addReplyLengthNotes(lib, report);
     for (const auto& f : lib.failed) report.by_file[key(f.file)];  // failed files' diagnostics are already in lib.diagnostics
     if (lib.sop_loaded) {
         QuizLibrary quiz = loadQuizLibrary(paths.root / "questions", lib.sop);
@@ -176,11 +214,19 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         entry["ok"] = ok;
         files.push_back(entry);
     }
-    if (args->has("--json"))
-        io.out << nlohmann::json{{"files", files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << "\n";
-    else
+    bool too_long = max_longest_share && 100LL * lengths.best_is_longest > 1LL * *max_longest_share * lengths.decision_points;
+    if (args->has("--json")) {
+        nlohmann::json reply_length{{"decision_points", lengths.decision_points}, {"best_is_longest", lengths.best_is_longest}};
+        io.out << nlohmann::json{{"files", files}, {"errors", errors}, {"warnings", warnings}, {"reply_length", reply_length}}.dump(2) << "\n";
+    } else {
         io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
-    return errors > 0 ? 1 : 0;
+        io.out << "the best reply is the longest at " << lengths.best_is_longest << " of " << lengths.decision_points
+               << " decision points (" << percentText(lengths) << ")\n";
+    }
+    if (too_long)
+        io.err << "error: the best reply is the longest at " << percentText(lengths) << " of decision points, above the allowed "
+               << *max_longest_share << "%: rewrite replies so that length gives nothing away\n";
+    return errors > 0 || too_long ? 1 : 0;
 }
 
 }  // namespace frontline::cli

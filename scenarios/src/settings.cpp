@@ -39,6 +39,7 @@ const std::vector<SettingField>& fields() {
         {"certificate_validity_months", &OrgSettings::certificate_validity_months, "Certificates are valid for (months)"},
         {"recertification_window_days", &OrgSettings::recertification_window_days, "Refresher due this many days before expiry"},
         {"hold_estimate", &OrgSettings::hold_estimate, "Hold time estimate used in the hold script"},
+        {"verification_standard", &OrgSettings::verification_standard, "Identity verification standard (what must match the CRM)"},
     };
     return table;
 }

@@ -105,6 +105,39 @@ struct Explorer {
 
 }  // namespace
 
+namespace {
+
+// Characters as a reader sees them: UTF-8 continuation bytes don't count.
+size_t codePoints(const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+const Option& bestReply(const std::vector<Option>& options) {
+    bool any_clean = std::any_of(options.begin(), options.end(), [](const Option& o) { return o.breaks.empty(); });
+    const Option* best = nullptr;
+    for (const auto& o : options) {
+        if (any_clean && !o.breaks.empty()) continue;
+        if (!best || o.points > best->points) best = &o;
+    }
+    return *best;
+}
+
+}  // namespace
+
+ReplyLengthStats replyLengthStats(const Scenario& scenario) {
+    ReplyLengthStats stats;
+    for (const auto& node : scenario.nodes) {
+        if (node.options.size() < 2) continue;
+        const Option& best = bestReply(node.options);
+        size_t best_length = codePoints(best.text);
+        bool longest = std::all_of(node.options.begin(), node.options.end(),
+                                   [&](const Option& o) { return &o == &best || codePoints(o.text) <= best_length; });
+        ++stats.decision_points;
+        if (longest) ++stats.best_is_longest;
+    }
+    return stats;
+}
+
 std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop) {
     if (!scenario.required_steps.empty()) return scenario.required_steps;
     std::vector<std::string> out;

@@ -184,3 +184,51 @@ TEST_CASE("absurdly deep nesting is an error with a position, not a stack overfl
     CHECK(diags[0].line == 1);
     CHECK(diags[0].column == 71);  // "{" is level 1, so the 64th "[" (column 7 + 64) opens level 65
 }
+
+namespace {
+
+Option reply(const std::string& id, const std::string& text, int points, std::vector<std::string> breaks = {}) {
+    Option o;
+    o.id = id;
+    o.text = text;
+    o.points = points;
+    o.breaks = std::move(breaks);
+    return o;
+}
+
+Node decision(const std::string& id, std::vector<Option> options) {
+    Node n;
+    n.id = id;
+    n.options = std::move(options);
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the reply-length check counts decision points where the best reply is also the longest") {
+    Scenario s;
+    s.nodes.push_back(decision("best_longest", {reply("a", "the best and longest reply", 10), reply("b", "short", 0)}));
+    s.nodes.push_back(decision("tie_counts", {reply("a", "same size", 10), reply("b", "size same", -5)}));
+    s.nodes.push_back(decision("breach_longer", {reply("a", "good", 10), reply("b", "a longer reply that breaks a rule", 20, {"never_argue"})}));
+    s.nodes.push_back(decision("one_option", {reply("a", "the only reply, however long it is", 10)}));
+    // UTF-8: an em dash is one character, so "x—y" (3) is shorter than "abcd" (4).
+    s.nodes.push_back(decision("code_points", {reply("a", "x—y", 10), reply("b", "abcd", 0)}));
+    // Every reply breaks a rule: the best is the one with the most points among them.
+    s.nodes.push_back(decision("all_break", {reply("a", "worse but longer", -20, {"never_argue"}), reply("b", "least bad", -5, {"no_blame"})}));
+
+    ReplyLengthStats stats = replyLengthStats(s);
+    CHECK(stats.decision_points == 5);
+    CHECK(stats.best_is_longest == 2);  // best_longest and tie_counts
+}
+
+TEST_CASE("the bundled library does not reward always picking the longest reply") {
+    ContentLibrary lib = loadContent(ContentPaths::at(contentDir()));
+    ReplyLengthStats total;
+    for (const auto& s : lib.scenarios) {
+        auto stats = replyLengthStats(*s);
+        total.decision_points += stats.decision_points;
+        total.best_is_longest += stats.best_is_longest;
+    }
+    REQUIRE(total.decision_points > 0);
+    CHECK(100 * total.best_is_longest <= 40 * total.decision_points);
+}

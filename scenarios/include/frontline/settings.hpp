@@ -24,6 +24,11 @@ struct OrgSettings {
     int certificate_validity_months = 6;
     int recertification_window_days = 30;
     std::string hold_estimate = "two minutes";
+    // SOP §4 Step 2 leaves "account number, name, or other identifying information" to the
+    // organisation: one standard for every call and chat, quoted by the content.
+    std::string verification_standard =
+        "the account holder's full name and postcode, plus one of: account number, date of birth, or the "
+        "phone number or email address on the account — every detail matching the CRM record";
 
     // Seconds the caller may wait before answering counts as late, for the given channel.
     int answerTargetSeconds(bool chat) const {

@@ -20,6 +20,16 @@ struct PathStats {
     std::vector<std::string> best_path;  // option ids of a max-points path
 };
 
+// Reply-length giveaway check: at how many decision points (nodes offering two or more replies) the
+// best reply is also the longest (ties count as longest). A trainee who learns "the long answer is
+// the right one" is gaming, not following the SOP. The best reply is the one with the most points
+// among those breaking no rule (among all replies when every one breaks a rule), first in file order.
+struct ReplyLengthStats {
+    int decision_points = 0;
+    int best_is_longest = 0;
+};
+ReplyLengthStats replyLengthStats(const Scenario& scenario);
+
 // The SOP steps a scenario's ideal play must cover: scenario.required_steps, or every "always" step.
 std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop);
 
