@@ -60,9 +60,8 @@ std::string kindOf(const std::filesystem::path& file) {
 }  // namespace
 
 int cmdValidate(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--quiet"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json", "--quiet"}, {}, {}, {}});
+    if (args.has("--help")) {
         io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--content DIR]\n"
                   "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
                   "transcripts (default: all of the content tree). Prints\n"
@@ -70,11 +69,11 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                   "Exit 1 on any error.\n";
         return 0;
     }
-    ContentPaths paths = contentPathsFor(*args);
+    ContentPaths paths = contentPathsFor(args);
     setSchemaDirectory(paths.schema_dir);
     std::vector<std::filesystem::path> scope;
-    if (args->positional.empty()) collect(paths.root, scope);
-    for (const auto& p : args->positional) {
+    if (args.positional.empty()) collect(paths.root, scope);
+    for (const auto& p : args.positional) {
         if (!std::filesystem::exists(p)) {
             io.err << p << ": error: no such file or directory\n";
             return 1;
@@ -168,7 +167,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                     ok = false;
                 }
                 if (d.severity == Severity::Warning) ++warnings;
-                if (!args->has("--json") && !(args->has("--quiet") && d.severity == Severity::Note)) io.out << format(d) << "\n";
+                if (!args.has("--json") && !(args.has("--quiet") && d.severity == Severity::Note)) io.out << format(d) << "\n";
                 entry["diagnostics"].push_back({{"severity", severityName(d.severity)}, {"line", d.line}, {"column", d.column},
                                                 {"message", d.message}, {"path", d.json_path}});
             }
@@ -176,8 +175,8 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         entry["ok"] = ok;
         files.push_back(entry);
     }
-    if (args->has("--json"))
-        io.out << nlohmann::json{{"files", files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << "\n";
+    if (args.has("--json"))
+        io.out << jsonText({{"files", files}, {"errors", errors}, {"warnings", warnings}}) << "\n";
     else
         io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
     return errors > 0 ? 1 : 0;
