@@ -31,6 +31,21 @@ std::pair<const SettingSpec*, nlohmann::json> readAssignment(const std::vector<s
     }
 }
 
+// The bundled defaults: only settings.json is read (the whole content costs seconds, and the SOP
+// and scenarios play no part here). A missing file means the built-in defaults.
+std::optional<OrgSettings> contentDefaultsOrReport(const Args& args, Io& io) {
+    const ContentPaths paths = contentPathsFor(args);
+    const auto file = paths.root / "settings.json";
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return OrgSettings{};
+    setSchemaDirectory(paths.schema_dir);
+    std::vector<Diagnostic> diags;
+    auto defaults = loadSettings(file, diags);
+    for (const auto& d : diags)
+        if (d.severity == Severity::Error) io.err << format(d) << "\n";
+    return defaults;
+}
+
 std::string shown(const nlohmann::json& value) { return value.is_string() ? utf8::sanitized(value.get<std::string>()) : value.dump(); }
 
 }  // namespace
@@ -48,13 +63,13 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     std::optional<std::pair<const SettingSpec*, nlohmann::json>> assignment;
     if (action == "set") assignment = readAssignment(pos);
 
-    auto content = loadContentOrReport(args, io, true);
-    if (!content) return 1;
+    const auto defaults = contentDefaultsOrReport(args, io);
+    if (!defaults) return 1;
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
-    OrgSettings settings = effectiveSettings(*content, &*store);
+    OrgSettings settings = store->settings(*defaults);
     if (action == "reset") {
-        store->saveSettings(content->default_settings);
+        store->saveSettings(*defaults);
         io.out << "Settings reset to the bundled defaults.\n";
         return 0;
     }

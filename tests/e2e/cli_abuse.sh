@@ -4,12 +4,13 @@
 # a database file created; text that is not UTF-8 is refused on the way in, and whatever is already
 # stored (a Latin-1 name, a damaged certificate row) comes out as valid UTF-8 or a clear error.
 set -uo pipefail
-BIN="$1"; SRC="$2"
+BIN=$(realpath "$1"); SRC="$2"
+# Commands that load the whole content are kept few: under the sanitizers each costs ~17 s of CPU.
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 export XDG_DATA_HOME="$WORK/xdg"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-is_utf8() { python3 -c "import sys; sys.stdin.buffer.read().decode('utf-8')" < "$1" 2>/dev/null; }
+is_utf8() { iconv -f UTF-8 -t UTF-8 "$1" > /dev/null 2>&1; }
 is_json() { python3 -c "import json,sys; json.loads(sys.stdin.buffer.read().decode('utf-8'))" < "$1" 2>/dev/null; }
 
 # expect CODE ARGS...: runs frontline ARGS, checks the exit code, and that stderr is valid UTF-8 and,
@@ -134,10 +135,9 @@ expect 2 certify issue --trainee "$LATIN1" --db "$NODB"
 # 5. What is already stored cannot make a command abort: a Latin-1 name written by an older version.
 GOLDEN="$SRC/scenarios/content/golden/$S.golden.json"
 ANSWERS=$(python3 -c "import json,sys;p=json.load(open(sys.argv[1]))['playthroughs'][0];print(','.join(c.replace('wait:','w') for c in p['choices']))" "$GOLDEN")
-# The longest wait and answer delay, and the largest seed, play (a day of silence may end the call).
-expect 0 play $S --answers "w86400,$ANSWERS" --answer-after 86400 --no-record --seed 18446744073709551615 --trainee Edge
 DB="$WORK/names.db"
-expect 0 play $S --answers "$ANSWERS" --seed 1 --trainee "Latin One" --db "$DB"
+# Also the longest wait and answer delay and the largest seed (a day of silence may end the call).
+expect 0 play $S --answers "w86400,$ANSWERS" --answer-after 86400 --seed 18446744073709551615 --trainee "Latin One" --db "$DB"
 expect 0 play $S --answers "$ANSWERS" --seed 1 --trainee "Zoë Ñúñez Ortega-Villanueva" --json --db "$DB"
 is_json "$WORK/out" || fail "play --json after saving is not valid JSON"
 sqlite3 "$DB" "UPDATE trainees SET name = CAST(X'5A6FE9' AS TEXT) WHERE name = 'Latin One'"
@@ -145,7 +145,7 @@ for cmd in "certify status --json" "history --json" "trainees --json" "certify l
   expect 0 $cmd --db "$DB"
   is_json "$WORK/out" || fail "$cmd is not valid JSON with a Latin-1 name stored"
 done
-for cmd in "certify status" "trainees" "history --show 1"; do expect 0 $cmd --db "$DB"; done
+expect 0 trainees --db "$DB"
 expect 0 history --db "$DB"
 grep -q 'Zoë Ñúñez Orte… ' "$WORK/out" || { fail "history does not cut the name at a character"; cat "$WORK/out" >&2; }
 
@@ -159,10 +159,8 @@ popd > /dev/null
 grep -q 'not valid UTF-8' "$WORK/err" || { fail "certify export does not say what is wrong with the row"; cat "$WORK/err" >&2; }
 [ "$(wc -l < "$WORK/err")" = 1 ] || fail "certify export error is not one line"
 ls "$WORK"/*.badge.json "$WORK"/*.pdf > /dev/null 2>&1 && fail "certify export wrote a file from a damaged row"
-for cmd in "certify list --json" "certify status --json"; do
-  expect 0 $cmd --db "$WORK/crash.db"
-  is_json "$WORK/out" || fail "$cmd on the damaged certificate is not valid JSON"
-done
+expect 0 certify list --json --db "$WORK/crash.db"
+is_json "$WORK/out" || fail "certify list --json on the damaged certificate is not valid JSON"
 
 [ "$failures" = 0 ] || { echo "cli_abuse: $failures failure(s)" >&2; exit 1; }
 echo "cli_abuse: all checks passed"
