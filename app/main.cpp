@@ -1,5 +1,6 @@
 // frontline: with a subcommand (play, validate, history, quiz, verify…) it is a terminal tool;
 // without one it opens the desktop trainer.
+#include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -9,9 +10,17 @@
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && (frontline::cli::isCommand(args[0]) || args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+    if (!args.empty() && frontline::cli::isTerminalInvocation(args[0])) {
         frontline::cli::Io io{std::cin, std::cout, std::cerr, static_cast<bool>(isatty(0))};
-        return frontline::cli::run(args, io);
+        return frontline::cli::run(args, io);  // catches everything itself
     }
-    return frontline::runGui(argc, argv);
+    // The window's last resort: one line and exit 1 rather than an abort and a core dump.
+    try {
+        return frontline::runGui(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "frontline: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "frontline: the trainer stopped on an unexpected error\n";
+    }
+    return 1;
 }

@@ -1,6 +1,13 @@
+// The dispatcher (help, --version, one handler for every escaped exception) and the option parser.
 #include <algorithm>
 #include <iostream>
 #include "cli.hpp"
+#include "frontline/parse_number.hpp"
+#include "frontline/utf8.hpp"
+
+#ifndef FRONTLINE_VERSION
+#define FRONTLINE_VERSION "unknown"
+#endif
 
 namespace frontline::cli {
 
@@ -32,6 +39,71 @@ std::optional<Args> parseArgs(const std::vector<std::string>& argv, const std::v
     return args;
 }
 
+namespace {
+
+bool listed(const std::vector<std::string>& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Puts one option (and its value, taken from `a` or the next argument) into `args`.
+void takeOption(const std::vector<std::string>& argv, size_t& i, const OptionSpec& spec, Args& args) {
+    const std::string& a = argv[i];
+    const auto eq = a.find('=');
+    const std::string name = a.substr(0, eq);
+    const std::string shown = utf8::sanitized(name);
+    const bool flag = name == "--help" || listed(spec.flags, name);
+    const bool path = name == "--db" || name == "--content" || listed(spec.paths, name);
+    const bool text = listed(spec.texts, name);
+    if (!flag && !path && !text && !listed(spec.values, name)) throw UsageError("unknown option " + shown);
+    if (args.has(name)) throw UsageError("option " + shown + " is given twice");
+    if (flag) {
+        if (eq != std::string::npos) throw UsageError("option " + shown + " takes no value");
+        args.options[name] = "1";
+        return;
+    }
+    std::string value;
+    if (eq != std::string::npos) value = a.substr(eq + 1);
+    else if (i + 1 < argv.size()) value = argv[++i];
+    else throw UsageError("option " + shown + " needs a value");
+    if (value.empty() && !text) throw UsageError("option " + shown + " needs a value, not an empty string");
+    if (!path) requireUtf8(value, "option " + shown);
+    args.options[name] = value;
+}
+
+}  // namespace
+
+Args parseOptions(const std::vector<std::string>& argv, const OptionSpec& spec) {
+    Args args;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "-h") args.options["--help"] = "1";
+        else if (a.rfind("--", 0) == 0 && a.size() > 2) takeOption(argv, i, spec, args);
+        else args.positional.push_back(a);  // includes "-5": negative numbers are values, not options
+    }
+    return args;
+}
+
+std::int64_t wholeNumber(std::string_view text, std::int64_t min, std::int64_t max, const std::string& what) {
+    if (auto n = parseWholeNumber(text, min, max)) return *n;
+    throw UsageError(what + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+                     utf8::sanitized(text) + "'");
+}
+
+std::int64_t numberOption(const Args& args, const std::string& name, std::int64_t min, std::int64_t max, std::int64_t fallback) {
+    return args.has(name) ? wholeNumber(args.get(name), min, max, name) : fallback;
+}
+
+std::optional<std::uint64_t> seedOption(const Args& args, const std::string& name) {
+    if (!args.has(name)) return std::nullopt;
+    if (auto n = parseUnsignedNumber(args.get(name))) return n;
+    throw UsageError(name + " needs a whole number from 0 to 18446744073709551615, not '" + utf8::sanitized(args.get(name)) + "'");
+}
+
+void requireUtf8(std::string_view text, const std::string& what) {
+    if (!utf8::valid(text))
+        throw UsageError(what + " is not valid UTF-8 ('" + utf8::sanitized(text) + "'); set the terminal to UTF-8 and type it again");
+}
+
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
         {"play", "play a scenario in the terminal and record the attempt", cmdPlay},
@@ -54,28 +126,71 @@ bool isCommand(const std::string& name) {
     return false;
 }
 
-static void printUsage(std::ostream& out) {
-    out << "Frontline — contact-center training and certification simulator\n\n"
-           "usage: frontline                      open the desktop trainer\n"
-           "       frontline <command> [options]  use it from the terminal\n\ncommands:\n";
-    for (const auto& c : commands()) {
-        std::string name = c.name;
-        out << "  " << name << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << c.summary << "\n";
-    }
-    out << "\ncommon options: --db PATH (default: $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --json\n"
-           "run `frontline <command> --help` for a command's options. Exit codes: 0 ok, 1 failure, 2 usage error.\n";
+bool isTerminalInvocation(const std::string& first_argument) {
+    return isCommand(first_argument) || first_argument == "--help" || first_argument == "-h" || first_argument == "help" ||
+           first_argument == "--version";
 }
 
-int run(const std::vector<std::string>& argv, Io& io) {
-    if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
-        printUsage(io.out);
+std::string versionLine() { return std::string("frontline ") + FRONTLINE_VERSION; }
+
+namespace {
+
+void printUsage(std::ostream& out) {
+    out << "Frontline — contact-center training and certification simulator\n\n"
+           "usage: frontline                      open the desktop trainer\n"
+           "       frontline <command> [options]  use it from the terminal\n"
+           "       frontline help <command>       that command's options\n"
+           "       frontline --version\n\ncommands:\n";
+    for (const auto& c : commands()) out << "  " << utf8::column(c.name, 10) << c.summary << "\n";
+    out << "\ncommon options: --db PATH (default: $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --help\n"
+           "Exit codes: 0 ok, 1 failure, 2 usage error.\n";
+}
+
+// One line, printable whatever the exception carried.
+std::string oneLine(const char* what) {
+    std::string text = utf8::sanitized(what);
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+int dispatch(const std::vector<std::string>& argv, Io& io) {
+    const std::string first = argv.empty() ? std::string() : argv[0];
+    if (argv.empty() || ((first == "--help" || first == "-h" || first == "help") && argv.size() == 1)) {
+        printUsage(argv.empty() ? io.err : io.out);
         return argv.empty() ? 2 : 0;
     }
+    if (first == "--version") {
+        if (argv.size() > 1) throw UsageError("--version takes no arguments");
+        io.out << versionLine() << "\n";
+        return 0;
+    }
+    if (first == "help" || first == "--help" || first == "-h") {
+        if (argv.size() != 2 || !isCommand(argv[1])) throw UsageError("help takes one command name (see `frontline --help`)");
+        return dispatch({argv[1], "--help"}, io);
+    }
     for (const auto& c : commands())
-        if (argv[0] == c.name) return c.run(std::vector<std::string>(argv.begin() + 1, argv.end()), io);
-    io.err << "frontline: unknown command '" << argv[0] << "'\n";
+        if (first == c.name) return c.run(std::vector<std::string>(argv.begin() + 1, argv.end()), io);
+    io.err << "frontline: unknown command '" << utf8::sanitized(first) << "'\n";
     printUsage(io.err);
     return 2;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, Io& io) {
+    const std::string help = !argv.empty() && isCommand(argv[0]) ? " (see `frontline help " + argv[0] + "`)" : std::string();
+    try {
+        return dispatch(argv, io);
+    } catch (const UsageError& e) {
+        io.err << "frontline: " << oneLine(e.what()) << help << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        io.err << "frontline: " << oneLine(e.what()) << "\n";
+        return 1;
+    } catch (...) {
+        io.err << "frontline: the command stopped on an unexpected error\n";
+        return 1;
+    }
 }
 
 }  // namespace frontline::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 
@@ -45,10 +46,12 @@ OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store)
 }
 
 std::string traineeNameFor(const Args& args) {
-    if (args.has("--trainee") && !args.get("--trainee").empty()) return args.get("--trainee");
-    if (const char* user = std::getenv("USER"); user && *user) return user;
+    if (args.has("--trainee")) return args.get("--trainee");  // parseOptions: non-empty, UTF-8
+    if (const char* user = std::getenv("USER"); user && *user && utf8::valid(user)) return user;
     return "Guest";
 }
+
+std::string jsonText(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string formatDuration(int seconds) {
     std::ostringstream out;

@@ -25,8 +25,13 @@ std::optional<Store> openStoreOrReport(const Args& args, Io& io);
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
 
-// The trainee named by --trainee, else $USER, else "Guest".
+// The trainee named by --trainee, else $USER, else "Guest". A $USER that is not UTF-8 falls back
+// to "Guest" (names are stored and exported as UTF-8).
 std::string traineeNameFor(const Args& args);
+
+// JSON for stdout: text that is already stored but not valid UTF-8 comes out with U+FFFD
+// instead of making dump() throw.
+std::string jsonText(const nlohmann::json& j);
 
 // "1m 05s"
 std::string formatDuration(int seconds);

@@ -12,6 +12,7 @@
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/policy.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -70,18 +71,9 @@ std::optional<CertificateRecord> findCertificate(const Store& store, const std::
     return std::nullopt;
 }
 
-// Pads to `width` columns counting UTF-8 characters, not bytes (names like "Zoë Núñez"), and
-// cuts longer text with an ellipsis.
-std::string column(const std::string& text, size_t width) {
-    size_t chars = 0, cut = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-        if (chars == width - 1 && cut == text.size()) cut = i;
-        ++chars;
-    }
-    if (chars >= width) return text.substr(0, cut) + "… ";
-    return text + std::string(width - chars, ' ');
-}
+// Names like "Zoë Núñez" are padded by characters, not bytes; stored text that is not UTF-8 prints
+// with U+FFFD.
+using utf8::column;
 
 std::string upperStatus(CertStatus s) {
     std::string t = certStatusTitle(s);
@@ -129,15 +121,12 @@ nlohmann::json statusJson(const Trainee& t, const CertificationStatus& st) {
 }
 
 int runStatus(const Args& args, Io& io) {
-    auto ctx = openContext(args, io);
-    if (!ctx) return 1;
     const std::string at = args.has("--at") ? args.get("--at") : nowUtcIso();
     auto at_time = parseUtc(at);
-    if (!at_time) {
-        io.err << "frontline: --at expects an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:00:00Z\n";
-        return 2;
-    }
+    if (!at_time) throw UsageError("--at expects an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:00:00Z");
     const std::string now = formatUtc(*at_time);
+    auto ctx = openContext(args, io);
+    if (!ctx) return 1;
 
     std::vector<Trainee> trainees;
     if (args.has("--trainee")) {
@@ -171,7 +160,7 @@ int runStatus(const Args& args, Io& io) {
                 continue;
             }
             if (!header_printed) {
-                io.out << trainee.name << (trainee.team.empty() ? "" : " (" + trainee.team + ")") << "\n";
+                io.out << utf8::sanitized(trainee.name) << (trainee.team.empty() ? "" : " (" + utf8::sanitized(trainee.team) + ")") << "\n";
                 header_printed = true;
             }
             io.out << "  " << column(policy->title, 32) << column(upperStatus(st.status), 15) << statusSummary(st) << "\n";
@@ -179,12 +168,13 @@ int runStatus(const Args& args, Io& io) {
                 for (const auto& r : st.requirements)
                     io.out << "      " << (r.met ? "[x] " : "[ ] ") << r.description << " — " << r.detail << "\n";
                 if (st.ready_to_issue)
-                    io.out << "      → frontline certify issue --trainee '" << trainee.name << "' --policy " << policy->id << "\n";
+                    io.out << "      → frontline certify issue --trainee '" << utf8::sanitized(trainee.name) << "' --policy " << policy->id
+                           << "\n";
             }
         }
     }
     if (args.has("--json")) {
-        io.out << json.dump(2) << "\n";
+        io.out << jsonText(json) << "\n";
     } else if (shown == 0) {
         io.out << (due_only ? "Nobody is due for a refresher or expired as of " + dateOfUtc(now) + ".\n"
                             : "No trainees yet. Add one with `frontline trainees add NAME`.\n");
@@ -193,14 +183,17 @@ int runStatus(const Args& args, Io& io) {
 }
 
 int runIssue(const Args& args, Io& io) {
-    if (!args.has("--trainee")) {
-        io.err << "frontline: certify issue needs --trainee NAME\n" << kUsage;
-        return 2;
-    }
+    if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     auto trainee = traineeOrReport(*ctx, args.get("--trainee"), io);
     if (!trainee) return 1;
+    if (!utf8::valid(trainee->name)) {
+        // Stored by an older version; the signed certificate must carry exactly the readable name.
+        io.err << "frontline: the name of trainee #" << trainee->id << " ('" << utf8::sanitized(trainee->name)
+               << "') is not valid UTF-8, so it cannot be put on a certificate\n";
+        return 1;
+    }
     const std::string now = nowUtcIso();
     auto evidence = gatherEvidence(ctx->store, trainee->id, ctx->content);
 
@@ -255,6 +248,27 @@ int runIssue(const Args& args, Io& io) {
     return 0;
 }
 
+// The first text field of a stored certificate that is not UTF-8: a row no genuine issue wrote.
+const char* damagedTextField(const CertificateRecord& r) {
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"id", &r.id},
+        {"trainee name", &r.trainee_name},
+        {"policy", &r.policy_id},
+        {"policy title", &r.policy_title},
+        {"SOP version", &r.sop_version},
+        {"issue date", &r.issued_at},
+        {"expiry date", &r.expires_at},
+        {"verification code", &r.verification_code},
+        {"revocation date", &r.revoked_at},
+        {"revocation reason", &r.revoke_reason},
+        {"predecessor", &r.supersedes},
+        {"signed assertion", &r.assertion_json},
+    };
+    for (const auto& [name, text] : fields)
+        if (!utf8::valid(*text)) return name;
+    return nullptr;
+}
+
 bool writeText(const std::filesystem::path& path, const std::string& text, Io& io) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
@@ -267,14 +281,16 @@ bool writeText(const std::filesystem::path& path, const std::string& text, Io& i
 }
 
 int runExport(const Args& args, Io& io) {
-    if (args.positional.size() < 2) {
-        io.err << "frontline: certify export needs a certificate id or verification code\n" << kUsage;
-        return 2;
-    }
+    if (args.positional.size() < 2) throw UsageError("certify export needs a certificate id or verification code");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     auto record = findCertificate(ctx->store, args.positional[1], io);
     if (!record) return 1;
+    if (auto field = damagedTextField(*record)) {
+        io.err << "frontline: certificate " << utf8::sanitized(record->id) << " is damaged in the database (its " << field
+               << " is not valid UTF-8); nothing was exported — revoke it and issue a new one\n";
+        return 1;
+    }
     const bool both = !args.has("--pdf") && !args.has("--badge");
     try {
         if (both || args.has("--badge")) {
@@ -298,10 +314,8 @@ int runExport(const Args& args, Io& io) {
 }
 
 int runRevoke(const Args& args, Io& io) {
-    if (args.positional.size() < 2 || args.get("--reason").empty()) {
-        io.err << "frontline: certify revoke needs a certificate id and --reason TEXT\n" << kUsage;
-        return 2;
-    }
+    if (args.positional.size() < 2 || args.get("--reason").empty())
+        throw UsageError("certify revoke needs a certificate id and --reason TEXT");
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     auto record = findCertificate(*store, args.positional[1], io);
@@ -351,7 +365,7 @@ int runList(const Args& args, Io& io) {
                          {"expires_at", c.expires_at},     {"verification_code", c.verification_code},
                          {"state", stateOf(c)},            {"supersedes", c.supersedes},   {"revoked_at", c.revoked_at},
                          {"revoke_reason", c.revoke_reason}, {"scores", c.scores}});
-        io.out << j.dump(2) << "\n";
+        io.out << jsonText(j) << "\n";
         return 0;
     }
     if (certs.empty()) {
@@ -369,20 +383,19 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--due", "--help"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help") || args->positional.empty()) {
-        (args->has("--help") ? io.out : io.err) << kUsage;
-        return args->has("--help") ? 0 : 2;
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge"}});
+    if (args.has("--help")) {
+        io.out << kUsage;
+        return 0;
     }
-    const std::string& sub = args->positional[0];
-    if (sub == "status") return runStatus(*args, io);
-    if (sub == "issue") return runIssue(*args, io);
-    if (sub == "export") return runExport(*args, io);
-    if (sub == "revoke") return runRevoke(*args, io);
-    if (sub == "list") return runList(*args, io);
-    io.err << "frontline: unknown certify subcommand '" << sub << "'\n" << kUsage;
-    return 2;
+    if (args.positional.empty()) throw UsageError("certify needs one of: status, issue, export, revoke, list");
+    const std::string& sub = args.positional[0];
+    if (sub == "status") return runStatus(args, io);
+    if (sub == "issue") return runIssue(args, io);
+    if (sub == "export") return runExport(args, io);
+    if (sub == "revoke") return runRevoke(args, io);
+    if (sub == "list") return runList(args, io);
+    throw UsageError("unknown certify subcommand '" + utf8::sanitized(sub) + "' (status, issue, export, revoke, list)");
 }
 
 }  // namespace frontline::cli

@@ -27,32 +27,31 @@ std::string padded(std::string text, size_t width) {
 }  // namespace
 
 int cmdCoverage(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--strict", "--brief"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json", "--strict", "--brief"}, {}, {}, {}});
+    if (args.has("--help")) {
         io.out << "usage: frontline coverage [--json] [--strict] [--brief] [--content DIR]\n"
                   "Lists every SOP step, rule, escalation trigger and topic with the scenarios and questions\n"
                   "that exercise it. Exit 1 when a step or a critical rule has no scenario or no question;\n"
                   "--strict: when anything has none. --brief: counts only, no id lists.\n";
         return 0;
     }
-    auto content = loadContentOrReport(*args, io);
+    auto content = loadContentOrReport(args, io);
     if (!content) return 1;
     QuizLibrary quizzes = loadQuizLibrary(content->paths.root / "questions", content->sop);
     for (const auto& f : quizzes.failed)
         for (const auto& d : f.diagnostics)
             if (d.severity == Severity::Error) io.err << format(d) << "\n";
 
-    const bool strict = args->has("--strict");
+    const bool strict = args.has("--strict");
     CoverageReport report = buildCoverage(content->sop, content->scenarios, quizzes.banks);
     auto gaps = report.gaps(strict);
 
-    if (args->has("--json")) {
+    if (args.has("--json")) {
         nlohmann::json j = report;
         j["strict"] = strict;
         j["gaps"] = nlohmann::json::array();
         for (const auto* g : gaps) j["gaps"].push_back({{"kind", coverageKindName(g->kind)}, {"id", g->id}, {"missing", missingWhat(*g)}});
-        io.out << j.dump(2) << "\n";
+        io.out << jsonText(j) << "\n";
         return gaps.empty() ? 0 : 1;
     }
 
@@ -69,7 +68,7 @@ int cmdCoverage(const std::vector<std::string>& argv, Io& io) {
         if (item.severity == "critical") kind += "!";
         io.out << (gap ? "x " : "  ") << padded(kind, 9) << padded(item.id, 36) << padded(std::to_string(item.scenarios.size()), 11)
                << item.questions.size() << (gap ? "   <- " + missingWhat(item) : std::string()) << "\n";
-        if (!args->has("--brief")) {
+        if (!args.has("--brief")) {
             io.out << "      scenarios: " << joined(item.scenarios) << "\n";
             io.out << "      questions: " << joined(item.questions) << "\n";
         }

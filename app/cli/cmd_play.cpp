@@ -1,20 +1,22 @@
-#include <algorithm>
-#include <cctype>
 // frontline play SCENARIO — the call or chat in the terminal, for a person or scripted for tests.
 //
 // Input tokens (typed at the prompt, or listed in --answers a,b,c): a number picks the node's
 // option (1-based, as listed), an option id picks it by id, `c` opens the CRM record, `h` the
 // history, `k2` the second knowledge-base article, `w30` lets 30 seconds pass (dead air / a slow
 // chat reply). The wrap-up comes from --disposition/--category/--notes/--follow-up when scripted.
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
 #include "cli_support.hpp"
-#include "frontline/pending.hpp"
 #include "debrief_text.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/golden.hpp"
+#include "frontline/parse_number.hpp"
+#include "frontline/pending.hpp"
 #include "frontline/scoring.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -25,7 +27,39 @@ const char* kUsage =
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
     "       frontline play --list\n"
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
-    "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n";
+    "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
+    "Numbers: options and articles 1 to 99, waits and --answer-after 0 to 86400 seconds, --seed 0 to 2^64-1.\n";
+
+// One answer token: a wait, a desk tool, an option by its number, or an option id.
+struct Token {
+    enum Kind { Wait, Crm, History, Kb, Option, Id } kind = Id;
+    int number = 0;
+    std::string id;
+};
+
+constexpr std::int64_t kMaxListed = 99;  // option and article numbers as listed
+
+bool startsWithDigitAfter(const std::string& text, char prefix) {
+    return text.size() > 1 && text[0] == prefix && std::isdigit(static_cast<unsigned char>(text[1]));
+}
+
+// Throws UsageError for a number out of range ("w99999999999", "k0", "0"), so scripted answers
+// are all checked before anything runs.
+Token readToken(const std::string& text) {
+    if (text.empty()) throw UsageError("an answer is empty");
+    if (text == "c") return {Token::Crm, 0, {}};
+    if (text == "h") return {Token::History, 0, {}};
+    const auto number = [&](std::string_view digits, std::int64_t min, std::int64_t max, const std::string& what) {
+        return static_cast<int>(wholeNumber(digits, min, max, what));
+    };
+    if (startsWithDigitAfter(text, 'w'))
+        return {Token::Wait, number(std::string_view(text).substr(1), 0, Engine::kMaxWaitSeconds, "the wait '" + text + "'"), {}};
+    if (startsWithDigitAfter(text, 'k'))
+        return {Token::Kb, number(std::string_view(text).substr(1), 1, kMaxListed, "the article '" + text + "'"), {}};
+    if (std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return {Token::Option, number(text, 1, kMaxListed, "the option number '" + text + "'"), {}};
+    return {Token::Id, 0, text};
+}
 
 struct Player {
     Engine& engine;
@@ -86,27 +120,33 @@ struct Player {
     }
 
     // Maps a token to an engine call. Returns an error message or empty on success.
-    std::string apply(const std::string& token, const std::vector<OptionView>& options) {
-        if (token.empty()) return "empty answer";
-        if (token[0] == 'w' && token.size() > 1 && std::isdigit(static_cast<unsigned char>(token[1]))) {
-            engine.elapse(std::stoi(token.substr(1)));
-            return {};
+    std::string apply(const std::string& text, const std::vector<OptionView>& options) {
+        Token token;
+        try {
+            token = readToken(text);
+        } catch (const UsageError& e) {
+            return e.what();
         }
-        std::string id;
-        if (token == "c") id = "desk.crm";
-        else if (token == "h") id = "desk.history";
-        else if (token[0] == 'k' && token.size() > 1 && std::isdigit(static_cast<unsigned char>(token[1]))) {
-            size_t want = std::stoul(token.substr(1)), k = 0;
-            for (const auto& o : options)
-                if (o.desk && deskKbArticle(engine.scenario(), o.id) && ++k == want) id = o.id;
-            if (id.empty()) return "no knowledge-base article " + token.substr(1);
-        } else if (std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-            size_t want = std::stoul(token), n = 0;
-            for (const auto& o : options)
-                if (!o.desk && ++n == want) id = o.id;
-            if (id.empty()) return "there is no option " + token;
-        } else {
-            id = token;
+        std::string id = token.id;
+        switch (token.kind) {
+            case Token::Wait: engine.elapse(token.number); return {};
+            case Token::Crm: id = "desk.crm"; break;
+            case Token::History: id = "desk.history"; break;
+            case Token::Kb: {
+                int k = 0;
+                for (const auto& o : options)
+                    if (o.desk && deskKbArticle(engine.scenario(), o.id) && ++k == token.number) id = o.id;
+                if (id.empty()) return "no knowledge-base article " + std::to_string(token.number);
+                break;
+            }
+            case Token::Option: {
+                int n = 0;
+                for (const auto& o : options)
+                    if (!o.desk && ++n == token.number) id = o.id;
+                if (id.empty()) return "there is no option " + std::to_string(token.number);
+                break;
+            }
+            case Token::Id: break;
         }
         auto result = engine.choose(id);
         if (!result.ok) return result.error;
@@ -122,10 +162,155 @@ std::string prompt(Io& io, const std::string& question) {
     return line;
 }
 
-}  // namespace
+// Free text typed at a prompt, asked again until it is UTF-8 (it is stored and exported as such).
+std::string promptText(Io& io, const std::string& question) {
+    while (true) {
+        std::string text = prompt(io, question);
+        if (text == "\x04") return {};
+        if (utf8::valid(text)) return text;
+        io.out << "  (that is not UTF-8 text: set the terminal to UTF-8 and type it again)\n";
+    }
+}
+
+// What was typed on the command line, checked before content or the database is touched.
+struct PlayOptions {
+    std::uint64_t seed = 0;
+    int answer_after = 0;
+    bool scripted = false;
+    bool json = false;
+    bool record = true;
+    std::vector<std::string> answers;
+};
+
+PlayOptions readPlayOptions(const Args& args, const Io& io) {
+    PlayOptions o;
+    o.seed = seedOption(args, "--seed").value_or(std::random_device{}());
+    o.answer_after = static_cast<int>(numberOption(args, "--answer-after", 0, Engine::kMaxWaitSeconds, 0));
+    o.scripted = args.has("--answers") || !io.interactive;
+    o.json = args.has("--json");
+    o.record = !args.has("--no-record");
+    o.answers = splitList(args.get("--answers"));
+    if (args.has("--answers") && o.answers.empty()) throw UsageError("--answers lists no answers");
+    for (const auto& token : o.answers) readToken(token);
+    return o;
+}
+
+void listScenarios(const ContentLibrary& content, Io& io) {
+    for (const auto& s : content.scenarios)
+        io.out << s->id << "  [" << channelName(s->channel) << ", " << difficultyName(s->difficulty) << "]  " << s->title << "\n";
+    for (const auto& f : content.failed) io.out << "(failed to load) " << f.file << "\n";
+}
+
+const Scenario* scenarioOrReport(const ContentLibrary& content, const std::string& id, Io& io) {
+    const Scenario* scenario = content.scenario(id);
+    if (scenario) return scenario;
+    for (const auto& f : content.failed)
+        if (f.file.find(id) != std::string::npos)
+            for (const auto& d : f.diagnostics) io.err << format(d) << "\n";
+    io.err << "frontline: no playable scenario '" << id << "' (try `frontline play --list`)\n";
+    return nullptr;
+}
+
+// The seconds until the call was answered: as scripted, or as long as the person took.
+int answerCall(const Scenario& scenario, const PlayOptions& o, Io& io) {
+    if (o.scripted) return o.answer_after;
+    auto t0 = std::chrono::steady_clock::now();
+    prompt(io, scenario.outbound                   ? "\nPress Enter to place the call… "
+               : scenario.channel == Channel::Chat ? "\nA chat is waiting. Press Enter to accept… "
+                                                   : "\nThe phone is ringing! Press Enter to answer… ");
+    auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count();
+    return static_cast<int>(std::min<std::int64_t>(waited, Engine::kMaxWaitSeconds));
+}
+
+// Plays until the conversation ends. Returns false when the attempt ends unrecorded (answers ran
+// out, a scripted answer failed, or the person quit).
+bool converse(Player& player, const PlayOptions& o, Io& io) {
+    Engine& engine = player.engine;
+    size_t next_answer = 0;
+    while (engine.phase() == Phase::Live) {
+        player.showNewLines();
+        auto options = engine.options();
+        std::string token;
+        if (o.scripted) {
+            if (next_answer >= o.answers.size()) {
+                io.err << "frontline: the answers ran out at node '" << engine.currentNodeId() << "'; the attempt was not recorded\n";
+                return false;
+            }
+            token = o.answers[next_answer++];
+        } else {
+            player.showOptions(options);
+            token = prompt(io, "> ");
+            if (token == "\x04" || token == "q") {
+                io.out << "\nAttempt abandoned; nothing was recorded.\n";
+                return false;
+            }
+            if (token == "?" || token == "help") {
+                io.out << kUsage;
+                continue;
+            }
+        }
+        if (auto error = player.apply(token, options); !error.empty()) {
+            if (o.scripted) {
+                io.err << "frontline: answer " << next_answer << " ('" << token << "') at node '" << engine.currentNodeId() << "': " << error << "\n";
+                return false;
+            }
+            io.out << "  (" << utf8::sanitized(error) << ")\n";
+        }
+    }
+    player.showNewLines();
+    return true;
+}
+
+// A numbered pick from a list, or empty when the answer is not one of the numbers.
+template <class List>
+std::string pickFrom(Io& io, const List& list, const std::string& question) {
+    auto n = parseWholeNumber(prompt(io, question), 1, static_cast<std::int64_t>(list.size()));
+    return n ? list[static_cast<size_t>(*n - 1)].id : std::string();
+}
+
+WrapUpForm askWrapUp(const Sop& sop, Io& io) {
+    WrapUpForm form;
+    io.out << "\n--- Wrap-up: document the interaction ---\n";
+    for (size_t i = 0; i < sop.disposition_codes.size(); ++i)
+        io.out << "  " << i + 1 << ") " << sop.disposition_codes[i].id << "  " << sop.disposition_codes[i].name << "\n";
+    form.disposition = pickFrom(io, sop.disposition_codes, "Disposition code (number): ");
+    for (size_t i = 0; i < sop.categories.size(); ++i) io.out << "  " << i + 1 << ") " << sop.categories[i].name << "\n";
+    form.category = pickFrom(io, sop.categories, "Issue category (number): ");
+    form.notes = promptText(io, "Notes (issue, resolution, commitments): ");
+    auto task = promptText(io, "Follow-up task (leave empty for none): ");
+    if (!task.empty()) {
+        form.follow_up = true;
+        form.follow_up_task = task;
+        form.follow_up_due = promptText(io, "Due: ");
+    }
+    return form;
+}
+
+WrapUpForm scriptedWrapUp(const Args& args) {
+    WrapUpForm form;
+    form.disposition = args.get("--disposition");
+    form.category = args.get("--category");
+    form.notes = args.get("--notes");
+    form.follow_up_task = args.get("--follow-up");
+    form.follow_up = !form.follow_up_task.empty();
+    form.follow_up_due = args.get("--follow-up-due");
+    return form;
+}
+
+// A ready-made golden play-through: paste it into scenarios/content/golden/<id>.golden.json.
+nlohmann::json goldenBlock(const Engine& engine, const ScoreReport& report, const PlayOptions& o, int waited) {
+    nlohmann::json golden{{"name", "describe this path"}, {"seed", o.seed}, {"answer_after", waited}, {"choices", nlohmann::json::array()},
+                           {"expect", goldenExpectation(report)}};
+    for (const auto& e : engine.log().events) {
+        if (e.type == EventType::Choice || e.type == EventType::Desk) golden["choices"].push_back(e.id);
+        if (e.type == EventType::Wait) golden["choices"].push_back("wait:" + std::to_string(e.data.value("seconds", 0)));
+        if (e.type == EventType::WrapUp) golden["wrap_up"] = e.data;
+    }
+    return golden;
+}
 
 // The store refused the attempt: keep it in the recovery folder for `frontline recover`.
-static void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Scenario& scenario, const AttemptLog& log,
+void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Scenario& scenario, const AttemptLog& log,
                         const ScoreReport& report, const std::string& started_at, const std::string& why, Io& io) {
     try {
         const auto file = keepPending({{}, pendingKeyFor(store.path()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
@@ -135,132 +320,52 @@ static void keepUnsavedAttempt(const Store& store, const std::string& trainee, c
     }
 }
 
+}  // namespace
+
 int cmdPlay(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--no-record", "--list"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json", "--list", "--no-record"},
+                                          {"--answers", "--seed", "--answer-after", "--trainee"},
+                                          {"--disposition", "--category", "--notes", "--follow-up", "--follow-up-due"},
+                                          {}});
+    if (args.has("--help")) {
         io.out << kUsage;
         return 0;
     }
-    auto content = loadContentOrReport(*args, io, true);
+    const PlayOptions o = readPlayOptions(args, io);
+    if (!args.has("--list") && args.positional.size() != 1)
+        throw UsageError("play needs one SCENARIO (see `frontline play --list`)");
+    auto content = loadContentOrReport(args, io, true);
     if (!content) return 1;
-    if (args->has("--list")) {
-        for (const auto& s : content->scenarios)
-            io.out << s->id << "  [" << channelName(s->channel) << ", " << difficultyName(s->difficulty) << "]  " << s->title << "\n";
-        for (const auto& f : content->failed) io.out << "(failed to load) " << f.file << "\n";
+    if (args.has("--list")) {
+        listScenarios(*content, io);
         return 0;
     }
-    if (args->positional.size() != 1) {
-        io.err << kUsage;
-        return 2;
-    }
-    const Scenario* scenario = content->scenario(args->positional[0]);
-    if (!scenario) {
-        for (const auto& f : content->failed)
-            if (f.file.find(args->positional[0]) != std::string::npos)
-                for (const auto& d : f.diagnostics) io.err << format(d) << "\n";
-        io.err << "frontline: no playable scenario '" << args->positional[0] << "' (try `frontline play --list`)\n";
-        return 1;
-    }
-    bool record = !args->has("--no-record");
+    const Scenario* scenario = scenarioOrReport(*content, args.positional[0], io);
+    if (!scenario) return 1;
     std::optional<Store> store;
-    if (record) {
-        store = openStoreOrReport(*args, io);
+    if (o.record) {
+        store = openStoreOrReport(args, io);
         if (!store) return 1;
         if (const std::string problem = store->writeProblem(); !problem.empty())
             io.err << "frontline: warning: this attempt cannot be saved now (" << problem << "); it will be kept in "
                    << pendingDirectory().string() << " until `frontline recover` saves it.\n";
     }
     OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
-    std::string trainee = traineeNameFor(*args);
-    std::uint64_t seed = args->has("--seed") ? std::stoull(args->get("--seed")) : std::random_device{}();
-    bool scripted = args->has("--answers") || !io.interactive;
-    bool json = args->has("--json");
-    std::vector<std::string> answers = splitList(args->get("--answers"));
-    size_t next_answer = 0;
+    const std::string trainee = traineeNameFor(args);
 
-    Engine engine(content->sop, *scenario, settings, trainee, seed);
-    Player player{engine, io, json};
-    std::string started_at = nowUtcIso();
-    auto& out = player.out();
-    out << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
-        << ")\n" << scenario->summary << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
-
-    int waited = std::stoi(args->get("--answer-after", "0"));
-    if (!scripted) {
-        auto t0 = std::chrono::steady_clock::now();
-        prompt(io, scenario->outbound ? "\nPress Enter to place the call… " : scenario->channel == Channel::Chat
-                                                                                 ? "\nA chat is waiting. Press Enter to accept… "
-                                                                                 : "\nThe phone is ringing! Press Enter to answer… ");
-        waited = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count());
-    }
+    Engine engine(content->sop, *scenario, settings, trainee, o.seed);
+    Player player{engine, io, o.json};
+    const std::string started_at = nowUtcIso();
+    player.out() << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
+                 << ")\n" << scenario->summary << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
+    const int waited = answerCall(*scenario, o, io);
     engine.answer(waited);
-
-    while (engine.phase() == Phase::Live) {
-        player.showNewLines();
-        auto options = engine.options();
-        std::string token;
-        if (scripted) {
-            if (next_answer >= answers.size()) {
-                io.err << "frontline: the answers ran out at node '" << engine.currentNodeId() << "'; the attempt was not recorded\n";
-                return 1;
-            }
-            token = answers[next_answer++];
-        } else {
-            player.showOptions(options);
-            token = prompt(io, "> ");
-            if (token == "\x04" || token == "q") {
-                io.out << "\nAttempt abandoned; nothing was recorded.\n";
-                return 1;
-            }
-            if (token == "?" || token == "help") {
-                io.out << kUsage;
-                continue;
-            }
-        }
-        if (auto error = player.apply(token, options); !error.empty()) {
-            if (scripted) {
-                io.err << "frontline: answer " << next_answer << " ('" << token << "') at node '" << engine.currentNodeId() << "': " << error << "\n";
-                return 1;
-            }
-            io.out << "  (" << error << ")\n";
-        }
-    }
-    player.showNewLines();
-
-    if (engine.phase() == Phase::WrapUp) {
-        WrapUpForm form;
-        if (scripted) {
-            form.disposition = args->get("--disposition");
-            form.category = args->get("--category");
-            form.notes = args->get("--notes");
-            form.follow_up_task = args->get("--follow-up");
-            form.follow_up = !form.follow_up_task.empty();
-            form.follow_up_due = args->get("--follow-up-due");
-        } else {
-            io.out << "\n--- Wrap-up: document the interaction ---\n";
-            const auto& codes = content->sop.disposition_codes;
-            for (size_t i = 0; i < codes.size(); ++i) io.out << "  " << i + 1 << ") " << codes[i].id << "  " << codes[i].name << "\n";
-            auto pick = prompt(io, "Disposition code (number): ");
-            if (auto n = std::atoi(pick.c_str()); n >= 1 && n <= static_cast<int>(codes.size())) form.disposition = codes[n - 1].id;
-            const auto& cats = content->sop.categories;
-            for (size_t i = 0; i < cats.size(); ++i) io.out << "  " << i + 1 << ") " << cats[i].name << "\n";
-            pick = prompt(io, "Issue category (number): ");
-            if (auto n = std::atoi(pick.c_str()); n >= 1 && n <= static_cast<int>(cats.size())) form.category = cats[n - 1].id;
-            form.notes = prompt(io, "Notes (issue, resolution, commitments): ");
-            auto task = prompt(io, "Follow-up task (leave empty for none): ");
-            if (task != "\x04" && !task.empty()) {
-                form.follow_up = true;
-                form.follow_up_task = task;
-                form.follow_up_due = prompt(io, "Due: ");
-            }
-        }
-        engine.submitWrapUp(form);
-    }
+    if (!converse(player, o, io)) return 1;
+    if (engine.phase() == Phase::WrapUp) engine.submitWrapUp(o.scripted ? scriptedWrapUp(args) : askWrapUp(content->sop, io));
 
     ScoreReport report = scoreAttempt(content->sop, *scenario, settings, engine.log());
     std::int64_t attempt_id = 0;
-    if (record) {
+    if (o.record) {
         try {
             auto t = store->traineeByNameOrCreate(trainee);
             attempt_id = store->recordAttempt(t.id, scenario->title, engine.log(), report, started_at, nowUtcIso());
@@ -270,21 +375,13 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
             return 1;
         }
     }
-    if (json) {
-        // A ready-made golden play-through: paste it into scenarios/content/golden/<id>.golden.json.
-        nlohmann::json golden{{"name", "describe this path"}, {"seed", seed}, {"answer_after", waited}, {"choices", nlohmann::json::array()},
-                               {"expect", goldenExpectation(report)}};
-        for (const auto& e : engine.log().events) {
-            if (e.type == EventType::Choice || e.type == EventType::Desk) golden["choices"].push_back(e.id);
-            if (e.type == EventType::Wait) golden["choices"].push_back("wait:" + std::to_string(e.data.value("seconds", 0)));
-            if (e.type == EventType::WrapUp) golden["wrap_up"] = e.data;
-        }
-        nlohmann::json j{{"attempt_id", attempt_id}, {"trainee", trainee}, {"scenario", scenario->id}, {"seed", seed},
-                         {"golden", golden}, {"report", report}, {"log", engine.log()}};
-        io.out << j.dump(2) << "\n";
+    if (o.json) {
+        io.out << jsonText({{"attempt_id", attempt_id}, {"trainee", trainee}, {"scenario", scenario->id}, {"seed", o.seed},
+                            {"golden", goldenBlock(engine, report, o, waited)}, {"report", report}, {"log", engine.log()}})
+               << "\n";
     } else {
         printDebrief(report, content->sop, io.out);
-        if (record) io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
+        if (o.record) io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
     }
     return 0;
 }

@@ -104,7 +104,7 @@ int listQuizzes(const QuizLibrary& library, const Args& args, Io& io) {
             j["banks"].push_back({{"id", b.id}, {"title", b.title}, {"section", b.section}, {"questions", b.questions.size()}});
         j["failed"] = nlohmann::json::array();
         for (const auto& f : library.failed) j["failed"].push_back(f.file);
-        io.out << j.dump(2) << "\n";
+        io.out << jsonText(j) << "\n";
     } else {
         io.out << "Exams:\n";
         if (library.exams.empty()) io.out << "  (none)\n";
@@ -125,13 +125,13 @@ int listQuizzes(const QuizLibrary& library, const Args& args, Io& io) {
 }  // namespace
 
 int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--list", "--practice"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json", "--list", "--practice"}, {"--seed", "--answers", "--trainee"}, {}, {}});
+    if (args.has("--help")) {
         io.out << kUsage;
         return 0;
     }
-    auto content = loadContentOrReport(*args, io, /*quiet_failures=*/true);
+    const auto given_seed = seedOption(args, "--seed");  // checked before anything is opened
+    auto content = loadContentOrReport(args, io, /*quiet_failures=*/true);
     if (!content) return 1;
     QuizLibrary library = loadQuizLibrary(content->paths.root / "questions", content->sop);
     for (const auto& f : library.failed)
@@ -140,23 +140,13 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     if (!library.failed.empty())
         io.err << "frontline: " << library.failed.size() << " question file(s) did not load (see above); the rest are available\n";
 
-    if (args->has("--list")) return listQuizzes(library, *args, io);
-    if (args->positional.size() != 1) {
-        io.err << "frontline: name one exam or question bank (see `frontline quiz --list`)\n" << kUsage;
-        return 2;
-    }
-    const std::string id = args->positional.front();
+    if (args.has("--list")) return listQuizzes(library, args, io);
+    if (args.positional.size() != 1) throw UsageError("name one exam or question bank (see `frontline quiz --list`)");
+    const std::string id = args.positional.front();
 
     std::uint64_t seed = 0;
-    if (args->has("--seed")) {
-        try {
-            size_t used = 0;
-            seed = std::stoull(args->get("--seed"), &used);
-            if (used != args->get("--seed").size()) throw std::invalid_argument("trailing text");
-        } catch (const std::exception&) {
-            io.err << "frontline: --seed needs a non-negative whole number, not '" << args->get("--seed") << "'\n";
-            return 2;
-        }
+    if (given_seed) {
+        seed = *given_seed;
     } else {
         std::random_device device;
         seed = (static_cast<std::uint64_t>(device()) << 32) | device();
@@ -166,16 +156,16 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
         io.err << "frontline: no exam or question bank '" << id << "' (see `frontline quiz --list`)\n";
         return 2;
     }
-    const QuizMode mode = args->has("--practice") ? QuizMode::Practice : QuizMode::Exam;
-    const bool json = args->has("--json");
+    const QuizMode mode = args.has("--practice") ? QuizMode::Practice : QuizMode::Exam;
+    const bool json = args.has("--json");
     std::ostream& talk = json ? io.err : io.out;  // keep stdout pure JSON
 
     // Every question's answer text is checked before anything is recorded.
     std::vector<QuizAnswer> answers;
-    if (args->has("--answers")) {
+    if (args.has("--answers")) {
         auto texts = std::vector<std::string>();
         {
-            const std::string all = args->get("--answers");
+            const std::string all = args.get("--answers");
             size_t start = 0;
             while (true) {
                 size_t semi = all.find(';', start);
@@ -201,14 +191,14 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     }
 
     // Open the store before asking anything: a trainee should not answer 20 questions for nothing.
-    auto store = openStoreOrReport(*args, io);
+    auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     const OrgSettings settings = effectiveSettings(*content, &*store);
-    const std::string trainee_name = traineeNameFor(*args);
+    const std::string trainee_name = traineeNameFor(args);
     const std::string started_at = nowUtcIso();
 
     bool timed_out = false;
-    if (!args->has("--answers")) {
+    if (!args.has("--answers")) {
         const auto start = std::chrono::steady_clock::now();
         auto seconds_left = [&]() -> int {
             if (draw->time_limit_seconds <= 0) return -1;
@@ -279,7 +269,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     }
 
     if (json) {
-        io.out << nlohmann::json{{"attempt_id", attempt_id}, {"trainee", trainee_name}, {"result", result}, {"draw", *draw}}.dump(2)
+        io.out << jsonText({{"attempt_id", attempt_id}, {"trainee", trainee_name}, {"result", result}, {"draw", *draw}})
                << "\n";
     } else {
         printResult(io.out, result, trainee_name);

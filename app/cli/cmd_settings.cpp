@@ -1,74 +1,92 @@
 // frontline settings [set KEY VALUE | reset] — the organisation's answers to the SOP template's blanks.
+// Every value is checked against its range (settingSpecs()) before the database is opened, so a
+// mistyped command changes and creates nothing.
 #include <iostream>
 #include "cli_support.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline::cli {
+namespace {
+
+void printHelp(std::ostream& out) {
+    out << "usage: frontline settings [--json]          show the settings\n"
+           "       frontline settings set KEY VALUE    change one (e.g. set company_name \"Acme Energy\")\n"
+           "       frontline settings reset            back to the bundled defaults\n\nsettings and their ranges:\n";
+    for (const auto& spec : settingSpecs()) out << "  " << utf8::column(spec.key, 30) << rangeText(spec) << "\n";
+}
+
+// The checked value of `set KEY VALUE`; throws UsageError naming the key and its range.
+std::pair<const SettingSpec*, nlohmann::json> readAssignment(const std::vector<std::string>& pos) {
+    if (pos.size() != 3) throw UsageError("settings set needs KEY VALUE");
+    const SettingSpec* spec = settingSpec(pos[1]);
+    if (!spec) {
+        std::string known;
+        for (const auto& s : settingSpecs()) known += " " + s.key;
+        throw UsageError("unknown setting '" + utf8::sanitized(pos[1]) + "'; known:" + known);
+    }
+    try {
+        return {spec, settingValueFromText(*spec, pos[2])};
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+}
+
+// The bundled defaults: only settings.json is read (the whole content costs seconds, and the SOP
+// and scenarios play no part here). A missing file means the built-in defaults.
+std::optional<OrgSettings> contentDefaultsOrReport(const Args& args, Io& io) {
+    const ContentPaths paths = contentPathsFor(args);
+    const auto file = paths.root / "settings.json";
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return OrgSettings{};
+    setSchemaDirectory(paths.schema_dir);
+    std::vector<Diagnostic> diags;
+    auto defaults = loadSettings(file, diags);
+    for (const auto& d : diags)
+        if (d.severity == Severity::Error) io.err << format(d) << "\n";
+    return defaults;
+}
+
+std::string shown(const nlohmann::json& value) { return value.is_string() ? utf8::sanitized(value.get<std::string>()) : value.dump(); }
+
+}  // namespace
 
 int cmdSettings(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
-        io.out << "usage: frontline settings [--json]          show the settings\n"
-                  "       frontline settings set KEY VALUE    change one (e.g. set company_name \"Acme Energy\")\n"
-                  "       frontline settings reset            back to the bundled defaults\n";
+    const Args args = parseOptions(argv, {{"--json"}, {}, {}, {}});
+    if (args.has("--help")) {
+        printHelp(io.out);
         return 0;
     }
-    auto content = loadContentOrReport(*args, io, true);
-    if (!content) return 1;
-    auto store = openStoreOrReport(*args, io);
+    const auto& pos = args.positional;
+    const std::string action = pos.empty() ? std::string() : pos[0];
+    if (action != "" && action != "set" && action != "reset") throw UsageError("unknown settings action '" + utf8::sanitized(action) + "'");
+    if (action == "reset" && pos.size() != 1) throw UsageError("settings reset takes no arguments");
+    std::optional<std::pair<const SettingSpec*, nlohmann::json>> assignment;
+    if (action == "set") assignment = readAssignment(pos);
+
+    const auto defaults = contentDefaultsOrReport(args, io);
+    if (!defaults) return 1;
+    auto store = openStoreOrReport(args, io);
     if (!store) return 1;
-    OrgSettings settings = effectiveSettings(*content, &*store);
-    const auto& pos = args->positional;
-    if (!pos.empty() && pos[0] == "reset") {
-        store->saveSettings(content->default_settings);
+    OrgSettings settings = store->settings(*defaults);
+    if (action == "reset") {
+        store->saveSettings(*defaults);
         io.out << "Settings reset to the bundled defaults.\n";
         return 0;
     }
-    if (!pos.empty() && pos[0] == "set") {
-        if (pos.size() != 3) {
-            io.err << "frontline: usage: frontline settings set KEY VALUE\n";
-            return 2;
-        }
-        const auto& descriptions = settingDescriptions();
-        if (!descriptions.count(pos[1])) {
-            io.err << "frontline: unknown setting '" << pos[1] << "'; known:";
-            for (const auto& [k, _] : descriptions) io.err << " " << k;
-            io.err << "\n";
-            return 2;
-        }
-        nlohmann::json current = settingsToJson(settings);
-        nlohmann::json patch = nlohmann::json::object();
-        if (current[pos[1]].is_string()) {
-            patch[pos[1]] = pos[2];
-        } else {
-            auto parsed = nlohmann::json::parse(pos[2], nullptr, false);
-            if (parsed.is_discarded() || !parsed.is_number()) {
-                io.err << "frontline: '" << pos[1] << "' needs a number, not '" << pos[2] << "'\n";
-                return 2;
-            }
-            patch[pos[1]] = parsed;
-        }
-        try {
-            settings = settingsFromJson(patch, settings);
-        } catch (const std::exception& e) {
-            io.err << "frontline: " << e.what() << "\n";
-            return 2;
-        }
+    if (assignment) {
+        const auto& [spec, value] = *assignment;
+        settings = settingsFromJson(nlohmann::json{{spec->key, value}}, settings);
         store->saveSettings(settings);
-        io.out << pos[1] << " = " << settingsToJson(settings)[pos[1]].dump() << "\n";
+        io.out << spec->key << " = " << shown(settingsToJson(settings)[spec->key]) << "\n";
         return 0;
-    }
-    if (!pos.empty()) {
-        io.err << "frontline: unknown settings action '" << pos[0] << "'\n";
-        return 2;
     }
     nlohmann::json j = settingsToJson(settings);
-    if (args->has("--json")) {
-        io.out << j.dump(2) << "\n";
+    if (args.has("--json")) {
+        io.out << jsonText(j) << "\n";
         return 0;
     }
-    for (const auto& [key, description] : settingDescriptions())
-        io.out << description << " (" << key << "): " << (j[key].is_string() ? j[key].get<std::string>() : j[key].dump()) << "\n";
+    for (const auto& spec : settingSpecs())
+        io.out << spec.description << " (" << spec.key << ", " << rangeText(spec) << "): " << shown(j[spec.key]) << "\n";
     return 0;
 }
 

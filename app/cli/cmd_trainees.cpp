@@ -1,26 +1,28 @@
 // frontline trainees [add NAME [--team TEAM]] [--json]
 #include <iostream>
 #include "cli_support.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 
 int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json"}, {}, {"--team"}, {}});
+    if (args.has("--help")) {
         io.out << "usage: frontline trainees [--json]            list profiles\n"
                   "       frontline trainees add NAME [--team T]  create a profile\n";
         return 0;
     }
-    auto store = openStoreOrReport(*args, io);
+    const bool adding = !args.positional.empty();
+    if (adding) {
+        if (args.positional[0] != "add" || args.positional.size() != 2) throw UsageError("trainees add needs one NAME");
+        if (args.positional[1].empty()) throw UsageError("a trainee needs a name");
+        requireUtf8(args.positional[1], "the trainee name");
+    }
+    auto store = openStoreOrReport(args, io);
     if (!store) return 1;
-    if (!args->positional.empty()) {
-        if (args->positional[0] != "add" || args->positional.size() != 2) {
-            io.err << "frontline: usage: frontline trainees add NAME [--team TEAM]\n";
-            return 2;
-        }
+    if (adding) {
         try {
-            auto t = store->createTrainee(args->positional[1], args->get("--team"));
+            auto t = store->createTrainee(args.positional[1], args.get("--team"));
             io.out << "Created trainee #" << t.id << " " << t.name << "\n";
         } catch (const StoreError& e) {
             io.err << "frontline: " << e.what() << "\n";
@@ -29,13 +31,14 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     auto trainees = store->trainees();
-    if (args->has("--json")) {
+    if (args.has("--json")) {
         nlohmann::json j = nlohmann::json::array();
         for (const auto& t : trainees) j.push_back({{"id", t.id}, {"name", t.name}, {"team", t.team}, {"created_at", t.created_at}});
-        io.out << j.dump(2) << "\n";
+        io.out << jsonText(j) << "\n";
         return 0;
     }
-    for (const auto& t : trainees) io.out << t.id << "  " << t.name << (t.team.empty() ? "" : "  (" + t.team + ")") << "\n";
+    for (const auto& t : trainees)
+        io.out << t.id << "  " << utf8::sanitized(t.name) << (t.team.empty() ? "" : "  (" + utf8::sanitized(t.team) + ")") << "\n";
     if (trainees.empty()) io.out << "No trainees yet. `frontline trainees add NAME` or play a scenario with --trainee NAME.\n";
     return 0;
 }

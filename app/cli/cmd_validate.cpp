@@ -86,9 +86,8 @@ std::string percentText(const ReplyLengthStats& t) {
 }  // namespace
 
 int cmdValidate(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--quiet"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json", "--quiet"}, {"--max-longest-share"}, {}, {}});
+    if (args.has("--help")) {
         io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--max-longest-share PCT] [--content DIR]\n"
                   "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
                   "transcripts (default: all of the content tree). Prints\n"
@@ -99,19 +98,12 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     std::optional<int> max_longest_share;
-    if (args->has("--max-longest-share")) {
-        try {
-            max_longest_share = std::stoi(args->get("--max-longest-share"));
-        } catch (const std::exception&) {
-            io.err << "frontline: --max-longest-share needs a whole number (a percentage)\n";
-            return 2;
-        }
-    }
-    ContentPaths paths = contentPathsFor(*args);
+    if (args.has("--max-longest-share")) max_longest_share = static_cast<int>(numberOption(args, "--max-longest-share", 0, 100, 0));
+    ContentPaths paths = contentPathsFor(args);
     setSchemaDirectory(paths.schema_dir);
     std::vector<std::filesystem::path> scope;
-    if (args->positional.empty()) collect(paths.root, scope);
-    for (const auto& p : args->positional) {
+    if (args.positional.empty()) collect(paths.root, scope);
+    for (const auto& p : args.positional) {
         if (!std::filesystem::exists(p)) {
             io.err << p << ": error: no such file or directory\n";
             return 1;
@@ -206,7 +198,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                     ok = false;
                 }
                 if (d.severity == Severity::Warning) ++warnings;
-                if (!args->has("--json") && !(args->has("--quiet") && d.severity == Severity::Note)) io.out << format(d) << "\n";
+                if (!args.has("--json") && !(args.has("--quiet") && d.severity == Severity::Note)) io.out << format(d) << "\n";
                 entry["diagnostics"].push_back({{"severity", severityName(d.severity)}, {"line", d.line}, {"column", d.column},
                                                 {"message", d.message}, {"path", d.json_path}});
             }
@@ -215,9 +207,9 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         files.push_back(entry);
     }
     bool too_long = max_longest_share && 100LL * lengths.best_is_longest > 1LL * *max_longest_share * lengths.decision_points;
-    if (args->has("--json")) {
+    if (args.has("--json")) {
         nlohmann::json reply_length{{"decision_points", lengths.decision_points}, {"best_is_longest", lengths.best_is_longest}};
-        io.out << nlohmann::json{{"files", files}, {"errors", errors}, {"warnings", warnings}, {"reply_length", reply_length}}.dump(2) << "\n";
+        io.out << jsonText({{"files", files}, {"errors", errors}, {"warnings", warnings}, {"reply_length", reply_length}}) << "\n";
     } else {
         io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
         io.out << "the best reply is the longest at " << lengths.best_is_longest << " of " << lengths.decision_points

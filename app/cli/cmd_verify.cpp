@@ -32,17 +32,20 @@ std::string headline(const BadgeVerification& v) {
 }  // namespace
 
 int cmdVerify(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help")) {
+    const Args args = parseOptions(argv, {{"--json"}, {"--at"}, {}, {}});
+    if (args.has("--help")) {
         io.out << kUsage;
         return 0;
     }
-    if (args->positional.size() != 1) {
-        io.err << "frontline: verify needs exactly one FILE\n" << kUsage;
-        return 2;
+    if (args.positional.size() != 1) throw UsageError("verify needs exactly one FILE");
+    VerifyOptions options;
+    options.now = nowUtcIso();
+    if (args.has("--at")) {
+        auto at = parseUtc(args.get("--at"));
+        if (!at) throw UsageError("--at expects an ISO 8601 date such as 2026-12-01");
+        options.now = formatUtc(*at);
     }
-    const std::filesystem::path file = args->positional[0];
+    const std::filesystem::path file = args.positional[0];
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         io.err << "frontline: cannot read " << file.string() << "\n";
@@ -51,21 +54,10 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     std::ostringstream text;
     text << in.rdbuf();
 
-    VerifyOptions options;
-    options.now = nowUtcIso();
-    if (args->has("--at")) {
-        auto at = parseUtc(args->get("--at"));
-        if (!at) {
-            io.err << "frontline: --at expects an ISO 8601 date such as 2026-12-01\n";
-            return 2;
-        }
-        options.now = formatUtc(*at);
-    }
-
     // The local database and key, only when they exist: verifying must never create either.
     std::vector<std::string> context_notes;
     std::optional<Store> store;
-    const auto db_path = databasePathFor(*args);
+    const auto db_path = databasePathFor(args);
     std::error_code ec;
     if (std::filesystem::exists(db_path, ec)) {
         try {
@@ -79,17 +71,17 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         } catch (const CertError& e) {
             context_notes.push_back(std::string("local signing key not used: ") + e.what());
         }
-    } else if (args->has("--db")) {
+    } else if (args.has("--db")) {
         context_notes.push_back("no database at " + db_path.string() + ": revocations not checked");
     }
 
     BadgeVerification v = verifyBadge(text.str(), options);
     v.notes.insert(v.notes.end(), context_notes.begin(), context_notes.end());
 
-    if (args->has("--json")) {
+    if (args.has("--json")) {
         auto j = toJson(v);
         j["file"] = file.string();
-        io.out << j.dump(2) << "\n";
+        io.out << jsonText(j) << "\n";
         return v.verdict == BadgeVerdict::Valid ? 0 : 1;
     }
 

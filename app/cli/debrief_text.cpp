@@ -1,11 +1,12 @@
 #include "debrief_text.hpp"
+#include <algorithm>
 #include "cli_support.hpp"
 
 namespace frontline::cli {
 
 void printDebrief(const ScoreReport& r, const Sop& sop, std::ostream& out) {
-    std::string stars(static_cast<size_t>(r.stars), '*');
-    stars += std::string(static_cast<size_t>(3 - r.stars), '.');
+    const auto shown = static_cast<size_t>(std::clamp(r.stars, 0, 3));  // a damaged stored report may hold anything
+    std::string stars = std::string(shown, '*') + std::string(3 - shown, '.');
     out << "\n================ DEBRIEF ================\n";
     out << (r.passed ? "PASSED" : "NOT PASSED") << "   [" << stars << "]   " << r.points.total << " points   SOP adherence "
         << r.adherence << "%\n";

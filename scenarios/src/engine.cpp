@@ -15,6 +15,7 @@ constexpr int kHistorySeconds = 20;
 constexpr int kKbSeconds = 25;
 constexpr int kWrapUpSeconds = 45;
 constexpr int kCallDeadAirSeconds = 10;  // silence on a call longer than this starts to cost mood
+constexpr int kMaxClockSeconds = 1 << 30;  // the clock saturates here: far past any call, far below INT_MAX
 
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 void addUnique(std::vector<std::string>& v, const std::string& s) {
@@ -194,7 +195,7 @@ void Engine::applyEffects(const Effects& e) {
 
 ChooseResult Engine::answer(int waited_seconds) {
     if (phase_ != Phase::Ringing) return {false, "the interaction is already answered"};
-    waited_seconds = std::max(0, waited_seconds);
+    waited_seconds = std::clamp(waited_seconds, 0, kMaxWaitSeconds);
     bool chat = scenario_.channel == Channel::Chat;
     int target = settings_.answerTargetSeconds(chat);
     auto& e = push(EventType::Answer);
@@ -372,6 +373,7 @@ ChooseResult Engine::choose(const std::string& option_id) {
 
 void Engine::elapse(int seconds) {
     if (phase_ != Phase::Live || seconds <= 0) return;
+    seconds = std::min(seconds, kMaxWaitSeconds);
     int patience_cost = 100 - scenario_.persona.patience;
     int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds : kCallDeadAirSeconds;
     bool slow = false;
@@ -382,7 +384,7 @@ void Engine::elapse(int seconds) {
         slow = true;
         drop = 3 + (seconds - threshold) * patience_cost / 600;
     }
-    clock_ += seconds;
+    clock_ = std::min(clock_, kMaxClockSeconds - seconds) + seconds;  // saturates instead of wrapping
     auto& e = push(EventType::Wait);
     e.data = {{"seconds", seconds}, {"slow", slow}, {"on_hold", on_hold_}, {"threshold", threshold}};
     changeMood(-drop);

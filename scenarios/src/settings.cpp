@@ -1,6 +1,12 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <variant>
+#include "frontline/parse_number.hpp"
 #include "frontline/settings.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline {
 namespace {
@@ -15,71 +21,156 @@ struct MemberType<T OrgSettings::*> {
 };
 
 struct SettingField {
-    const char* key;
+    SettingSpec spec;
     Member member;
-    const char* description;
 };
 
-// One table drives JSON in/out, placeholders and the settings screen.
+using K = SettingKind;
+
+// One table drives JSON in/out, the ranges, placeholders and the settings screen. The JSON Schema
+// (scenarios/schema/settings.schema.json) repeats the ranges for authors' editors; a unit test
+// keeps the two equal.
 const std::vector<SettingField>& fields() {
     static const std::vector<SettingField> table = {
-        {"company_name", &OrgSettings::company_name, "Company name used in the approved scripts"},
-        {"answer_within_rings", &OrgSettings::answer_within_rings, "Answer calls within this many rings"},
-        {"ring_seconds", &OrgSettings::ring_seconds, "Seconds per ring"},
-        {"chat_answer_within_seconds", &OrgSettings::chat_answer_within_seconds, "Answer chats within (seconds)"},
-        {"chat_response_within_seconds", &OrgSettings::chat_response_within_seconds, "Reply in a chat within (seconds)"},
-        {"target_handle_time_minutes", &OrgSettings::target_handle_time_minutes, "Average Handle Time target (minutes)"},
-        {"target_fcr_percent", &OrgSettings::target_fcr_percent, "First Contact Resolution target (%)"},
-        {"target_csat", &OrgSettings::target_csat, "Customer Satisfaction target (out of 5)"},
-        {"target_asa_seconds", &OrgSettings::target_asa_seconds, "Average Speed of Answer target (seconds)"},
-        {"max_abandonment_percent", &OrgSettings::max_abandonment_percent, "Abandonment rate below (%)"},
-        {"scenario_pass_mark", &OrgSettings::scenario_pass_mark, "SOP adherence needed to pass a scenario (%)"},
-        {"excellent_mark", &OrgSettings::excellent_mark, "SOP adherence for three stars (%)"},
-        {"quiz_pass_mark", &OrgSettings::quiz_pass_mark, "Knowledge-check pass mark (%)"},
-        {"certificate_validity_months", &OrgSettings::certificate_validity_months, "Certificates are valid for (months)"},
-        {"recertification_window_days", &OrgSettings::recertification_window_days, "Refresher due this many days before expiry"},
-        {"hold_estimate", &OrgSettings::hold_estimate, "Hold time estimate used in the hold script"},
-        {"verification_standard", &OrgSettings::verification_standard, "Identity verification standard (what must match the CRM)"},
+        {{"company_name", K::Text, 1, 100, "characters", "Company name used in the approved scripts"}, &OrgSettings::company_name},
+        {{"answer_within_rings", K::WholeNumber, 1, 20, "rings", "Answer calls within this many rings"}, &OrgSettings::answer_within_rings},
+        {{"ring_seconds", K::WholeNumber, 1, 30, "seconds", "Seconds per ring"}, &OrgSettings::ring_seconds},
+        {{"chat_answer_within_seconds", K::WholeNumber, 1, 3600, "seconds", "Answer chats within (seconds)"},
+         &OrgSettings::chat_answer_within_seconds},
+        {{"chat_response_within_seconds", K::WholeNumber, 1, 3600, "seconds", "Reply in a chat within (seconds)"},
+         &OrgSettings::chat_response_within_seconds},
+        {{"target_handle_time_minutes", K::WholeNumber, 1, 120, "minutes", "Average Handle Time target (minutes)"},
+         &OrgSettings::target_handle_time_minutes},
+        {{"target_fcr_percent", K::WholeNumber, 0, 100, "%", "First Contact Resolution target (%)"}, &OrgSettings::target_fcr_percent},
+        {{"target_csat", K::Number, 1, 5, "", "Customer Satisfaction target (out of 5)"}, &OrgSettings::target_csat},
+        {{"target_asa_seconds", K::WholeNumber, 0, 3600, "seconds", "Average Speed of Answer target (seconds)"},
+         &OrgSettings::target_asa_seconds},
+        {{"max_abandonment_percent", K::WholeNumber, 0, 100, "%", "Abandonment rate below (%)"}, &OrgSettings::max_abandonment_percent},
+        {{"scenario_pass_mark", K::WholeNumber, 0, 100, "%", "SOP adherence needed to pass a scenario (%)"},
+         &OrgSettings::scenario_pass_mark},
+        {{"excellent_mark", K::WholeNumber, 0, 100, "%", "SOP adherence for three stars (%)"}, &OrgSettings::excellent_mark},
+        {{"quiz_pass_mark", K::WholeNumber, 0, 100, "%", "Knowledge-check pass mark (%)"}, &OrgSettings::quiz_pass_mark},
+        {{"certificate_validity_months", K::WholeNumber, 1, 120, "months", "Certificates are valid for (months)"},
+         &OrgSettings::certificate_validity_months},
+        {{"recertification_window_days", K::WholeNumber, 0, 365, "days", "Refresher due this many days before expiry"},
+         &OrgSettings::recertification_window_days},
+        {{"hold_estimate", K::Text, 1, 60, "characters", "Hold time estimate used in the hold script"}, &OrgSettings::hold_estimate},
+        {{"verification_standard", K::Text, 1, 400, "characters", "Identity verification standard (what must match the CRM)"},
+         &OrgSettings::verification_standard},
     };
     return table;
 }
 
+std::string number(double v) {
+    if (v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
+    return nlohmann::json(v).dump();
+}
+
+std::string problem(const SettingSpec& spec, const std::string& what) { return "setting '" + spec.key + "' " + what; }
+
+const char* kindName(SettingKind kind) {
+    return kind == K::Text ? "text" : kind == K::WholeNumber ? "a whole number" : "a number";
+}
+
+int saturate(std::int64_t v) {
+    return static_cast<int>(std::clamp<std::int64_t>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
 }  // namespace
+
+int OrgSettings::answerTargetSeconds(bool chat) const {
+    return chat ? chat_answer_within_seconds : saturate(std::int64_t{answer_within_rings} * ring_seconds);
+}
+
+int OrgSettings::targetHandleSeconds() const { return saturate(std::int64_t{target_handle_time_minutes} * 60); }
+
+const std::vector<SettingSpec>& settingSpecs() {
+    static const std::vector<SettingSpec> specs = [] {
+        std::vector<SettingSpec> out;
+        for (const auto& f : fields()) out.push_back(f.spec);
+        return out;
+    }();
+    return specs;
+}
+
+const SettingSpec* settingSpec(std::string_view key) {
+    for (const auto& s : settingSpecs())
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+std::string rangeText(const SettingSpec& spec) {
+    std::string text = number(spec.min) + " to " + number(spec.max);
+    return spec.unit.empty() ? text : text + (spec.unit == "%" ? "" : " ") + spec.unit;
+}
+
+std::optional<std::string> settingValueProblem(const SettingSpec& spec, const nlohmann::json& value) {
+    const bool right_type = spec.kind == K::Text          ? value.is_string()
+                            : spec.kind == K::WholeNumber ? value.is_number_integer()
+                                                          : value.is_number();
+    if (!right_type) return problem(spec, std::string("must be ") + kindName(spec.kind) + " (" + rangeText(spec) + ")");
+    if (spec.kind == K::Text) {
+        const auto& text = value.get_ref<const std::string&>();
+        if (!utf8::valid(text)) return problem(spec, "is not valid UTF-8 text");
+        const auto chars = utf8::length(text);
+        if (static_cast<double>(chars) < spec.min || static_cast<double>(chars) > spec.max)
+            return problem(spec, "must be " + rangeText(spec) + " long, not " + std::to_string(chars));
+        return std::nullopt;
+    }
+    // Unsigned, signed or floating: compared as a double, so no value can wrap on the way.
+    const double v = value.get<double>();
+    if (!(v >= spec.min && v <= spec.max)) return problem(spec, "must be from " + rangeText(spec) + ", not " + value.dump());
+    return std::nullopt;
+}
+
+nlohmann::json settingValueFromText(const SettingSpec& spec, std::string_view text) {
+    if (spec.kind == K::Text) {
+        if (!utf8::valid(text)) throw std::invalid_argument(problem(spec, "is not valid UTF-8 text"));
+        nlohmann::json value = std::string(text);
+        if (auto p = settingValueProblem(spec, value)) throw std::invalid_argument(*p);
+        return value;
+    }
+    std::optional<nlohmann::json> value;
+    if (spec.kind == K::WholeNumber) {
+        if (auto v = parseWholeNumber(text, static_cast<std::int64_t>(spec.min), static_cast<std::int64_t>(spec.max))) value = *v;
+    } else if (auto v = parseDecimalNumber(text, spec.min, spec.max)) {
+        value = *v;
+    }
+    if (!value)
+        throw std::invalid_argument(problem(spec, std::string("must be ") + kindName(spec.kind) + " from " + rangeText(spec) + ", not '" +
+                                                      utf8::sanitized(text) + "'"));
+    return *value;
+}
 
 OrgSettings settingsFromJson(const nlohmann::json& j, OrgSettings base) {
     if (!j.is_object()) throw std::invalid_argument("settings must be a JSON object");
     for (const auto& f : fields()) {
-        auto it = j.find(f.key);
+        auto it = j.find(f.spec.key);
         if (it == j.end()) continue;
-        std::visit(
-            [&](auto member) {
-                using T = typename MemberType<decltype(member)>::type;
-                if constexpr (std::is_same_v<T, std::string>) {
-                    if (!it->is_string()) throw std::invalid_argument(std::string("setting '") + f.key + "' must be text");
-                    base.*member = it->template get<std::string>();
-                } else if constexpr (std::is_same_v<T, int>) {
-                    if (!it->is_number_integer()) throw std::invalid_argument(std::string("setting '") + f.key + "' must be a whole number");
-                    base.*member = it->template get<int>();
-                } else {
-                    if (!it->is_number()) throw std::invalid_argument(std::string("setting '") + f.key + "' must be a number");
-                    base.*member = it->template get<double>();
-                }
-            },
-            f.member);
+        if (auto p = settingValueProblem(f.spec, *it)) throw std::invalid_argument(*p);
+        std::visit([&](auto member) { base.*member = it->template get<typename MemberType<decltype(member)>::type>(); }, f.member);
     }
     return base;
 }
 
+std::vector<std::string> settingsProblems(const OrgSettings& s) {
+    std::vector<std::string> problems;
+    const nlohmann::json values = settingsToJson(s);
+    for (const auto& f : fields())
+        if (auto p = settingValueProblem(f.spec, values.at(f.spec.key))) problems.push_back(*p);
+    return problems;
+}
+
 nlohmann::json settingsToJson(const OrgSettings& s) {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& f : fields()) std::visit([&](auto member) { j[f.key] = s.*member; }, f.member);
+    for (const auto& f : fields()) std::visit([&](auto member) { j[f.spec.key] = s.*member; }, f.member);
     return j;
 }
 
 const std::map<std::string, std::string>& settingDescriptions() {
     static const std::map<std::string, std::string> descriptions = [] {
         std::map<std::string, std::string> m;
-        for (const auto& f : fields()) m[f.key] = f.description;
+        for (const auto& f : fields()) m[f.spec.key] = f.spec.description;
         return m;
     }();
     return descriptions;

@@ -13,12 +13,14 @@ namespace frontline::ui {
 namespace {
 
 void describe(const char* key) {
-    const auto& d = settingDescriptions();
-    auto it = d.find(key);
-    if (it != d.end()) tooltip(it->second.c_str());
+    if (const SettingSpec* spec = settingSpec(key)) tooltip((spec->description + " (" + rangeText(*spec) + ")").c_str());
 }
 
-void intRow(const char* label, const char* key, int& value, int lo, int hi, const char* unit) {
+// A whole-number setting, clamped to its range from settingSpecs() as it is typed; the range is
+// shown in the tooltip.
+void intRow(const char* label, const char* key, int& value, const char* unit) {
+    const SettingSpec* spec = settingSpec(key);
+    IM_ASSERT(spec && spec->kind == SettingKind::WholeNumber);
     ImGui::PushID(key);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
@@ -26,7 +28,7 @@ void intRow(const char* label, const char* key, int& value, int lo, int hi, cons
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     ImGui::InputInt("##v", &value, 1, 5);
-    value = std::clamp(value, lo, hi);
+    value = std::clamp(value, static_cast<int>(spec->min), static_cast<int>(spec->max));
     recordItem(label);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", unit);
@@ -35,6 +37,12 @@ void intRow(const char* label, const char* key, int& value, int lo, int hi, cons
 
 void save(AppState& app) {
     SettingsState& st = app.settings_screen;
+    // Numbers are clamped as they are typed; text (an empty company name) is refused here.
+    if (auto problems = settingsProblems(st.draft); !problems.empty()) {
+        st.message = "Not saved: " + problems.front();
+        st.message_is_error = true;
+        return;
+    }
     try {
         app.store->saveSettings(st.draft);
         char scale[16];
@@ -90,34 +98,37 @@ void drawSettingsScreen(AppState& app) {
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Answering");
     ImGui::PopFont();
-    intRow("Answer within", "answer_within_rings", d.answer_within_rings, 1, 20, "rings");
-    intRow("Seconds per ring", "ring_seconds", d.ring_seconds, 1, 30, "s");
-    intRow("Accept chats within", "chat_answer_within_seconds", d.chat_answer_within_seconds, 5, 600, "s");
-    intRow("Reply to chats within", "chat_response_within_seconds", d.chat_response_within_seconds, 5, 600, "s");
+    intRow("Answer within", "answer_within_rings", d.answer_within_rings, "rings");
+    intRow("Seconds per ring", "ring_seconds", d.ring_seconds, "s");
+    intRow("Accept chats within", "chat_answer_within_seconds", d.chat_answer_within_seconds, "s");
+    intRow("Reply to chats within", "chat_response_within_seconds", d.chat_response_within_seconds, "s");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Quality targets (SOP section 6)");
     ImGui::PopFont();
-    intRow("Average handle time", "target_handle_time_minutes", d.target_handle_time_minutes, 1, 60, "minutes");
-    intRow("First contact resolution", "target_fcr_percent", d.target_fcr_percent, 0, 100, "%");
+    intRow("Average handle time", "target_handle_time_minutes", d.target_handle_time_minutes, "minutes");
+    intRow("First contact resolution", "target_fcr_percent", d.target_fcr_percent, "%");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Customer satisfaction");
     describe("target_csat");
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     float csat = static_cast<float>(d.target_csat);
-    if (ImGui::SliderFloat("##csat", &csat, 1.0f, 5.0f, "%.1f / 5")) d.target_csat = static_cast<double>(csat);
-    intRow("Average speed of answer", "target_asa_seconds", d.target_asa_seconds, 1, 600, "s");
-    intRow("Abandonment below", "max_abandonment_percent", d.max_abandonment_percent, 0, 100, "%");
+    const SettingSpec* csat_spec = settingSpec("target_csat");
+    if (ImGui::SliderFloat("##csat", &csat, static_cast<float>(csat_spec->min), static_cast<float>(csat_spec->max), "%.1f / 5",
+                           ImGuiSliderFlags_AlwaysClamp))
+        d.target_csat = static_cast<double>(csat);
+    intRow("Average speed of answer", "target_asa_seconds", d.target_asa_seconds, "s");
+    intRow("Abandonment below", "max_abandonment_percent", d.max_abandonment_percent, "%");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Pass marks and certification");
     ImGui::PopFont();
-    intRow("Scenario pass mark", "scenario_pass_mark", d.scenario_pass_mark, 0, 100, "% adherence");
-    intRow("Third star from", "excellent_mark", d.excellent_mark, 0, 100, "% adherence");
-    intRow("Quiz pass mark", "quiz_pass_mark", d.quiz_pass_mark, 0, 100, "%");
-    intRow("Certificate valid for", "certificate_validity_months", d.certificate_validity_months, 1, 60, "months");
-    intRow("Recertify within", "recertification_window_days", d.recertification_window_days, 1, 365, "days before expiry");
+    intRow("Scenario pass mark", "scenario_pass_mark", d.scenario_pass_mark, "% adherence");
+    intRow("Third star from", "excellent_mark", d.excellent_mark, "% adherence");
+    intRow("Quiz pass mark", "quiz_pass_mark", d.quiz_pass_mark, "%");
+    intRow("Certificate valid for", "certificate_validity_months", d.certificate_validity_months, "months");
+    intRow("Recertify within", "recertification_window_days", d.recertification_window_days, "days before expiry");
     endCard();
     ImGui::SameLine();
 

@@ -57,6 +57,10 @@ public:
     Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, std::string agent_name,
            std::uint64_t seed);
 
+    // The longest single wait (ringing, dead air, `wN`) the engine counts; longer ones count as
+    // this much, so no wait can overflow the clock or the mood arithmetic.
+    static constexpr int kMaxWaitSeconds = 24 * 60 * 60;
+
     Phase phase() const { return phase_; }
     // Picks up the call / chat after `waited_seconds` of ringing (speed of answer).
     ChooseResult answer(int waited_seconds);

@@ -2,7 +2,10 @@
 // Organisation settings: the blanks of the SOP template ([Company Name], ___ minutes, pass marks…).
 // Defaults ship in scenarios/content/settings.json; the store keeps an organisation's overrides.
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace frontline {
@@ -31,14 +34,40 @@ struct OrgSettings {
         "phone number or email address on the account — every detail matching the CRM record";
 
     // Seconds the caller may wait before answering counts as late, for the given channel.
-    int answerTargetSeconds(bool chat) const {
-        return chat ? chat_answer_within_seconds : answer_within_rings * ring_seconds;
-    }
-    int targetHandleSeconds() const { return target_handle_time_minutes * 60; }
+    // Computed in 64 bits and saturated: a struct filled in code bypasses the range checks.
+    int answerTargetSeconds(bool chat) const;
+    int targetHandleSeconds() const;
 };
 
-// Applies the keys present in `j` over `base`; unknown keys are ignored, wrong types throw
-// std::invalid_argument naming the key.
+// What a setting holds and the values it accepts. For text, min/max count characters.
+enum class SettingKind { Text, WholeNumber, Number };
+struct SettingSpec {
+    std::string key;
+    SettingKind kind;
+    double min;
+    double max;
+    std::string unit;         // "rings", "%", "characters"…: how the range is read
+    std::string description;  // for the settings screen and the CLI
+};
+
+// Every setting with its range, in display order: the one table that the loader of
+// settings.json, the store, `frontline settings set` and the Settings screen all enforce.
+const std::vector<SettingSpec>& settingSpecs();
+const SettingSpec* settingSpec(std::string_view key);
+// "1 to 20 rings", "1 to 5", "1 to 100 characters".
+std::string rangeText(const SettingSpec& spec);
+
+// Why `value` is not acceptable for the setting (wrong type, out of range, text not UTF-8), or
+// nullopt when it is. The message names the key and the range.
+std::optional<std::string> settingValueProblem(const SettingSpec& spec, const nlohmann::json& value);
+// Reads a value typed as text (`settings set KEY VALUE`): a number for numeric keys, else the
+// text itself; throws std::invalid_argument naming the key and the range when it does not fit.
+nlohmann::json settingValueFromText(const SettingSpec& spec, std::string_view text);
+// Every problem of a whole set of settings (the Settings screen checks before saving).
+std::vector<std::string> settingsProblems(const OrgSettings& s);
+
+// Applies the keys present in `j` over `base`; unknown keys are ignored; a wrong type or a value
+// out of its range throws std::invalid_argument naming the key and the range.
 OrgSettings settingsFromJson(const nlohmann::json& j, OrgSettings base = {});
 nlohmann::json settingsToJson(const OrgSettings& s);
 // Human-readable description of each setting key (for the settings screen and CLI).

@@ -1,0 +1,24 @@
+#pragma once
+// UTF-8 at the boundaries: names and notes are checked when they come in, and text that is already
+// stored (perhaps by an older version, or damaged) is made printable before it goes out, so no
+// byte sequence can make a JSON dump throw or a column cut a character in half.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace frontline::utf8 {
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool valid(std::string_view text);
+
+// The text with every invalid byte sequence replaced by U+FFFD.
+std::string sanitized(std::string_view text);
+
+// Characters (code points) in the sanitized text.
+std::size_t length(std::string_view text);
+
+// Exactly `width` characters: the sanitized text cut at a character boundary (with "…" when it
+// was longer than width - 1) and padded with spaces, so one space always separates columns.
+std::string column(std::string_view text, std::size_t width);
+
+}  // namespace frontline::utf8

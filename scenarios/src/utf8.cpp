@@ -1,0 +1,85 @@
+#include "frontline/utf8.hpp"
+#include <algorithm>
+
+namespace frontline::utf8 {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the valid sequence starting at text[i], or 0 when the bytes there are not one.
+std::size_t sequenceLength(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) n = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        n = 3;
+        if (lead == 0xE0) lo = 0xA0;  // overlong
+        if (lead == 0xED) hi = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        n = 4;
+        if (lead == 0xF0) lo = 0x90;  // overlong
+        if (lead == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + n > text.size()) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+}  // namespace
+
+bool valid(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = sequenceLength(text, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string sanitized(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = sequenceLength(text, i);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+        } else {
+            out.append(text, i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::size_t length(std::string_view text) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++chars) i += std::max<std::size_t>(1, sequenceLength(text, i));
+    return chars;
+}
+
+std::string column(std::string_view text, std::size_t width) {
+    if (width == 0) return {};
+    const std::string clean = sanitized(text);
+    std::size_t chars = length(clean);
+    std::string out;
+    if (chars + 1 <= width) {
+        out = clean;
+    } else {
+        // Keep width - 2 characters, then the ellipsis; the last column stays a space.
+        std::size_t keep = width >= 2 ? width - 2 : 0, i = 0;
+        for (std::size_t c = 0; c < keep; ++c) i += sequenceLength(clean, i);
+        out = clean.substr(0, i) + (width >= 2 ? "…" : "");
+        chars = width >= 2 ? keep + 1 : 0;
+    }
+    return out + std::string(width - chars, ' ');
+}
+
+}  // namespace frontline::utf8
