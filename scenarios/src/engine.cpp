@@ -78,6 +78,11 @@ std::string Engine::stateKey() const {
     return key;
 }
 
+void Engine::forgetHistory() {
+    log_.events.clear();
+    transcript_.clear();
+}
+
 std::string Engine::fill(const std::string& text) const {
     return fillPlaceholders(text, settings_, agent_name_, scenario_.persona.name);
 }
