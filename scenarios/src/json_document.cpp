@@ -267,10 +267,20 @@ size_t tokenStart(const std::string& text, size_t byte) {
     return byte;
 }
 
+// nlohmann notices ill-formed UTF-8 a byte or two after it starts: point at its first byte.
+size_t illFormedStart(const std::string& text, size_t byte) {
+    for (size_t back = 0; back < 4 && back <= byte; ++back) {
+        size_t at = byte - back;
+        if (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80 && utf8SequenceLength(text, at) == 0) return at;
+    }
+    return byte;
+}
+
 Diagnostic syntaxDiagnostic(const std::string& file, const std::string& text) {
     ErrorLocator locator;
     nlohmann::json::sax_parse(text, &locator);
-    size_t byte = tokenStart(text, locator.byte > 0 ? locator.byte - 1 : 0);
+    size_t byte = locator.byte > 0 ? locator.byte - 1 : 0;
+    byte = locator.what.find("UTF-8") != std::string::npos ? illFormedStart(text, byte) : tokenStart(text, byte);
     auto [line, col] = lineColumnAt(text, byte);
     std::string message;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -17,7 +17,7 @@ namespace frontline {
 namespace {
 
 constexpr long long kPathCap = 20000;   // complete paths explored before giving up (reported as capped)
-constexpr long long kStepCap = 200000;  // decisions played in all: paths that never complete (a loop
+constexpr long long kStepCap = 100000;  // decisions played in all: paths that never complete (a loop
                                         // whose every pass changes a variable) must stop too
 constexpr size_t kMaxDepth = 64;        // decisions on one path
 
@@ -84,7 +84,8 @@ struct Explorer {
         }
     }
 
-    void explore(const Engine& e) {
+    // `key` is e.stateKey(), computed once by the caller.
+    void explore(const Engine& e, const std::string& key) {
         if (stats.paths >= kPathCap || steps >= kStepCap) {
             stats.capped = true;
             return;
@@ -94,7 +95,6 @@ struct Explorer {
             return;
         }
         bool any = false;
-        auto key = e.stateKey();
         states_on_path.insert(key);
         for (const auto& option : e.options()) {
             if (option.desk || !option.available) continue;
@@ -104,12 +104,13 @@ struct Explorer {
             ++steps;
             // Content may loop back (hold and resume, "ask again"): a path that returns to a state
             // it has already been in adds nothing new, so it is not followed.
-            if (next.phase() == Phase::Live && states_on_path.count(next.stateKey())) continue;
+            std::string next_key = next.phase() == Phase::Live ? next.stateKey() : std::string();
+            if (next.phase() == Phase::Live && states_on_path.count(next_key)) continue;
             const int gained = choicePoints(next);
             next.forgetHistory();
             path.push_back(option.id);
             points += gained;
-            if (path.size() < kMaxDepth) explore(next);
+            if (path.size() < kMaxDepth) explore(next, next_key);
             else depth_capped = true;
             points -= gained;
             path.pop_back();
@@ -225,7 +226,7 @@ PathStats checkPaths(const Scenario& s, const Sop& sop, const Report& report) {
         if (option.desk && option.available && deskToolCountsForStep4(s, option.id)) engine.choose(option.id);
     explorer.points = Explorer::choicePoints(engine);
     engine.forgetHistory();
-    explorer.explore(engine);
+    explorer.explore(engine, engine.stateKey());
     PathStats stats = explorer.stats;
 
     if (!explorer.best_missing) {

@@ -221,7 +221,7 @@ TEST_CASE("invalid UTF-8 is an error at its line and column, with a message that
     REQUIRE(latin1 != nullptr);
     const auto& in_string = latin1->diagnostics.at(0);
     CHECK(in_string.line == 4);
-    CHECK(in_string.column == 12);  // the string that holds the bad byte
+    CHECK(in_string.column == 16);  // the bad byte
     CHECK(in_string.message.find("UTF-8") != std::string::npos);
     CHECK(in_string.message.find("\\xE9") != std::string::npos);
     CHECK(printableAsJson(in_string.message));
@@ -368,7 +368,7 @@ TEST_CASE("a list whose items must be unique is refused past its size limit, bef
 TEST_CASE("path checks stop at their limit on a loop that changes a variable on every pass") {
     // Two looping options, each adding to its own variable, so no state ever repeats; the way out
     // needs a variable no option sets. Every path is new and none completes: before the limit on
-    // decisions, this explored 3^64 prefixes.
+    // decisions, this explored 2^64 prefixes.
     Scenario s = fixtureScenario();
     Node loop;
     loop.id = "loop";
@@ -401,5 +401,5 @@ TEST_CASE("path checks stop at their limit on a loop that changes a variable on 
     CHECK(stats.capped);
     const Diagnostic* error = firstError(diags);
     REQUIRE(error != nullptr);
-    CHECK(error->message == "no play-through reaches a good ending within the exploration limit (20000 paths, 200000 decisions)");
+    CHECK(error->message == "no play-through reaches a good ending within the exploration limit (20000 paths, 100000 decisions)");
 }
