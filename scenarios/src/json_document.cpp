@@ -316,9 +316,14 @@ std::optional<std::string> readContentFile(const std::filesystem::path& path, st
     if (!ec && size > kMaxContentFileBytes) return refuse("file too large: " + std::to_string(size) + " bytes; " + limit);
     std::ifstream in(path, std::ios::binary);
     if (!in) return refuse("cannot open file");
-    std::string text(static_cast<size_t>(kMaxContentFileBytes) + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in.gcount()));
+    // Read in chunks up to one byte past the limit (the file may have grown since it was sized).
+    std::string text;
+    if (!ec) text.reserve(static_cast<size_t>(size) + 1);
+    char chunk[1 << 16];
+    while (in && text.size() <= kMaxContentFileBytes) {
+        in.read(chunk, sizeof chunk);
+        text.append(chunk, static_cast<size_t>(in.gcount()));
+    }
     if (text.size() > kMaxContentFileBytes) return refuse("file too large: more than " + std::to_string(kMaxContentFileBytes) + " bytes; " + limit);
     return text;
 }
