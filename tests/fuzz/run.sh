@@ -20,7 +20,9 @@ if [ ! -x "$build/tests/fuzz/fuzz_make_seeds" ]; then
   echo "run.sh: no harnesses in $build: run 'make fuzz' first" >&2
   exit 2
 fi
-rm -rf "$work/seeds"
+rm -rf "$work/seeds" "$work/tmp"
+mkdir -p "$work/tmp"
+export TMPDIR=$work/tmp  # each harness writes its inputs to a scratch file there
 "$build/tests/fuzz/fuzz_make_seeds" "$work/seeds" || exit 2
 
 failed=0
