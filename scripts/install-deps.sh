@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # build
   g++ cmake make pkg-config
+  # fuzzing (make fuzz): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libclang-rt-14-dev
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev

@@ -30,8 +30,11 @@ void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>&
     std::error_code ec;
     if (std::filesystem::is_directory(p, ec)) {
         std::vector<std::filesystem::path> found;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))
-            if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path());
+        // Without `ec` a symlink loop throws; such an entry is kept so validating it reports why.
+        for (std::filesystem::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+            std::error_code type_ec;
+            if (it->path().extension() == ".json" && (it->is_regular_file(type_ec) || type_ec)) found.push_back(it->path());
+        }
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     } else {

@@ -7,18 +7,6 @@
 namespace frontline {
 namespace {
 
-std::vector<std::filesystem::path> jsonFilesIn(const std::filesystem::path& dir, const std::string& suffix = ".json") {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        auto name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 std::filesystem::path executableDirectory() {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -41,6 +29,21 @@ ContentPaths ContentPaths::bundled() {
     auto installed = executableDirectory() / ".." / "share" / "frontline" / "content";
     if (std::filesystem::exists(installed / "sop")) return at(installed);
     return at(FRONTLINE_SOURCE_CONTENT_DIR);
+}
+
+std::vector<std::filesystem::path> contentFilesIn(const std::filesystem::path& dir, std::string_view suffix) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        auto name = it->path().filename().string();
+        if (name.size() <= suffix.size() || !name.ends_with(suffix)) continue;
+        std::error_code type_ec;
+        // An entry whose type cannot be read (a symlink loop, a dangling link) is kept: loading
+        // it reports the file and why, where asking is_regular_file() without `ec` would throw.
+        if (it->is_regular_file(type_ec) || type_ec) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 const Scenario* ContentLibrary::scenario(std::string_view id) const {
@@ -75,7 +78,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
         lib.failed.push_back({file, std::move(diags)});
     };
 
-    auto sops = jsonFilesIn(paths.root / "sop", ".sop.json");
+    auto sops = contentFilesIn(paths.root / "sop", ".sop.json");
     if (sops.empty()) {
         fail((paths.root / "sop").string(), {Diagnostic{Severity::Error, (paths.root / "sop").string(), 0, 0, "no SOP (*.sop.json) found", ""}});
         return lib;
@@ -97,7 +100,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
         if (auto settings = loadSettings(settings_file, diags)) lib.default_settings = *settings;
         else fail(settings_file.string(), std::move(diags));
     }
-    for (const auto& file : jsonFilesIn(paths.root / "scenarios")) {
+    for (const auto& file : contentFilesIn(paths.root / "scenarios")) {
         std::vector<Diagnostic> diags;
         auto scenario = loadScenario(file, lib.sop, diags, path_checks);
         if (scenario && lib.scenario(scenario->id)) {
@@ -111,7 +114,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
             fail(file.string(), std::move(diags));
         }
     }
-    for (const auto& file : jsonFilesIn(paths.root / "paths")) {
+    for (const auto& file : contentFilesIn(paths.root / "paths")) {
         std::vector<Diagnostic> diags;
         if (auto path = loadTrainingPath(file, diags)) {
             for (size_t i = 0; i < path->steps.size(); ++i) {

@@ -1,6 +1,7 @@
 // The scenario step machine. Deterministic: the only randomness (which variant of a customer line
 // is shown) comes from the seed. Every state change is an Event in the log, which scoring reads.
 #include <algorithm>
+#include <limits>
 #include "frontline/engine.hpp"
 
 namespace frontline {
@@ -15,7 +16,11 @@ constexpr int kHistorySeconds = 20;
 constexpr int kKbSeconds = 25;
 constexpr int kWrapUpSeconds = 45;
 constexpr int kCallDeadAirSeconds = 10;  // silence on a call longer than this starts to cost mood
-constexpr int kMaxClockSeconds = 1 << 30;  // the clock saturates here: far past any call, far below INT_MAX
+// Scripted play (golden files, `wN` in the terminal) can wait any amount any number of times: one
+// wait counts at most Engine::kMaxWaitSeconds, and the clock and counters saturate instead of overflowing.
+int saturatingAdd(int a, long long b) {
+    return static_cast<int>(std::clamp<long long>(a + b, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 void addUnique(std::vector<std::string>& v, const std::string& s) {
@@ -77,6 +82,11 @@ std::string Engine::stateKey() const {
     std::string key = node_ + "|" + nlohmann::json(vars_).dump() + "|" + (on_hold_ ? "H" : "-");
     for (const auto& id : used) key += "|" + id;
     return key;
+}
+
+void Engine::forgetHistory() {
+    log_.events.clear();
+    transcript_.clear();
 }
 
 std::string Engine::fill(const std::string& text) const {
@@ -185,11 +195,11 @@ void Engine::changeMood(int delta) { mood_ = std::clamp(mood_ + delta, 0, 100); 
 
 void Engine::applyEffects(const Effects& e) {
     changeMood(e.mood);
-    clock_ += e.seconds;
+    clock_ = saturatingAdd(clock_, e.seconds);
     for (const auto& [k, v] : e.set) vars_[k] = v;
     for (const auto& [k, n] : e.add) {
         const auto& old = variable(k);
-        vars_[k] = (old.is_number() ? old.get<int>() : 0) + n;
+        vars_[k] = saturatingAdd(old.is_number() ? old.get<int>() : 0, n);
     }
 }
 
@@ -374,20 +384,21 @@ ChooseResult Engine::choose(const std::string& option_id) {
 void Engine::elapse(int seconds) {
     if (phase_ != Phase::Live || seconds <= 0) return;
     seconds = std::min(seconds, kMaxWaitSeconds);
-    int patience_cost = 100 - scenario_.persona.patience;
+    long long patience_cost = 100 - scenario_.persona.patience;
     int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds : kCallDeadAirSeconds;
     bool slow = false;
-    int drop = 0;
+    long long drop = 0;
     if (on_hold_) {
         drop = seconds * patience_cost / 1500;  // an agreed hold is tolerated, but not forever
     } else if (seconds > threshold) {
         slow = true;
-        drop = 3 + (seconds - threshold) * patience_cost / 600;
+        drop = 3 + (static_cast<long long>(seconds) - threshold) * patience_cost / 600;
     }
-    clock_ = std::min(clock_, kMaxClockSeconds - seconds) + seconds;  // saturates instead of wrapping
+    drop = std::min(drop, 100LL);  // mood spans 0-100
+    clock_ = saturatingAdd(clock_, seconds);
     auto& e = push(EventType::Wait);
     e.data = {{"seconds", seconds}, {"slow", slow}, {"on_hold", on_hold_}, {"threshold", threshold}};
-    changeMood(-drop);
+    changeMood(-static_cast<int>(drop));
     log_.events.back().mood_after = mood_;
     hangUpIfFurious();
 }

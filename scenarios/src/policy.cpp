@@ -109,11 +109,7 @@ std::optional<Policy> loadPolicy(const std::filesystem::path& path, std::vector<
 }
 
 std::vector<Policy> loadPolicies(const std::filesystem::path& dir, std::vector<Diagnostic>& diags) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-    std::sort(files.begin(), files.end());
+    auto files = contentFilesIn(dir);
 
     std::vector<Policy> policies;
     for (const auto& file : files) {

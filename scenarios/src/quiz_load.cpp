@@ -17,15 +17,6 @@ std::vector<std::string> stringList(const nlohmann::json& j, const char* key) {
     return j.contains(key) ? j.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-std::vector<std::filesystem::path> jsonFilesIn(const std::filesystem::path& dir) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 // Checks one list of SOP ids (steps, rules…) and reports each unknown one at its own position.
 template <typename Lookup>
 bool checkIds(const JsonDocument& doc, const std::string& pointer, const std::vector<std::string>& ids,
@@ -317,7 +308,7 @@ QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const So
         library.failed.push_back({file, std::move(diags)});
     };
     std::map<std::string, std::string> question_owner;  // question id -> bank id
-    for (const auto& file : jsonFilesIn(questions_dir)) {
+    for (const auto& file : contentFilesIn(questions_dir)) {
         std::vector<Diagnostic> diags;
         auto doc = readJsonDocument(file, diags);
         std::optional<QuestionBank> bank;
@@ -348,7 +339,7 @@ QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const So
     }
     std::sort(library.banks.begin(), library.banks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 
-    for (const auto& file : jsonFilesIn(questions_dir / "exams")) {
+    for (const auto& file : contentFilesIn(questions_dir / "exams")) {
         std::vector<Diagnostic> diags;
         auto doc = readJsonDocument(file, diags);
         std::optional<Exam> exam;

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <variant>
 #include "frontline/parse_number.hpp"
@@ -179,7 +180,9 @@ const std::map<std::string, std::string>& settingDescriptions() {
 std::string fillPlaceholders(const std::string& text, const OrgSettings& s, const std::string& agent_name,
                              const std::string& customer_name) {
     if (text.find('{') == std::string::npos) return text;
-    nlohmann::json values = settingsToJson(s);
+    // Built only for a placeholder naming a setting: most texts name only company/agent/customer,
+    // and the validator's path exploration fills texts at every step of every path.
+    std::optional<nlohmann::json> values;
     std::string out;
     out.reserve(text.size() + 32);
     size_t i = 0;
@@ -199,8 +202,11 @@ std::string fillPlaceholders(const std::string& text, const OrgSettings& s, cons
         if (key == "company") out += s.company_name;
         else if (key == "agent") out += agent_name.empty() ? std::string("Alex") : agent_name;
         else if (key == "customer") out += customer_name;
-        else if (values.contains(key)) out += values[key].is_string() ? values[key].get<std::string>() : values[key].dump();
-        else out.append(text, open, close - open + 1);  // unknown: leave as written
+        else {
+            if (!values) values = settingsToJson(s);
+            if (!values->contains(key)) out.append(text, open, close - open + 1);  // unknown: leave as written
+            else out += (*values)[key].is_string() ? (*values)[key].get<std::string>() : (*values)[key].dump();
+        }
         i = close + 1;
     }
     return out;

@@ -7,6 +7,8 @@
 #include <optional>
 #include <queue>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include "frontline/content.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/validator.hpp"
@@ -14,8 +16,10 @@
 namespace frontline {
 namespace {
 
-constexpr long long kPathCap = 20000;  // complete paths explored before giving up (reported as capped)
-constexpr size_t kMaxDepth = 64;       // decisions on one path
+constexpr long long kPathCap = 20000;   // complete paths explored before giving up (reported as capped)
+constexpr long long kStepCap = 100000;  // decisions played in all: paths that never complete (a loop
+                                        // whose every pass changes a variable) must stop too
+constexpr size_t kMaxDepth = 64;        // decisions on one path
 
 std::string nodePointer(const std::string& id) {
     std::string out = "/nodes/";
@@ -40,6 +44,16 @@ struct Explorer {
     std::map<std::string, std::set<std::string>> skippable;  // good ending -> required steps some path skips
     std::vector<std::string> path;
     std::set<std::string> states_on_path;  // Engine::stateKey() of every state on the current path
+    int points = 0;                        // base points of the choices on the current path
+    bool depth_capped = false;             // some path was cut at kMaxDepth decisions
+    long long steps = 0;                   // decisions played so far, all paths
+
+    static int choicePoints(const Engine& e) {
+        int sum = 0;
+        for (const auto& ev : e.log().events)
+            if (ev.type == EventType::Choice) sum += ev.points;
+        return sum;
+    }
 
     std::vector<std::string> missingSteps(const Engine& e) const {
         std::vector<std::string> missing;
@@ -55,9 +69,6 @@ struct Explorer {
 
     void finishPath(const Engine& e) {
         ++stats.paths;
-        int points = 0;
-        for (const auto& ev : e.log().events)
-            if (ev.type == EventType::Choice) points += ev.points;
         if (!min_set || points < stats.min_points) stats.min_points = points;
         if (!min_set || points > stats.max_points) {
             stats.max_points = points;
@@ -73,8 +84,9 @@ struct Explorer {
         }
     }
 
-    void explore(const Engine& e) {
-        if (stats.paths >= kPathCap) {
+    // `key` is e.stateKey(), computed once by the caller.
+    void explore(const Engine& e, const std::string& key) {
+        if (stats.paths >= kPathCap || steps >= kStepCap) {
             stats.capped = true;
             return;
         }
@@ -83,18 +95,24 @@ struct Explorer {
             return;
         }
         bool any = false;
-        auto key = e.stateKey();
         states_on_path.insert(key);
         for (const auto& option : e.options()) {
             if (option.desk || !option.available) continue;
             any = true;
-            Engine next = e;
+            Engine next = e;  // cheap: `e` keeps no history (forgetHistory)
             next.choose(option.id);
+            ++steps;
             // Content may loop back (hold and resume, "ask again"): a path that returns to a state
             // it has already been in adds nothing new, so it is not followed.
-            if (next.phase() == Phase::Live && states_on_path.count(next.stateKey())) continue;
+            std::string next_key = next.phase() == Phase::Live ? next.stateKey() : std::string();
+            if (next.phase() == Phase::Live && states_on_path.count(next_key)) continue;
+            const int gained = choicePoints(next);
+            next.forgetHistory();
             path.push_back(option.id);
-            if (path.size() < kMaxDepth) explore(next);
+            points += gained;
+            if (path.size() < kMaxDepth) explore(next, next_key);
+            else depth_capped = true;
+            points -= gained;
             path.pop_back();
             if (stats.capped) break;
         }
@@ -102,6 +120,26 @@ struct Explorer {
         if (!any) finishPath(e);  // stuck: counted, and the static check reports dead ends
     }
 };
+
+// Breadth-first search over `edges` from `sources`: which nodes it reaches.
+std::vector<bool> markReachable(const std::vector<std::vector<size_t>>& edges, const std::vector<size_t>& sources) {
+    std::vector<bool> seen(edges.size(), false);
+    std::queue<size_t> queue;
+    for (size_t source : sources) {
+        seen[source] = true;
+        queue.push(source);
+    }
+    while (!queue.empty()) {
+        size_t at = queue.front();
+        queue.pop();
+        for (size_t to : edges[at])
+            if (!seen[to]) {
+                seen[to] = true;
+                queue.push(to);
+            }
+    }
+    return seen;
+}
 
 }  // namespace
 
@@ -146,24 +184,22 @@ std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop)
     return out;
 }
 
-PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* doc, std::vector<Diagnostic>& diags,
-                        bool path_checks) {
-    auto report = [&](Severity sev, const std::string& pointer, const std::string& message) {
-        diags.push_back(makeDiag(doc, s, sev, pointer, message));
-    };
-    bool structural_error = false;
+namespace {
 
-    // Dangling targets.
+using Report = std::function<void(Severity, const std::string&, const std::string&)>;
+
+// Dangling targets and dead ends. Returns false when there are any.
+bool checkTargets(const Scenario& s, const std::unordered_map<std::string_view, size_t>& index, const Report& report) {
+    bool ok = true;
     for (const auto& n : s.nodes)
         for (size_t i = 0; i < n.options.size(); ++i) {
             const auto& o = n.options[i];
-            if (!o.next.empty() && !s.node(o.next)) {
+            if (!o.next.empty() && !index.count(o.next)) {
                 report(Severity::Error, nodePointer(n.id) + "/options/" + std::to_string(i) + "/next",
                        "option '" + o.id + "' goes to unknown node '" + o.next + "'");
-                structural_error = true;
+                ok = false;
             }
         }
-    // Dead ends: not an ending and nothing leads on.
     for (const auto& n : s.nodes) {
         if (n.ending) continue;
         bool leaves = std::any_of(n.options.begin(), n.options.end(), [](const Option& o) { return !o.next.empty(); });
@@ -171,66 +207,67 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
             report(Severity::Error, nodePointer(n.id),
                    n.options.empty() ? "node '" + n.id + "' is a dead end: no options and no ending"
                                      : "node '" + n.id + "' is a dead end: none of its options leads to another node");
-            structural_error = true;
+            ok = false;
         }
     }
-    if (structural_error || !s.node(s.start)) return {};
+    return ok;
+}
 
-    // Reachability from the start, and which nodes can still reach an ending.
-    std::set<std::string> reachable;
-    std::queue<std::string> queue;
-    queue.push(s.start);
-    reachable.insert(s.start);
-    while (!queue.empty()) {
-        const Node* n = s.node(queue.front());
-        queue.pop();
-        for (const auto& o : n->options)
-            if (!o.next.empty() && reachable.insert(o.next).second) queue.push(o.next);
+// Nodes unreachable from the start, and reachable nodes from which no ending can be reached: two
+// breadth-first searches over node indices, linear in the graph (a 60,000-node file once took
+// minutes here). Every target must exist (checkTargets). Returns false when there are any.
+bool checkReachability(const Scenario& s, const std::unordered_map<std::string_view, size_t>& index, const Report& report) {
+    std::vector<std::vector<size_t>> next(s.nodes.size()), previous(s.nodes.size());
+    std::vector<size_t> endings;
+    for (size_t i = 0; i < s.nodes.size(); ++i) {
+        if (s.nodes[i].ending) endings.push_back(i);
+        for (const auto& o : s.nodes[i].options)
+            if (!o.next.empty()) {
+                size_t to = index.at(o.next);
+                next[i].push_back(to);
+                previous[to].push_back(i);
+            }
     }
-    for (const auto& n : s.nodes)
-        if (!reachable.count(n.id)) {
-            report(Severity::Error, nodePointer(n.id), "node '" + n.id + "' is unreachable from the start node '" + s.start + "'");
-            structural_error = true;
+    auto reachable = markReachable(next, {index.at(s.start)});
+    auto reaches_end = markReachable(previous, endings);
+    bool ok = true;
+    for (size_t i = 0; i < s.nodes.size(); ++i)
+        if (!reachable[i]) {
+            report(Severity::Error, nodePointer(s.nodes[i].id), "node '" + s.nodes[i].id + "' is unreachable from the start node '" + s.start + "'");
+            ok = false;
         }
-    std::set<std::string> reaches_end;
-    for (const auto& n : s.nodes)
-        if (n.ending) reaches_end.insert(n.id);
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (const auto& n : s.nodes) {
-            if (reaches_end.count(n.id)) continue;
-            for (const auto& o : n.options)
-                if (!o.next.empty() && reaches_end.count(o.next)) {
-                    reaches_end.insert(n.id);
-                    changed = true;
-                    break;
-                }
-        }
-    }
-    for (const auto& n : s.nodes)
-        if (reachable.count(n.id) && !reaches_end.count(n.id)) {
-            report(Severity::Error, nodePointer(n.id), "node '" + n.id + "' is in a loop with no exit: no ending can be reached from it");
-            structural_error = true;
+    for (size_t i = 0; i < s.nodes.size(); ++i)
+        if (reachable[i] && !reaches_end[i]) {
+            report(Severity::Error, nodePointer(s.nodes[i].id), "node '" + s.nodes[i].id + "' is in a loop with no exit: no ending can be reached from it");
+            ok = false;
         }
     bool any_good_ending = std::any_of(s.nodes.begin(), s.nodes.end(), [](const Node& n) { return n.ending && n.ending->success; });
     if (!any_good_ending) {
         report(Severity::Error, "/nodes", "the scenario has no good ending (an ending with \"success\": true)");
-        structural_error = true;
+        ok = false;
     }
-    if (structural_error || !path_checks) return {};
+    return ok;
+}
 
-    // Path checks through the engine, with every desk tool that counts already used.
+// Plays every path through the engine, with every desk tool that counts already used.
+PathStats checkPaths(const Scenario& s, const Sop& sop, const Report& report) {
     OrgSettings defaults;
     Explorer explorer(requiredSteps(s, sop));
     Engine engine(sop, s, defaults, "Alex", 1);
     engine.answer(0);
     for (const auto& option : engine.options())
         if (option.desk && option.available && deskToolCountsForStep4(s, option.id)) engine.choose(option.id);
-    explorer.explore(engine);
+    explorer.points = Explorer::choicePoints(engine);
+    engine.forgetHistory();
+    explorer.explore(engine, engine.stateKey());
     PathStats stats = explorer.stats;
 
     if (!explorer.best_missing) {
-        report(Severity::Error, "/nodes", "no play-through reaches a good ending");
+        std::string limit = stats.capped ? " within the exploration limit (" + std::to_string(kPathCap) + " paths, " +
+                                               std::to_string(kStepCap) + " decisions)"
+                            : explorer.depth_capped ? " in at most " + std::to_string(kMaxDepth) + " decisions"
+                                                    : "";
+        report(Severity::Error, "/nodes", "no play-through reaches a good ending" + limit);
     } else if (!explorer.best_missing->empty()) {
         std::string list;
         for (const auto& m : *explorer.best_missing) list += (list.empty() ? "" : ", ") + m;
@@ -247,6 +284,20 @@ PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* d
     report(Severity::Note, "", "points over " + std::to_string(stats.paths) + (stats.capped ? "+ (capped)" : "") +
                                    " paths: min " + std::to_string(stats.min_points) + ", max " + std::to_string(stats.max_points));
     return stats;
+}
+
+}  // namespace
+
+PathStats validateGraph(const Scenario& s, const Sop& sop, const JsonDocument* doc, std::vector<Diagnostic>& diags,
+                        bool path_checks) {
+    Report report = [&](Severity sev, const std::string& pointer, const std::string& message) {
+        diags.push_back(makeDiag(doc, s, sev, pointer, message));
+    };
+    std::unordered_map<std::string_view, size_t> index;  // node id -> position in s.nodes
+    for (size_t i = 0; i < s.nodes.size(); ++i) index.emplace(s.nodes[i].id, i);
+    if (!checkTargets(s, index, report) || !index.count(s.start)) return {};
+    if (!checkReachability(s, index, report) || !path_checks) return {};
+    return checkPaths(s, sop, report);
 }
 
 }  // namespace frontline

@@ -56,6 +56,10 @@ struct ContentPaths {
     static ContentPaths bundled();  // FRONTLINE_CONTENT env var, or next to the executable, or the source tree
     static ContentPaths at(const std::filesystem::path& root);
 };
+// The files in `dir` (not below it) named *`suffix`, sorted. Never throws: entries whose type
+// cannot be read (symlink loops) are listed so that loading them reports why.
+std::vector<std::filesystem::path> contentFilesIn(const std::filesystem::path& dir, std::string_view suffix = ".json");
+
 void setSchemaDirectory(const std::filesystem::path& dir);  // used by checkSchema
 const std::filesystem::path& schemaDirectory();
 

@@ -90,6 +90,10 @@ public:
     // Identifies the conversational state (node, variables, options used, hold) but not mood or
     // clock: the validator uses it to cut loops that return to a state with nothing new.
     std::string stateKey() const;
+    // Drops the events and transcript recorded so far, keeping the state (node, mood, clock,
+    // variables, steps, options used): the validator copies an engine at every step of every path
+    // it explores, and copying the whole history each time made validation quadratic in depth.
+    void forgetHistory();
 
     // Fills placeholders with this attempt's settings, agent and customer names.
     std::string fill(const std::string& text) const;
