@@ -37,8 +37,10 @@ WrapUpForm expectedWrapUp(const Engine& engine) {
     if (const WrapUpExpectation* w = engine.wrapUpExpectation()) {
         if (!w->dispositions.empty()) form.disposition = w->dispositions.front();
         form.category = w->category;
-        for (const auto& group : w->notes_mention)
-            if (!group.empty()) form.notes += (form.notes.empty() ? "" : "; ") + group.front();
+        for (const auto& mention : w->notes_mention) {
+            const std::string says = !mention.any_of.empty() ? mention.any_of.front() : mention.amounts.front();
+            form.notes += (form.notes.empty() ? "" : "; ") + says;
+        }
         form.follow_up = w->follow_up_required;
     }
     for (const auto& e : engine.log().events)
