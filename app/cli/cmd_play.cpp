@@ -22,14 +22,17 @@ const char* kUsage =
     "usage: frontline play SCENARIO [--trainee NAME] [--answers 2,1,c,k1,3…] [--seed N]\n"
     "                      [--answer-after SECONDS] [--disposition CODE] [--category ID] [--notes TEXT]\n"
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
+    "                      [--assessment]\n"
     "       frontline play --list\n"
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
-    "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n";
+    "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
+    "Replies are shuffled from the seed: numbers follow the order shown. --assessment: no hints until the debrief.\n";
 
 struct Player {
     Engine& engine;
     Io& io;
     bool json;
+    bool coaching = true;  // practice: reasons an option is unavailable; assessment: none
     size_t shown = 0;  // transcript lines already printed
 
     std::ostream& out() { return json ? io.err : io.out; }  // keep stdout clean JSON with --json
@@ -53,7 +56,7 @@ struct Player {
             if (o.desk) continue;
             ++n;
             out() << "  " << n << ") " << o.text;
-            if (!o.available) out() << "   [unavailable: " << o.unavailable_reason << "]";
+            if (!o.available) out() << "   [unavailable" << (coaching ? ": " + o.unavailable_reason : std::string()) << "]";
             out() << "\n";
         }
         out() << "  desk:";
@@ -124,7 +127,7 @@ std::string prompt(Io& io, const std::string& question) {
 }  // namespace
 
 int cmdPlay(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--json", "--help", "--no-record", "--list"}, io.err);
+    auto args = parseArgs(argv, {"--json", "--help", "--no-record", "--list", "--assessment"}, io.err);
     if (!args) return 2;
     if (args->has("--help")) {
         io.out << kUsage;
@@ -165,11 +168,13 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     size_t next_answer = 0;
 
     Engine engine(content->sop, *scenario, settings, trainee, seed);
-    Player player{engine, io, json};
+    const bool assessment = args->has("--assessment");
+    if (assessment) engine.setMode(AttemptMode::Assessment);
+    Player player{engine, io, json, !assessment};
     std::string started_at = nowUtcIso();
     auto& out = player.out();
     out << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
-        << ")\n" << scenario->summary << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
+        << ")\n" << (assessment ? std::string("Assessment: no hints until the debrief.") : scenario->summary) << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
 
     int waited = std::stoi(args->get("--answer-after", "0"));
     if (!scripted) {
@@ -208,7 +213,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
                 io.err << "frontline: answer " << next_answer << " ('" << token << "') at node '" << engine.currentNodeId() << "': " << error << "\n";
                 return 1;
             }
-            io.out << "  (" << error << ")\n";
+            io.out << "  (" << (player.coaching ? error : std::string("not possible right now")) << ")\n";
         }
     }
     player.showNewLines();
