@@ -349,7 +349,13 @@ void Engine::applyDeskChecks(const Option& o, Event& e) const {
     if (o.action.type == ActionType::Verify) {
         e.data["result"] = o.action.verify_result;
         // Verifying means comparing with the record: without it open there is nothing to compare.
-        if (!scenario_.crm.fields.empty()) mark("verify_without_record", contains(desk_used_, kDeskCrm));
+        // The option's own feedback judges the answer, not this, so the breach gets its own note.
+        const bool record_open = contains(desk_used_, kDeskCrm);
+        if (!scenario_.crm.fields.empty()) mark("verify_without_record", record_open);
+        const std::string rule = sop_.ruleIdCheckedBy("verify_without_record");
+        if (!record_open && !scenario_.crm.fields.empty() && !rule.empty())
+            e.data["check_notes"][rule] = "You marked the identity check before opening the CRM record: there was nothing to compare "
+                                          "the caller's answers with. Open the record first, then verify against it.";
     }
     if (!o.script.empty()) {
         if (const Script* script = sop_.script(o.script)) {

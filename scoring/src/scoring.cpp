@@ -53,6 +53,14 @@ bool dataBool(const nlohmann::json& data, const char* key) {
     return false;
 }
 
+// A desk check may explain its breach itself (the option's own feedback is about something else,
+// e.g. whether the caller's answers matched): Event::data.check_notes[rule].
+std::string checkNote(const Event& e, const std::string& rule) {
+    if (!e.data.is_object()) return {};
+    auto notes = e.data.find("check_notes");
+    return notes == e.data.end() ? std::string() : dataString(*notes, rule.c_str());
+}
+
 int breachPoints(RuleSeverity s) {
     switch (s) {
         case RuleSeverity::Minor: return kMinorPoints;
@@ -560,6 +568,10 @@ DecisionReview reviewOf(const Event& e, const WrapUpFindings& wrap) {
     d.feedback = e.feedback;
     d.sop_ref = e.sop_ref;
     d.good = d.broken.empty() && d.points >= 0;
+    for (const std::string& rule : e.breaks) {
+        const std::string note = checkNote(e, rule);
+        if (!note.empty()) d.feedback = d.feedback.empty() ? note : d.feedback + " " + note;
+    }
     if (e.type == EventType::WrapUp) {
         for (const Breach& b : wrap.breaches) d.broken.push_back(b.rule);
         std::string notes;
@@ -709,7 +721,10 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
     // Breaches: every rule each decision broke, then the wrap-up's.
     std::vector<Breach> breaches;
     for (const Event& e : log.events) {
-        for (const std::string& rule : e.breaks) breaches.push_back(makeBreach(sop, rule, e.seq, e.feedback, e.sop_ref, &log));
+        for (const std::string& rule : e.breaks) {
+            const std::string note = checkNote(e, rule);
+            breaches.push_back(makeBreach(sop, rule, e.seq, note.empty() ? e.feedback : note, e.sop_ref, &log));
+        }
     }
     for (Breach& b : wrap.breaches) breaches.push_back(b);
 

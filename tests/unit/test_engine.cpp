@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include "frontline/engine.hpp"
+#include "frontline/scoring.hpp"
 #include "test_support.hpp"
 
 using namespace frontline;
@@ -268,6 +269,12 @@ TEST_CASE("verifying before the CRM record is open breaks the rule the SOP names
     blind.engine.choose("open.greet");
     REQUIRE(blind.engine.choose("verify.pass").ok);
     CHECK(has(lastOf(blind.engine, EventType::Choice).breaks, rule));
+    CHECK_FALSE(lastOf(blind.engine, EventType::Choice).data["check_notes"][rule].get<std::string>().empty());
+    const ScoreReport r = scoreAttempt(bundledSop(), blind.scenario, blind.settings, blind.engine.log());
+    auto breach = std::find_if(r.breaches.begin(), r.breaches.end(), [&](const Breach& b) { return b.rule == rule; });
+    REQUIRE(breach != r.breaches.end());
+    CHECK(breach->explanation.find("CRM record") != std::string::npos);  // its own note, not the option's "that matches"
+    CHECK(breach->step == "verify");
 
     Fixture checked;
     checked.engine.answer(0);
