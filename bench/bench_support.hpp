@@ -137,7 +137,7 @@ inline ScoreReport syntheticReport(const AttemptLog& log) {
     r.adherence = required ? total / required : 0;
     if (rng.below(5) == 0) {
         r.breaches.push_back({"hold_give_estimate", "Give a hold estimate", "minor", false, 12,
-                              "Tell the caller how long the hold will take.", "SOP §5", 10});
+                              "Tell the caller how long the hold will take.", "SOP §5", 10, "resolve"});
     }
     r.critical_failure = false;
     r.passed = r.adherence >= 80;

@@ -25,10 +25,12 @@ const char* kUsage =
     "usage: frontline play SCENARIO [--trainee NAME] [--answers 2,1,c,k1,3…] [--seed N]\n"
     "                      [--answer-after SECONDS] [--disposition CODE] [--category ID] [--notes TEXT]\n"
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
+    "                      [--assessment]\n"
     "       frontline play --list\n"
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
     "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
-    "Numbers: options and articles 1 to 99, waits and --answer-after 0 to 86400 seconds, --seed 0 to 2^64-1.\n";
+    "Numbers: options and articles 1 to 99, waits and --answer-after 0 to 86400 seconds, --seed 0 to 2^64-1.\n"
+    "Replies are shuffled from the seed: numbers follow the order shown. --assessment: no hints until the debrief.\n";
 
 // One answer token: a wait, a desk tool, an option by its number, or an option id.
 struct Token {
@@ -65,6 +67,7 @@ struct Player {
     Engine& engine;
     Io& io;
     bool json;
+    bool coaching = true;  // practice: reasons an option is unavailable; assessment: none
     size_t shown = 0;  // transcript lines already printed
 
     std::ostream& out() { return json ? io.err : io.out; }  // keep stdout clean JSON with --json
@@ -88,7 +91,7 @@ struct Player {
             if (o.desk) continue;
             ++n;
             out() << "  " << n << ") " << o.text;
-            if (!o.available) out() << "   [unavailable: " << o.unavailable_reason << "]";
+            if (!o.available) out() << "   [unavailable" << (coaching ? ": " + o.unavailable_reason : std::string()) << "]";
             out() << "\n";
         }
         out() << "  desk:";
@@ -254,7 +257,7 @@ bool converse(Player& player, const PlayOptions& o, Io& io) {
                 io.err << "frontline: answer " << next_answer << " ('" << token << "') at node '" << engine.currentNodeId() << "': " << error << "\n";
                 return false;
             }
-            io.out << "  (" << utf8::sanitized(error) << ")\n";
+            io.out << "  (" << (player.coaching ? utf8::sanitized(error) : std::string("not possible right now")) << ")\n";
         }
     }
     player.showNewLines();
@@ -323,7 +326,7 @@ void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Sc
 }  // namespace
 
 int cmdPlay(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--list", "--no-record"},
+    const Args args = parseOptions(argv, {{"--json", "--list", "--no-record", "--assessment"},
                                           {"--answers", "--seed", "--answer-after", "--trainee"},
                                           {"--disposition", "--category", "--notes", "--follow-up", "--follow-up-due"},
                                           {}});
@@ -354,10 +357,12 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     const std::string trainee = traineeNameFor(args);
 
     Engine engine(content->sop, *scenario, settings, trainee, o.seed);
-    Player player{engine, io, o.json};
+    const bool assessment = args.has("--assessment");
+    if (assessment) engine.setMode(AttemptMode::Assessment);
+    Player player{engine, io, o.json, !assessment};
     const std::string started_at = nowUtcIso();
     player.out() << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
-                 << ")\n" << scenario->summary << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
+                 << ")\n" << (assessment ? std::string("Assessment: no hints until the debrief.") : scenario->summary) << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
     const int waited = answerCall(*scenario, o, io);
     engine.answer(waited);
     if (!converse(player, o, io)) return 1;

@@ -3,13 +3,16 @@
 //   answering interactive (a line per question, re-asked until it parses), or --answers "b;a,c;true"
 //             for scripts; piped stdin works like a terminal
 //   practice  verdict, option feedback and explanation after each answer; exam: only after the end
-//   result    per-section results and every explanation; recorded with Store::recordQuizAttempt
+//   result    per-section results; practice: every explanation, exam: the weak sections (no answer
+//             key); recorded with Store::recordQuizAttempt. An exam obeys the policies' attempt limits
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
 #include "cli_support.hpp"
+#include "frontline/certification.hpp"
+#include "frontline/policy.hpp"
 #include "frontline/quiz.hpp"
 
 namespace frontline::cli {
@@ -82,6 +85,13 @@ void printResult(std::ostream& out, const QuizResult& r, const std::string& trai
         out << "  " << s.title << ": " << s.correct << "/" << s.total << " (" << s.percent << "%)\n";
     out << "Score: " << r.correct << "/" << r.total << " = " << r.percent << "% — pass mark " << r.pass_mark << "% — "
         << (r.passed ? "PASSED" : "NOT PASSED") << "\n\n";
+    if (r.mode == QuizMode::Exam) {
+        // An exam's answer key would leak the next attempt's questions: say where to study instead.
+        for (const auto& s : r.sections)
+            if (s.percent < r.pass_mark) out << "Study before the next attempt: " << s.title << "\n";
+        out << "(Answers are not shown after an exam; practise a section with --practice for feedback.)\n";
+        return;
+    }
     for (size_t i = 0; i < r.questions.size(); ++i) {
         const auto& q = r.questions[i];
         out << (q.correct ? "[ok] " : "[x]  ") << i + 1 << ". " << q.prompt << "\n";
@@ -123,6 +133,24 @@ int listQuizzes(const QuizLibrary& library, const Args& args, Io& io) {
 }
 
 }  // namespace
+
+// Why the certification policies do not let this trainee sit the exam now (empty: they do).
+static std::string examRefusal(const ContentLibrary& content, Store& store, const std::string& trainee_name, const std::string& exam) {
+    std::vector<Diagnostic> ignored;  // `validate` reports policy problems
+    const auto policies = loadPolicies(content.paths.root / "policies", ignored);
+    std::vector<QuizEvidence> past;
+    try {
+        for (const auto& t : store.trainees()) {
+            if (t.name != trainee_name) continue;
+            for (const auto& q : store.quizAttempts(t.id))
+                past.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed});
+        }
+    } catch (const StoreError& e) {
+        return std::string("could not read earlier quiz attempts: ") + e.what();
+    }
+    const ExamGate gate = examGate(policies, exam, past, content.sop.version, nowUtcIso());
+    return gate.allowed ? std::string() : gate.reason;
+}
 
 int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json", "--list", "--practice"}, {"--seed", "--answers", "--trainee"}, {}, {}});
@@ -196,6 +224,12 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     const OrgSettings settings = effectiveSettings(*content, &*store);
     const std::string trainee_name = traineeNameFor(args);
     const std::string started_at = nowUtcIso();
+    if (mode == QuizMode::Exam) {
+        if (std::string why = examRefusal(*content, *store, trainee_name, draw->quiz); !why.empty()) {
+            io.err << "frontline: " << why << "\n";
+            return 1;
+        }
+    }
 
     bool timed_out = false;
     if (!args.has("--answers")) {

@@ -11,10 +11,12 @@ void printDebrief(const ScoreReport& r, const Sop& sop, std::ostream& out) {
     out << (r.passed ? "PASSED" : "NOT PASSED") << "   [" << stars << "]   " << r.points.total << " points   SOP adherence "
         << r.adherence << "%\n";
     out << "Outcome: " << r.outcome_title << "\n";
+    for (const auto& cap : r.star_caps) out << "Stars capped at " << cap.max_stars << ": " << cap.text << "\n";
     if (!r.breaches.empty()) {
         out << "\nRules broken:\n";
         for (const auto& b : r.breaches)
-            out << "  " << (b.critical ? "CRITICAL " : "") << "[" << b.severity << "] " << b.title << " (" << b.source << ")\n"
+            out << "  " << (b.critical ? "CRITICAL " : "") << "[" << b.severity << "] " << b.title << " (" << b.source << ")"
+                << (sop.step(b.step) ? "  charged to Step " + std::to_string(sop.step(b.step)->number) : std::string()) << "\n"
                 << "      " << b.explanation << "\n";
         if (r.critical_failure) out << "  A critical breach fails the call, whatever the points (QA auto-fail).\n";
     }

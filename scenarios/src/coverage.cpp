@@ -27,28 +27,33 @@ private:
     std::map<std::pair<CoverageKind, std::string>, std::pair<std::set<std::string>, std::set<std::string>>> sets_;
 };
 
-void addScenario(Collector& c, const Scenario& s) {
+// What the desk checks whatever the author wrote (the SOP names the step roles and the rule behind
+// each check) counts as exercised wherever the situation arises.
+void addScenario(Collector& c, const Sop& sop, const Scenario& s) {
+    auto rule = [&](const char* check) { c.scenario(CoverageKind::Rule, sop.ruleIdCheckedBy(check), s.id); };
+    auto step = [&](const char* role) { c.scenario(CoverageKind::Step, sop.stepIdWithRole(role), s.id); };
     for (const auto& topic : s.topics) c.scenario(CoverageKind::Topic, topic, s.id);
-    if (!s.crm.fields.empty()) c.scenario(CoverageKind::Step, "access_systems", s.id);  // the desk's CRM tool
+    if (!s.crm.fields.empty()) step("systems");  // the desk's CRM tool
     for (const auto& node : s.nodes) {
         if (node.wrap_up) {
-            c.scenario(CoverageKind::Step, "document", s.id);
-            c.scenario(CoverageKind::Rule, "correct_disposition", s.id);
+            step("documentation");
+            rule("disposition_code");
         }
         for (const auto& option : node.options) {
-            for (const auto& step : option.steps) c.scenario(CoverageKind::Step, step, s.id);
-            for (const auto& rule : option.breaks) c.scenario(CoverageKind::Rule, rule, s.id);
-            for (const auto& rule : option.honours) c.scenario(CoverageKind::Rule, rule, s.id);
+            for (const auto& id : option.steps) c.scenario(CoverageKind::Step, id, s.id);
+            for (const auto& id : option.breaks) c.scenario(CoverageKind::Rule, id, s.id);
+            for (const auto& id : option.honours) c.scenario(CoverageKind::Rule, id, s.id);
             for (const auto& trigger : option.triggers) c.scenario(CoverageKind::Trigger, trigger, s.id);
             if (option.action.type == ActionType::Hold) {
-                c.scenario(CoverageKind::Rule, "hold_ask_permission", s.id);
-                c.scenario(CoverageKind::Rule, "hold_give_estimate", s.id);
+                rule("hold_permission");
+                rule("hold_estimate");
             }
-            if (option.action.type == ActionType::Transfer) c.scenario(CoverageKind::Rule, "no_cold_transfer", s.id);
-            if (!option.script.empty()) c.scenario(CoverageKind::Rule, "use_approved_scripts", s.id);
+            if (option.action.type == ActionType::Transfer) rule("cold_transfer");
+            if (option.action.type == ActionType::Verify && !s.crm.fields.empty()) rule("verify_without_record");
+            if (!option.script.empty()) rule("script_elements");
             if (!option.commitment.empty()) {
-                c.scenario(CoverageKind::Rule, "log_commitments", s.id);
-                c.scenario(CoverageKind::Step, "follow_up", s.id);
+                rule("follow_up_task");
+                step("follow_up");
             }
         }
     }
@@ -103,7 +108,7 @@ CoverageReport buildCoverage(const Sop& sop, const std::vector<std::shared_ptr<c
     for (const auto& item : report.items) collector.declare(item.kind, item.id);
     for (const auto& scenario : scenarios)
         if (scenario) {
-            addScenario(collector, *scenario);
+            addScenario(collector, sop, *scenario);
             ++report.scenario_count;
         }
     for (const auto& bank : banks)

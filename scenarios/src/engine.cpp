@@ -50,11 +50,12 @@ bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id
     if (desk_id == kDeskCrm) return !scenario.crm.fields.empty();
     if (desk_id == kDeskHistory) return !scenario.crm.history.empty() || !scenario.crm.open_tickets.empty();
     const KbArticle* article = deskKbArticle(scenario, desk_id);
-    return article && article->relevant;
+    return article && article->relevant && article->for_step.empty();
 }
 
 Engine::Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, std::string agent_name, std::uint64_t seed)
-    : sop_(sop), scenario_(scenario), settings_(settings), agent_name_(std::move(agent_name)), rng_(seed ^ 0x9E3779B97F4A7C15ull) {
+    : sop_(sop), scenario_(scenario), settings_(settings), agent_name_(std::move(agent_name)), rng_(seed ^ 0x9E3779B97F4A7C15ull),
+      shuffle_rng_(seed ^ 0xD1B54A32D192ED03ull) {
     mood_ = scenario.persona.mood;
     vars_ = scenario.variables;
     log_.scenario_id = scenario.id;
@@ -67,12 +68,36 @@ Engine::Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& sett
     hang_up_wrap_up_.dispositions = {"DROPPED"};
 }
 
-std::uint64_t Engine::nextRandom() {
-    // splitmix64: small, fast and identical on every platform.
-    std::uint64_t z = (rng_ += 0x9E3779B97F4A7C15ull);
+namespace {
+// splitmix64: small, fast and identical on every platform.
+std::uint64_t splitmix(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
+}
+}  // namespace
+
+std::uint64_t Engine::nextRandom() { return splitmix(rng_); }
+std::uint64_t Engine::nextShuffle() { return splitmix(shuffle_rng_); }
+
+// Fisher-Yates with our own generator (std::shuffle's result differs between standard libraries).
+void Engine::shuffleOptions() {
+    const size_t n = current().options.size();
+    order_.resize(n);
+    for (size_t i = 0; i < n; ++i) order_[i] = i;
+    for (size_t i = n; i > 1; --i) std::swap(order_[i - 1], order_[nextShuffle() % i]);
+}
+
+// What the trainee saw at this decision, so a replay can show it whatever the content says later.
+nlohmann::json Engine::shownOptions() const {
+    nlohmann::json shown = nlohmann::json::array();
+    for (size_t index : order_) {
+        const Option& o = current().options[index];
+        shown.push_back({{"id", o.id}, {"text", fill(o.text)}, {"action", actionTypeName(o.action.type)},
+                         {"available", available(o, nullptr)}});
+    }
+    return shown;
 }
 
 std::string Engine::stateKey() const {
@@ -175,7 +200,8 @@ bool Engine::available(const Option& o, std::string* reason) const {
 std::vector<OptionView> Engine::options() const {
     std::vector<OptionView> out;
     if (phase_ != Phase::Live) return out;
-    for (const auto& o : current().options) {
+    for (size_t index : order_) {
+        const Option& o = current().options[index];
         OptionView view{o.id, fill(o.text), o.action, false, true, {}, false};
         view.available = available(o, &view.unavailable_reason);
         out.push_back(std::move(view));
@@ -222,6 +248,7 @@ ChooseResult Engine::answer(int waited_seconds) {
 void Engine::enterNode(const std::string& id) {
     node_ = id;
     const Node& n = current();
+    shuffleOptions();
     for (const auto& line : n.lines) {
         std::string line_id = line.id;
         std::string text = line.text;
@@ -280,18 +307,20 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
         text = "Opened the customer's CRM record";
         seconds = kCrmSeconds;
         vars_["crm_opened"] = true;
-        feedback = "Pulling up the account in the CRM is part of SOP step 4.";
+        feedback = "Pulling up the account in the CRM comes before verifying against it.";
     } else if (id == kDeskHistory && (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())) {
         text = "Reviewed interaction history and open tickets";
         seconds = kHistorySeconds;
         vars_["history_reviewed"] = true;
-        feedback = "Reviewing interaction history and open tickets is part of SOP step 4.";
+        feedback = "Reviewing interaction history and open tickets is part of accessing the relevant systems.";
     } else if (const KbArticle* article = deskKbArticle(scenario_, id)) {
         text = "Read knowledge-base article: " + article->title;
         seconds = kKbSeconds;
         vars_["kb." + article->id] = true;
-        feedback = article->relevant ? "Checking the knowledge base for the relevant procedure is part of SOP step 4."
-                                     : "This article does not apply to this customer's issue.";
+        const SopStep* serves = sop_.step(article->for_step);
+        feedback = !article->relevant ? "This article does not apply to this customer's issue."
+                   : serves           ? "This article helps with: " + serves->title + "."
+                                      : "Checking the knowledge base for the relevant procedure is part of accessing the relevant systems.";
     } else {
         return {false, "unknown desk tool '" + id + "'"};
     }
@@ -302,13 +331,53 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
     e.id = id;
     e.text = text;
     e.feedback = feedback;
-    e.sop_ref = "SOP §4 Step 4";
-    if (counts) {
-        e.steps = {"access_systems"};
-        addUnique(steps_done_, "access_systems");
+    const SopStep* systems = sop_.stepWithRole("systems");
+    if (systems) e.sop_ref = systems->source;
+    if (counts && systems) {
+        e.steps = {systems->id};
+        addUnique(steps_done_, systems->id);
     }
     e.data = {{"seconds", seconds}, {"counts", counts}};
     return {true, {}};
+}
+
+// Rules the desk enforces whatever the author wrote (documented in docs/content-format.md). The
+// SOP names the rule behind each check; a check whose rule the SOP lacks is not made.
+void Engine::applyDeskChecks(const Option& o, Event& e) const {
+    auto mark = [&](const char* check, bool honoured) {
+        const std::string rule = sop_.ruleIdCheckedBy(check);
+        if (!rule.empty()) addUnique(honoured ? e.honours : e.breaks, rule);
+    };
+    if (o.action.type == ActionType::Hold) {
+        mark("hold_permission", o.action.asked);
+        mark("hold_estimate", o.action.estimate);
+    }
+    if (o.action.type == ActionType::Transfer) {
+        e.data["team"] = o.action.team;
+        e.data["mode"] = o.action.mode;
+        mark("cold_transfer", o.action.mode != "cold");
+    }
+    if (o.action.type == ActionType::Verify) {
+        e.data["result"] = o.action.verify_result;
+        // Verifying means comparing with the record: without it open there is nothing to compare.
+        // The option's own feedback judges the answer, not this, so the breach gets its own note.
+        const bool record_open = contains(desk_used_, kDeskCrm);
+        if (!scenario_.crm.fields.empty()) mark("verify_without_record", record_open);
+        const std::string rule = sop_.ruleIdCheckedBy("verify_without_record");
+        if (!record_open && !scenario_.crm.fields.empty() && !rule.empty())
+            e.data["check_notes"][rule] = "You marked the identity check before opening the CRM record: there was nothing to compare "
+                                          "the caller's answers with. Open the record first, then verify against it.";
+    }
+    if (!o.script.empty()) {
+        if (const Script* script = sop_.script(o.script)) {
+            auto missing = missingScriptElements(*script, o.text, settings_, agent_name_);
+            if (!missing.empty()) {
+                mark("script_elements", false);
+                e.data["script_missing"] = missing;
+            }
+        }
+    }
+    std::erase_if(e.honours, [&](const std::string& r) { return contains(e.breaks, r); });
 }
 
 ChooseResult Engine::choose(const std::string& option_id) {
@@ -337,27 +406,8 @@ ChooseResult Engine::choose(const std::string& option_id) {
     e.feedback = fill(o.feedback);
     e.sop_ref = o.sop_ref;
 
-    // Rules the desk enforces whatever the author wrote (documented in docs/content-format.md).
-    if (o.action.type == ActionType::Hold) {
-        addUnique(o.action.asked ? e.honours : e.breaks, "hold_ask_permission");
-        addUnique(o.action.estimate ? e.honours : e.breaks, "hold_give_estimate");
-    }
-    if (o.action.type == ActionType::Transfer) {
-        e.data["team"] = o.action.team;
-        e.data["mode"] = o.action.mode;
-        addUnique(o.action.mode == "cold" ? e.breaks : e.honours, "no_cold_transfer");
-    }
-    if (o.action.type == ActionType::Verify) e.data["result"] = o.action.verify_result;
-    if (!o.script.empty()) {
-        if (const Script* script = sop_.script(o.script)) {
-            auto missing = missingScriptElements(*script, o.text, settings_, agent_name_);
-            if (!missing.empty()) {
-                addUnique(e.breaks, "use_approved_scripts");
-                e.data["script_missing"] = missing;
-            }
-        }
-    }
-    std::erase_if(e.honours, [&](const std::string& r) { return contains(e.breaks, r); });
+    e.data["shown"] = shownOptions();
+    applyDeskChecks(o, e);
 
     std::string speaker = o.action.type == ActionType::Say ? "agent" : "desk";
     transcript_.push_back({o.id, speaker, e.text, clock_});
@@ -410,9 +460,11 @@ ChooseResult Engine::submitWrapUp(const WrapUpForm& form) {
     e.text = "Wrap-up: " + (form.disposition.empty() ? std::string("no disposition") : form.disposition);
     e.data = {{"disposition", form.disposition}, {"category", form.category},       {"notes", form.notes},
               {"follow_up", form.follow_up},     {"follow_up_task", form.follow_up_task}, {"follow_up_due", form.follow_up_due}};
-    if (!form.disposition.empty()) e.steps.push_back("document");
-    if (form.follow_up && !form.follow_up_task.empty()) e.steps.push_back("follow_up");
-    e.sop_ref = "SOP §4 Steps 6 and 8";
+    const SopStep* documentation = sop_.stepWithRole("documentation");
+    const SopStep* follow_up = sop_.stepWithRole("follow_up");
+    if (!form.disposition.empty() && documentation) e.steps.push_back(documentation->id);
+    if (form.follow_up && !form.follow_up_task.empty() && follow_up) e.steps.push_back(follow_up->id);
+    if (documentation) e.sop_ref = documentation->source;
     for (const auto& s : e.steps) addUnique(steps_done_, s);
     push(EventType::Finished);
     phase_ = Phase::Finished;

@@ -81,11 +81,16 @@ void from_json(const nlohmann::json& j, Event& e) {
     e.data = j.value("data", nlohmann::json::object());
 }
 
+const char* attemptModeName(AttemptMode m) { return m == AttemptMode::Assessment ? "assessment" : "practice"; }
+AttemptMode attemptModeFromName(std::string_view name) {
+    return name == "assessment" ? AttemptMode::Assessment : AttemptMode::Practice;
+}
+
 void to_json(nlohmann::json& j, const AttemptLog& a) {
     j = nlohmann::json{{"scenario_id", a.scenario_id}, {"scenario_version", a.scenario_version}, {"sop_id", a.sop_id},
                        {"sop_version", a.sop_version},  {"agent_name", a.agent_name},             {"seed", a.seed},
                        {"channel", channelName(a.channel)}, {"events", a.events},                  {"success", a.success},
-                       {"ending_node", a.ending_node}};
+                       {"ending_node", a.ending_node}, {"mode", attemptModeName(a.mode)}};
     if (a.outcome) j["outcome"] = outcomeName(*a.outcome);
 }
 
@@ -97,6 +102,7 @@ void from_json(const nlohmann::json& j, AttemptLog& a) {
     a.agent_name = j.value("agent_name", std::string());
     a.seed = j.value("seed", std::uint64_t{0});
     a.channel = j.value("channel", std::string("call")) == "chat" ? Channel::Chat : Channel::Call;
+    a.mode = attemptModeFromName(j.value("mode", std::string("practice")));
     a.events = j.value("events", std::vector<Event>{});
     a.success = j.value("success", false);
     a.ending_node = j.value("ending_node", std::string());

@@ -37,6 +37,7 @@ std::string criteriaNarrative(const Policy& policy, int default_quiz_pass_mark) 
                                 std::to_string(p.min_stars) + (p.min_stars == 1 ? " star" : " stars") +
                                 ", no critical SOP breach";
         if (p.min_difficulty > 1) practical += ", difficulty " + std::to_string(p.min_difficulty) + " or harder";
+        if (p.assessment_only) practical += ", played in assessment mode";
         practical += ")";
         parts.push_back(practical);
     }
@@ -67,6 +68,8 @@ std::optional<Policy> parsePolicy(const JsonDocument& doc, std::vector<Diagnosti
         PolicyExam exam;
         exam.exam = e.at("exam").get<std::string>();
         if (e.contains("min_percent")) exam.min_percent = e.at("min_percent").get<int>();
+        exam.max_attempts = e.value("max_attempts", 0);
+        exam.cooldown_hours = e.value("cooldown_hours", 0);
         policy.exams.push_back(exam);
     }
     const auto& p = j.at("practical");
@@ -74,6 +77,7 @@ std::optional<Policy> parsePolicy(const JsonDocument& doc, std::vector<Diagnosti
     policy.practical.min_stars = p.value("min_stars", 2);
     policy.practical.min_difficulty = p.value("min_difficulty", 1);
     policy.practical.min_distinct_scenarios = p.value("min_distinct_scenarios", 0);
+    policy.practical.assessment_only = p.value("mode", std::string("any")) == "assessment";
     if (j.contains("validity_months")) policy.validity_months = j.at("validity_months").get<int>();
     policy.require_current_sop = j.value("require_current_sop", true);
     policy.evidence_max_age_days = j.value("evidence_max_age_days", 0);

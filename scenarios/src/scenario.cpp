@@ -165,6 +165,20 @@ Action parseAction(const nlohmann::json& a) {
 
 using Strings = std::vector<std::string>;
 
+// A notes_mention entry: a list of synonyms (the original form) or an object naming its meaning.
+NotesMention notesMention(const nlohmann::json& j) {
+    NotesMention m;
+    if (j.is_array()) {
+        m.any_of = j.get<Strings>();
+    } else {
+        m.meaning = j.value("meaning", std::string());
+        m.any_of = j.value("any_of", Strings{});
+        m.amounts = j.value("amounts", Strings{});
+    }
+    if (m.meaning.empty()) m.meaning = !m.any_of.empty() ? m.any_of.front() : !m.amounts.empty() ? m.amounts.front() : "";
+    return m;
+}
+
 // The member `key` of `j`, or an empty array/object. Returning a reference (not a temporary)
 // also sidesteps a GCC 12 false "maybe-uninitialized" on loops over temporaries.
 const nlohmann::json& member(const nlohmann::json& j, const char* key, bool object = false) {
@@ -211,7 +225,10 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     if (j.contains("claims")) s.claims = fieldList(j.at("claims"));
     for (const auto& a : member(j, "kb"))
         s.kb.push_back({a.at("id").get<std::string>(), a.at("title").get<std::string>(), a.at("body").get<std::string>(),
-                        a.value("keywords", Strings{}), a.value("relevant", false)});
+                        a.value("keywords", Strings{}), a.value("relevant", false), a.value("for_step", std::string())});
+    for (size_t i = 0; i < s.kb.size(); ++i)
+        if (!s.kb[i].for_step.empty() && !sop.step(s.kb[i].for_step))
+            error("/kb/" + std::to_string(i) + "/for_step", "unknown SOP step '" + s.kb[i].for_step + "'");
     for (const auto& [name, value] : member(j, "variables", true).items()) s.variables[name] = value;
     s.start = j.at("start").get<std::string>();
 
@@ -309,11 +326,12 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
                 } else {
                     OrgSettings defaults;
                     auto missing = missingScriptElements(*script, o.text, defaults, "Alex");
-                    bool declares_break = std::find(o.breaks.begin(), o.breaks.end(), "use_approved_scripts") != o.breaks.end();
+                    const std::string script_rule = sop.ruleIdCheckedBy("script_elements");
+                    bool declares_break = script_rule.empty() || std::find(o.breaks.begin(), o.breaks.end(), script_rule) != o.breaks.end();
                     if (!missing.empty() && !declares_break) {
                         std::string list;
                         for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                        warn(op + "/text", "claims the " + o.script + " script but lacks its element(s): " + list + " (the engine will record a breach of use_approved_scripts)");
+                        warn(op + "/text", "claims the " + o.script + " script but lacks its element(s): " + list + " (the engine will record a breach of " + script_rule + ")");
                     }
                 }
             }
@@ -332,7 +350,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
             WrapUpExpectation exp;
             exp.dispositions = w.at("dispositions").get<Strings>();
             exp.category = w.value("category", std::string());
-            exp.notes_mention = w.value("notes_mention", std::vector<Strings>{});
+            for (const auto& m : w.value("notes_mention", nlohmann::json::array())) exp.notes_mention.push_back(notesMention(m));
             exp.follow_up_required = w.value("follow_up_required", false);
             for (size_t k = 0; k < exp.dispositions.size(); ++k)
                 if (!sop.disposition(exp.dispositions[k])) error(base + "/wrap_up/dispositions/" + std::to_string(k), "unknown disposition code '" + exp.dispositions[k] + "'");

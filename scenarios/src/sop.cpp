@@ -27,6 +27,20 @@ std::vector<Named> namedList(const nlohmann::json& j, const char* id_key) {
     return out;
 }
 
+// Two steps with one role would make "which step is documentation" ambiguous.
+void checkUniqueRoles(const JsonDocument& doc, std::vector<Diagnostic>& diags) {
+    const auto& steps = doc.value.at("steps");
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const std::string role = str(steps[i], "role");
+        for (size_t k = 0; k < i && !role.empty(); ++k) {
+            if (str(steps[k], "role") == role)
+                diags.push_back(doc.diag(Severity::Error, "/steps/" + std::to_string(i) + "/role",
+                                         "steps '" + str(steps[k], "id") + "' and '" + str(steps[i], "id") +
+                                             "' both have the role '" + role + "'"));
+        }
+    }
+}
+
 }  // namespace
 
 const SopStep* Sop::step(std::string_view id) const { return findById(steps, id); }
@@ -37,6 +51,25 @@ const Named* Sop::disposition(std::string_view code) const { return findById(dis
 const Named* Sop::category(std::string_view id) const { return findById(categories, id); }
 const Topic* Sop::topic(std::string_view id) const { return findById(topics, id); }
 const EscalationTrigger* Sop::trigger(std::string_view id) const { return findById(escalation_triggers, id); }
+
+const SopStep* Sop::stepWithRole(std::string_view role) const {
+    for (const auto& s : steps)
+        if (s.role == role) return &s;
+    return nullptr;
+}
+std::string Sop::stepIdWithRole(std::string_view role) const {
+    const SopStep* s = stepWithRole(role);
+    return s ? s->id : std::string();
+}
+const SopRule* Sop::ruleCheckedBy(std::string_view check) const {
+    for (const auto& r : rules)
+        if (r.checked_by == check) return &r;
+    return nullptr;
+}
+std::string Sop::ruleIdCheckedBy(std::string_view check) const {
+    const SopRule* r = ruleCheckedBy(check);
+    return r ? r->id : std::string();
+}
 
 const char* severityName(RuleSeverity s) {
     switch (s) {
@@ -80,8 +113,10 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
         step.applies = str(s, "applies") == "when_promised" ? StepApplies::WhenPromised : StepApplies::Always;
         step.must_follow = s.value("must_follow", std::vector<std::string>{});
         step.actions = s.value("actions", std::vector<std::string>{});
+        step.role = str(s, "role");
         sop.steps.push_back(std::move(step));
     }
+    checkUniqueRoles(*doc, diags);
     std::sort(sop.steps.begin(), sop.steps.end(), [](const SopStep& a, const SopStep& b) { return a.number < b.number; });
     const auto& esc = j.at("escalation");
     sop.escalation_source = str(esc, "source");
@@ -102,11 +137,24 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
     for (const auto& t : j.at("topics")) sop.topics.push_back({str(t, "id"), str(t, "title"), str(t, "source")});
     for (size_t i = 0; i < j.at("rules").size(); ++i) {
         const auto& r = j.at("rules")[i];
-        SopRule rule{str(r, "id"), str(r, "title"), str(r, "text"), str(r, "source"), str(r, "step"), RuleSeverity::Minor};
+        SopRule rule;
+        rule.id = str(r, "id");
+        rule.title = str(r, "title");
+        rule.text = str(r, "text");
+        rule.source = str(r, "source");
+        rule.step = str(r, "step");
         std::string severity = str(r, "severity");
         rule.severity = severity == "critical" ? RuleSeverity::Critical : severity == "major" ? RuleSeverity::Major : RuleSeverity::Minor;
+        rule.lands_on = str(r, "lands_on") == "decision_step" ? RuleLandsOn::DecisionStep : RuleLandsOn::RuleStep;
+        rule.checked_by = str(r, "checked_by");
+        const std::string at = "/rules/" + std::to_string(i);
+        if (!rule.checked_by.empty()) {
+            if (const SopRule* other = sop.ruleCheckedBy(rule.checked_by))
+                diags.push_back(doc->diag(Severity::Error, at + "/checked_by", "rules '" + other->id + "' and '" + rule.id +
+                                                                                   "' both name the check '" + rule.checked_by + "'"));
+        }
         if (!sop.step(rule.step))
-            diags.push_back(doc->diag(Severity::Error, "/rules/" + std::to_string(i) + "/step", "rule '" + rule.id + "' names unknown step '" + rule.step + "'"));
+            diags.push_back(doc->diag(Severity::Error, at + "/step", "rule '" + rule.id + "' names unknown step '" + rule.step + "'"));
         sop.rules.push_back(std::move(rule));
     }
     for (size_t i = 0; i < sop.steps.size(); ++i)

@@ -134,6 +134,57 @@ std::optional<CertStatus> certStatusFromName(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+
+// The strictest limits the policies put on one exam.
+PolicyExam strictestLimits(const std::vector<Policy>& policies, const std::string& exam_id) {
+    PolicyExam limits;
+    for (const Policy& p : policies) {
+        for (const PolicyExam& e : p.exams) {
+            if (e.exam != exam_id) continue;
+            if (e.max_attempts > 0 && (limits.max_attempts == 0 || e.max_attempts < limits.max_attempts))
+                limits.max_attempts = e.max_attempts;
+            limits.cooldown_hours = std::max(limits.cooldown_hours, e.cooldown_hours);
+        }
+    }
+    return limits;
+}
+
+}  // namespace
+
+ExamGate examGate(const std::vector<Policy>& policies, const std::string& exam_id, const std::vector<QuizEvidence>& past,
+                  const std::string& current_sop_version, const std::string& now) {
+    ExamGate gate;
+    const PolicyExam limits = strictestLimits(policies, exam_id);
+    if (limits.max_attempts == 0 && limits.cooldown_hours == 0) return gate;
+    std::vector<const QuizEvidence*> tries;
+    for (const QuizEvidence& q : past)
+        if (!q.practice && q.exam_id == exam_id && (current_sop_version.empty() || q.sop_version == current_sop_version))
+            tries.push_back(&q);
+    std::sort(tries.begin(), tries.end(), [](const QuizEvidence* a, const QuizEvidence* b) { return a->finished_at < b->finished_at; });
+    int failed_in_a_row = 0;
+    for (const QuizEvidence* q : tries) failed_in_a_row = q->passed ? 0 : failed_in_a_row + 1;
+    if (limits.max_attempts > 0) {
+        gate.attempts_left = std::max(0, limits.max_attempts - failed_in_a_row);
+        if (gate.attempts_left == 0) {
+            gate.allowed = false;
+            gate.reason = std::to_string(failed_in_a_row) + " failed attempts in a row: ask your training manager before trying again.";
+            return gate;
+        }
+    }
+    if (limits.cooldown_hours > 0 && failed_in_a_row > 0) {
+        const auto last = parseUtc(tries.back()->finished_at);
+        const auto at = parseUtc(now);
+        if (last && at && *at < *last + std::int64_t{limits.cooldown_hours} * 3600) {
+            gate.allowed = false;
+            gate.next_allowed_at = formatUtc(*last + std::int64_t{limits.cooldown_hours} * 3600);
+            gate.reason = "After a failed attempt, wait " + std::to_string(limits.cooldown_hours) + " hours: you can try again from " +
+                          gate.next_allowed_at + ".";
+        }
+    }
+    return gate;
+}
+
 std::string certificateExpiry(const Policy& policy, const OrgSettings& settings, const std::string& issued_at) {
     int months = policy.validity_months.value_or(settings.certificate_validity_months);
     return addMonthsUtc(issued_at, months).value_or(std::string());
@@ -176,7 +227,8 @@ struct EvidenceWindow {
 };
 
 bool qualifies(const PracticalAttempt& a, const PracticalRequirement& p) {
-    return a.passed && !a.critical_failure && a.stars >= p.min_stars && a.difficulty >= p.min_difficulty;
+    return a.passed && !a.critical_failure && a.stars >= p.min_stars && a.difficulty >= p.min_difficulty &&
+           (!p.assessment_only || a.assessment);
 }
 
 const std::string& titleOf(const PracticalAttempt& a) { return a.scenario_title.empty() ? a.scenario_id : a.scenario_title; }
@@ -255,7 +307,8 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.kind = RequirementProgress::Kind::Tag;
         r.subject = tag;
         r.description = "Scenario: " + tagLabel(tag) + " (" + starsText(practical.min_stars) + "+, no critical breach" +
-                        (practical.min_difficulty > 1 ? ", difficulty " + std::to_string(practical.min_difficulty) + "+" : "") + ")";
+                        (practical.min_difficulty > 1 ? ", difficulty " + std::to_string(practical.min_difficulty) + "+" : "") +
+                        (practical.assessment_only ? ", assessment mode" : "") + ")";
         const PracticalAttempt* best = nullptr;
         const PracticalAttempt* closest = nullptr;  // best non-qualifying try, to say how close it was
         int tries = 0;

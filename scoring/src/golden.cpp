@@ -4,28 +4,48 @@
 
 namespace frontline {
 
+namespace {
+
+GoldenPlaythrough playthroughFrom(const nlohmann::json& pj) {
+    GoldenPlaythrough p;
+    p.name = pj.value("name", std::string());
+    p.seed = pj.value("seed", std::uint64_t{1});
+    p.answer_after = pj.value("answer_after", 0);
+    p.choices = pj.value("choices", std::vector<std::string>{});
+    if (pj.contains("wrap_up")) {
+        const auto& w = pj.at("wrap_up");
+        WrapUpForm form;
+        form.disposition = w.value("disposition", std::string());
+        form.category = w.value("category", std::string());
+        form.notes = w.value("notes", std::string());
+        form.follow_up_task = w.value("follow_up_task", std::string());
+        form.follow_up = w.value("follow_up", !form.follow_up_task.empty());
+        form.follow_up_due = w.value("follow_up_due", std::string());
+        p.wrap_up = form;
+    }
+    return p;
+}
+
+// The steps below 100 and why, so a reviewer can explain an adherence change.
+std::string stepReasons(const ScoreReport& r) {
+    std::string out;
+    for (const StepScore& s : r.steps) {
+        if (!s.required || s.score == 100) continue;
+        out += "\n      " + s.step + " " + std::to_string(s.score) + ":";
+        for (const std::string& why : s.reasons) out += " " + why + ";";
+    }
+    return out;
+}
+
+}  // namespace
+
 std::optional<GoldenFile> loadGoldenFile(const std::filesystem::path& path, std::vector<Diagnostic>& diags) {
     auto doc = readJsonDocument(path, diags);
     if (!doc || !checkSchema(*doc, "golden.schema.json", diags)) return std::nullopt;
     GoldenFile g;
     g.scenario = doc->value.at("scenario").get<std::string>();
     for (const auto& pj : doc->value.at("playthroughs")) {
-        GoldenPlaythrough p;
-        p.name = pj.at("name").get<std::string>();
-        p.seed = pj.value("seed", std::uint64_t{1});
-        p.answer_after = pj.value("answer_after", 0);
-        p.choices = pj.at("choices").get<std::vector<std::string>>();
-        if (pj.contains("wrap_up")) {
-            const auto& w = pj.at("wrap_up");
-            WrapUpForm form;
-            form.disposition = w.value("disposition", std::string());
-            form.category = w.value("category", std::string());
-            form.notes = w.value("notes", std::string());
-            form.follow_up_task = w.value("follow_up_task", std::string());
-            form.follow_up = w.value("follow_up", !form.follow_up_task.empty());
-            form.follow_up_due = w.value("follow_up_due", std::string());
-            p.wrap_up = form;
-        }
+        GoldenPlaythrough p = playthroughFrom(pj);  // the schema made name, choices and expect required
         p.expect = pj.at("expect");
         g.playthroughs.push_back(std::move(p));
     }
@@ -33,15 +53,24 @@ std::optional<GoldenFile> loadGoldenFile(const std::filesystem::path& path, std:
 }
 
 nlohmann::json goldenExpectation(const ScoreReport& r) {
-    std::vector<std::string> breaches, missed;
-    for (const auto& b : r.breaches)
-        if (std::find(breaches.begin(), breaches.end(), b.rule) == breaches.end()) breaches.push_back(b.rule);
+    std::vector<std::string> breaches, breach_steps, missed, caps;
+    auto addUnique = [](std::vector<std::string>& v, const std::string& x) {
+        if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+    };
+    for (const auto& b : r.breaches) {
+        addUnique(breaches, b.rule);
+        addUnique(breach_steps, b.rule + "@" + b.step);
+    }
     for (const auto& s : r.steps)
         if (s.required && !s.covered) missed.push_back(s.step);
+    for (const auto& c : r.star_caps) addUnique(caps, c.condition);
     std::sort(breaches.begin(), breaches.end());
+    std::sort(breach_steps.begin(), breach_steps.end());
+    std::sort(caps.begin(), caps.end());
     return {{"outcome", r.outcome},     {"passed", r.passed},       {"critical_failure", r.critical_failure},
             {"adherence", r.adherence}, {"stars", r.stars},         {"points", r.points.total},
-            {"breaches", breaches},     {"steps_missed", missed}};
+            {"breaches", breaches},     {"steps_missed", missed},   {"breach_steps", breach_steps},
+            {"star_caps", caps}};
 }
 
 GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const GoldenPlaythrough& p) {
@@ -77,6 +106,34 @@ GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSet
         if (want != got) result.problems.push_back(key + ": expected " + want.dump() + ", got " + got.dump());
     }
     return result;
+}
+
+nlohmann::json updatedGoldenJson(const nlohmann::json& file, const Sop& sop, const Scenario& scenario,
+                                 const OrgSettings& settings, std::vector<std::string>& changes) {
+    nlohmann::json out = file;
+    for (auto& pj : out.at("playthroughs")) {
+        const GoldenPlaythrough p = playthroughFrom(pj);
+        GoldenResult result = replayGolden(sop, scenario, settings, p);
+        const bool replays = std::none_of(result.problems.begin(), result.problems.end(), [](const std::string& problem) {
+            return problem.rfind("choice ", 0) == 0 || problem.rfind("the play-through stops", 0) == 0;
+        });
+        if (!replays) {
+            changes.push_back(p.name + ": does not replay, left as it was: " + result.problems.front());
+            continue;
+        }
+        const nlohmann::json fresh = goldenExpectation(result.report);
+        nlohmann::json& expect = pj["expect"];
+        for (const auto& [key, value] : fresh.items()) {
+            if (expect.contains(key) && expect[key] != value) {
+                std::string line = p.name + ": " + key + " " + expect[key].dump() + " -> " + value.dump();
+                if (key == "adherence") line += stepReasons(result.report);
+                if (key == "stars") line += " " + fresh["star_caps"].dump();
+                changes.push_back(line);
+            }
+            expect[key] = value;
+        }
+    }
+    return out;
 }
 
 }  // namespace frontline

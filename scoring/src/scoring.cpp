@@ -4,12 +4,16 @@
 //   helpers            small string / JSON readers that tolerate odd data
 //   AttemptFacts       one pass over the event log collecting what the scorer needs
 //   wrap-up grading    the form against the ending's expectation
-//   step scores        coverage, order, breaches, desk tools
-//   points, metrics, decisions, strengths
+//   step scores        coverage, order, breaches (charged where the SOP says), desk tools
+//   strengths
+//   step inputs        desk tools before the resolution, answer timing
+//   stars              the QA verdict and what capped it
+//   points, decisions  bonuses, penalties, the decision review
 //   scoreAttempt       puts it together
 //   JSON
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,11 +27,6 @@ namespace {
 using namespace score_rules;
 
 // ---- helpers ----
-
-std::string lowerCopy(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -52,6 +51,14 @@ bool dataBool(const nlohmann::json& data, const char* key) {
         if (it != data.end() && it->is_boolean()) return it->get<bool>();
     }
     return false;
+}
+
+// A desk check may explain its breach itself (the option's own feedback is about something else,
+// e.g. whether the caller's answers matched): Event::data.check_notes[rule].
+std::string checkNote(const Event& e, const std::string& rule) {
+    if (!e.data.is_object()) return {};
+    auto notes = e.data.find("check_notes");
+    return notes == e.data.end() ? std::string() : dataString(*notes, rule.c_str());
 }
 
 int breachPoints(RuleSeverity s) {
@@ -131,7 +138,7 @@ std::vector<std::string> expectedDeskTools(const Scenario& scenario) {
     if (!scenario.crm.fields.empty()) tools.push_back("desk.crm");
     if (scenario.crm.must_review_history) tools.push_back("desk.history");
     for (const KbArticle& a : scenario.kb) {
-        if (a.relevant) tools.push_back(deskKbOptionId(a.id));
+        if (deskToolCountsForStep4(scenario, deskKbOptionId(a.id))) tools.push_back(deskKbOptionId(a.id));
     }
     return tools;
 }
@@ -166,8 +173,20 @@ struct WrapUpFindings {
     bool document_missed = false;  // a form was required and none was submitted
 };
 
+// The step a decision worked on: the first SOP step it names, or when it names none (a hold, a
+// remark), the step the conversation was at: the last one a reply covered before it (desk tools
+// run beside the conversation, so they do not move it).
+std::string decisionStep(const Sop& sop, const AttemptLog& log, int seq) {
+    for (auto e = log.events.rbegin(); e != log.events.rend(); ++e) {
+        if (e->seq > seq || (e->seq < seq && e->type != EventType::Choice)) continue;
+        for (const std::string& step : e->steps)
+            if (sop.step(step)) return step;
+    }
+    return {};
+}
+
 Breach makeBreach(const Sop& sop, const std::string& rule_id, int seq, const std::string& explanation,
-                  const std::string& fallback_source) {
+                  const std::string& fallback_source, const AttemptLog* log = nullptr) {
     Breach b;
     b.rule = rule_id;
     b.event_seq = seq;
@@ -177,6 +196,11 @@ Breach makeBreach(const Sop& sop, const std::string& rule_id, int seq, const std
         b.title = rule->title;
         b.source = rule->source.empty() ? fallback_source : rule->source;
         severity = rule->severity;
+        b.step = rule->step;
+        if (rule->lands_on == RuleLandsOn::DecisionStep && log && seq >= 0) {
+            const std::string where = decisionStep(sop, *log, seq);
+            if (!where.empty()) b.step = where;
+        }
     } else {
         // Content refers to a rule the SOP does not have (the validator reports it): score it as minor.
         b.title = "Unknown rule '" + rule_id + "'";
@@ -198,7 +222,8 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
     // As in the engine: a follow-up counts as created when it is ticked and the task is described.
     r.follow_up_created = r.submitted && dataBool(form, "follow_up") && !dataString(form, "follow_up_task").empty();
     const int seq = f.wrap_up ? f.wrap_up->seq : -1;
-    const std::string document_source = sop.step("document") ? sop.step("document")->source : std::string();
+    const SopStep* documentation = sop.stepWithRole("documentation");
+    const std::string document_source = documentation ? documentation->source : std::string();
 
     if (expected && !expected->dispositions.empty()) r.expected_disposition = expected->dispositions.front();
     if (!r.submitted) {
@@ -219,7 +244,8 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
             std::string why = disposition.empty() ? "No disposition code was chosen"
                                                   : "Disposition '" + disposition + "' does not fit this outcome";
             if (!r.expected_disposition.empty()) why += "; expected " + r.expected_disposition;
-            w.breaches.push_back(makeBreach(sop, "correct_disposition", seq, why + ".", document_source));
+            const std::string rule = sop.ruleIdCheckedBy("disposition_code");
+            if (!rule.empty()) w.breaches.push_back(makeBreach(sop, rule, seq, why + ".", document_source));
         }
         if (expected && !expected->category.empty()) {
             r.category_correct = dataString(form, "category") == expected->category;
@@ -230,23 +256,21 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
             }
         }
         if (expected) {
-            const std::string notes = lowerCopy(dataString(form, "notes"));
-            for (const auto& group : expected->notes_mention) {
-                if (group.empty()) continue;
-                bool found = std::any_of(group.begin(), group.end(), [&](const std::string& word) {
-                    return !word.empty() && notes.find(lowerCopy(word)) != std::string::npos;
-                });
-                if (!found) {
-                    r.notes_missing.push_back(group.front());
+            const std::string notes = dataString(form, "notes");
+            for (const NotesMention& mention : expected->notes_mention) {
+                if (mention.any_of.empty() && mention.amounts.empty()) continue;
+                if (!notesSay(mention, notes)) {
+                    r.notes_missing.push_back(mention.meaning);
                     w.document_deduction += kNotesMentionPenalty;
-                    w.document_reasons.push_back("Notes did not mention '" + group.front() + "' (-" +
+                    w.document_reasons.push_back("Notes did not mention '" + mention.meaning + "' (-" +
                                                  std::to_string(kNotesMentionPenalty) + ")");
                 }
             }
         }
     }
-    if (r.follow_up_required && !r.follow_up_created) {
-        w.breaches.push_back(makeBreach(sop, "log_commitments", seq,
+    const std::string follow_up_rule = sop.ruleIdCheckedBy("follow_up_task");
+    if (r.follow_up_required && !r.follow_up_created && !follow_up_rule.empty()) {
+        w.breaches.push_back(makeBreach(sop, follow_up_rule, seq,
                                         "A follow-up was promised or required, but no follow-up task was created "
                                         "in the wrap-up.",
                                         document_source));
@@ -267,12 +291,40 @@ std::string stepTitle(const Sop& sop, const std::string& id) {
     return s ? s->title : id;
 }
 
+// A deduction made on one step for something that is not a rule breach (timing, notes, order).
+struct StepDeduction {
+    std::string step;
+    int points = 0;
+    std::string reason;
+};
+
 struct StepInputs {
     std::vector<std::string> required;
     std::map<std::string, int> first_cover;  // after desk / answer / wrap-up adjustments
+    std::string systems_step;                // the step desk tools serve (SOP role "systems")
     std::vector<std::string> expected_tools;
-    int tools_used = 0;
+    int tools_used = 0;                      // expected tools opened before the resolution
+    std::vector<std::string> tools_late;     // expected tools first opened after the resolution
+    std::string documentation_step;
+    std::vector<StepDeduction> deductions;
 };
+
+// The systems step is about the desk tools the case needs, used before resolving.
+int systemsStepScore(const StepInputs& in, StepScore& s) {
+    const int expected = static_cast<int>(in.expected_tools.size());
+    const int score = (100 * in.tools_used + expected / 2) / expected;
+    if (in.tools_used < expected) {
+        s.reasons.push_back("Used " + std::to_string(in.tools_used) + " of " + std::to_string(expected) +
+                            " expected desk tools before the resolution");
+    }
+    if (!in.tools_late.empty()) {
+        s.in_order = false;
+        std::string list;
+        for (const std::string& t : in.tools_late) list += (list.empty() ? "" : ", ") + t;
+        s.reasons.push_back("Opened after the resolution (out of order): " + list);
+    }
+    return score;
+}
 
 std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const std::vector<Breach>& breaches,
                                   const WrapUpFindings& wrap) {
@@ -287,15 +339,9 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
         s.covered = first != in.first_cover.end();
         int score = s.covered ? 100 : 0;
 
-        if (step.id == "access_systems" && !in.expected_tools.empty()) {
-            const int expected = static_cast<int>(in.expected_tools.size());
-            score = (100 * in.tools_used + expected / 2) / expected;
-            if (in.tools_used < expected) {
-                s.reasons.push_back("Used " + std::to_string(in.tools_used) + " of " + std::to_string(expected) +
-                                    " expected desk tools");
-            }
-        }
-        if (step.id == "document" && wrap.document_missed) {
+        if (step.id == in.systems_step && !in.expected_tools.empty()) score = systemsStepScore(in, s);
+        const bool documentation = step.id == in.documentation_step;
+        if (documentation && wrap.document_missed) {
             s.covered = false;
             score = 0;
             s.reasons = wrap.document_reasons;
@@ -318,13 +364,17 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
             }
         }
         for (const Breach& b : breaches) {
-            const SopRule* rule = sop.rule(b.rule);
-            if (!rule || rule->step != step.id) continue;
+            if (b.step != step.id) continue;
             const int cost = stepPenalty(b);
             score -= cost;
             s.reasons.push_back("Broke: " + b.title + (cost >= 100 ? " (critical)" : " (-" + std::to_string(cost) + ")"));
         }
-        if (step.id == "document") {
+        for (const StepDeduction& d : in.deductions) {
+            if (d.step != step.id) continue;
+            score -= d.points;
+            s.reasons.push_back(d.reason + " (-" + std::to_string(d.points) + ")");
+        }
+        if (documentation) {
             score -= wrap.document_deduction;
             for (const std::string& r : wrap.document_reasons) {
                 if (!contains(s.reasons, r)) s.reasons.push_back(r);
@@ -339,30 +389,32 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
 
 // ---- strengths ----
 
-std::vector<std::string> strengthsOf(const ScoreReport& r, const std::vector<Event>& events, bool outbound,
+std::vector<std::string> strengthsOf(const Sop& sop, const ScoreReport& r, const std::vector<Event>& events, bool outbound,
                                      int tools_expected, int tools_used, int empathetic) {
     std::vector<std::string> out;
-    auto stepOk = [&](const char* id) {
+    auto stepOk = [&](const std::string& id) {
         auto it = std::find_if(r.steps.begin(), r.steps.end(), [&](const StepScore& s) { return s.step == id; });
-        return it != r.steps.end() && it->covered && it->score == 100;
+        return !id.empty() && it != r.steps.end() && it->covered && it->score == 100;
     };
-    auto broke = [&](const char* rule) {
+    auto chargedTo = [&](const std::string& step) {
+        return std::any_of(r.breaches.begin(), r.breaches.end(), [&](const Breach& b) { return b.step == step; });
+    };
+    auto broke = [&](const std::string& rule) {
         return std::any_of(r.breaches.begin(), r.breaches.end(), [&](const Breach& b) { return b.rule == rule; });
     };
-    auto honoured = [&](const char* rule) {
+    auto honoured = [&](const std::string& rule) {
         return std::any_of(events.begin(), events.end(), [&](const Event& e) { return contains(e.honours, rule); });
     };
-    if (stepOk("verify") && !broke("no_disclosure_before_verification")) {
-        out.push_back("Verified identity before disclosing anything");
-    }
+    const std::string verify = sop.stepIdWithRole("verify");
+    if (stepOk(verify) && !chargedTo(verify)) out.push_back("Verified identity before disclosing anything");
     if (r.breaches.empty() && r.success_ending) out.push_back("Kept every SOP rule");
     if (tools_expected > 0 && tools_used == tools_expected) out.push_back("Checked every system the case needed");
     if (empathetic > 0) out.push_back("Acknowledged the customer's feelings");
-    if (honoured("hold_ask_permission") && !broke("hold_ask_permission")) {
+    const std::string hold_rule = sop.ruleIdCheckedBy("hold_permission");
+    if (!hold_rule.empty() && honoured(hold_rule) && !broke(hold_rule)) {
         out.push_back("Asked permission before placing the customer on hold");
     }
-    if (r.outcome == outcomeName(Outcome::EscalatedWarm) && !broke("no_cold_transfer") &&
-        !broke("transfer_with_context")) {
+    if (r.outcome == outcomeName(Outcome::EscalatedWarm) && !chargedTo(sop.stepIdWithRole("resolution"))) {
         out.push_back("Warm-transferred with full context");
     }
     if (r.wrap_up.submitted && r.wrap_up.disposition_correct && r.wrap_up.notes_missing.empty() &&
@@ -392,17 +444,235 @@ std::string eventKind(EventType t) {
     }
 }
 
+// ---- inputs of the step scores ----
+
+// The seq at which each expected desk tool was first opened.
+std::map<std::string, int> firstToolUse(const AttemptLog& log, const std::vector<std::string>& expected) {
+    std::map<std::string, int> first;
+    for (const Event& e : log.events)
+        if (e.type == EventType::Desk && contains(expected, e.id) && !first.count(e.id)) first[e.id] = e.seq;
+    return first;
+}
+
+// Whether the first chat reply came after the response target: a slow wait before any reply.
+bool slowFirstReply(const AttemptLog& log) {
+    for (const Event& e : log.events) {
+        if (e.type == EventType::Choice) return false;
+        if (e.type == EventType::Wait && dataBool(e.data, "slow")) return true;
+    }
+    return false;
+}
+
+struct Timing {
+    bool late_answer = false;
+    bool slow_first_reply = false;
+};
+
+StepInputs stepInputs(const Sop& sop, const Scenario& scenario, const AttemptLog& log, const AttemptFacts& f,
+                      const WrapUpReview& wrap, const Timing& timing) {
+    StepInputs in;
+    in.required = requiredSteps(scenario, sop);
+    const std::string follow_up = sop.stepIdWithRole("follow_up");
+    if (wrap.follow_up_required && !follow_up.empty() && !contains(in.required, follow_up)) in.required.push_back(follow_up);
+    in.first_cover = f.first_cover;
+    in.systems_step = sop.stepIdWithRole("systems");
+    in.documentation_step = sop.stepIdWithRole("documentation");
+    in.expected_tools = expectedDeskTools(scenario);
+    if (!in.expected_tools.empty() && !in.systems_step.empty()) {
+        // The systems step is about the desk tools the case needs; saying "let me check" does not count.
+        const auto first_use = firstToolUse(log, in.expected_tools);
+        const auto resolved = f.first_cover.find(sop.stepIdWithRole("resolution"));
+        in.first_cover.erase(in.systems_step);
+        for (const auto& [tool, seq] : first_use) {
+            const bool late = resolved != f.first_cover.end() && seq > resolved->second;
+            if (late) {
+                in.tools_late.push_back(tool);
+            } else {
+                ++in.tools_used;
+            }
+            auto& cover = in.first_cover.try_emplace(in.systems_step, seq).first->second;
+            cover = std::min(cover, seq);
+        }
+    }
+    const std::string answer = sop.stepIdWithRole("answer");
+    // Picking up starts the answer step, so looking up the account while greeting is not out of order.
+    if (f.answer_seq) {
+        auto it = in.first_cover.find(answer);
+        if (it != in.first_cover.end()) it->second = std::min(it->second, *f.answer_seq);
+    }
+    if (timing.late_answer) in.deductions.push_back({answer, kLateAnswerStepPenalty, "Answered after the target time"});
+    if (timing.slow_first_reply) {
+        in.deductions.push_back({answer, kSlowFirstReplyStepPenalty, "First reply came after the response target"});
+    }
+    // The follow-up task and the documentation live in the wrap-up form.
+    if (wrap.follow_up_created && !follow_up.empty() && !in.first_cover.count(follow_up)) in.first_cover[follow_up] = f.wrap_up->seq;
+    if (wrap.submitted && !in.documentation_step.empty() && !in.first_cover.count(in.documentation_step)) {
+        in.first_cover[in.documentation_step] = f.wrap_up->seq;
+    }
+    return in;
+}
+
+// ---- stars ----
+
+std::string oneDecimal(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// Stars are a QA verdict: every condition that holds caps them; the lowest cap wins.
+std::vector<StarCap> starCaps(const ScoreReport& r, const OrgSettings& settings, bool late_answer) {
+    std::vector<StarCap> caps;
+    const auto critical = std::find_if(r.breaches.begin(), r.breaches.end(), [](const Breach& b) { return b.critical; });
+    if (critical != r.breaches.end()) caps.push_back({"critical_breach", "Critical breach: " + critical->title, 0});
+    if (!r.passed && critical == r.breaches.end()) {
+        caps.push_back({"not_passed",
+                        !r.success_ending ? "The call did not end well"
+                                          : "SOP adherence " + std::to_string(r.adherence) + "% is below the pass mark of " +
+                                                std::to_string(settings.scenario_pass_mark) + "%",
+                        1});
+    }
+    const auto major = std::find_if(r.breaches.begin(), r.breaches.end(), [](const Breach& b) { return b.severity == "major"; });
+    if (major != r.breaches.end()) caps.push_back({"major_breach", "Major breach: " + major->title, 2});
+    if (r.adherence < settings.excellent_mark) {
+        caps.push_back({"adherence_below_excellent",
+                        "SOP adherence " + std::to_string(r.adherence) + "% is below " + std::to_string(settings.excellent_mark) + "%", 2});
+    }
+    if (late_answer) {
+        caps.push_back({"late_answer", "Answered after " + std::to_string(r.metrics.answer_seconds) + " s (target " +
+                                           std::to_string(r.metrics.target_answer_seconds) + " s)", 2});
+    }
+    if (r.metrics.csat < r.metrics.target_csat) {
+        caps.push_back({"csat_below_target", "CSAT " + oneDecimal(r.metrics.csat) + " is below the " +
+                                                 oneDecimal(r.metrics.target_csat) + " target", 2});
+    }
+    if (!r.metrics.within_handle_target) {
+        caps.push_back({"over_handle_time", "Handle time over the " + std::to_string(r.metrics.target_handle_seconds / 60) +
+                                                "-minute target", 2});
+    }
+    return caps;
+}
+
+// ---- points and the decision review ----
+
+DecisionReview reviewOf(const Event& e, const WrapUpFindings& wrap) {
+    DecisionReview d;
+    d.seq = e.seq;
+    d.clock = e.clock;
+    d.kind = eventKind(e.type);
+    d.text = e.text.empty() ? e.id : e.text;
+    d.points = e.points;
+    d.steps = e.steps;
+    d.honoured = e.honours;
+    d.broken = e.breaks;
+    d.feedback = e.feedback;
+    d.sop_ref = e.sop_ref;
+    d.good = d.broken.empty() && d.points >= 0;
+    for (const std::string& rule : e.breaks) {
+        const std::string note = checkNote(e, rule);
+        if (!note.empty()) d.feedback = d.feedback.empty() ? note : d.feedback + " " + note;
+    }
+    if (e.type == EventType::WrapUp) {
+        for (const Breach& b : wrap.breaches) d.broken.push_back(b.rule);
+        std::string notes;
+        for (const Breach& b : wrap.breaches) notes += (notes.empty() ? "" : " ") + b.explanation;
+        for (const std::string& why : wrap.document_reasons) notes += (notes.empty() ? "" : " ") + why + ".";
+        if (!notes.empty()) d.feedback = d.feedback.empty() ? notes : d.feedback + " " + notes;
+        d.good = d.broken.empty() && d.points >= 0 && wrap.document_reasons.empty();
+    }
+    return d;
+}
+
+DecisionReview lateAnswerReview(const Sop& sop, const OrgSettings& settings, const Event& e, const SimMetrics& m, bool chat) {
+    DecisionReview d;
+    d.seq = e.seq;
+    d.clock = e.clock;
+    d.kind = eventKind(e.type);
+    d.text = "Answered after " + std::to_string(m.answer_seconds) + " s (target " + std::to_string(m.target_answer_seconds) + " s)";
+    d.points = kLateAnswerPoints;
+    d.feedback = chat ? "Pick up chats within " + std::to_string(settings.chat_answer_within_seconds) + " seconds."
+                      : "Answer within " + std::to_string(settings.answer_within_rings) + " rings.";
+    if (const SopStep* s = sop.stepWithRole("answer")) {
+        d.steps = {s->id};
+        d.sop_ref = s->source;
+    }
+    return d;
+}
+
+DecisionReview slowWaitReview(const OrgSettings& settings, const Event& e, bool chat) {
+    DecisionReview d;
+    d.seq = e.seq;
+    d.clock = e.clock;
+    d.kind = eventKind(e.type);
+    const int seconds = dataInt(e.data, "seconds");
+    d.points = kSlowReplyPoints;
+    if (chat) {
+        d.text = "Slow reply: " + std::to_string(seconds) + " s (target " + std::to_string(settings.chat_response_within_seconds) + " s)";
+        d.feedback = "Reply within " + std::to_string(settings.chat_response_within_seconds) +
+                     " seconds; if you need longer, tell the customer what you are doing.";
+    } else {
+        d.text = "Dead air: " + std::to_string(seconds) + " s of silence";
+        d.feedback = "Don't leave the caller in silence: say what you are doing, or ask to place them on hold.";
+    }
+    return d;
+}
+
+// Empathy earns a bonus once, in a reply that breaks no rule, and only on a clean call: an apology
+// that repairs a mistake is recovery, and must not out-score a call that needed no repair.
+bool empathyEarnsBonus(const AttemptLog& log) {
+    bool empathetic = false;
+    for (const Event& e : log.events) {
+        if (e.type != EventType::Choice) continue;
+        if (!e.breaks.empty() || e.points < 0) return false;
+        empathetic = empathetic || e.empathy;
+    }
+    return empathetic;
+}
+
+void addBonuses(ScoreReport& r, const StepInputs& in, const AttemptLog& log, bool wrap_expected) {
+    Points& p = r.points;
+    const SimMetrics& m = r.metrics;
+    if (in.tools_used > 0) {
+        p.bonuses.push_back({"Systems checked (" + std::to_string(in.tools_used) + " of " +
+                                 std::to_string(in.expected_tools.size()) + ")",
+                             kDeskToolBonus * in.tools_used});
+    }
+    if (empathyEarnsBonus(log)) p.bonuses.push_back({"Empathy", kEmpathyBonus});
+    if (p.longest_streak >= kStreakMinimum) {
+        p.bonuses.push_back({"Streak of " + std::to_string(p.longest_streak) + " SOP-perfect decisions",
+                             kStreakBonusPerDecision * p.longest_streak});
+    }
+    if (m.fcr) p.bonuses.push_back({"First-contact resolution", kFcrBonus});
+    if (r.success_ending && m.within_handle_target) p.bonuses.push_back({"Within handle-time target", kHandleTimeBonus});
+    if (wrap_expected && r.wrap_up.submitted && r.wrap_up.disposition_correct) {
+        p.bonuses.push_back({"Correct disposition", kDispositionBonus});
+    }
+    if (r.wrap_up.follow_up_required && r.wrap_up.follow_up_created) {
+        p.bonuses.push_back({"Follow-up task created", kFollowUpTaskBonus});
+    }
+}
+
+void addPenalties(ScoreReport& r, bool late, bool chat) {
+    Points& p = r.points;
+    for (const Breach& b : r.breaches) p.penalties.push_back({"Breach: " + b.title, b.penalty});
+    if (late) p.penalties.push_back({"Late answer", kLateAnswerPoints});
+    if (r.metrics.slow_responses > 0) {
+        p.penalties.push_back({std::string(chat ? "Slow chat replies (" : "Dead air (") + std::to_string(r.metrics.slow_responses) + ")",
+                               kSlowReplyPoints * r.metrics.slow_responses});
+    }
+    int total = p.base;
+    for (const PointsLine& l : p.bonuses) total += l.points;
+    for (const PointsLine& l : p.penalties) total += l.points;
+    p.total = std::max(0, total);
+}
+
 }  // namespace
 
 // ---- scoreAttempt ----
 
-ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const AttemptLog& log) {
-    ScoreReport r;
-    r.scenario_id = scenario.id.empty() ? log.scenario_id : scenario.id;
-    r.sop_version = log.sop_version.empty() ? sop.version : log.sop_version;
-    const AttemptFacts f = collectFacts(scenario, log);
+namespace {
 
-    // Outcome.
+void scoreOutcome(ScoreReport& r, const AttemptFacts& f, const AttemptLog& log) {
     if (f.ending) {
         r.outcome = dataString(f.ending->data, "outcome");
         r.success_ending = dataBool(f.ending->data, "success");
@@ -411,47 +681,54 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
         r.success_ending = log.success;
     }
     if (auto o = outcomeFromName(r.outcome)) r.outcome_title = outcomeTitle(*o);
+}
 
-    // Wrap-up.
+void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& settings, const AttemptFacts& f) {
+    const bool chat = scenario.channel == Channel::Chat;
+    SimMetrics& m = r.metrics;
+    m.handle_seconds = f.final_clock;
+    m.target_handle_seconds = settings.targetHandleSeconds();
+    m.within_handle_target = m.handle_seconds <= m.target_handle_seconds;
+    m.fcr = r.success_ending && !r.wrap_up.follow_up_required &&
+            (r.outcome == outcomeName(Outcome::ResolvedFirstContact) || r.outcome == outcomeName(Outcome::SaleCompleted));
+    m.final_mood = std::clamp(f.final_mood, 0, 100);
+    m.csat = csatFromMood(m.final_mood);
+    m.target_csat = settings.target_csat;
+    m.answer_seconds = f.answer_waited;
+    m.target_answer_seconds = settings.answerTargetSeconds(chat);
+}
+
+}  // namespace
+
+ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const AttemptLog& log) {
+    ScoreReport r;
+    r.scenario_id = scenario.id.empty() ? log.scenario_id : scenario.id;
+    r.sop_version = log.sop_version.empty() ? sop.version : log.sop_version;
+    const AttemptFacts f = collectFacts(scenario, log);
+    const bool chat = scenario.channel == Channel::Chat;
+    scoreOutcome(r, f, log);
+
     const auto expected_wrap = expectedWrapUp(scenario, f, log, r.outcome);
     WrapUpFindings wrap = gradeWrapUp(sop, expected_wrap, f);
     r.wrap_up = wrap.review;
+    scoreMetrics(r, scenario, settings, f);
+    SimMetrics& m = r.metrics;
+    // An outbound call has no ringing: the agent places it.
+    Timing timing;
+    timing.late_answer = f.answered && !scenario.outbound && m.answer_seconds > m.target_answer_seconds;
+    timing.slow_first_reply = chat && slowFirstReply(log);
 
     // Breaches: every rule each decision broke, then the wrap-up's.
     std::vector<Breach> breaches;
     for (const Event& e : log.events) {
         for (const std::string& rule : e.breaks) {
-            breaches.push_back(makeBreach(sop, rule, e.seq, e.feedback, e.sop_ref));
+            const std::string note = checkNote(e, rule);
+            breaches.push_back(makeBreach(sop, rule, e.seq, note.empty() ? e.feedback : note, e.sop_ref, &log));
         }
     }
     for (Breach& b : wrap.breaches) breaches.push_back(b);
 
-    // Steps.
-    StepInputs in;
-    in.required = requiredSteps(scenario, sop);
-    if (r.wrap_up.follow_up_required && !contains(in.required, "follow_up")) in.required.push_back("follow_up");
-    in.first_cover = f.first_cover;
-    in.expected_tools = expectedDeskTools(scenario);
-    for (const std::string& tool : in.expected_tools) in.tools_used += f.desk_used.count(tool) ? 1 : 0;
-    if (!in.expected_tools.empty()) {
-        // Step 4 is about the desk tools the case needs; saying "let me check" does not count.
-        in.first_cover.erase("access_systems");
-        for (const Event& e : log.events) {
-            if (e.type == EventType::Desk && contains(in.expected_tools, e.id)) {
-                in.first_cover["access_systems"] = e.seq;
-                break;
-            }
-        }
-    }
-    // Picking up starts step 1, so looking up the account while greeting is not out of order.
-    if (f.answer_seq) {
-        auto it = in.first_cover.find("receive");
-        if (it != in.first_cover.end()) it->second = std::min(it->second, *f.answer_seq);
-    }
-    // The follow-up task lives in the wrap-up form.
-    if (r.wrap_up.follow_up_created && !in.first_cover.count("follow_up")) in.first_cover["follow_up"] = f.wrap_up->seq;
-    if (r.wrap_up.submitted && !in.first_cover.count("document")) in.first_cover["document"] = f.wrap_up->seq;
-
+    const StepInputs in = stepInputs(sop, scenario, log, f, r.wrap_up, timing);
     r.steps = scoreSteps(sop, in, breaches, wrap);
     int required_total = 0;
     int required_count = 0;
@@ -468,22 +745,6 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
     r.breaches = breaches;
     r.passed = !r.critical_failure && r.adherence >= settings.scenario_pass_mark && r.success_ending;
 
-    // Metrics.
-    const bool chat = scenario.channel == Channel::Chat;
-    SimMetrics& m = r.metrics;
-    m.handle_seconds = f.final_clock;
-    m.target_handle_seconds = settings.targetHandleSeconds();
-    m.within_handle_target = m.handle_seconds <= m.target_handle_seconds;
-    m.fcr = r.success_ending && !r.wrap_up.follow_up_required &&
-            (r.outcome == outcomeName(Outcome::ResolvedFirstContact) || r.outcome == outcomeName(Outcome::SaleCompleted));
-    m.final_mood = std::clamp(f.final_mood, 0, 100);
-    m.csat = csatFromMood(m.final_mood);
-    m.target_csat = settings.target_csat;
-    m.answer_seconds = f.answer_waited;
-    m.target_answer_seconds = settings.answerTargetSeconds(chat);
-    // An outbound call has no ringing: the agent places it.
-    const bool late = f.answered && !scenario.outbound && m.answer_seconds > m.target_answer_seconds;
-
     // Points and the decision review.
     Points& p = r.points;
     int streak = 0;
@@ -492,93 +753,28 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
         const bool decision = e.type == EventType::Choice || e.type == EventType::Desk || e.type == EventType::WrapUp;
         if (e.type == EventType::Choice) {
             p.base += e.points;
-            if (e.empathy) ++empathetic;
+            if (e.empathy && e.breaks.empty()) ++empathetic;
             streak = (e.points >= 0 && e.breaks.empty()) ? streak + 1 : 0;
             p.longest_streak = std::max(p.longest_streak, streak);
         }
-        if (e.type == EventType::Wait && dataBool(e.data, "slow")) ++m.slow_responses;
-
-        DecisionReview d;
-        d.seq = e.seq;
-        d.clock = e.clock;
-        d.kind = eventKind(e.type);
+        const bool slow = e.type == EventType::Wait && dataBool(e.data, "slow");
+        if (slow) ++m.slow_responses;
         if (decision) {
-            d.text = e.text.empty() ? e.id : e.text;
-            d.points = e.points;
-            d.steps = e.steps;
-            d.honoured = e.honours;
-            d.broken = e.breaks;
-            d.feedback = e.feedback;
-            d.sop_ref = e.sop_ref;
-            if (e.type == EventType::WrapUp) {
-                for (const Breach& b : wrap.breaches) d.broken.push_back(b.rule);
-                std::string notes;
-                for (const Breach& b : wrap.breaches) notes += (notes.empty() ? "" : " ") + b.explanation;
-                for (const std::string& why : wrap.document_reasons) notes += (notes.empty() ? "" : " ") + why + ".";
-                if (!notes.empty()) d.feedback = d.feedback.empty() ? notes : d.feedback + " " + notes;
-                d.good = d.broken.empty() && d.points >= 0 && wrap.document_reasons.empty();
-            } else {
-                d.good = d.broken.empty() && d.points >= 0;
-            }
-        } else if (e.type == EventType::Answer && late && f.answer_seq == e.seq) {
-            d.text = "Answered after " + std::to_string(m.answer_seconds) + " s (target " +
-                     std::to_string(m.target_answer_seconds) + " s)";
-            d.points = kLateAnswerPoints;
-            d.steps = {"receive"};
-            d.feedback = chat ? "Pick up chats within " + std::to_string(settings.chat_answer_within_seconds) + " seconds."
-                              : "Answer within " + std::to_string(settings.answer_within_rings) + " rings.";
-            if (const SopStep* s = sop.step("receive")) d.sop_ref = s->source;
-        } else if (e.type == EventType::Wait && dataBool(e.data, "slow")) {
-            const int seconds = dataInt(e.data, "seconds");
-            d.points = kSlowReplyPoints;
-            if (chat) {
-                d.text = "Slow reply: " + std::to_string(seconds) + " s (target " +
-                         std::to_string(settings.chat_response_within_seconds) + " s)";
-                d.feedback = "Reply within " + std::to_string(settings.chat_response_within_seconds) +
-                             " seconds; if you need longer, tell the customer what you are doing.";
-            } else {
-                d.text = "Dead air: " + std::to_string(seconds) + " s of silence";
-                d.feedback = "Don't leave the caller in silence: say what you are doing, or ask to place them on hold.";
-            }
-        } else {
-            continue;
+            r.decisions.push_back(reviewOf(e, wrap));
+        } else if (e.type == EventType::Answer && timing.late_answer && f.answer_seq == e.seq) {
+            r.decisions.push_back(lateAnswerReview(sop, settings, e, m, chat));
+        } else if (slow) {
+            r.decisions.push_back(slowWaitReview(settings, e, chat));
         }
-        r.decisions.push_back(std::move(d));
     }
+    addBonuses(r, in, log, expected_wrap.has_value());
+    addPenalties(r, timing.late_answer, chat);
 
-    if (in.tools_used > 0) {
-        p.bonuses.push_back({"Systems checked (" + std::to_string(in.tools_used) + " of " +
-                                 std::to_string(in.expected_tools.size()) + ")",
-                             kDeskToolBonus * in.tools_used});
-    }
-    if (empathetic > 0) p.bonuses.push_back({"Empathy", std::min(kEmpathyBonusCap, kEmpathyBonus * empathetic)});
-    if (p.longest_streak >= kStreakMinimum) {
-        p.bonuses.push_back({"Streak of " + std::to_string(p.longest_streak) + " SOP-perfect decisions",
-                             kStreakBonusPerDecision * p.longest_streak});
-    }
-    if (m.fcr) p.bonuses.push_back({"First-contact resolution", kFcrBonus});
-    if (r.success_ending && m.within_handle_target) p.bonuses.push_back({"Within handle-time target", kHandleTimeBonus});
-    if (expected_wrap && r.wrap_up.submitted && r.wrap_up.disposition_correct) {
-        p.bonuses.push_back({"Correct disposition", kDispositionBonus});
-    }
-    if (r.wrap_up.follow_up_required && r.wrap_up.follow_up_created) {
-        p.bonuses.push_back({"Follow-up task created", kFollowUpTaskBonus});
-    }
-    for (const Breach& b : r.breaches) p.penalties.push_back({"Breach: " + b.title, b.penalty});
-    if (late) p.penalties.push_back({"Late answer", kLateAnswerPoints});
-    if (m.slow_responses > 0) {
-        p.penalties.push_back({std::string(chat ? "Slow chat replies (" : "Dead air (") + std::to_string(m.slow_responses) + ")",
-                               kSlowReplyPoints * m.slow_responses});
-    }
-    int total = p.base;
-    for (const PointsLine& l : p.bonuses) total += l.points;
-    for (const PointsLine& l : p.penalties) total += l.points;
-    p.total = std::max(0, total);
+    r.star_caps = starCaps(r, settings, timing.late_answer);
+    r.stars = 3;
+    for (const StarCap& cap : r.star_caps) r.stars = std::min(r.stars, cap.max_stars);
 
-    r.stars = 1;
-    if (r.passed) r.stars = (r.adherence >= settings.excellent_mark && m.within_handle_target) ? 3 : 2;
-
-    r.strengths = strengthsOf(r, log.events, scenario.outbound, static_cast<int>(in.expected_tools.size()),
+    r.strengths = strengthsOf(sop, r, log.events, scenario.outbound, static_cast<int>(in.expected_tools.size()),
                               in.tools_used, empathetic);
     return r;
 }
@@ -595,6 +791,7 @@ void to_json(nlohmann::json& j, const ScoreReport& r) {
                        {"critical_failure", r.critical_failure},
                        {"adherence", r.adherence},
                        {"stars", r.stars},
+                       {"star_caps", r.star_caps},
                        {"points", r.points},
                        {"metrics", r.metrics},
                        {"steps", r.steps},
@@ -615,6 +812,7 @@ void from_json(const nlohmann::json& j, ScoreReport& r) {
     r.critical_failure = j.value("critical_failure", defaults.critical_failure);
     r.adherence = j.value("adherence", defaults.adherence);
     r.stars = j.value("stars", defaults.stars);
+    r.star_caps = j.value("star_caps", defaults.star_caps);
     r.points = j.value("points", defaults.points);
     r.metrics = j.value("metrics", defaults.metrics);
     r.steps = j.value("steps", defaults.steps);

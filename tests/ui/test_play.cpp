@@ -74,7 +74,8 @@ void fillWrapUp(Harness& h, ui::DeskSession& s) {
         h.click("Category:" + w->category);
     }
     std::string notes = "Customer called;";
-    for (const auto& group : w->notes_mention) notes += " " + group.front() + ";";
+    for (const auto& mention : w->notes_mention)
+        notes += " " + (!mention.any_of.empty() ? mention.any_of.front() : mention.amounts.front()) + ";";
     h.click("Notes");
     h.type(notes);
     bool commitment = w->follow_up_required;
@@ -204,6 +205,41 @@ TEST_CASE("unavailable options are greyed and their number key explains why") {
         }
     }
     FAIL("no scenario offers an unavailable option on its best path: the greyed-out path is untested");
+}
+
+TEST_CASE("an assessment hides the summary and the reasons, and is recorded as one") {
+    Harness h;
+    h.openApp("Ana Lima");
+    h.click("Scenarios");
+    h.click("model-inbound-call");
+    h.click("Mode: assessment");
+    REQUIRE(h.app.library.assessment);
+    // Walk each call's best path until a node offers an unavailable conversational option.
+    for (const auto& sc : h.app.content.scenarios) {
+        if (sc->channel != Channel::Call || sc->outbound) continue;
+        REQUIRE(ui::startScenario(h.app, sc->id));
+        h.frames(1);
+        h.press(k::kEnter);
+        ui::DeskSession& s = *h.app.call.session;
+        CHECK(s.mode == AttemptMode::Assessment);
+        CHECK(s.engine->log().mode == AttemptMode::Assessment);
+        for (const auto& step : ui::bestPath(h.app.content, *sc)) {
+            if (s.engine->phase() != Phase::Live) break;
+            int index = 0;
+            for (const auto& o : s.engine->options()) {
+                if (o.desk || isDeskAction(o.action.type)) continue;
+                ++index;
+                if (o.available || index > 9 || o.unavailable_reason.empty()) continue;
+                h.press(k::kDigit1 + index - 1);
+                CHECK_FALSE(s.error.empty());
+                CHECK(s.error.find(o.unavailable_reason) == std::string::npos);  // no "do X first"
+                return;
+            }
+            s.engine->choose(step);
+            h.frames(1);
+        }
+    }
+    FAIL("no scenario offers an unavailable option on its best path: the assessment path is untested");
 }
 
 TEST_CASE("chat desk: concurrent chats, and a slow reply is recorded as a wait") {

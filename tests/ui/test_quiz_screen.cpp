@@ -113,6 +113,7 @@ TEST_CASE("practising a bank: feedback after each answer, results recorded as pr
     CHECK(r.correct == static_cast<int>(total) - 1);
     CHECK_FALSE(r.questions[0].correct);
     CHECK(h.visible("Section: Definitions and metrics"));
+    CHECK(h.visible("Explanation 1"));  // practice explains every question
 
     auto stored = h.app.store->quizAttempts(h.app.trainee->id);
     REQUIRE(stored.size() == 1);
@@ -161,6 +162,18 @@ TEST_CASE("an exam shows no feedback until it is submitted, then passes and is r
     CHECK(stored[0].mode == "exam");
     CHECK(stored[0].passed);
     CHECK(stored[0].score_percent == 100);
+}
+
+TEST_CASE("after an exam the review names the weak sections, not the answer key") {
+    Harness h;
+    openQuizzes(h);
+    h.click("Start exam:definitions-check");
+    REQUIRE(h.app.quiz.active);
+    h.click("Submit exam");  // nothing answered: every section is weak
+    REQUIRE(h.app.quiz.result.has_value());
+    CHECK_FALSE(h.app.quiz.result->passed);
+    CHECK(h.visible("Weak section: Definitions (SOP §3)"));
+    CHECK_FALSE(h.visible("Explanation 1"));
 }
 
 TEST_CASE("a timed exam submits itself when time runs out - quitting records nothing") {

@@ -20,7 +20,7 @@ Policy levelOne() {
     p.title = "Inbound agent — level 1";
     p.description = "Test policy";
     p.sop = "inbound-calls-chats";
-    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt}};
+    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt, 0, 0}};
     p.practical.required_tags = {"failed_verification", "objection"};
     p.practical.min_stars = 2;
     return p;
@@ -40,7 +40,7 @@ PracticalAttempt attempt(const std::string& scenario, const std::string& tag, in
 }
 
 QuizEvidence quiz(int percent, const std::string& when, const std::string& sop = kSop) {
-    return QuizEvidence{"inbound-l1-exam", false, percent, when, sop};
+    return QuizEvidence{"inbound-l1-exam", false, percent, when, sop, percent >= 80};
 }
 
 // Everything level one needs, finished in early March 2026.
@@ -406,4 +406,50 @@ TEST_CASE("cross-checks warn about exams and tags that do not exist") {
     diags.clear();
     checkPolicyReferences(policies, {}, {}, diags);  // nothing known: nothing checked
     CHECK(diags.empty());
+}
+
+TEST_CASE("a policy can count assessment attempts only") {
+    Policy p = levelOne();
+    p.practical.assessment_only = true;
+    TraineeEvidence practice = complete();
+    const auto in_practice = evaluateCertification(p, practice, kSop, OrgSettings{}, "2026-03-10T00:00:00Z");
+    CHECK_FALSE(in_practice.ready_to_issue);
+    TraineeEvidence assessed = complete();
+    for (auto& a : assessed.attempts) a.assessment = true;
+    CHECK(evaluateCertification(p, assessed, kSop, OrgSettings{}, "2026-03-10T00:00:00Z").ready_to_issue);
+}
+
+TEST_CASE("exam attempts obey the strictest policy limit and cooldown") {
+    Policy strict = levelOne();
+    strict.exams[0].max_attempts = 2;
+    strict.exams[0].cooldown_hours = 24;
+    Policy lenient = levelOne();
+    lenient.id = "other";
+    lenient.exams[0].max_attempts = 5;
+    const std::vector<Policy> policies{lenient, strict};
+
+    CHECK(examGate(policies, "inbound-l1-exam", {}, kSop, "2026-03-01T00:00:00Z").allowed);
+    CHECK(examGate(policies, "inbound-l1-exam", {}, kSop, "2026-03-01T00:00:00Z").attempts_left == 2);
+    CHECK(examGate(policies, "some-other-exam", {quiz(10, "2026-03-01T10:00:00Z")}, kSop, "2026-03-01T10:00:01Z").allowed);
+
+    SUBCASE("a failed attempt starts the cooldown") {
+        const std::vector<QuizEvidence> one_fail{quiz(50, "2026-03-01T10:00:00Z")};
+        const ExamGate soon = examGate(policies, "inbound-l1-exam", one_fail, kSop, "2026-03-02T09:59:59Z");
+        CHECK_FALSE(soon.allowed);
+        CHECK(soon.next_allowed_at == "2026-03-02T10:00:00Z");
+        CHECK(examGate(policies, "inbound-l1-exam", one_fail, kSop, "2026-03-02T10:00:00Z").allowed);
+    }
+    SUBCASE("failed attempts in a row lock the exam; a pass or a new SOP version resets the count") {
+        const std::vector<QuizEvidence> two_fails{quiz(50, "2026-03-01T10:00:00Z"), quiz(60, "2026-03-05T10:00:00Z")};
+        const ExamGate locked = examGate(policies, "inbound-l1-exam", two_fails, kSop, "2026-04-01T00:00:00Z");
+        CHECK_FALSE(locked.allowed);
+        CHECK(locked.reason.find("2 failed attempts") != std::string::npos);
+        auto with_pass = two_fails;
+        with_pass.insert(with_pass.begin() + 1, quiz(90, "2026-03-03T10:00:00Z"));
+        CHECK(examGate(policies, "inbound-l1-exam", with_pass, kSop, "2026-04-01T00:00:00Z").allowed);
+        CHECK(examGate(policies, "inbound-l1-exam", two_fails, "2.0.0", "2026-04-01T00:00:00Z").allowed);
+        auto practice = two_fails;
+        for (auto& q : practice) q.practice = true;  // practice runs never count
+        CHECK(examGate(policies, "inbound-l1-exam", practice, kSop, "2026-04-01T00:00:00Z").allowed);
+    }
 }

@@ -1,7 +1,9 @@
 // Loader and validator: every check has a bad-content fixture under tests/fixtures/bad/.
 #include <doctest/doctest.h>
 #include <fstream>
+#include <functional>
 #include "frontline/validator.hpp"
+#include "../temp_dir.hpp"
 #include "test_support.hpp"
 
 using namespace frontline;
@@ -231,4 +233,51 @@ TEST_CASE("the bundled library does not reward always picking the longest reply"
     }
     REQUIRE(total.decision_points > 0);
     CHECK(100 * total.best_is_longest <= 40 * total.decision_points);
+}
+
+namespace {
+
+// The bundled SOP with one edit made to its JSON, loaded from a temp file.
+std::vector<Diagnostic> loadEditedSop(const std::function<void(nlohmann::json&)>& edit) {
+    std::ifstream in(contentDir() / "sop" / "inbound.sop.json");
+    nlohmann::json j = nlohmann::json::parse(in);
+    edit(j);
+    TempDir dir;
+    std::ofstream(dir / "edited.sop.json") << j.dump(2);
+    std::vector<Diagnostic> diags;
+    CHECK_FALSE(loadSop(dir / "edited.sop.json", diags).has_value());
+    return diags;
+}
+
+}  // namespace
+
+TEST_CASE("the SOP names the roles of its steps and the checks behind its rules") {
+    const Sop& sop = bundledSop();
+    CHECK(sop.stepIdWithRole("systems") == "access_systems");
+    CHECK(sop.stepIdWithRole("documentation") == "document");
+    CHECK(sop.rule("use_approved_scripts")->lands_on == RuleLandsOn::DecisionStep);
+    CHECK(sop.rule("no_cold_transfer")->lands_on == RuleLandsOn::RuleStep);
+    CHECK(sop.ruleIdCheckedBy("cold_transfer") == "no_cold_transfer");
+    for (const SopRule& r : sop.rules) CHECK_MESSAGE(sop.step(r.step), r.id);
+
+    SUBCASE("two steps with one role are an error at the second step's role") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["steps"][0]["role"] = "verify"; });
+        CHECK(anyError(diags, "both have the role 'verify'", "/steps/1/role"));
+    }
+    SUBCASE("two rules naming one check are an error at the second rule") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["rules"][0]["checked_by"] = "cold_transfer"; });
+        bool found = false;
+        for (const auto& d : diags) found = found || d.message.find("both name the check 'cold_transfer'") != std::string::npos;
+        CHECK(found);
+    }
+    SUBCASE("an unknown landing is a schema error with its path and line") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["rules"][2]["lands_on"] = "anywhere"; });
+        REQUIRE_FALSE(diags.empty());
+        CHECK(diags.front().json_path == "/rules/2/lands_on");
+        CHECK(diags.front().line > 0);
+    }
+    SUBCASE("a rule on an unknown step is an error at its step") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["rules"][3]["step"] = "nowhere"; });
+        CHECK(anyError(diags, "unknown step 'nowhere'", "/rules/3/step"));
+    }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include "frontline/engine.hpp"
+#include "frontline/scoring.hpp"
 #include "test_support.hpp"
 
 using namespace frontline;
@@ -219,4 +220,67 @@ TEST_CASE("the event log survives a JSON round trip") {
     CHECK(nlohmann::json(back) == j);
     CHECK(back.events.size() == f.engine.log().events.size());
     CHECK(back.events.back().breaks == f.engine.log().events.back().breaks);
+}
+
+TEST_CASE("replies are shuffled per attempt from the seed, and the log records what was shown") {
+    Scenario s = fixtureScenario();
+    OrgSettings settings;
+    auto shownOrder = [&](std::uint64_t seed) {
+        Engine e(bundledSop(), s, settings, "A", seed);
+        e.answer(0);
+        std::vector<std::string> order;
+        for (const OptionView& o : e.options())
+            if (!o.desk) order.push_back(o.id);
+        return order;
+    };
+    std::set<std::vector<std::string>> orders;
+    std::set<std::string> firsts;
+    for (std::uint64_t seed = 1; seed <= 32; ++seed) {
+        const auto order = shownOrder(seed);
+        CHECK(order == shownOrder(seed));  // the same seed, the same order
+        CHECK(std::set<std::string>(order.begin(), order.end()) ==
+              std::set<std::string>{"open.greet", "open.sloppy", "open.insult"});
+        orders.insert(order);
+        firsts.insert(order.front());
+    }
+    CHECK(orders.size() >= 4);  // of the 6 orders of three replies
+    CHECK(firsts.size() == 3);  // the best reply has no fixed place
+
+    Engine e(bundledSop(), s, settings, "A", 5);
+    e.answer(0);
+    std::vector<std::string> seen;
+    for (const OptionView& o : e.options())
+        if (!o.desk) seen.push_back(o.id);
+    REQUIRE(e.choose("open.greet").ok);
+    const Event& choice = lastOf(e, EventType::Choice);
+    REQUIRE(choice.data["shown"].size() == seen.size());
+    for (size_t i = 0; i < seen.size(); ++i) {
+        CHECK(choice.data["shown"][i]["id"] == seen[i]);
+        CHECK_FALSE(choice.data["shown"][i]["text"].get<std::string>().empty());
+    }
+}
+
+TEST_CASE("verifying before the CRM record is open breaks the rule the SOP names for it") {
+    const std::string rule = bundledSop().ruleIdCheckedBy("verify_without_record");
+    REQUIRE_FALSE(rule.empty());
+    CHECK(bundledSop().rule(rule)->step == bundledSop().stepIdWithRole("verify"));
+    Fixture blind;
+    blind.engine.answer(0);
+    blind.engine.choose("open.greet");
+    REQUIRE(blind.engine.choose("verify.pass").ok);
+    CHECK(has(lastOf(blind.engine, EventType::Choice).breaks, rule));
+    CHECK_FALSE(lastOf(blind.engine, EventType::Choice).data["check_notes"][rule].get<std::string>().empty());
+    const ScoreReport r = scoreAttempt(bundledSop(), blind.scenario, blind.settings, blind.engine.log());
+    auto breach = std::find_if(r.breaches.begin(), r.breaches.end(), [&](const Breach& b) { return b.rule == rule; });
+    REQUIRE(breach != r.breaches.end());
+    CHECK(breach->explanation.find("CRM record") != std::string::npos);  // its own note, not the option's "that matches"
+    CHECK(breach->step == "verify");
+
+    Fixture checked;
+    checked.engine.answer(0);
+    checked.engine.choose("open.greet");
+    checked.engine.choose("desk.crm");
+    REQUIRE(checked.engine.choose("verify.pass").ok);
+    CHECK_FALSE(has(lastOf(checked.engine, EventType::Choice).breaks, rule));
+    CHECK(has(lastOf(checked.engine, EventType::Choice).honours, rule));
 }

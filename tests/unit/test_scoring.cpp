@@ -26,7 +26,7 @@ Scenario billingScenario() {
     s.crm.fields = {{"Account number", "88-1042"}, {"Name", "Dana Whitfield"}};
     s.crm.history = {{"2026-10-02", "call", "Asked about late fee"}};
     s.crm.must_review_history = true;
-    s.kb = {{"late-fees", "Late fee waivers", "...", {"fee"}, true}, {"roaming", "Roaming", "...", {}, false}};
+    s.kb = {{"late-fees", "Late fee waivers", "...", {"fee"}, true, ""}, {"roaming", "Roaming", "...", {}, false, ""}};
     s.start = "open";
     Node ok;
     ok.id = "end_ok";
@@ -34,7 +34,7 @@ Scenario billingScenario() {
     WrapUpExpectation w;
     w.dispositions = {"RES-BILL", "FU-REFUND"};
     w.category = "billing";
-    w.notes_mention = {{"late fee", "fee"}, {"refund", "credit"}};
+    w.notes_mention = {{"late fee", {"late fee", "fee"}, {}}, {"refund", {"refund", "credit"}, {}}};
     ok.wrap_up = w;
     Node bad;
     bad.id = "end_breach";
@@ -131,6 +131,7 @@ LogBuilder bestPath() {
         .desk("desk.kb.late-fees")
         .choice("refund", {"resolve"}, 15)
         .choice("close", {"close"}, 10)
+        .mood_to(85)  // a satisfied customer: CSAT 4.4 against the 4.2 target
         .ending("end_ok", Outcome::ResolvedFirstContact, true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded to the card.");
     return b;
@@ -247,10 +248,10 @@ TEST_CASE("scoring: resolving before verifying costs 40 on the resolve step") {
         .desk("desk.crm")
         .choice("greet", {"receive"}, 10)
         .choice("listen", {"understand"}, 10)
-        .choice("refund", {"resolve"}, 15)
-        .choice("verify", {"verify"}, 10)
         .desk("desk.history")
         .desk("desk.kb.late-fees")
+        .choice("refund", {"resolve"}, 15)
+        .choice("verify", {"verify"}, 10)
         .choice("close", {"close"}, 10)
         .ending("end_ok", Outcome::ResolvedFirstContact, true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded.");
@@ -284,7 +285,7 @@ TEST_CASE("scoring: a critical breach fails the attempt whatever the points") {
     const ScoreReport r = score(b.finish(300));
     CHECK(r.critical_failure);
     CHECK_FALSE(r.passed);
-    CHECK(r.stars == 1);
+    CHECK(r.stars == 0);
     REQUIRE(r.breaches.size() == 1);
     CHECK(r.breaches[0].rule == "no_disclosure_before_verification");
     CHECK(r.breaches[0].critical);
@@ -302,11 +303,12 @@ TEST_CASE("scoring: a critical breach fails the attempt whatever the points") {
 TEST_CASE("scoring: minor and major breaches cost step score and points") {
     LogBuilder b = bestPath();
     b.log.events[4].breaks = {"never_argue"};          // major, understand step
-    b.log.events[7].breaks = {"hold_give_estimate"};   // minor, access_systems step
+    b.log.events[7].breaks = {"hold_give_estimate"};   // minor, charged where it happened: the resolve step
     const ScoreReport r = score(b.finish(300));
     CHECK_FALSE(r.critical_failure);
     CHECK(step(r, "understand").score == 65);
-    CHECK(step(r, "access_systems").score == 85);
+    CHECK(step(r, "resolve").score == 85);
+    CHECK(step(r, "access_systems").score == 100);
     REQUIRE(r.breaches.size() == 2);
     CHECK(r.breaches[0].severity == "major");  // more severe first
     CHECK(r.breaches[0].penalty == -25);
@@ -317,7 +319,10 @@ TEST_CASE("scoring: minor and major breaches cost step score and points") {
     CHECK(breach_points == -35);
     CHECK(r.adherence == 93);  // (500 + 65 + 85) / 7
     CHECK(r.passed);
-    CHECK(r.stars == 2);
+    CHECK(r.stars == 2);  // a major breach caps the stars at two
+    REQUIRE(r.star_caps.size() == 2);
+    CHECK(r.star_caps[0].condition == "major_breach");
+    CHECK(r.star_caps[1].condition == "adherence_below_excellent");
     auto bad = std::find_if(r.decisions.begin(), r.decisions.end(), [](const DecisionReview& d) { return d.text == "listen"; });
     REQUIRE(bad != r.decisions.end());
     CHECK_FALSE(bad->good);
@@ -334,7 +339,7 @@ TEST_CASE("scoring: access_systems scores the share of expected desk tools") {
     const StepScore& access = step(r, "access_systems");
     CHECK(access.covered);
     CHECK(access.score == 33);
-    CHECK(access.reasons.front() == "Used 1 of 3 expected desk tools");
+    CHECK(access.reasons.front() == "Used 1 of 3 expected desk tools before the resolution");
     CHECK(bonus(r, "Systems checked") == 5);
 
     SUBCASE("an option saying 'let me check' does not replace the desk tools") {
@@ -466,6 +471,11 @@ TEST_CASE("scoring: a late answer costs points and shows in the debrief") {
     CHECK(r.decisions.front().kind == "answer");
     CHECK_FALSE(r.decisions.front().good);
     CHECK(r.points.total == 110);
+    // It costs Step 1, where the SOP puts the answer target, and the third star.
+    CHECK(step(r, "receive").score == 100 - score_rules::kLateAnswerStepPenalty);
+    CHECK(r.stars == 2);
+    REQUIRE(r.star_caps.size() == 1);
+    CHECK(r.star_caps[0].condition == "late_answer");
 
     SUBCASE("exactly on target is on time") {
         LogBuilder on = bestPath();
@@ -497,6 +507,7 @@ TEST_CASE("scoring: star and pass boundaries follow the settings") {
         .desk("desk.kb.late-fees")
         .choice("refund", {"resolve"}, 15)
         .choice("close", {"close"}, 10)
+        .mood_to(85)
         .ending("end_ok", Outcome::ResolvedFirstContact, true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded.");
     const AttemptLog log = missing.finish(300);
@@ -542,13 +553,28 @@ TEST_CASE("scoring: points never go below zero") {
     CHECK(r.critical_failure);
 }
 
-TEST_CASE("scoring: empathy is rewarded up to a cap") {
-    LogBuilder b = bestPath();
-    for (Event& e : b.log.events) {
-        if (e.type == EventType::Choice) e.empathy = true;  // five empathetic choices
+TEST_CASE("scoring: empathy earns one bonus on a clean call, never for a recovery or a rule-breaking reply") {
+    LogBuilder clean = bestPath();
+    clean.log.events[4].empathy = true;
+    const ScoreReport one = score(clean.finish(300));
+    CHECK(bonus(one, "Empathy") == score_rules::kEmpathyBonus);
+
+    LogBuilder many = bestPath();
+    for (Event& e : many.log.events) e.empathy = e.type == EventType::Choice;  // five empathetic choices
+    CHECK(bonus(score(many.finish(300)), "Empathy") == score_rules::kEmpathyBonus);  // once, not per reply
+
+    SUBCASE("an apology that repairs a mistake is recovery, not a bonus") {
+        LogBuilder recovery = bestPath();
+        recovery.log.events[3].points = -10;  // a wrong move...
+        recovery.log.events[4].empathy = true;  // ...then a warm apology
+        CHECK(bonus(score(recovery.finish(300)), "Empathy") == 0);
     }
-    const ScoreReport r = score(b.finish(300));
-    CHECK(bonus(r, "Empathy") == score_rules::kEmpathyBonusCap);
+    SUBCASE("an empathetic reply that breaks the tone rule earns nothing") {
+        LogBuilder lol = bestPath();
+        lol.log.events[4].empathy = true;
+        lol.log.events[4].breaks = {"professional_tone"};
+        CHECK(bonus(score(lol.finish(300)), "Empathy") == 0);
+    }
 }
 
 TEST_CASE("scoring: CSAT comes from the final mood") {
@@ -646,7 +672,8 @@ TEST_CASE("scoring: engine-written logs") {
         CHECK(r.outcome == "resolved_first_contact");
         CHECK(r.wrap_up.disposition_correct);
         CHECK(r.metrics.fcr);
-        CHECK(r.stars == (r.metrics.within_handle_target ? 3 : 2));
+        const bool excellent = r.metrics.within_handle_target && r.metrics.csat >= r.metrics.target_csat;
+        CHECK(r.stars == (excellent ? 3 : 2));
         CHECK(bonus(r, "Systems checked") == 10);  // CRM and the relevant article; no history review asked
     }
     SUBCASE("a hold without permission and a cold transfer") {
@@ -697,4 +724,138 @@ TEST_CASE("scoring: an outbound call is never answered late") {
     const ScoreReport r = score(b.finish(300), {}, outbound);
     CHECK(penalty(r, "Late answer") == 0);
     CHECK(r.decisions.front().kind != "answer");
+}
+
+// ---- issue 10: where breaches land, tools after the resolution, stars as a QA verdict, notes ----
+
+TEST_CASE("scoring: a breach lands on the step the SOP data names") {
+    SUBCASE("a missed closing script costs the close step, not the greeting") {
+        LogBuilder b = bestPath();
+        b.log.events[8].breaks = {"use_approved_scripts"};  // the close
+        const ScoreReport r = score(b.finish(300));
+        REQUIRE(r.breaches.size() == 1);
+        CHECK(r.breaches[0].step == "close");
+        CHECK(step(r, "close").score == 100 - score_rules::kMinorStepPenalty);
+        CHECK(step(r, "receive").score == 100);
+    }
+    SUBCASE("a rude close costs the close step") {
+        LogBuilder b = bestPath();
+        b.log.events[8].breaks = {"professional_tone"};
+        const ScoreReport r = score(b.finish(300));
+        CHECK(step(r, "close").score == 100 - score_rules::kMinorStepPenalty);
+        CHECK(step(r, "understand").score == 100);
+    }
+    SUBCASE("a hold, which names no step, lands on the step the call was at") {
+        LogBuilder b = bestPath();
+        b.choice("hold", {}, 0, {"hold_ask_permission"});  // after the close
+        Event hold = b.log.events.back();
+        b.log.events.pop_back();
+        hold.seq = 5;
+        b.log.events.insert(b.log.events.begin() + 5, hold);  // right after "listen" (understand)
+        for (size_t i = 0; i < b.log.events.size(); ++i) b.log.events[i].seq = static_cast<int>(i);
+        const ScoreReport r = score(b.finish(300));
+        REQUIRE(r.breaches.size() == 1);
+        CHECK(r.breaches[0].step == "understand");
+        CHECK(step(r, "understand").score == 100 - score_rules::kMajorStepPenalty);
+        CHECK(step(r, "access_systems").score == 100);
+    }
+    SUBCASE("a rule without lands_on stays on its own step wherever it is broken") {
+        LogBuilder b = bestPath();
+        b.log.events[8].breaks = {"no_blame"};  // no_blame lands on the decision; transfer_with_context does not
+        b.log.events[4].breaks = {"transfer_with_context"};
+        const ScoreReport r = score(b.finish(300));
+        CHECK(step(r, "close").score == 100 - score_rules::kMajorStepPenalty);
+        CHECK(step(r, "resolve").score == 100 - score_rules::kMajorStepPenalty);  // its own step, not "understand"
+        CHECK(step(r, "understand").score == 100);
+    }
+}
+
+TEST_CASE("scoring: desk tools first opened after the resolution are out of order") {
+    LogBuilder b;
+    b.answer(6)
+        .desk("desk.crm")
+        .choice("greet", {"receive"}, 10)
+        .choice("verify", {"verify"}, 10)
+        .choice("listen", {"understand"}, 10)
+        .choice("refund", {"resolve"}, 15)
+        .desk("desk.history")
+        .desk("desk.kb.late-fees")
+        .choice("close", {"close"}, 10)
+        .mood_to(85)
+        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .wrapUp("RES-BILL", "billing", "Late fee refunded to the card.");
+    const ScoreReport r = score(b.finish(300));
+    const StepScore& systems = step(r, "access_systems");
+    CHECK(systems.score == 33);  // only the CRM, of three, before the resolution
+    CHECK_FALSE(systems.in_order);
+    CHECK(bonus(r, "Systems checked") == score_rules::kDeskToolBonus);
+    CHECK(std::any_of(systems.reasons.begin(), systems.reasons.end(),
+                      [](const std::string& why) { return why.find("after the resolution") != std::string::npos; }));
+}
+
+TEST_CASE("scoring: stars are a QA verdict and the report says what capped them") {
+    SUBCASE("a critical breach gives no star") {
+        LogBuilder b = bestPath();
+        b.log.events[7].breaks = {"no_charge_without_consent"};
+        const ScoreReport r = score(b.finish(300));
+        CHECK(r.stars == 0);
+        REQUIRE_FALSE(r.star_caps.empty());
+        CHECK(r.star_caps[0].condition == "critical_breach");
+        CHECK(r.star_caps[0].max_stars == 0);
+    }
+    SUBCASE("one major breach, however high the adherence, gives two") {
+        LogBuilder b = bestPath();
+        b.log.events[2].breaks = {"identify_self_and_company"};
+        const ScoreReport r = score(b.finish(300));
+        CHECK(r.passed);
+        CHECK(r.stars == 2);
+        CHECK(r.star_caps.front().condition == "major_breach");
+    }
+    SUBCASE("CSAT below the target gives two") {
+        LogBuilder b = bestPath();
+        b.log.events[8].mood_after = 70;  // CSAT 3.8
+        const ScoreReport r = score(b.finish(300));
+        CHECK(r.adherence == 100);
+        CHECK(r.stars == 2);
+        REQUIRE(r.star_caps.size() == 1);
+        CHECK(r.star_caps[0].condition == "csat_below_target");
+        CHECK(r.star_caps[0].text.find("3.8") != std::string::npos);
+    }
+    SUBCASE("a clean call has no caps and three stars") {
+        const ScoreReport r = score(bestPath().finish(300));
+        CHECK(r.stars == 3);
+        CHECK(r.star_caps.empty());
+    }
+}
+
+TEST_CASE("scoring: a slow first chat reply costs Step 1") {
+    Scenario chat = billingScenario();
+    chat.channel = Channel::Chat;
+    LogBuilder slow;
+    slow.answer(6).wait(90, true);
+    LogBuilder best = bestPath();
+    for (size_t i = 1; i < best.log.events.size(); ++i) {
+        Event e = best.log.events[i];
+        e.seq = static_cast<int>(slow.log.events.size());
+        slow.log.events.push_back(e);
+    }
+    const ScoreReport r = score(slow.finish(400), {}, chat);
+    CHECK(step(r, "receive").score == 100 - score_rules::kSlowFirstReplyStepPenalty);
+    // A slow reply later in the chat is a points matter, not Step 1.
+    LogBuilder later = bestPath();
+    later.wait(90, true);
+    CHECK(step(score(later.finish(400), {}, chat), "receive").score == 100);
+}
+
+TEST_CASE("scoring: notes are graded on the meaning the author lists") {
+    NotesMention owed{"refund or amount owed", {"refund", "owed", "credit"}, {"95"}};
+    CHECK(notesSay(owed, "Customer is owed money, refund to follow"));
+    CHECK(notesSay(owed, "£95 to go back to the card"));
+    CHECK(notesSay(owed, "Agreed 95.00 GBP"));
+    CHECK(notesSay(owed, "Refunded in full"));  // from the start of a word: inflections count
+    CHECK_FALSE(notesSay(owed, "Charge of £59 explained"));
+    CHECK_FALSE(notesSay(owed, "Customer was discredited"));  // not from the start of a word
+    NotesMention amount{"the charge", {}, {"£1,204.50"}};
+    CHECK(notesSay(amount, "disputed 1204.5 on the bill"));
+    CHECK_FALSE(notesSay(amount, "disputed 1204 on the bill"));
 }

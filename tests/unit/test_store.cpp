@@ -3,6 +3,7 @@
 // per-step statistics.
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -481,6 +482,21 @@ TEST_CASE("store: attempt listings are newest first, filter by trainee, limit, a
     CHECK(store.attemptCount(ana) == 3);
 }
 
+TEST_CASE("store: the mode an attempt was played in is recorded with it") {
+    Store store = Store::open(":memory:");
+    const auto ana = store.createTrainee("Ana", "A").id;
+    AttemptLog log = makeLog(3);
+    log.mode = AttemptMode::Assessment;
+    const auto assessed = store.recordAttempt(ana, "t", log, typicalReport(), "2026-03-01T09:00:00Z", "2026-03-01T09:06:00Z");
+    const auto practised = recordTypical(store, ana, "2026-03-02T09:06:00Z");
+    CHECK(store.attempt(assessed)->mode == "assessment");
+    CHECK(store.attempt(assessed)->log.mode == AttemptMode::Assessment);
+    CHECK(store.attempt(practised)->mode == "practice");
+    const auto listed = store.attempts(ana);
+    REQUIRE(listed.size() == 2);
+    CHECK(std::count_if(listed.begin(), listed.end(), [](const AttemptRecord& a) { return a.mode == "assessment"; }) == 1);
+}
+
 TEST_CASE("store: an attempt that fails half-way leaves nothing behind") {
     Store store = Store::open(":memory:");
     const auto ana = store.createTrainee("Ana", "A").id;
@@ -747,6 +763,7 @@ TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and 
     REQUIRE(listed.size() == 2);
     CHECK(listed[0].id == 2);
     CHECK(listed[0].breaches == 0);  // unreadable report: no count, and no failed migration
+    CHECK(listed[0].mode == "practice");  // schema 3: attempts from before modes were practice
     CHECK(listed[0].target_answer_seconds == 0);
     CHECK(listed[1].breaches == 3);
     CHECK(listed[1].target_answer_seconds == 20);

@@ -33,10 +33,11 @@ TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, cons
         p.stars = a.stars;
         p.finished_at = a.finished_at;
         p.sop_version = a.sop_version;
+        p.assessment = a.mode == "assessment";
         evidence.attempts.push_back(std::move(p));
     }
     for (const auto& q : store.quizAttempts(trainee_id))
-        evidence.quizzes.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version});
+        evidence.quizzes.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed});
     for (const auto& c : store.certificates(trainee_id)) evidence.certificates.push_back(heldCertificate(c));
     return evidence;
 }

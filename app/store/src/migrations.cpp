@@ -189,9 +189,16 @@ CREATE TRIGGER step_totals_remove_row AFTER DELETE ON step_scores WHEN OLD.requi
 END;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// v3: the mode an attempt was played in (practice coaches, an assessment does not); attempts
+// recorded before it were all practice.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 }};
 
 }  // namespace

@@ -36,9 +36,9 @@ constexpr std::string_view kAttemptSummaryColumns =
     "SELECT a.id, a.trainee_id, t.name, a.scenario_id, a.scenario_version, a.scenario_title, a.sop_id,"
     " a.sop_version, a.channel, a.started_at, a.finished_at, a.outcome, a.passed, a.critical_failure,"
     " a.adherence, a.points, a.stars, a.handle_seconds, a.fcr, a.csat, a.answer_seconds, a.seed,"
-    " a.breaches, a.target_answer_seconds";
-constexpr int kReportColumn = 24;  // after the summary columns, when selected (attempt_details)
-constexpr int kEventLogColumn = 25;
+    " a.breaches, a.target_answer_seconds, a.mode";
+constexpr int kReportColumn = 25;  // after the summary columns, when selected (attempt_details)
+constexpr int kEventLogColumn = 26;
 constexpr std::string_view kAttemptFrom = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id ";
 
 AttemptRecord readAttemptSummary(const sql::Statement& q) {
@@ -67,6 +67,7 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.seed = q.bits(21);
     r.breaches = q.integer(22);
     r.target_answer_seconds = q.integer(23);
+    r.mode = q.text(24);
 
     // Listings carry the log's identity and the report's summary, without the heavy JSON.
     r.log.scenario_id = r.scenario_id;
@@ -75,6 +76,7 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.log.sop_version = r.sop_version;
     r.log.seed = r.seed;
     r.log.channel = r.channel == "chat" ? Channel::Chat : Channel::Call;
+    r.log.mode = attemptModeFromName(r.mode);
     r.report.scenario_id = r.scenario_id;
     r.report.sop_version = r.sop_version;
     r.report.outcome = r.outcome;
@@ -154,9 +156,9 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
                           "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id,"
                           " sop_version, channel, started_at, finished_at, outcome, passed, critical_failure,"
                           " adherence, points, stars, handle_seconds, fcr, csat, answer_seconds, seed,"
-                          " breaches, target_answer_seconds)"
+                          " breaches, target_answer_seconds, mode)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                          " ?18, ?19, ?20, ?21, ?22)");
+                          " ?18, ?19, ?20, ?21, ?22, ?23)");
     insert.bind(1, trainee_id)
         .bind(2, log.scenario_id)
         .bind(3, log.scenario_version)
@@ -178,7 +180,8 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
         .bind(19, report.metrics.answer_seconds)
         .bindBits(20, log.seed)
         .bind(21, static_cast<int>(report.breaches.size()))
-        .bind(22, report.metrics.target_answer_seconds);
+        .bind(22, report.metrics.target_answer_seconds)
+        .bind(23, attemptModeName(log.mode));
     insert.run();
     const std::int64_t attempt_id = sqlite3_last_insert_rowid(db);
 

@@ -37,8 +37,10 @@ WrapUpForm expectedWrapUp(const Engine& engine) {
     if (const WrapUpExpectation* w = engine.wrapUpExpectation()) {
         if (!w->dispositions.empty()) form.disposition = w->dispositions.front();
         form.category = w->category;
-        for (const auto& group : w->notes_mention)
-            if (!group.empty()) form.notes += (form.notes.empty() ? "" : "; ") + group.front();
+        for (const auto& mention : w->notes_mention) {
+            const std::string says = !mention.any_of.empty() ? mention.any_of.front() : mention.amounts.front();
+            form.notes += (form.notes.empty() ? "" : "; ") + says;
+        }
         form.follow_up = w->follow_up_required;
     }
     for (const auto& e : engine.log().events)
@@ -114,10 +116,16 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
         bool desk;
         int answer_after;
         const char* day;
+        AttemptMode mode;
     };
-    const Plan plans[] = {{Channel::Call, 0, true, true, 4, "2026-03-09"}, {Channel::Call, 1, false, false, 25, "2026-03-10"},
-                          {Channel::Call, 1, true, true, 5, "2026-03-10"}, {Channel::Call, 2, true, false, 9, "2026-03-11"},
-                          {Channel::Chat, 0, true, true, 12, "2026-03-12"}, {Channel::Call, 3, true, true, 3, "2026-03-12"}};
+    // The near miss was an assessment (the debrief screenshot shows one: no coaching, caps named).
+    constexpr AttemptMode kPractice = AttemptMode::Practice;
+    const Plan plans[] = {{Channel::Call, 0, true, true, 4, "2026-03-09", kPractice},
+                          {Channel::Call, 1, false, false, 25, "2026-03-10", AttemptMode::Assessment},
+                          {Channel::Call, 1, true, true, 5, "2026-03-10", kPractice},
+                          {Channel::Call, 2, true, false, 9, "2026-03-11", kPractice},
+                          {Channel::Chat, 0, true, true, 12, "2026-03-12", kPractice},
+                          {Channel::Call, 3, true, true, 3, "2026-03-12", kPractice}};
     int n = 0;
     for (const Plan& p : plans) {
         std::shared_ptr<const Scenario> scenario;
@@ -131,8 +139,9 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
         }
         if (!scenario) continue;
         const auto choices = p.best ? bestPath(app.content, *scenario) : std::vector<std::string>{};
-        const PlayedAttempt a = playScenario(app.content, app.settings, *scenario, t.name, 1000 + static_cast<std::uint64_t>(n), choices,
-                                             p.desk, p.best, p.answer_after);
+        PlayedAttempt a = playScenario(app.content, app.settings, *scenario, t.name, 1000 + static_cast<std::uint64_t>(n), choices,
+                                       p.desk, p.best, p.answer_after);
+        a.log.mode = p.mode;
         const std::string started = std::string(p.day) + "T09:" + std::to_string(10 + n * 7) + ":00Z";
         const std::string finished = std::string(p.day) + "T09:" + std::to_string(16 + n * 7) + ":00Z";
         app.store->recordAttempt(t.id, scenario->title, a.log, a.report, started, finished);
@@ -175,7 +184,7 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         d.engine->answer(4);
         if (name == "call") {
             d.engine->choose("desk.crm");
-            playOut(*d.engine, bestPath(app.content, *s), 2);
+            playOut(*d.engine, bestPath(app.content, *s), 1);  // a node with several (shuffled) replies
         } else {
             useDesk(*d.engine);
             playOut(*d.engine, bestPath(app.content, *s), static_cast<size_t>(kMaxSteps));
@@ -210,7 +219,7 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         if (!app.summary.recent.empty()) {
             app.history.selected = app.summary.recent.front().id;
             app.history.loaded.reset();
-            app.history.replay_step = 3;
+            app.history.replay_step = 5;  // past the desk tools: a reply with the replies as shown
         }
     } else if (name == "settings") {
         navigate(app, ScreenId::Settings);

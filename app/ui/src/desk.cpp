@@ -17,6 +17,16 @@
 
 namespace frontline::ui {
 
+bool isDeskAction(ActionType t) {
+    return t == ActionType::Verify || t == ActionType::Hold || t == ActionType::Resume || t == ActionType::Transfer;
+}
+
+bool isDeskActionName(const std::string& name) {
+    for (ActionType t : {ActionType::Verify, ActionType::Hold, ActionType::Resume, ActionType::Transfer})
+        if (name == actionTypeName(t)) return true;
+    return false;
+}
+
 namespace {
 // Real seconds of ringing count 1:1 as the caller's waiting time: the answer target is itself a
 // real-world figure (rings × seconds per ring), so answering promptly is the skill being trained.
@@ -28,9 +38,6 @@ constexpr double kChatIdleFlushFactor = 2.0;
 constexpr int kKeyDigit1 = '1';
 constexpr int kKeyKeypad1 = 321;
 
-bool isDeskAction(ActionType t) {
-    return t == ActionType::Verify || t == ActionType::Hold || t == ActionType::Resume || t == ActionType::Transfer;
-}
 
 void flushIdle(DeskSession& s) {
     const int seconds = static_cast<int>(s.idle_seconds);
@@ -54,6 +61,8 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
     s->settings = app.settings;
     const std::string agent = app.trainee ? app.trainee->name : std::string("Agent");
     s->engine = std::make_unique<Engine>(app.content.sop, *s->scenario, s->settings, agent, app.next_seed++);
+    s->mode = app.library.assessment ? AttemptMode::Assessment : AttemptMode::Practice;
+    s->engine->setMode(s->mode);
     s->started_at = nowUtcIso();
     if (app.store) s->save_problem = app.store->writeProblem(50);
     s->arrives_at = app.time;
@@ -61,12 +70,32 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
     return s;
 }
 
+bool coaching(const DeskSession& s) { return s.mode == AttemptMode::Practice; }
+
+std::string whyUnavailable(const DeskSession& s, const OptionView& o) {
+    return coaching(s) ? o.unavailable_reason : std::string("Not available right now.");
+}
+
+void drawEndingNote(const DeskSession& s) {
+    const Ending* ending = s.engine->ending();
+    if (!ending) return;
+    if (!coaching(s)) {
+        iconText(icon::kFlag, colour::kInkSoft, "The interaction has ended. How it went is in the debrief.");
+    } else {
+        iconText(ending->success ? icon::kCheckCircle : icon::kWarning, ending->success ? colour::kGood : colour::kWarn,
+                 outcomeTitle(ending->outcome).c_str());
+        if (!ending->summary.empty()) mutedText(ending->summary.c_str());
+    }
+    ImGui::Separator();
+}
+
 bool act(AppState& app, DeskSession& s, const std::string& option_id) {
     const bool desk_tool = option_id.rfind("desk.", 0) == 0;
     // Desk tools are reading, not replying: the customer's wait continues through them.
     if (!desk_tool) flushIdle(s);
     const ChooseResult r = s.engine->choose(option_id);
-    s.error = r.ok ? std::string() : r.error;
+    // The engine's refusal quotes the author's reason ("verify first"): coaching, so not in an assessment.
+    s.error = r.ok ? std::string() : coaching(s) ? r.error : std::string("That is not possible right now.");
     if (r.ok && !desk_tool) s.last_act_time = app.time;
     return r.ok;
 }
@@ -163,7 +192,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
     ImGui::PushFont(font(FontRole::Heading));
     ImGui::TextUnformatted(sc.persona.name.c_str());
     ImGui::PopFont();
-    mutedText(sc.summary.c_str());
+    mutedText(coaching(s) ? sc.summary.c_str() : "Assessment: no hints or coaching until the debrief.");
     ImGui::Spacing();
 
     if (!sc.outbound) {
@@ -356,11 +385,11 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
         std::snprintf(num, sizeof num, "%d", static_cast<int>(i + 1));
         if (choiceCard(o.id, num, colour::kAccent, o.text, o.available, o.id, i < 9 ? "Option " + std::to_string(i + 1) : std::string()))
             chosen = o.id;
-        if (!o.available) tooltip(o.unavailable_reason.c_str());
+        if (!o.available) tooltip(whyUnavailable(s, o).c_str());
         ImGui::Dummy(ImVec2(0, em(0.05f)));
     }
     if (talk.empty() && desk_moves) mutedText("Nothing to say right now: use the desk on the right.");
-    else if (desk_moves) iconText(icon::kLightbulb, colour::kWarn, "The desk has actions for this moment too (verify, hold, transfer).");
+    else if (desk_moves && coaching(s)) iconText(icon::kLightbulb, colour::kWarn, "The desk has actions for this moment too (verify, hold, transfer).");
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -369,7 +398,7 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
             const int n = static_cast<int>(i);
             if (ImGui::IsKeyPressed(kKeyDigit1 + n, false) || ImGui::IsKeyPressed(kKeyKeypad1 + n, false)) {
                 if (talk[i]->available) chosen = talk[i]->id;
-                else s.error = "Option " + std::to_string(n + 1) + " is not available: " + talk[i]->unavailable_reason;
+                else s.error = "Option " + std::to_string(n + 1) + " is not available: " + whyUnavailable(s, *talk[i]);
             }
         }
     }
@@ -435,7 +464,7 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
         if (choiceCard(o.id, pass ? icon::kCheck : icon::kTimes, pass ? colour::kGood : colour::kBad, o.text, o.available, o.id,
                        "Desk action: verify " + o.action.verify_result))
             act(app, s, o.id);
-        if (!o.available) tooltip(o.unavailable_reason.c_str());
+        if (!o.available) tooltip(whyUnavailable(s, o).c_str());
         ++shown;
     }
     if (shown == 0) mutedText(s.engine->verified() ? "Identity verified." : "Verification decisions appear here when the conversation reaches them.");
@@ -550,7 +579,7 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
                 recordItem(o.id.c_str(), o.available);
                 recordItem(("Desk action: transfer " + o.action.mode + " " + o.action.team).c_str(), o.available);
                 ImGui::EndDisabled();
-                if (!o.available) tooltip(o.unavailable_reason.c_str());
+                if (!o.available) tooltip(whyUnavailable(s, o).c_str());
                 ImGui::PopID();
             }
         }
@@ -583,7 +612,7 @@ void drawDeskTools(AppState& app, DeskSession& s) {
         recordItem(o.id.c_str(), o.available);
         recordItem(hold ? (o.action.asked ? "Desk action: hold asked" : "Desk action: hold") : "Desk action: resume", o.available);
         ImGui::EndDisabled();
-        tooltip(o.available ? o.text.c_str() : o.unavailable_reason.c_str());
+        tooltip(o.available ? o.text.c_str() : whyUnavailable(s, o).c_str());
         ImGui::PopID();
     }
     if (any_transfer) {

@@ -141,12 +141,7 @@ void drawChatDeskScreen(AppState& app) {
         ImGui::SameLine();
         beginCard("##desk", ImVec2(0, 0));
         if (phase == Phase::WrapUp) {
-            if (const Ending* ending = s.engine->ending()) {
-                iconText(ending->success ? icon::kCheckCircle : icon::kWarning, ending->success ? colour::kGood : colour::kWarn,
-                         outcomeTitle(ending->outcome).c_str());
-                if (!ending->summary.empty()) mutedText(ending->summary.c_str());
-                ImGui::Separator();
-            }
+            drawEndingNote(s);
             drawWrapUp(app, s);
         } else {
             sectionHeader(icon::kDatabase, "Agent desk");

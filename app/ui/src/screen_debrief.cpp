@@ -19,6 +19,19 @@ float countUp(const AppState& app) {
     return static_cast<float>(1.0 - std::pow(1.0 - t, 3.0));
 }
 
+// What kept the stars below three: the QA verdict says why, lowest cap first.
+void drawStarCaps(const ScoreReport& r) {
+    if (r.star_caps.empty()) return;
+    ImGui::Spacing();
+    mutedText(r.stars == 0 ? "No stars:" : r.stars == 1 ? "One star:" : "Two stars:");
+    std::vector<StarCap> caps = r.star_caps;
+    std::stable_sort(caps.begin(), caps.end(), [](const StarCap& a, const StarCap& b) { return a.max_stars < b.max_stars; });
+    for (const StarCap& cap : caps) {
+        iconText(icon::kStar, cap.max_stars == 0 ? colour::kBad : colour::kWarn, cap.text.c_str());
+        recordItem(("Star cap:" + cap.condition).c_str());
+    }
+}
+
 void drawResult(AppState& app, const ScoreReport& r) {
     const float k = countUp(app);
     if (k < 1.0f) app.animating = true;
@@ -37,6 +50,10 @@ void drawResult(AppState& app, const ScoreReport& r) {
     ImGui::PopFont();
     iconText(r.success_ending ? icon::kCheckCircle : icon::kTimesCircle, r.success_ending ? colour::kGood : colour::kBad,
              r.outcome_title.c_str());
+    if (app.debrief.assessment) {
+        ImGui::SameLine();
+        chip("Assessment", colour::kInfoSoft, colour::kInfo);
+    }
     ImGui::Spacing();
 
     // Stars pop in one after another as the count-up runs.
@@ -63,6 +80,7 @@ void drawResult(AppState& app, const ScoreReport& r) {
     std::snprintf(pass, sizeof pass, "SOP adherence (pass %d%%)", app.settings.scenario_pass_mark);
     mutedText(pass);
     ImGui::EndGroup();
+    drawStarCaps(r);
     endTile();
 }
 
@@ -238,6 +256,7 @@ void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids) {
         app.debrief.scenario_id = record->scenario_id;
         app.debrief.scenario_title = record->scenario_title;
         app.debrief.report = std::move(record->report);
+        app.debrief.assessment = record->mode == "assessment";
         app.debrief.shown_at = app.time;
         app.debrief.more_attempts.assign(attempt_ids.begin() + 1, attempt_ids.end());
         navigate(app, ScreenId::Debrief);

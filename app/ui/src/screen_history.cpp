@@ -83,6 +83,30 @@ const DecisionReview* reviewFor(const ScoreReport& r, int seq) {
     return nullptr;
 }
 
+// The replies as the trainee saw them at this decision (shuffled per attempt), numbered as the
+// number keys were (desk actions sit on the desk, unnumbered), with the one chosen marked.
+// Attempts recorded before shuffling have none.
+void drawShownReplies(const Event& e) {
+    const auto shown = e.data.is_object() ? e.data.find("shown") : e.data.end();
+    if (e.type != EventType::Choice || shown == e.data.end() || !shown->is_array()) return;
+    int number = 0;
+    for (const auto& option : *shown) {
+        if (!option.is_object()) continue;
+        if (isDeskActionName(option.value("action", std::string()))) continue;
+        ++number;
+        const bool chosen = option.value("id", std::string()) == e.id;
+        char line[32];
+        std::snprintf(line, sizeof line, "%s %d.", chosen ? ">" : " ", number);
+        ImGui::PushStyleColor(ImGuiCol_Text, chosen ? colour::kInk : colour::kInkSoft);
+        ImGui::TextUnformatted(line);
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(option.value("text", std::string()).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}
+
 void drawReplay(AppState& app) {
     HistoryState& h = app.history;
     if (h.selected != 0 && (!h.loaded || h.loaded->id != h.selected)) load(app, h.selected);
@@ -146,6 +170,7 @@ void drawReplay(AppState& app) {
             ImGui::PopStyleColor();
             ImGui::SameLine();
             ImGui::TextWrapped("%s %s", clockText(d->clock).c_str(), d->text.c_str());
+            drawShownReplies(e);
             if (d->points != 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, d->points > 0 ? colour::kGood : colour::kBad);
                 ImGui::Text("%+d points", d->points);

@@ -113,6 +113,16 @@ void drawFailed(AppState& app) {
     }
 }
 
+// Practice coaches; an assessment is what a certification policy may require.
+void drawModeChoice(AppState& app) {
+    if (ImGui::RadioButton("Practice", !app.library.assessment)) app.library.assessment = false;
+    recordItem("Mode: practice");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Assessment", app.library.assessment)) app.library.assessment = true;
+    recordItem("Mode: assessment");
+    tooltip("Practice coaches you as you go. An assessment counts for certifications that require it: no hints until the debrief.");
+}
+
 void drawDetail(AppState& app, const Scenario& s) {
     beginCard("##detail", ImVec2(0, 0));
     ImGui::PushFont(font(FontRole::Heading));
@@ -124,7 +134,10 @@ void drawDetail(AppState& app, const Scenario& s) {
     ImGui::SameLine();
     starRating(app.summary.bestStars(s.id));
     ImGui::Spacing();
-    wrappedText(s.summary.c_str());
+    drawModeChoice(app);
+    // The summary coaches ("ask before you hold"): an assessment shows the situation only.
+    if (!app.library.assessment) wrappedText(s.summary.c_str());
+    else mutedText("Assessment: no hints, no reasons why a reply is not possible yet, and all feedback in the debrief.");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     iconText(icon::kUser, colour::kAccent, s.persona.name.c_str());

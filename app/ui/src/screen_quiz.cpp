@@ -1,13 +1,16 @@
 // Knowledge checks: pick an exam or practise one section's bank, answer question by question
 // (practice: the verdict, feedback and explanation after each answer; exam: nothing until it is
-// submitted, with a timer when the exam is timed), then per-section results and every explanation.
+// submitted, with a timer when the exam is timed), then per-section results and, after practice,
+// every explanation (after an exam: the weak sections, never the answer key).
 // Attempts are recorded with Store::recordQuizAttempt. Drawing and grading live in quiz.hpp.
 // Sections: loading and actions · picker · question widgets · taking · results · entry point.
 #include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <imgui.h>
+#include "frontline/certification.hpp"
 #include "frontline/ui/icons.hpp"
+#include "frontline/ui/screen_certification.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "ui_internal.hpp"
 
@@ -45,8 +48,22 @@ QuizAnswer settled(const QuizAnswer& a) {
     return a;
 }
 
+// Whether the policies let this trainee sit the exam now (attempt limit, cooldown after a fail).
+ExamGate examGateFor(AppState& app, const std::string& exam_id) {
+    std::vector<QuizEvidence> past;
+    for (const auto& r : app.quiz.recent)
+        past.push_back(QuizEvidence{r.exam_id, r.mode == "practice", r.score_percent, r.finished_at, r.sop_version, r.passed});
+    return examGate(certificationPolicies(app), exam_id, past, app.content.sop.version, nowUtcIso());
+}
+
 void startQuiz(AppState& app, const std::string& id, QuizMode mode) {
     QuizScreenState& q = app.quiz;
+    if (mode == QuizMode::Exam) {
+        if (const ExamGate gate = examGateFor(app, id); !gate.allowed) {
+            showToast(app, gate.reason, 6);
+            return;
+        }
+    }
     auto draw = drawQuiz(q.library, id, app.next_seed++);
     if (!draw || draw->questions.empty()) {
         showToast(app, "That quiz has no questions.");
@@ -141,8 +158,13 @@ void drawPicker(AppState& app) {
         else
             std::snprintf(info, sizeof info, "%d questions · untimed · pass mark %d%%", count, app.settings.quiz_pass_mark);
         mutedText(info);
+        const ExamGate gate = examGateFor(app, exam.id);
+        ImGui::BeginDisabled(!gate.allowed);
         if (iconButton(icon::kPlay, "Start exam", ButtonKind::Primary)) startQuiz(app, exam.id, QuizMode::Exam);
-        recordItem(("Start exam:" + exam.id).c_str());
+        ImGui::EndDisabled();
+        recordItem(("Start exam:" + exam.id).c_str(), gate.allowed);
+        if (!gate.allowed) tooltip(gate.reason.c_str());
+        else if (gate.attempts_left > 0) tooltip(("Attempts left before the exam locks: " + std::to_string(gate.attempts_left)).c_str());
         ImGui::SameLine();
         if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Normal)) startQuiz(app, exam.id, QuizMode::Practice);
         recordItem(("Practise:" + exam.id).c_str());
@@ -434,6 +456,21 @@ void drawTaking(AppState& app) {
 
 // ---- results ------------------------------------------------------------------------------------
 
+void drawWeakSections(const QuizResult& r) {
+    iconText(icon::kLightbulb, colour::kGold, "Sections to study before the next attempt");
+    bool any = false;
+    for (const auto& s : r.sections) {
+        if (s.percent >= r.pass_mark) continue;
+        any = true;
+        char line[160];
+        std::snprintf(line, sizeof line, "%s: %d of %d correct", s.title.c_str(), s.correct, s.total);
+        iconText(icon::kTimesCircle, colour::kBad, line);
+        recordItem(("Weak section: " + s.title).c_str());
+    }
+    if (!any) mutedText("Every section met the pass mark.");
+    mutedText("The answers are not shown after an exam; practise the sections above for feedback on each question.");
+}
+
 void drawResults(AppState& app) {
     QuizScreenState& q = app.quiz;
     const QuizResult& r = *q.result;
@@ -493,6 +530,11 @@ void drawResults(AppState& app) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
+    // An exam's answer key would leak the questions of the next attempt: show where to study instead.
+    if (shown.mode == QuizMode::Exam) {
+        drawWeakSections(shown);
+        return;
+    }
     iconText(icon::kLightbulb, colour::kGold, "Every question, with the reason");
     ImGui::BeginChild("##explanations", ImVec2(0, 0), false);
     for (size_t i = 0; i < shown.questions.size(); ++i) {
@@ -501,6 +543,7 @@ void drawResults(AppState& app) {
         beginTile(0, r2.correct ? colour::kGood : colour::kBad);
         const std::string number = std::to_string(i + 1) + ".";
         iconText(r2.correct ? icon::kCheckCircle : icon::kTimesCircle, r2.correct ? colour::kGood : colour::kBad, number.c_str());
+        recordItem(("Explanation " + std::to_string(i + 1)).c_str());
         ImGui::SameLine();
         ImGui::PushFont(font(FontRole::Bold));
         ImGui::TextWrapped("%s", r2.prompt.c_str());

@@ -25,6 +25,14 @@ std::string shortDate(const std::string& iso);
 std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Scenario> scenario);
 // Plays `option_id` (flushing idle time to the engine first); shows the refusal if any.
 bool act(AppState& app, DeskSession& s, const std::string& option_id);
+// Practice coaches; an assessment hides hints and reasons until the debrief.
+bool coaching(const DeskSession& s);
+std::string whyUnavailable(const DeskSession& s, const OptionView& o);
+// The wrap-up's heading: how the interaction ended (practice) or a neutral line (assessment).
+void drawEndingNote(const DeskSession& s);
+// Verify, hold, resume and transfer sit on the desk panel; other options are numbered replies.
+bool isDeskAction(ActionType t);
+bool isDeskActionName(const std::string& action_type_name);
 // Scores and stores a finished attempt once. Returns true when it is (now or already) recorded.
 bool recordIfFinished(AppState& app, DeskSession& s, bool retry = false);
 // Advances real-time timers (ringing, chat idle); called every frame for every session.

@@ -64,7 +64,9 @@ public:
     Phase phase() const { return phase_; }
     // Picks up the call / chat after `waited_seconds` of ringing (speed of answer).
     ChooseResult answer(int waited_seconds);
-    // Options of the current node (available or not) followed by the desk tools.
+    // Options of the current node (available or not) in the order shown to the trainee, followed
+    // by the desk tools. The replies of a node are shuffled when it is entered, from the seed, so
+    // the best reply has no fixed place; the same seed and choices give the same order.
     std::vector<OptionView> options() const;
     ChooseResult choose(const std::string& option_id);
     // Idle time passing (dead air, chat response time): advances the clock, costs mood on long waits.
@@ -80,6 +82,8 @@ public:
     const Ending* ending() const;  // set once an ending node is reached
     const WrapUpExpectation* wrapUpExpectation() const;
     const AttemptLog& log() const { return log_; }
+    // Recorded with the attempt; the engine plays the same either way (the UI hides the coaching).
+    void setMode(AttemptMode mode) { log_.mode = mode; }
     const Scenario& scenario() const { return scenario_; }
     const Sop& sop() const { return sop_; }
     const OrgSettings& settings() const { return settings_; }
@@ -110,12 +114,18 @@ private:
     ChooseResult useDeskTool(const std::string& id);
     Event& push(EventType type);
     std::uint64_t nextRandom();
+    std::uint64_t nextShuffle();
+    void shuffleOptions();
+    nlohmann::json shownOptions() const;
+    void applyDeskChecks(const Option& o, Event& e) const;
 
     const Sop& sop_;
     const Scenario& scenario_;
     const OrgSettings& settings_;
     std::string agent_name_;
     std::uint64_t rng_;
+    std::uint64_t shuffle_rng_;  // a stream of its own, so line variants do not depend on option counts
+    std::vector<size_t> order_;  // the current node's options in shown order (indices into Node::options)
     Phase phase_ = Phase::Ringing;
     std::string node_;
     int clock_ = 0;
@@ -136,8 +146,8 @@ private:
 std::string deskKbOptionId(const std::string& article_id);
 // The knowledge-base article a "desk.kb.<article>" id names, or null for any other id.
 const KbArticle* deskKbArticle(const Scenario& scenario, const std::string& desk_id);
-// Whether a desk tool counts for SOP step 4 (access systems): the CRM record, the history and
-// open tickets, and knowledge-base articles marked relevant.
+// Whether a desk tool counts for the SOP step desk tools serve (role "systems"): the CRM record,
+// the history and open tickets, and knowledge-base articles marked relevant.
 bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id);
 
 }  // namespace frontline

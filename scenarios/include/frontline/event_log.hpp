@@ -48,6 +48,12 @@ struct Event {
     nlohmann::json data = nlohmann::json::object();
 };
 
+// Practice coaches (hints, reasons why a reply is not possible yet); an assessment shows none of
+// that until the debrief. Certification policies may count assessment attempts only.
+enum class AttemptMode { Practice, Assessment };
+const char* attemptModeName(AttemptMode m);  // practice | assessment
+AttemptMode attemptModeFromName(std::string_view name);  // anything unknown: practice
+
 struct AttemptLog {
     std::string scenario_id;
     int scenario_version = 1;
@@ -56,6 +62,7 @@ struct AttemptLog {
     std::string agent_name;
     std::uint64_t seed = 0;
     Channel channel = Channel::Call;
+    AttemptMode mode = AttemptMode::Practice;
     std::vector<Event> events;
 
     // Derived summaries kept alongside for convenience (all recomputable from events).

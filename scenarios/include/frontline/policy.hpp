@@ -16,6 +16,8 @@ namespace frontline {
 struct PolicyExam {
     std::string exam;                // exam id (questions/exams)
     std::optional<int> min_percent;  // nullopt: the organisation's quiz_pass_mark
+    int max_attempts = 0;    // failed exam attempts in a row (current SOP version) before it locks; 0: no limit
+    int cooldown_hours = 0;  // wait after a failed exam attempt before the next; 0: none
 };
 
 struct PracticalRequirement {
@@ -23,6 +25,7 @@ struct PracticalRequirement {
     int min_stars = 2;
     int min_difficulty = 1;
     int min_distinct_scenarios = 0;  // qualifying scenarios overall, whatever their tags
+    bool assessment_only = false;    // only attempts played in assessment mode count ("mode": "assessment")
 };
 
 struct Policy {

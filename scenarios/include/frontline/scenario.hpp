@@ -39,6 +39,9 @@ struct KbArticle {
     std::string id, title, body;
     std::vector<std::string> keywords;
     bool relevant = false;  // opening it counts for SOP step 4 (check the knowledge base)
+    // A relevant article that serves another step (e.g. a disposition guide for documentation):
+    // it is not one of the systems step's tools, so opening it after the resolution is in order.
+    std::string for_step;
 };
 
 struct Condition {
@@ -103,11 +106,20 @@ struct Line {
     std::vector<std::pair<std::string, std::string>> alternatives;  // (id, text) variants picked by seed
 };
 
+// One thing the wrap-up notes must say, graded on meaning: any of the author's words or phrases
+// (matched from the start of a word, case-insensitive, so "refund" also finds "refunded"), or any
+// of the amounts (compared as numbers, so "95" finds "£95", "95.00" and "GBP 95").
+struct NotesMention {
+    std::string meaning;               // what to say, shown to the trainee when it is missing
+    std::vector<std::string> any_of;   // synonyms and phrases
+    std::vector<std::string> amounts;  // figures, e.g. "95" or "6.42"
+};
+
 // Wrap-up expected at an ending: graded against the form the trainee fills in.
 struct WrapUpExpectation {
     std::vector<std::string> dispositions;               // acceptable codes (first is the best)
     std::string category;                                // expected issue category ("" = any)
-    std::vector<std::vector<std::string>> notes_mention;  // groups of synonyms; each group must appear
+    std::vector<NotesMention> notes_mention;             // each must be found in the notes
     bool follow_up_required = false;
 };
 

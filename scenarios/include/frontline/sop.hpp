@@ -3,6 +3,7 @@
 // rules a call can break. Loaded from scenarios/content/sop/*.sop.json.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontline {
@@ -17,9 +18,32 @@ struct SopStep {
     StepApplies applies = StepApplies::Always;
     std::vector<std::string> must_follow;  // steps whose first coverage must come before this one's
     std::vector<std::string> actions;      // the SOP's bullet points
+    std::string role;  // what the engine and scorer use this step for (kStepRoles), or empty
 };
 
+// Roles a step can play (SOP data names them; the code never names a step id):
+//   answer         speed of answer and the first reply are charged here
+//   verify         identity verification
+//   systems        the step the desk tools (CRM record, history, knowledge base) serve
+//   resolution     desk tools first used after this step was covered are out of order
+//   documentation  the wrap-up form (disposition, category, notes)
+//   follow_up      the follow-up task of the wrap-up form
+inline constexpr const char* kStepRoles[] = {"answer", "verify", "systems", "resolution", "documentation", "follow_up"};
+
 enum class RuleSeverity { Minor, Major, Critical };
+enum class RuleLandsOn { RuleStep, DecisionStep };
+
+// Checks the engine and scorer make whatever the author wrote; a rule names the one it enforces:
+//   hold_permission        a hold without asking the customer first
+//   hold_estimate          a hold without a time estimate
+//   cold_transfer          a transfer in cold mode
+//   script_elements        an option claiming an approved script lacks some of its elements
+//   verify_without_record  identity verified (pass or fail) before the CRM record was opened
+//   disposition_code       the wrap-up's disposition code does not fit the outcome
+//   follow_up_task         a commitment or required follow-up without a follow-up task
+inline constexpr const char* kRuleChecks[] = {"hold_permission", "hold_estimate",         "cold_transfer",
+                                              "script_elements", "verify_without_record", "disposition_code",
+                                              "follow_up_task"};
 
 struct SopRule {
     std::string id;
@@ -28,6 +52,10 @@ struct SopRule {
     std::string source;  // citation
     std::string step;    // the SOP step it belongs to
     RuleSeverity severity = RuleSeverity::Minor;
+    // Where a breach is charged: the rule's own step, or (for rules that apply all through the
+    // interaction: scripts, tone, hold) the step of the decision that broke it.
+    RuleLandsOn lands_on = RuleLandsOn::RuleStep;
+    std::string checked_by;  // the desk check that enforces it (kRuleChecks), or empty
     bool critical() const { return severity == RuleSeverity::Critical; }
 };
 
@@ -92,6 +120,11 @@ struct Sop {
     const Named* category(std::string_view id) const;
     const Topic* topic(std::string_view id) const;
     const EscalationTrigger* trigger(std::string_view id) const;
+    // The step playing a role / the rule enforcing a check (null when the SOP has none).
+    const SopStep* stepWithRole(std::string_view role) const;
+    std::string stepIdWithRole(std::string_view role) const;  // empty when none
+    const SopRule* ruleCheckedBy(std::string_view check) const;
+    std::string ruleIdCheckedBy(std::string_view check) const;  // empty when none
 };
 
 const char* severityName(RuleSeverity s);

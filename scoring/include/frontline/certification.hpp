@@ -44,6 +44,7 @@ struct PracticalAttempt {
     int stars = 0;
     std::string finished_at;  // ISO 8601 UTC
     std::string sop_version;
+    bool assessment = false;  // played in assessment mode
 };
 
 struct QuizEvidence {
@@ -52,6 +53,7 @@ struct QuizEvidence {
     int score_percent = 0;
     std::string finished_at;
     std::string sop_version;
+    bool passed = false;  // as graded when taken (the exam's pass mark then)
 };
 
 struct HeldCertificate {
@@ -107,6 +109,17 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
                                           const std::string& now);
 
 inline bool readyToIssue(const CertificationStatus& status) { return status.ready_to_issue; }
+
+// Whether the trainee may start exam `exam_id` now: the strictest max_attempts / cooldown_hours of
+// the policies that require it, over the trainee's exam-mode attempts on the current SOP version.
+struct ExamGate {
+    bool allowed = true;
+    std::string reason;          // why not, for the trainee ("3 failed attempts: ask your training manager")
+    std::string next_allowed_at; // ISO 8601 UTC when a cooldown ends (empty otherwise)
+    int attempts_left = -1;      // before the exam locks; -1: no limit
+};
+ExamGate examGate(const std::vector<Policy>& policies, const std::string& exam_id, const std::vector<QuizEvidence>& past,
+                  const std::string& current_sop_version, const std::string& now);
 
 // When a certificate issued at `issued_at` expires: the policy's validity_months, else the settings'.
 std::string certificateExpiry(const Policy& policy, const OrgSettings& settings, const std::string& issued_at);

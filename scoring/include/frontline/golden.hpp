@@ -39,4 +39,10 @@ GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSet
 // The `expect` block describing what a report says (used to write golden files).
 nlohmann::json goldenExpectation(const ScoreReport& report);
 
+// A golden file's JSON with every play-through's `expect` block rewritten to what the engine and
+// scorer produce now (scripts/update-golden.sh). `changes` gets one line per changed value, e.g.
+// "best path: stars 3 -> 2"; a play-through that no longer replays is left as it was and reported.
+nlohmann::json updatedGoldenJson(const nlohmann::json& file, const Sop& sop, const Scenario& scenario,
+                                 const OrgSettings& settings, std::vector<std::string>& changes);
+
 }  // namespace frontline

@@ -31,6 +31,15 @@ struct Breach {
     std::string explanation;  // feedback text for the trainee
     std::string source;       // SOP citation
     int penalty = 0;          // points it cost, negative: -10 minor, -25 major, -50 critical
+    std::string step;         // the SOP step it was charged to (the rule's, or the decision's: SopRule::lands_on)
+};
+
+// A condition that kept the stars below three (the debrief says which).
+struct StarCap {
+    std::string condition;  // critical_breach | not_passed | major_breach | late_answer | csat_below_target |
+                            // adherence_below_excellent | over_handle_time
+    std::string text;       // for the trainee, e.g. "CSAT 3.6 is below the 4.2 target"
+    int max_stars = 2;      // the most stars this condition allows
 };
 
 struct PointsLine {
@@ -92,7 +101,8 @@ struct ScoreReport {
     bool passed = false;
     bool critical_failure = false;
     int adherence = 0;  // 0..100, mean of required step scores
-    int stars = 1;      // 1..3
+    int stars = 1;      // 0..3: 0 with a critical breach, 3 only when no StarCap applies
+    std::vector<StarCap> star_caps;  // why the stars are not three (empty at three stars)
     Points points;
     SimMetrics metrics;
     std::vector<StepScore> steps;  // in SOP order
@@ -106,6 +116,9 @@ struct ScoreReport {
 // throws on odd logs (unknown rule ids, no ending, no wrap-up): they score as what they are.
 ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const AttemptLog& log);
 
+// Whether wrap-up notes say what `mention` asks for (any synonym from a word start, or any amount).
+bool notesSay(const NotesMention& mention, const std::string& notes);
+
 // The point values the scorer uses, so the debrief and docs can quote them.
 namespace score_rules {
 inline constexpr int kOutOfOrderPenalty = 40;      // step score
@@ -117,8 +130,7 @@ inline constexpr int kMinorPoints = -10;
 inline constexpr int kMajorPoints = -25;
 inline constexpr int kCriticalPoints = -50;
 inline constexpr int kDeskToolBonus = 5;           // per expected desk tool used
-inline constexpr int kEmpathyBonus = 5;            // per empathetic choice ...
-inline constexpr int kEmpathyBonusCap = 15;        // ... up to this
+inline constexpr int kEmpathyBonus = 10;           // once, for empathy in a reply that breaks no rule
 inline constexpr int kStreakMinimum = 3;           // a streak this long earns ...
 inline constexpr int kStreakBonusPerDecision = 2;  // ... this per decision in it
 inline constexpr int kFcrBonus = 20;
@@ -126,6 +138,8 @@ inline constexpr int kHandleTimeBonus = 10;
 inline constexpr int kDispositionBonus = 10;
 inline constexpr int kFollowUpTaskBonus = 10;
 inline constexpr int kLateAnswerPoints = -10;
+inline constexpr int kLateAnswerStepPenalty = 20;  // answer step: picked up after the target
+inline constexpr int kSlowFirstReplyStepPenalty = 20;  // answer step: first chat reply after the response target
 inline constexpr int kSlowReplyPoints = -5;  // per slow chat reply / dead air on a call (Wait with data.slow)
 }  // namespace score_rules
 
@@ -139,7 +153,8 @@ void from_json(const nlohmann::json& j, ScoreReport& r);
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StepScore, step, number, title, required, covered, in_order, score, reasons)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Breach, rule, title, severity, critical, event_seq, explanation, source,
-                                                penalty)
+                                                penalty, step)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StarCap, condition, text, max_stars)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PointsLine, label, points)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Points, base, bonuses, penalties, total, longest_streak)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SimMetrics, handle_seconds, target_handle_seconds, within_handle_target,

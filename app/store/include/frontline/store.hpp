@@ -67,6 +67,7 @@ struct AttemptRecord {
     double csat = 0;
     int answer_seconds = 0;
     int target_answer_seconds = 0;  // the answer-within target in force for this attempt (0: none)
+    std::string mode = "practice";  // practice | assessment (AttemptMode)
     int breaches = 0;               // rules broken, any severity
     std::uint64_t seed = 0;
     AttemptLog log;        // full event log (loaded by attempt(); empty in listings)

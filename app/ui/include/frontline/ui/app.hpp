@@ -71,6 +71,7 @@ struct LibraryState {
     std::string tag;     // "" = any tag
     std::string selected;  // scenario id shown in the detail panel
     int chat_sessions = 2;  // chats handled at once when a chat scenario starts (1..3)
+    bool assessment = false;  // play in assessment mode: no hints, no coaching until the debrief
 };
 
 // One interaction being played: an engine plus the desk's own state. Held by unique_ptr so the
@@ -79,6 +80,7 @@ struct DeskSession {
     std::shared_ptr<const Scenario> scenario;
     OrgSettings settings;  // a copy: editing settings mid-call must not change this attempt
     std::unique_ptr<Engine> engine;
+    AttemptMode mode = AttemptMode::Practice;
     std::string started_at;
     std::string finished_at;     // set at the first try to save it
     double arrives_at = 0;       // app time the call/chat reaches the agent (chats arrive staggered)
@@ -113,6 +115,7 @@ struct DebriefState {
     std::string scenario_id;
     std::string scenario_title;
     ScoreReport report;
+    bool assessment = false;  // the attempt was played in assessment mode
     double shown_at = 0;  // app time the debrief opened (drives the count-up animation)
     std::vector<std::int64_t> more_attempts;  // other chats of the same session, debriefed next
 };
