@@ -7,35 +7,34 @@
 namespace frontline::cli {
 
 int cmdRecover(const std::vector<std::string>& argv, Io& io) {
-    auto args = parseArgs(argv, {"--list", "--json", "--help"}, io.err);
-    if (!args) return 2;
-    if (args->has("--help") || !args->positional.empty()) {
-        (args->has("--help") ? io.out : io.err)
-            << "usage: frontline recover [--db PATH]         save the attempts kept while the database refused them\n"
-               "       frontline recover --list [--json]      list them (folder: "
-            << pendingDirectory().string() << ")\n";
-        return args->has("--help") ? 0 : 2;
+    const Args args = parseOptions(argv, {{"--list", "--json"}, {}, {}, {}});
+    if (args.has("--help")) {
+        io.out << "usage: frontline recover [--db PATH]         save the attempts kept while the database refused them\n"
+                  "       frontline recover --list [--json]      list them (folder: "
+               << pendingDirectory().string() << ")\n";
+        return 0;
     }
-    const std::string database = pendingKeyFor(databasePathFor(*args));
+    if (!args.positional.empty()) throw UsageError("recover takes no arguments (try `frontline help recover`)");
+    const std::string database = pendingKeyFor(databasePathFor(args));
     std::vector<std::filesystem::path> unreadable;
     const auto pending = listPending(database, pendingDirectory(), &unreadable);
     for (const auto& file : unreadable) io.err << "frontline: " << file.string() << ": not a readable kept attempt; left as it is\n";
-    if (args->has("--list")) {
+    if (args.has("--list")) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& a : pending)
             list.push_back({{"file", a.file.string()}, {"trainee", a.trainee_name}, {"scenario", a.log.scenario_id},
                             {"finished_at", a.finished_at}, {"reason", a.reason}});
-        if (args->has("--json")) io.out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        if (args.has("--json")) io.out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         for (const auto& a : pending)
-            if (!args->has("--json")) io.out << a.finished_at << "  " << a.trainee_name << "  " << a.log.scenario_id << "  (" << a.reason << ")\n";
-        if (pending.empty() && !args->has("--json")) io.out << "Nothing waiting to be saved for " << database << ".\n";
+            if (!args.has("--json")) io.out << a.finished_at << "  " << a.trainee_name << "  " << a.log.scenario_id << "  (" << a.reason << ")\n";
+        if (pending.empty() && !args.has("--json")) io.out << "Nothing waiting to be saved for " << database << ".\n";
         return 0;
     }
     if (pending.empty()) {
         io.out << "Nothing waiting to be saved for " << database << ".\n";
         return 0;
     }
-    auto store = openStoreOrReport(*args, io);
+    auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     try {
         const int saved = savePending(*store);

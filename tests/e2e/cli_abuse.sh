@@ -89,6 +89,8 @@ settings --bogus
 trainees add ''
 trainees add
 trainees --bogus 1
+recover --bogus 1
+recover extra
 certify status --at ''
 certify status --at yesterday
 certify status --bogus 1
