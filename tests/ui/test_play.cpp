@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include "frontline/ui/demo.hpp"
 #include <sqlite3.h>
 #include "../temp_dir.hpp"
@@ -17,6 +19,39 @@ namespace {
 
 bool isDeskAction(ActionType t) {
     return t == ActionType::Verify || t == ActionType::Hold || t == ActionType::Resume || t == ActionType::Transfer;
+}
+
+// An unavailable conversational option with a reason, reached on some inbound call's best path.
+struct UnavailableOption {
+    ui::DeskSession* session = nullptr;
+    OptionView option;
+    int key = 0;  // its number key (1-9)
+};
+
+// Starts each inbound call in turn (`on_answer` sees every answered session) and walks its best
+// path until a node offers such an option among the first nine; nullopt when none does.
+std::optional<UnavailableOption> walkToUnavailableOption(Harness& h,
+                                                         const std::function<void(ui::DeskSession&)>& on_answer = {}) {
+    for (const auto& sc : h.app.content.scenarios) {
+        if (sc->channel != Channel::Call || sc->outbound) continue;
+        REQUIRE(ui::startScenario(h.app, sc->id));
+        h.frames(1);
+        h.press(k::kEnter);
+        ui::DeskSession& s = *h.app.call.session;
+        if (on_answer) on_answer(s);
+        for (const auto& step : ui::bestPath(h.app.content, *sc)) {
+            if (s.engine->phase() != Phase::Live) break;
+            int index = 0;
+            for (const auto& o : s.engine->options()) {
+                if (o.desk || isDeskAction(o.action.type)) continue;
+                ++index;
+                if (!o.available && index <= 9 && !o.unavailable_reason.empty()) return UnavailableOption{&s, o, index};
+            }
+            s.engine->choose(step);
+            h.frames(1);
+        }
+    }
+    return std::nullopt;
 }
 
 // Plays the scenario's best path through the desk UI: desk tools by mouse, conversational options
@@ -178,33 +213,15 @@ TEST_CASE("answering late is passed to the engine as the real waited seconds") {
 TEST_CASE("unavailable options are greyed and their number key explains why") {
     Harness h;
     h.openApp("Ana Lima");
-    // Walk each call's best path until a node offers an unavailable conversational option.
-    for (const auto& sc : h.app.content.scenarios) {
-        if (sc->channel != Channel::Call || sc->outbound) continue;
-        REQUIRE(ui::startScenario(h.app, sc->id));
-        h.frames(1);
-        h.press(k::kEnter);
-        ui::DeskSession& s = *h.app.call.session;
-        for (const auto& step : ui::bestPath(h.app.content, *sc)) {
-            if (s.engine->phase() != Phase::Live) break;
-            int index = 0;
-            for (const auto& o : s.engine->options()) {
-                if (o.desk || isDeskAction(o.action.type)) continue;
-                ++index;
-                if (o.available || index > 9) continue;
-                CHECK_FALSE(h.enabled(o.id));
-                CHECK(h.visible(o.id));
-                const size_t before = s.engine->log().events.size();
-                h.press(k::kDigit1 + index - 1);
-                CHECK(s.engine->log().events.size() == before);
-                CHECK(s.error.find(o.unavailable_reason) != std::string::npos);
-                return;
-            }
-            s.engine->choose(step);
-            h.frames(1);
-        }
-    }
-    FAIL("no scenario offers an unavailable option on its best path: the greyed-out path is untested");
+    const auto found = walkToUnavailableOption(h);
+    if (!found) FAIL("no scenario offers an unavailable option on its best path: the greyed-out path is untested");
+    ui::DeskSession& s = *found->session;
+    CHECK_FALSE(h.enabled(found->option.id));
+    CHECK(h.visible(found->option.id));
+    const size_t before = s.engine->log().events.size();
+    h.press(k::kDigit1 + found->key - 1);
+    CHECK(s.engine->log().events.size() == before);
+    CHECK(s.error.find(found->option.unavailable_reason) != std::string::npos);
 }
 
 TEST_CASE("an assessment hides the summary and the reasons, and is recorded as one") {
@@ -214,32 +231,15 @@ TEST_CASE("an assessment hides the summary and the reasons, and is recorded as o
     h.click("model-inbound-call");
     h.click("Mode: assessment");
     REQUIRE(h.app.library.assessment);
-    // Walk each call's best path until a node offers an unavailable conversational option.
-    for (const auto& sc : h.app.content.scenarios) {
-        if (sc->channel != Channel::Call || sc->outbound) continue;
-        REQUIRE(ui::startScenario(h.app, sc->id));
-        h.frames(1);
-        h.press(k::kEnter);
-        ui::DeskSession& s = *h.app.call.session;
+    const auto found = walkToUnavailableOption(h, [](ui::DeskSession& s) {
         CHECK(s.mode == AttemptMode::Assessment);
         CHECK(s.engine->log().mode == AttemptMode::Assessment);
-        for (const auto& step : ui::bestPath(h.app.content, *sc)) {
-            if (s.engine->phase() != Phase::Live) break;
-            int index = 0;
-            for (const auto& o : s.engine->options()) {
-                if (o.desk || isDeskAction(o.action.type)) continue;
-                ++index;
-                if (o.available || index > 9 || o.unavailable_reason.empty()) continue;
-                h.press(k::kDigit1 + index - 1);
-                CHECK_FALSE(s.error.empty());
-                CHECK(s.error.find(o.unavailable_reason) == std::string::npos);  // no "do X first"
-                return;
-            }
-            s.engine->choose(step);
-            h.frames(1);
-        }
-    }
-    FAIL("no scenario offers an unavailable option on its best path: the assessment path is untested");
+    });
+    if (!found) FAIL("no scenario offers an unavailable option on its best path: the assessment path is untested");
+    ui::DeskSession& s = *found->session;
+    h.press(k::kDigit1 + found->key - 1);
+    CHECK_FALSE(s.error.empty());
+    CHECK(s.error.find(found->option.unavailable_reason) == std::string::npos);  // no "do X first"
 }
 
 TEST_CASE("chat desk: concurrent chats, and a slow reply is recorded as a wait") {

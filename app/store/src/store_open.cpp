@@ -107,7 +107,7 @@ void createPrivateParents(const fs::path& path, const std::string& where) {
 // no -shm and no -wal the file alone is the whole database, so it is opened as immutable (no
 // locks, no -shm); with a -wal but no -shm its last changes cannot be read, so it is refused.
 std::string readOnlyTarget(const fs::path& path, const std::string& where, int& flags) {
-    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const fs::path folder = dataDirectoryFor(path);  // where the -wal and -shm go
     std::error_code ec;
     if (::access(folder.c_str(), W_OK) == 0 || fs::exists(path.string() + "-shm", ec)) return where;
     if (fs::exists(path.string() + "-wal", ec) && fs::file_size(path.string() + "-wal", ec) > 0)
@@ -132,7 +132,7 @@ std::string readOnlyTarget(const fs::path& path, const std::string& where, int& 
 // Read-only when the file, or the folder the -wal and -shm files go to, cannot be written.
 // access() looks the path up without opening it (see startsLikeSqlite).
 bool mustOpenReadOnly(const fs::path& path) {
-    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const fs::path folder = dataDirectoryFor(path);  // where the -wal and -shm go
     return ::access(path.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0;
 }
 
