@@ -219,8 +219,9 @@ int answerCall(const Scenario& scenario, const PlayOptions& o, Io& io) {
     if (o.scripted) return o.answer_after;
     auto t0 = std::chrono::steady_clock::now();
     prompt(io, scenario.outbound                   ? "\nPress Enter to place the call… "
-               : scenario.channel == Channel::Chat ? "\nA chat is waiting. Press Enter to accept… "
-                                                   : "\nThe phone is ringing! Press Enter to answer… ");
+               : scenario.channel == Channel::Chat  ? "\nA chat is waiting. Press Enter to accept… "
+               : scenario.channel == Channel::Email ? "\nAn email is waiting in the queue. Press Enter to open it… "
+                                                    : "\nThe phone is ringing! Press Enter to answer… ");
     auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count();
     return static_cast<int>(std::min<std::int64_t>(waited, Engine::kMaxWaitSeconds));
 }

@@ -27,6 +27,15 @@ void addUnique(std::vector<std::string>& v, const std::string& s) {
     if (!contains(v, s)) v.push_back(s);
 }
 
+const char* answeredText(Channel channel) {
+    switch (channel) {
+        case Channel::Chat: return "Chat accepted.";
+        case Channel::Email: return "Email opened from the queue.";
+        case Channel::Call: break;
+    }
+    return "Call answered.";
+}
+
 }  // namespace
 
 const char* phaseName(Phase p) {
@@ -232,13 +241,14 @@ void Engine::applyEffects(const Effects& e) {
 ChooseResult Engine::answer(int waited_seconds) {
     if (phase_ != Phase::Ringing) return {false, "the interaction is already answered"};
     waited_seconds = std::clamp(waited_seconds, 0, kMaxWaitSeconds);
-    bool chat = scenario_.channel == Channel::Chat;
-    int target = settings_.answerTargetSeconds(chat);
+    // An email has waited in the queue before the desk shows it: that time counts towards the reply target.
+    if (scenario_.channel == Channel::Email) waited_seconds = std::min(kMaxWaitSeconds, waited_seconds + scenario_.queued_minutes * 60);
+    int target = settings_.answerTargetSeconds(scenario_.channel);
     auto& e = push(EventType::Answer);
     e.data = {{"waited", waited_seconds}, {"target", target}, {"late", !scenario_.outbound && waited_seconds > target}};
     if (!scenario_.outbound && waited_seconds > target) changeMood(-std::min(20, (waited_seconds - target) / 2 + 2));
     e.mood_after = mood_;
-    e.text = scenario_.outbound ? fill("Outbound follow-up: {customer} is next on your call list.") : chat ? "Chat accepted." : "Call answered.";
+    e.text = scenario_.outbound ? fill("Outbound follow-up: {customer} is next on your call list.") : answeredText(scenario_.channel);
     transcript_.push_back({"answer", "system", e.text, clock_});
     phase_ = Phase::Live;
     enterNode(scenario_.start);
@@ -435,7 +445,10 @@ void Engine::elapse(int seconds) {
     if (phase_ != Phase::Live || seconds <= 0) return;
     seconds = std::min(seconds, kMaxWaitSeconds);
     long long patience_cost = 100 - scenario_.persona.patience;
-    int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds : kCallDeadAirSeconds;
+    // Silence costs on a call and a chat; an email customer is not watching the agent write.
+    int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds
+                    : scenario_.channel == Channel::Email ? kMaxWaitSeconds
+                                                          : kCallDeadAirSeconds;
     bool slow = false;
     long long drop = 0;
     if (on_hold_) {

@@ -101,7 +101,7 @@ void from_json(const nlohmann::json& j, AttemptLog& a) {
     a.sop_version = j.value("sop_version", std::string());
     a.agent_name = j.value("agent_name", std::string());
     a.seed = j.value("seed", std::uint64_t{0});
-    a.channel = j.value("channel", std::string("call")) == "chat" ? Channel::Chat : Channel::Call;
+    a.channel = channelFromName(j.value("channel", std::string("call"))).value_or(Channel::Call);
     a.mode = attemptModeFromName(j.value("mode", std::string("practice")));
     a.events = j.value("events", std::vector<Event>{});
     a.success = j.value("success", false);

@@ -7,7 +7,21 @@
 
 namespace frontline {
 
-const char* channelName(Channel c) { return c == Channel::Chat ? "chat" : "call"; }
+namespace {
+constexpr std::pair<Channel, const char*> kChannels[] = {{Channel::Call, "call"}, {Channel::Chat, "chat"}, {Channel::Email, "email"}};
+}  // namespace
+
+const char* channelName(Channel c) {
+    for (const auto& [value, name] : kChannels)
+        if (value == c) return name;
+    return "call";
+}
+
+std::optional<Channel> channelFromName(std::string_view name) {
+    for (const auto& [value, n] : kChannels)
+        if (name == n) return value;
+    return std::nullopt;
+}
 
 const char* actionTypeName(ActionType a) {
     switch (a) {
@@ -27,6 +41,7 @@ constexpr std::pair<Outcome, const char*> kOutcomes[] = {
     {Outcome::ResolvedFirstContact, "resolved_first_contact"},
     {Outcome::EscalatedWarm, "escalated_warm"},
     {Outcome::FollowUpScheduled, "follow_up_scheduled"},
+    {Outcome::FollowUpCompleted, "follow_up_completed"},
     {Outcome::VerificationFailedSafely, "verification_failed_safely"},
     {Outcome::SaleCompleted, "sale_completed"},
     {Outcome::CustomerHungUp, "customer_hung_up"},
@@ -53,6 +68,7 @@ std::string outcomeTitle(Outcome o) {
         case Outcome::ResolvedFirstContact: return "Resolved on first contact";
         case Outcome::EscalatedWarm: return "Escalated with a warm transfer";
         case Outcome::FollowUpScheduled: return "Follow-up scheduled";
+        case Outcome::FollowUpCompleted: return "Follow-up completed and logged";
         case Outcome::VerificationFailedSafely: return "Verification failed, handled safely";
         case Outcome::SaleCompleted: return "Sale completed with consent";
         case Outcome::CustomerHungUp: return "Customer hung up";
@@ -204,8 +220,9 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     s.title = j.at("title").get<std::string>();
     s.summary = j.at("summary").get<std::string>();
     s.sop = j.at("sop").get<std::string>();
-    s.channel = j.at("channel").get<std::string>() == "chat" ? Channel::Chat : Channel::Call;
+    s.channel = channelFromName(j.at("channel").get<std::string>()).value_or(Channel::Call);  // the schema lists the names
     s.outbound = j.value("outbound", false);
+    s.queued_minutes = j.value("queued_minutes", 0);
     s.difficulty = j.at("difficulty").get<int>();
     s.tags = j.at("tags").get<Strings>();
     s.topics = j.value("topics", Strings{});

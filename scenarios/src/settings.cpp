@@ -40,6 +40,8 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::chat_answer_within_seconds},
         {{"chat_response_within_seconds", K::WholeNumber, 1, 3600, "seconds", "Reply in a chat within (seconds)"},
          &OrgSettings::chat_response_within_seconds},
+        {{"email_reply_within_hours", K::WholeNumber, 1, 168, "hours", "Reply to emails within (hours)"},
+         &OrgSettings::email_reply_within_hours},
         {{"target_handle_time_minutes", K::WholeNumber, 1, 120, "minutes", "Average Handle Time target (minutes)"},
          &OrgSettings::target_handle_time_minutes},
         {{"target_fcr_percent", K::WholeNumber, 0, 100, "%", "First Contact Resolution target (%)"}, &OrgSettings::target_fcr_percent},
@@ -79,8 +81,13 @@ int saturate(std::int64_t v) {
 
 }  // namespace
 
-int OrgSettings::answerTargetSeconds(bool chat) const {
-    return chat ? chat_answer_within_seconds : saturate(std::int64_t{answer_within_rings} * ring_seconds);
+int OrgSettings::answerTargetSeconds(Channel channel) const {
+    switch (channel) {
+        case Channel::Chat: return chat_answer_within_seconds;
+        case Channel::Email: return saturate(std::int64_t{email_reply_within_hours} * 3600);
+        case Channel::Call: break;
+    }
+    return saturate(std::int64_t{answer_within_rings} * ring_seconds);
 }
 
 int OrgSettings::targetHandleSeconds() const { return saturate(std::int64_t{target_handle_time_minutes} * 60); }

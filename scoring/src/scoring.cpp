@@ -514,6 +514,10 @@ StepInputs stepInputs(const Sop& sop, const Scenario& scenario, const AttemptLog
 
 // ---- stars ----
 
+std::string answeredAfterText(const SimMetrics& m) {
+    return "Answered after " + durationText(m.answer_seconds) + " (target " + durationText(m.target_answer_seconds) + ")";
+}
+
 std::string oneDecimal(double v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -539,8 +543,7 @@ std::vector<StarCap> starCaps(const ScoreReport& r, const OrgSettings& settings,
                         "SOP adherence " + std::to_string(r.adherence) + "% is below " + std::to_string(settings.excellent_mark) + "%", 2});
     }
     if (late_answer) {
-        caps.push_back({"late_answer", "Answered after " + std::to_string(r.metrics.answer_seconds) + " s (target " +
-                                           std::to_string(r.metrics.target_answer_seconds) + " s)", 2});
+        caps.push_back({"late_answer", answeredAfterText(r.metrics), 2});
     }
     if (r.metrics.csat < r.metrics.target_csat) {
         caps.push_back({"csat_below_target", "CSAT " + oneDecimal(r.metrics.csat) + " is below the " +
@@ -583,15 +586,23 @@ DecisionReview reviewOf(const Event& e, const WrapUpFindings& wrap) {
     return d;
 }
 
-DecisionReview lateAnswerReview(const Sop& sop, const OrgSettings& settings, const Event& e, const SimMetrics& m, bool chat) {
+std::string answerTargetAdvice(const OrgSettings& settings, Channel channel) {
+    switch (channel) {
+        case Channel::Chat: return "Pick up chats within " + std::to_string(settings.chat_answer_within_seconds) + " seconds.";
+        case Channel::Email: return "Reply to emails within " + std::to_string(settings.email_reply_within_hours) + " hours of their arrival.";
+        case Channel::Call: break;
+    }
+    return "Answer within " + std::to_string(settings.answer_within_rings) + " rings.";
+}
+
+DecisionReview lateAnswerReview(const Sop& sop, const OrgSettings& settings, const Event& e, const SimMetrics& m, Channel channel) {
     DecisionReview d;
     d.seq = e.seq;
     d.clock = e.clock;
     d.kind = eventKind(e.type);
-    d.text = "Answered after " + std::to_string(m.answer_seconds) + " s (target " + std::to_string(m.target_answer_seconds) + " s)";
+    d.text = answeredAfterText(m);
     d.points = kLateAnswerPoints;
-    d.feedback = chat ? "Pick up chats within " + std::to_string(settings.chat_answer_within_seconds) + " seconds."
-                      : "Answer within " + std::to_string(settings.answer_within_rings) + " rings.";
+    d.feedback = answerTargetAdvice(settings, channel);
     if (const SopStep* s = sop.stepWithRole("answer")) {
         d.steps = {s->id};
         d.sop_ref = s->source;
@@ -684,7 +695,6 @@ void scoreOutcome(ScoreReport& r, const AttemptFacts& f, const AttemptLog& log) 
 }
 
 void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& settings, const AttemptFacts& f) {
-    const bool chat = scenario.channel == Channel::Chat;
     SimMetrics& m = r.metrics;
     m.handle_seconds = f.final_clock;
     m.target_handle_seconds = settings.targetHandleSeconds();
@@ -695,7 +705,7 @@ void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& s
     m.csat = csatFromMood(m.final_mood);
     m.target_csat = settings.target_csat;
     m.answer_seconds = f.answer_waited;
-    m.target_answer_seconds = settings.answerTargetSeconds(chat);
+    m.target_answer_seconds = settings.answerTargetSeconds(scenario.channel);
 }
 
 }  // namespace
@@ -762,7 +772,7 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
         if (decision) {
             r.decisions.push_back(reviewOf(e, wrap));
         } else if (e.type == EventType::Answer && timing.late_answer && f.answer_seq == e.seq) {
-            r.decisions.push_back(lateAnswerReview(sop, settings, e, m, chat));
+            r.decisions.push_back(lateAnswerReview(sop, settings, e, m, scenario.channel));
         } else if (slow) {
             r.decisions.push_back(slowWaitReview(settings, e, chat));
         }

@@ -201,7 +201,7 @@ TEST_CASE("answering late is passed to the engine as the real waited seconds") {
     h.openApp("Ana Lima");
     REQUIRE(ui::startScenario(h.app, "model-inbound-call"));
     h.frames(1);
-    const int target = h.app.settings.answerTargetSeconds(false);
+    const int target = h.app.settings.answerTargetSeconds(Channel::Call);
     h.wait(target + 5.0);
     h.click("Answer");
     const auto& answer = h.app.call.session->engine->log().events.front();

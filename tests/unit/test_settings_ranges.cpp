@@ -151,11 +151,11 @@ TEST_CASE("targets computed from settings saturate instead of overflowing") {
     s.answer_within_rings = INT_MAX;
     s.ring_seconds = INT_MAX;
     s.target_handle_time_minutes = INT_MAX;
-    CHECK(s.answerTargetSeconds(false) == INT_MAX);
+    CHECK(s.answerTargetSeconds(Channel::Call) == INT_MAX);
     CHECK(s.targetHandleSeconds() == INT_MAX);
     s.target_handle_time_minutes = INT_MIN;
     CHECK(s.targetHandleSeconds() == INT_MIN);
-    CHECK(OrgSettings{}.answerTargetSeconds(false) == 18);
+    CHECK(OrgSettings{}.answerTargetSeconds(Channel::Call) == 18);
 }
 
 TEST_CASE("a wait longer than a day counts as a day, so the clock and mood cannot overflow") {

@@ -22,6 +22,7 @@ const std::vector<ScreenInfo>& screens() {
         {ScreenId::Library, "Scenarios", icon::kBook, true, drawLibraryScreen},
         {ScreenId::CallDesk, "Call desk", icon::kPhone, false, drawCallDeskScreen},
         {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
+        {ScreenId::EmailDesk, "Email desk", icon::kEnvelope, false, drawEmailDeskScreen},
         {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen},
         {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen},
         {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen},
@@ -141,9 +142,9 @@ void openApp(AppState& app, const std::string& trainee_name) {
 bool startScenario(AppState& app, const std::string& scenario_id) {
     auto scenario = findScenario(app, scenario_id);
     if (!scenario || !app.trainee) return false;
-    if (scenario->channel == Channel::Call) {
+    if (scenario->channel != Channel::Chat) {
         app.call.session = makeSession(app, scenario);
-        navigate(app, ScreenId::CallDesk);
+        navigate(app, deskFor(scenario->channel));
         return true;
     }
     // Chat: the chosen conversation plus a few others at once, arriving a little apart, because
@@ -176,7 +177,13 @@ std::shared_ptr<const Scenario> findScenario(const AppState& app, const std::str
     return nullptr;
 }
 
-const char* channelIcon(Channel c) { return c == Channel::Chat ? icon::kComments : icon::kPhone; }
+const char* channelIcon(Channel c) { return c == Channel::Chat ? icon::kComments : c == Channel::Email ? icon::kEnvelope : icon::kPhone; }
+
+const char* channelLabel(const Scenario& s) {
+    return s.channel == Channel::Chat ? "chat" : s.channel == Channel::Email ? "email" : s.outbound ? "outbound call" : "inbound call";
+}
+
+ScreenId deskFor(Channel c) { return c == Channel::Chat ? ScreenId::ChatDesk : c == Channel::Email ? ScreenId::EmailDesk : ScreenId::CallDesk; }
 
 ImU32 difficultyColour(int difficulty) {
     if (difficulty <= 1) return colour::kGood;
@@ -250,15 +257,18 @@ void drawTopBar(AppState& app) {
             x = ImGui::GetItemRectMax().x + em(0.4f);
         }
         // An interaction in progress stays one click away.
-        const bool call_live = sessionLive(app.call.session.get()) && app.screen != ScreenId::CallDesk;
+        const DeskSession* single = app.call.session.get();
+        const ScreenId single_desk = single ? deskFor(single->scenario->channel) : ScreenId::CallDesk;
+        const bool call_live = sessionLive(single) && app.screen != single_desk;
         bool chat_live = false;
         for (const auto& s : app.chat.sessions) chat_live |= sessionLive(s.get());
         chat_live &= app.screen != ScreenId::ChatDesk;
         if (call_live || chat_live) {
             ImGui::SetCursorScreenPos(ImVec2(x + em(0.6f), button_y));
-            if (iconButton(call_live ? icon::kPhone : icon::kComments, call_live ? "Back to the call" : "Back to the chats",
-                           ButtonKind::Primary))
-                navigate(app, call_live ? ScreenId::CallDesk : ScreenId::ChatDesk);
+            const bool email = single_desk == ScreenId::EmailDesk;
+            const char* back = !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
+            if (iconButton(!call_live ? icon::kComments : email ? icon::kEnvelope : icon::kPhone, back, ButtonKind::Primary))
+                navigate(app, call_live ? single_desk : ScreenId::ChatDesk);
         }
 
         // Right side: who is playing, and their points.

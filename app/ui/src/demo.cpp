@@ -152,7 +152,7 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
 
 const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
-                                                   "wrapup",  "chat",    "debrief", "history", "settings", "quiz",
+                                                   "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
                                                    "certificates", "team"};
     return names;
 }
@@ -191,6 +191,13 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
             d.wrap_up = expectedWrapUp(*d.engine);
             d.wrap_up.notes.resize(d.wrap_up.notes.size() / 2);  // mid-typing
         }
+    } else if (name == "email") {
+        const auto s = firstOf(app, Channel::Email);
+        if (!s || !startScenario(app, s->id)) return false;
+        DeskSession& d = *app.call.session;
+        d.engine->answer(20);
+        d.engine->choose("desk.crm");
+        playOut(*d.engine, bestPath(app.content, *s), 2);  // greeting written and verified: the answer is next
     } else if (name == "chat") {
         const auto s = firstOf(app, Channel::Chat);
         app.library.chat_sessions = 3;

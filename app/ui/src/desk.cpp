@@ -113,7 +113,7 @@ void tickSession(AppState& app, DeskSession& s, bool chat) {
             s.ring_seconds += dt;
             app.animating = true;  // the ringing pulse and countdown
             if (chat) app.requests.chime = true;
-            else app.requests.ring = true;
+            else if (s.scenario->channel == Channel::Call) app.requests.ring = true;  // an email waits quietly
         }
         return;
     }
@@ -171,10 +171,52 @@ bool recordIfFinished(AppState& app, DeskSession& s, bool retry) {
 
 // ---- incoming -----------------------------------------------------------------------------------------
 
-bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
+namespace {
+
+const char* incomingIcon(const Scenario& sc) {
+    if (sc.outbound) return icon::kPhone;
+    return sc.channel == Channel::Chat ? icon::kComment : sc.channel == Channel::Email ? icon::kEnvelope : icon::kBell;
+}
+const char* incomingTitle(const Scenario& sc) {
+    if (sc.outbound) return "Outbound call";
+    return sc.channel == Channel::Chat ? "New chat" : sc.channel == Channel::Email ? "New email" : "Incoming call";
+}
+const char* answerLabel(const Scenario& sc) {
+    if (sc.outbound) return "Dial";
+    return sc.channel == Channel::Chat ? "Accept chat" : sc.channel == Channel::Email ? "Open email" : "Answer";
+}
+const char* answerIcon(const Scenario& sc) {
+    if (sc.outbound) return icon::kPhone;
+    return sc.channel == Channel::Chat ? icon::kComment : sc.channel == Channel::Email ? icon::kEnvelope : icon::kHeadphones;
+}
+
+// "Ring 3 - answer within 3 rings (18 s)", "Waiting 12 s - accept within 30 s", "In the queue 3 h - reply within 24 h".
+std::string waitingLine(const DeskSession& s, double waited, int target) {
+    char line[128];
+    switch (s.scenario->channel) {
+        case Channel::Chat:
+            std::snprintf(line, sizeof line, "Waiting %d s  -  accept within %d s", static_cast<int>(waited), target);
+            break;
+        case Channel::Email:
+            std::snprintf(line, sizeof line, "In the queue %s  -  reply within %s", durationText(static_cast<int>(waited)).c_str(),
+                          durationText(target).c_str());
+            break;
+        case Channel::Call: {
+            const int ring = 1 + static_cast<int>(waited / std::max(1, s.settings.ring_seconds));
+            std::snprintf(line, sizeof line, "Ring %d  -  answer within %d rings (%d s)", ring, s.settings.answer_within_rings, target);
+        }
+    }
+    return line;
+}
+
+}  // namespace
+
+bool drawIncoming(AppState& app, DeskSession& s, bool keyboard) {
     const Scenario& sc = *s.scenario;
-    const int target = s.settings.answerTargetSeconds(chat);
-    const double waited = s.ring_seconds * kRingTimeScale;
+    const int target = s.settings.answerTargetSeconds(sc.channel);
+    // An email has been in the queue before the desk shows it; the engine adds the same minutes.
+    const double queued = sc.channel == Channel::Email ? sc.queued_minutes * 60.0 : 0.0;
+    const double waited = queued + s.ring_seconds * kRingTimeScale;
     const float width = std::min(ImGui::GetContentRegionAvail().x, em(34));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
     beginTile(width, sc.outbound ? colour::kInfo : colour::kAccent);
@@ -183,10 +225,10 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
     const float pulse = sc.outbound ? 0.0f : 0.5f + 0.5f * std::sin(static_cast<float>(app.time) * 7.0f);
     ImGui::PushFont(font(FontRole::Display));
     ImGui::PushStyleColor(ImGuiCol_Text, sc.outbound ? colour::kInfo : ImGui::GetColorU32(ImLerp(colour::vec(colour::kAccent), colour::vec(colour::kGold), pulse)));
-    ImGui::TextUnformatted(sc.outbound ? icon::kPhone : chat ? icon::kComment : icon::kBell);
+    ImGui::TextUnformatted(incomingIcon(sc));
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextUnformatted(sc.outbound ? "Outbound call" : chat ? "New chat" : "Incoming call");
+    ImGui::TextUnformatted(incomingTitle(sc));
     ImGui::PopFont();
 
     ImGui::PushFont(font(FontRole::Heading));
@@ -197,17 +239,11 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
 
     if (!sc.outbound) {
         const double left = target - waited;
-        char line[128];
-        if (chat) {
-            std::snprintf(line, sizeof line, "Waiting %d s  -  accept within %d s", static_cast<int>(waited), target);
-        } else {
-            const int ring = 1 + static_cast<int>(waited / std::max(1, s.settings.ring_seconds));
-            std::snprintf(line, sizeof line, "Ring %d  -  answer within %d rings (%d s)", ring, s.settings.answer_within_rings, target);
-        }
-        iconText(icon::kClock, left >= 0 ? colour::kInkSoft : colour::kBad, line);
-        char overlay[64];
-        if (left >= 0) std::snprintf(overlay, sizeof overlay, "%d s left", static_cast<int>(std::ceil(left)));
-        else std::snprintf(overlay, sizeof overlay, "%d s late - the customer is getting impatient", static_cast<int>(-left));
+        iconText(icon::kClock, left >= 0 ? colour::kInkSoft : colour::kBad, waitingLine(s, waited, target).c_str());
+        char overlay[96];
+        const std::string by = durationText(static_cast<int>(std::ceil(std::abs(left))));
+        if (left >= 0) std::snprintf(overlay, sizeof overlay, "%s left", by.c_str());
+        else std::snprintf(overlay, sizeof overlay, "%s late - the customer is getting impatient", by.c_str());
         const float fraction = left >= 0 ? static_cast<float>(left / std::max(1, target)) : 1.0f;
         progressBar(fraction, left > target * 0.34 ? colour::kGood : left >= 0 ? colour::kWarn : colour::kBad,
                     tileInnerWidth(), em(1.3f), overlay);  // inside the tile, not to the window's edge
@@ -218,9 +254,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
         wrappedText(("Why: " + s.save_problem + ". You can still play it: it is kept in the recovery folder and saved later.").c_str());
         ImGui::Spacing();
     }
-    const char* label = sc.outbound ? "Dial" : chat ? "Accept chat" : "Answer";
-    bool answered = iconButton(sc.outbound ? icon::kPhone : chat ? icon::kComment : icon::kHeadphones, label, ButtonKind::Good,
-                               ImVec2(em(12), em(2.4f)));
+    bool answered = iconButton(answerIcon(sc), answerLabel(sc), ButtonKind::Good, ImVec2(em(12), em(2.4f)));
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.6f));
     mutedText("or press Enter");
@@ -230,7 +264,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
     if (keyboard && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) answered = true;
     if (answered) {
         if (app.store) s.save_problem = app.store->writeProblem(50);  // again: the lock may have moved on
-        const ChooseResult r = s.engine->answer(static_cast<int>(waited));
+        const ChooseResult r = s.engine->answer(static_cast<int>(waited - queued));
         s.error = r.ok ? std::string() : r.error;
         s.last_act_time = app.time;
     }
@@ -239,7 +273,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard) {
 
 // ---- customer + clock ---------------------------------------------------------------------------------
 
-void drawCustomerCard(AppState& app, DeskSession& s, bool chat) {
+void drawCustomerCard(AppState& app, DeskSession& s) {
     (void)app;
     const Scenario& sc = *s.scenario;
     const Engine& e = *s.engine;
@@ -249,7 +283,7 @@ void drawCustomerCard(AppState& app, DeskSession& s, bool chat) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.2f));
-    chip(chat ? "chat" : sc.outbound ? "outbound call" : "inbound call", colour::kInfoSoft, colour::kInfo);
+    chip(channelLabel(sc), colour::kInfoSoft, colour::kInfo);
     for (const auto& trait : sc.persona.traits) {
         ImGui::SameLine();
         chip(trait.c_str(), colour::kAccentSoft, colour::kAccentActive);
@@ -295,7 +329,10 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
     (void)app;
     const auto& lines = s.engine->transcript();
     beginCard("##transcript", ImVec2(0, height));
-    if (lines.empty()) mutedText(chat ? "The chat opens once you accept it." : "The conversation appears here once you answer.");
+    if (lines.empty())
+        mutedText(chat ? "The chat opens once you accept it."
+                       : s.scenario->channel == Channel::Email ? "The email opens once you take it from the queue."
+                                                               : "The conversation appears here once you answer.");
     const float full = ImGui::GetContentRegionAvail().x;
     const float max_bubble = full * 0.78f;
     const float pad = em(0.6f);

@@ -117,14 +117,14 @@ void drawChatDeskScreen(AppState& app) {
         iconText(icon::kCheckCircle, colour::kGood, "This chat is finished. Its debrief opens when every chat is done.");
     } else if (phase == Phase::Ringing) {
         ImGui::Dummy(ImVec2(0, em(2)));
-        drawIncoming(app, s, true, true);
+        drawIncoming(app, s, true);
     } else if (phase == Phase::Finished) {
         wrappedText(s.error.c_str(), colour::kBad);
         if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, s, true);
     } else {
         const float left_w = ImGui::GetContentRegionAvail().x * 0.56f;
         ImGui::BeginChild("##conversation", ImVec2(left_w, 0), false);
-        drawCustomerCard(app, s, true);
+        drawCustomerCard(app, s);
         ImGui::Spacing();
         const float avail = ImGui::GetContentRegionAvail().y;
         if (phase == Phase::Live) {

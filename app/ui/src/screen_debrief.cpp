@@ -120,8 +120,8 @@ void drawMetrics(AppState& app, const ScoreReport& r) {
     std::snprintf(caption, sizeof caption, "CSAT / target %.1f", m.target_csat);
     statTile("csat", icon::kSmile, m.csat >= m.target_csat ? colour::kGood : colour::kWarn, value, caption, w);
     ImGui::SameLine();
-    std::snprintf(value, sizeof value, "%d s", m.answer_seconds);
-    std::snprintf(caption, sizeof caption, "Answer / within %d s", m.target_answer_seconds);
+    std::snprintf(value, sizeof value, "%s", durationText(m.answer_seconds).c_str());
+    std::snprintf(caption, sizeof caption, "Answer / within %s", durationText(m.target_answer_seconds).c_str());
     statTile("asa", icon::kBell, m.answer_seconds <= m.target_answer_seconds ? colour::kGood : colour::kWarn, value, caption, w);
     (void)app;
 }

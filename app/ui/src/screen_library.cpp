@@ -24,6 +24,7 @@ std::string lower(std::string s) {
 bool matches(const LibraryState& f, const Scenario& s) {
     if (f.channel == 1 && s.channel != Channel::Call) return false;
     if (f.channel == 2 && s.channel != Channel::Chat) return false;
+    if (f.channel == 3 && s.channel != Channel::Email) return false;
     if (f.difficulty != 0 && s.difficulty != f.difficulty) return false;
     if (!f.tag.empty() && std::find(s.tags.begin(), s.tags.end(), f.tag) == s.tags.end()) return false;
     if (f.search.empty()) return true;
@@ -45,9 +46,9 @@ void drawFilters(AppState& app) {
     ImGui::InputTextWithHint("##search", (std::string(icon::kSearch) + "  Search scenarios").c_str(), &f.search);
     recordItem("Search scenarios");
     ImGui::SameLine();
-    const char* channels[] = {"All channels", "Calls", "Chats"};
+    const char* channels[] = {"All channels", "Calls", "Chats", "Emails"};
     ImGui::SetNextItemWidth(em(9));
-    ImGui::Combo("##channel", &f.channel, channels, 3);
+    ImGui::Combo("##channel", &f.channel, channels, IM_ARRAYSIZE(channels));
     ImGui::SameLine();
     const char* levels[] = {"Any difficulty", "Intro", "Intermediate", "Advanced"};
     ImGui::SetNextItemWidth(em(10));
@@ -128,7 +129,7 @@ void drawDetail(AppState& app, const Scenario& s) {
     ImGui::PushFont(font(FontRole::Heading));
     ImGui::TextWrapped("%s", s.title.c_str());
     ImGui::PopFont();
-    chip(s.channel == Channel::Chat ? "chat" : s.outbound ? "outbound call" : "inbound call", colour::kInfoSoft, colour::kInfo);
+    chip(channelLabel(s), colour::kInfoSoft, colour::kInfo);
     ImGui::SameLine();
     chip(difficultyName(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
     ImGui::SameLine();

@@ -11,6 +11,8 @@ float em(float n = 1.0f);
 
 std::shared_ptr<const Scenario> findScenario(const AppState& app, const std::string& id);
 const char* channelIcon(Channel c);
+const char* channelLabel(const Scenario& s);  // "inbound call", "outbound call", "chat", "email"
+ScreenId deskFor(Channel c);                  // the desk screen that plays the channel
 ImU32 difficultyColour(int difficulty);
 // Scenario ids in the trainee's onboarding order.
 std::vector<std::string> onboardingOrder(const AppState& app);
@@ -38,7 +40,7 @@ bool recordIfFinished(AppState& app, DeskSession& s, bool retry = false);
 // Advances real-time timers (ringing, chat idle); called every frame for every session.
 void tickSession(AppState& app, DeskSession& s, bool chat);
 
-void drawCustomerCard(AppState& app, DeskSession& s, bool chat);
+void drawCustomerCard(AppState& app, DeskSession& s);
 void drawTranscript(AppState& app, DeskSession& s, float height, bool chat);
 // The conversational options as numbered buttons (keys 1-9 when `keyboard`).
 void drawOptions(AppState& app, DeskSession& s, bool keyboard);
@@ -48,7 +50,16 @@ void drawWrapUp(AppState& app, DeskSession& s);
 // Clock, handle-time target and phase, in one line.
 void drawClockStrip(AppState& app, DeskSession& s, bool chat);
 // The ringing / queued panel; returns true when answered this frame.
-bool drawIncoming(AppState& app, DeskSession& s, bool chat, bool keyboard);
+bool drawIncoming(AppState& app, DeskSession& s, bool keyboard);
+
+// The one-interaction desk (call or email); the words are the screen's own.
+struct SingleDeskWords {
+    const char* nothing_open;  // "No call in progress."
+    const char* moves_icon;
+    const char* moves_heading;  // "Your move"
+    const char* moves_hint;     // "click, or press 1-9"
+};
+void drawSingleDesk(AppState& app, const SingleDeskWords& words);
 
 // The decision-by-decision review (debrief and replay); `reveal` < 0 shows all.
 void drawDecisionList(const ScoreReport& r, int reveal);

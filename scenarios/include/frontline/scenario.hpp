@@ -7,11 +7,9 @@
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include "frontline/channel.hpp"
 
 namespace frontline {
-
-enum class Channel { Call, Chat };
-const char* channelName(Channel c);
 
 struct Persona {
     std::string name;
@@ -127,6 +125,7 @@ enum class Outcome {
     ResolvedFirstContact,
     EscalatedWarm,
     FollowUpScheduled,
+    FollowUpCompleted,  // SOP §4 Step 8: the promised follow-up done and its outcome logged
     VerificationFailedSafely,
     SaleCompleted,
     CustomerHungUp,
@@ -161,6 +160,7 @@ struct Scenario {
     std::string sop;  // SOP id this scenario trains
     Channel channel = Channel::Call;
     bool outbound = false;
+    int queued_minutes = 0;  // email: how long the message has waited in the queue when the desk shows it
     int difficulty = 1;  // 1 intro, 2 intermediate, 3 advanced
     std::vector<std::string> tags;    // situations: failed_verification, objection, escalation…
     std::vector<std::string> topics;  // SOP topics it exercises (ids from the SOP)

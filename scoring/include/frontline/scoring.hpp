@@ -145,6 +145,8 @@ inline constexpr int kSlowReplyPoints = -5;  // per slow chat reply / dead air o
 
 // CSAT estimate from a 0..100 mood: 1.0 + 4 * mood / 100, one decimal.
 double csatFromMood(int mood);
+// A wait as a person reads it: "40 s", "5 min", "26 h" (an email's reply is counted in hours).
+std::string durationText(int seconds);
 
 // JSON with the member names as keys (the CLI's --json, the store). from_json accepts reports
 // written by older versions: missing keys keep their defaults.

@@ -40,6 +40,7 @@ enum class ScreenId {
     Library,
     CallDesk,
     ChatDesk,
+    EmailDesk,
     Debrief,
     History,
     Settings,
@@ -101,6 +102,7 @@ struct DeskSession {
     std::optional<ScoreReport> report;
 };
 
+// One interaction at a time: a call, or an email (the email desk shares it).
 struct CallDeskState {
     std::unique_ptr<DeskSession> session;
 };
@@ -214,6 +216,7 @@ void drawHomeScreen(AppState& app);
 void drawLibraryScreen(AppState& app);
 void drawCallDeskScreen(AppState& app);
 void drawChatDeskScreen(AppState& app);
+void drawEmailDeskScreen(AppState& app);
 void drawDebriefScreen(AppState& app);
 void drawHistoryScreen(AppState& app);
 void drawSettingsScreen(AppState& app);

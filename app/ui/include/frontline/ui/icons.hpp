@@ -61,6 +61,7 @@
     X(ThumbsUp, 0xf164) \
     X(ThumbsDown, 0xf165) \
     X(PaperPlane, 0xf1d8) \
+    X(Envelope, 0xf0e0) \
     X(Keyboard, 0xf11c) \
     X(Tasks, 0xf0ae) \
     X(Calendar, 0xf073) \

@@ -1,0 +1,13 @@
+// The email desk: a message waiting in the queue (the reply target is the organisation's, in
+// hours), then the customer's email beside the agent desk, where the reply is written part by
+// part, then the wrap-up. Nobody is watching the agent type, so silence costs nothing here.
+#include "frontline/ui/icons.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+void drawEmailDeskScreen(AppState& app) {
+    drawSingleDesk(app, {"No email open.", icon::kPaperPlane, "Your reply", "write it part by part: click, or press 1-9"});
+}
+
+}  // namespace frontline::ui

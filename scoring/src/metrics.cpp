@@ -1,0 +1,20 @@
+// The customer-facing metrics of one attempt: a CSAT estimate, and the durations a debrief shows.
+#include <algorithm>
+#include <cmath>
+#include "frontline/scoring.hpp"
+
+namespace frontline {
+
+double csatFromMood(int mood) {
+    mood = std::clamp(mood, 0, 100);
+    return std::round((1.0 + 4.0 * mood / 100.0) * 10.0) / 10.0;
+}
+
+std::string durationText(int seconds) {
+    constexpr int kHour = 3600;
+    if (seconds >= 2 * kHour) return std::to_string(seconds / kHour) + " h";
+    if (seconds >= 120) return std::to_string(seconds / 60) + " min";
+    return std::to_string(seconds) + " s";
+}
+
+}  // namespace frontline
