@@ -12,11 +12,12 @@
 #include "frontline/scoring.hpp"
 #include "test_support.hpp"
 
-// The thresholds are the issue's. The longest-reply player holds them (0 of 26 on 2026-11-30).
-// The first-shown player (3 of 26) and the random player (above 5 % in 8 scenarios, up to 31 %)
-// do not yet: those scenarios still let a careless path through. Until their content is tightened
-// these two cases report their figures and failures without failing the suite.
-const auto kUntilScenariosTightened = doctest::may_fail();
+// The thresholds are the issue's, and all three cases gate CI. Measured on the bundled content
+// (26 scenarios, 2026-11-30): the longest reply passes 0, the first reply shown 1
+// (cross-sell-fab); the random player passes at most 3.7 % of 1,000 attempts in any scenario
+// (documentation-wrap-up, compliance-consent) and at most 4.5 % of the sanitizer build's 200.
+// Before the content was tightened: first shown 3 of 26, random above 5 % in 11 scenarios (up to
+// 31 %, returning-customer-open-ticket).
 
 #ifndef FRONTLINE_HEURISTIC_SEEDS
 #define FRONTLINE_HEURISTIC_SEEDS 1000
@@ -117,7 +118,7 @@ TEST_CASE("heuristic players: always the longest reply passes at most 2 scenario
     CHECK(passed <= 2);
 }
 
-TEST_CASE("heuristic players: always the first reply shown passes at most 2 scenarios" * kUntilScenariosTightened) {
+TEST_CASE("heuristic players: always the first reply shown passes at most 2 scenarios") {
     const auto& lib = library().lib;
     int passed = 0;
     for (const auto& s : lib.scenarios) {
@@ -148,7 +149,7 @@ double randomPassPercent(const ContentLibrary& lib, const Scenario& scenario, Ad
 
 }  // namespace
 
-TEST_CASE("heuristic players: a uniformly random player passes under 5 percent in every scenario" * kUntilScenariosTightened) {
+TEST_CASE("heuristic players: a uniformly random player passes under 5 percent in every scenario") {
     const auto& lib = library().lib;
     for (const auto& s : lib.scenarios) {
         const double percent = randomPassPercent(lib, *s, Advantages{false, false});
