@@ -242,7 +242,7 @@ ChooseResult Engine::answer(int waited_seconds) {
     if (phase_ != Phase::Ringing) return {false, "the interaction is already answered"};
     waited_seconds = std::clamp(waited_seconds, 0, kMaxWaitSeconds);
     // An email has waited in the queue before the desk shows it: that time counts towards the reply target.
-    if (scenario_.channel == Channel::Email) waited_seconds = std::min(kMaxWaitSeconds, waited_seconds + scenario_.queued_minutes * 60);
+    if (scenario_.channel == Channel::Email) waited_seconds = std::min(kMaxQueueSeconds, waited_seconds + scenario_.queued_minutes * 60);
     int target = settings_.answerTargetSeconds(scenario_.channel);
     auto& e = push(EventType::Answer);
     e.data = {{"waited", waited_seconds}, {"target", target}, {"late", !scenario_.outbound && waited_seconds > target}};

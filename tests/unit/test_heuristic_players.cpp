@@ -6,6 +6,7 @@
 // everything on the screen (replies and unused desk tools) and fills the wrap-up at random; how
 // random replies fare with the advantages is printed too, for the content authors.
 #include <doctest/doctest.h>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include "frontline/engine.hpp"
@@ -13,22 +14,25 @@
 #include "test_support.hpp"
 
 // The thresholds are the issue's, and all three cases gate CI. Measured on the bundled content
-// (26 scenarios, 2026-11-30): the longest reply passes 0, the first reply shown 1
+// (27 scenarios, 2026-11-30): the longest reply passes 0, the first reply shown 1
 // (cross-sell-fab); the random player passes at most 3.7 % of 1,000 attempts in any scenario
-// (documentation-wrap-up, compliance-consent) and at most 4.5 % of the sanitizer build's 200.
+// (documentation-wrap-up, compliance-consent; the email scenario 3.4 %).
 // Before the content was tightened: first shown 3 of 26, random above 5 % in 11 scenarios (up to
 // 31 %, returning-customer-open-ticket).
-
-#ifndef FRONTLINE_HEURISTIC_SEEDS
-#define FRONTLINE_HEURISTIC_SEEDS 1000
-#endif
 
 using namespace frontline;
 using namespace frontline::test;
 
 namespace {
 
-constexpr int kRandomSeeds = FRONTLINE_HEURISTIC_SEEDS;
+// The 1,000 seeds in every build, the sanitizer one too (the seeds are fixed, so a smaller
+// sample would be a different verdict, not a faster one). FRONTLINE_HEURISTIC_SEEDS in the
+// environment lets an author try another count.
+const int kRandomSeeds = [] {
+    const char* env = std::getenv("FRONTLINE_HEURISTIC_SEEDS");
+    const int n = env ? std::atoi(env) : 0;
+    return n > 0 ? n : 1000;
+}();
 constexpr int kMaxDecisions = 200;  // a player going round a loop gives up (and fails)
 
 // Picks one of the available replies, in the order shown.
@@ -66,6 +70,17 @@ struct Advantages {
     bool expected_form = true;  // the wrap-up the ending expects (else: a random one)
 };
 
+// FRONTLINE_HEURISTIC_SHOW=<scenario id> prints every game of that scenario a player passes (its
+// choices, wrap-up and score): what an author tightening the content needs to see.
+void showPassingGame(const Scenario& scenario, const AttemptLog& log, const ScoreReport& report) {
+    const char* show = std::getenv("FRONTLINE_HEURISTIC_SHOW");
+    if (!show || scenario.id != show || !report.passed) return;
+    std::cout << "  passed (adherence " << report.adherence << "%):";
+    for (const Event& e : log.events)
+        if (e.type == EventType::Choice || e.type == EventType::WrapUp) std::cout << " " << (e.id.empty() ? e.text : e.id);
+    std::cout << "\n";
+}
+
 bool play(const ContentLibrary& lib, const Scenario& scenario, std::uint64_t seed, const Picker& pick,
           Advantages given = {}) {
     Engine engine(lib.sop, scenario, lib.default_settings, "Player", seed);
@@ -84,7 +99,9 @@ bool play(const ContentLibrary& lib, const Scenario& scenario, std::uint64_t see
     if (engine.phase() == Phase::WrapUp)
         engine.submitWrapUp(given.expected_form ? expectedForm(engine) : randomForm(lib.sop, seed * 2654435761u));
     if (engine.phase() != Phase::Finished) return false;
-    return scoreAttempt(lib.sop, scenario, lib.default_settings, engine.log()).passed;
+    const ScoreReport report = scoreAttempt(lib.sop, scenario, lib.default_settings, engine.log());
+    showPassingGame(scenario, engine.log(), report);
+    return report.passed;
 }
 
 size_t longest(const std::vector<const OptionView*>& replies) {

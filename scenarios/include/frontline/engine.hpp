@@ -60,6 +60,9 @@ public:
     // The longest single wait (ringing, dead air, `wN`) the engine counts; longer ones count as
     // this much, so no wait can overflow the clock or the mood arithmetic.
     static constexpr int kMaxWaitSeconds = 24 * 60 * 60;
+    // An email's time in the queue plus the wait at the desk counts up to this (twice the longest
+    // reply target an organisation can set, so a late email is always seen as late).
+    static constexpr int kMaxQueueSeconds = 2 * 168 * 60 * 60;
 
     Phase phase() const { return phase_; }
     // Picks up the call / chat after `waited_seconds` of ringing (speed of answer).
