@@ -122,3 +122,21 @@ TEST_CASE("the build tree is laid out like an installation: share/frontline besi
     // Both name the same files as the sources (links, so edits need no rebuild).
     CHECK(std::filesystem::equivalent(data / "content", test::contentDir()));
 }
+
+TEST_CASE("commands that change something report it as JSON with --json") {
+    TempDir dir;
+    const std::string db = (dir / "changes.db").string();
+    Run added = runCli({"trainees", "add", "Zoë Ñúñez", "--team", "Blue", "--json", "--db", db});
+    REQUIRE(added.code == 0);
+    CHECK(added.json()["created"]["name"] == "Zoë Ñúñez");
+    CHECK(added.json()["created"]["team"] == "Blue");
+    Run set = runCli({"settings", "set", "ring_seconds", "20", "--json", "--db", db});
+    REQUIRE(set.code == 0);
+    CHECK(set.json()["ring_seconds"] == 20);
+    Run reset = runCli({"settings", "reset", "--json", "--db", db});
+    REQUIRE(reset.code == 0);
+    CHECK(reset.json()["ring_seconds"] != 20);
+    Run recovered = runCli({"recover", "--json", "--db", db});
+    REQUIRE(recovered.code == 0);
+    CHECK(recovered.json()["saved"] == 0);
+}
