@@ -19,29 +19,6 @@ std::string Args::get(const std::string& name, const std::string& fallback) cons
     return it == options.end() ? fallback : it->second;
 }
 
-std::optional<Args> parseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& flags, std::ostream& err) {
-    Args args;
-    for (size_t i = 0; i < argv.size(); ++i) {
-        const std::string& a = argv[i];
-        if (a.rfind("--", 0) == 0 && a.size() > 2) {
-            auto eq = a.find('=');
-            if (eq != std::string::npos) {
-                args.options[a.substr(0, eq)] = a.substr(eq + 1);
-            } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-                args.options[a] = "1";
-            } else if (i + 1 < argv.size()) {
-                args.options[a] = argv[++i];
-            } else {
-                err << "frontline: option " << a << " needs a value\n";
-                return std::nullopt;
-            }
-        } else {
-            args.positional.push_back(a);
-        }
-    }
-    return args;
-}
-
 namespace {
 
 bool listed(const std::vector<std::string>& list, const std::string& name) {

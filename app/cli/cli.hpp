@@ -21,12 +21,6 @@ struct Args {
     std::string get(const std::string& name, const std::string& fallback = {}) const;
 };
 
-// Splits argv (after the command name). `flags` lists the options that take no value; any other
-// option is accepted with a value (the window's own parser checks the names itself).
-// Returns nullopt and writes a message to `err` on a malformed command line.
-std::optional<Args> parseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& flags,
-                              std::ostream& err);
-
 // The options one command accepts. --help, --db PATH and --content DIR are accepted by all.
 struct OptionSpec {
     std::vector<std::string> flags;   // take no value: --json
