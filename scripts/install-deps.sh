@@ -16,7 +16,7 @@ PACKAGES=(
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)
-  librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db
+  librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db x11-utils
 )
 
 missing=()

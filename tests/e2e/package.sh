@@ -13,7 +13,7 @@ BUILD=$(cd "$(dirname "$BIN")/.." && pwd)
 
 if [ "$(id -u)" -ne 0 ]; then echo "skip: installing a package needs root"; exit 77; fi
 if ! command -v dpkg >/dev/null || ! command -v apt-get >/dev/null; then echo "skip: no dpkg/apt-get here"; exit 77; fi
-for tool in cpack dpkg-shlibdeps fakeroot lintian desktop-file-validate appstreamcli xvfb-run xdotool strings file; do
+for tool in cpack dpkg-shlibdeps fakeroot lintian desktop-file-validate appstreamcli xvfb-run xdotool xprop strings file; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
 done
 
@@ -113,12 +113,15 @@ for _ in \$(seq 1 150); do
   sleep 0.2
 done
 name=\$( [ -n "\$found" ] && xdotool getwindowname "\$found" )
+# The icon the window manager shows: every size set with glfwSetWindowIcon (xprop draws each one).
+icons=\$( [ -n "\$found" ] && xprop -id "\$found" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | tr '\\n' ' ' )
 kill \$app 2>/dev/null; wait \$app 2>/dev/null
-[ -n "\$found" ] && echo "window \$found: \$name"
+[ -n "\$found" ] && echo "window \$found: \$name; icons: \$icons"
 LAUNCH
 window=$("${user_env[@]}" DISPLAY= xvfb-run -a -s "-screen 0 1280x800x24" bash "$TMP/launch.sh" || true)
 [ -n "$window" ] || { cat "$TMP/app.log"; fail "no window with WM_CLASS frontline appeared from '$EXEC'"; }
 echo "menu entry '$EXEC' opened $window"
+grep -q 'Icon (48 x 48)' <<<"$window" || fail "the window has no 48x48 icon (_NET_WM_ICON)"
 
 # ---- remove: nothing of it is left ----
 dpkg -L frontline >"$TMP/files.txt"
