@@ -76,6 +76,11 @@ echo "lintian: no error or warning"
 desktop-file-validate "$TMP/root/usr/share/applications/frontline.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$TMP/root/usr/share/metainfo/io.github.frontline.Frontline.metainfo.xml" >"$TMP/as.log" 2>&1 \
   || { cat "$TMP/as.log"; fail "appstreamcli validate"; }
+# The release notes and the manual page are of this version (they are written by hand).
+grep -q "<release version=\"$VERSION\"" "$TMP/root/usr/share/metainfo/io.github.frontline.Frontline.metainfo.xml" \
+  || fail "the metainfo has no <release version=\"$VERSION\"> (assets/io.github.frontline.Frontline.metainfo.xml)"
+zcat "$TMP/root/usr/share/man/man1/frontline.1.gz" | grep -q "^\.TH FRONTLINE 1 .*\"Frontline $VERSION\"" \
+  || fail "the manual page's .TH line does not name Frontline $VERSION (assets/frontline.1)"
 # The manual page documents every command the program has.
 man -l "$TMP/root/usr/share/man/man1/frontline.1.gz" 2>/dev/null >"$TMP/man.txt"
 for cmd in $("$BIN" --help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
