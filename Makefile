@@ -2,13 +2,14 @@
 #   make run   install missing Debian packages, configure, build, launch the trainer
 #   make test  install missing Debian packages, build, run the whole test suite
 # Extra: make cli ARGS="play model-call"   make screenshots   make bench   make sanitize
+#        make package (the Debian package, built by CPack into $(BUILD)/)
 #        make fuzz (libFuzzer harnesses in build-fuzz; run them with tests/fuzz/run.sh SECONDS)
 BUILD      ?= build
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 ARGS       ?=
 
-.PHONY: deps configure build run cli test sanitize fuzz bench screenshots clean
+.PHONY: deps configure build run cli test sanitize fuzz bench screenshots package clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +38,10 @@ fuzz: deps
 
 bench: build
 	bash bench/run.sh $(BUILD)
+
+package: build
+	cd $(BUILD) && cpack -G DEB
+	@ls $(BUILD)/frontline_*.deb
 
 screenshots: build
 	bash scripts/screenshots.sh $(BUILD)

@@ -20,9 +20,11 @@ echo "== start to first frame =="
 with_display "$BENCH/bench_startup" "$BIN" "$CONTENT"
 echo "== idle CPU =="
 with_display "$BENCH/bench_idle" "$BIN" "$CONTENT"
+echo "== terminal commands' content load =="
+"$BENCH/bench_cli_load" "$BIN" "$CONTENT"
 # Other benchmarks (store, scoring…) take no arguments.
 for b in "$BENCH"/bench_*; do
-  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle) continue ;; esac
+  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle|bench_cli_load) continue ;; esac
   [ -x "$b" ] && [ -f "$b" ] || continue
   echo "== $(basename "$b") =="
   "$b"

@@ -1,6 +1,9 @@
 // The dispatcher (help, --version, one handler for every escaped exception) and the option parser.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
+#include <streambuf>
+#include "cli_support.hpp"
 #include "cli.hpp"
 #include "frontline/parse_number.hpp"
 #include "frontline/utf8.hpp"
@@ -14,29 +17,6 @@ namespace frontline::cli {
 std::string Args::get(const std::string& name, const std::string& fallback) const {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;
-}
-
-std::optional<Args> parseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& flags, std::ostream& err) {
-    Args args;
-    for (size_t i = 0; i < argv.size(); ++i) {
-        const std::string& a = argv[i];
-        if (a.rfind("--", 0) == 0 && a.size() > 2) {
-            auto eq = a.find('=');
-            if (eq != std::string::npos) {
-                args.options[a.substr(0, eq)] = a.substr(eq + 1);
-            } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-                args.options[a] = "1";
-            } else if (i + 1 < argv.size()) {
-                args.options[a] = argv[++i];
-            } else {
-                err << "frontline: option " << a << " needs a value\n";
-                return std::nullopt;
-            }
-        } else {
-            args.positional.push_back(a);
-        }
-    }
-    return args;
 }
 
 namespace {
@@ -175,9 +155,50 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
     return 2;
 }
 
-}  // namespace
+// Passes everything on to `target`, counting it and (if `keep`) keeping a copy: with --json, a
+// command that fails without printing its own JSON gets a JSON error object built from its stderr.
+class TeeBuffer : public std::streambuf {
+public:
+    TeeBuffer(std::streambuf* target, bool keep) : target_(target), keep_(keep) {}
+    const std::string& text() const { return text_; }
+    std::size_t size() const { return size_; }
 
-int run(const std::vector<std::string>& argv, Io& io) {
+protected:
+    int overflow(int ch) override {
+        if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+        const char c = traits_type::to_char_type(ch);
+        return xsputn(&c, 1) == 1 ? ch : traits_type::eof();
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        size_ += static_cast<std::size_t>(n);
+        if (keep_) text_.append(s, static_cast<std::size_t>(n));
+        return target_->sputn(s, n);
+    }
+    int sync() override { return target_->pubsync(); }
+
+private:
+    std::streambuf* target_;
+    bool keep_;
+    std::string text_;
+    std::size_t size_ = 0;
+};
+
+// {"ok": false, "exit_code": 2, "kind": "usage", "error": "unknown option --bogus", "messages": [...]}
+nlohmann::json errorJson(int exit_code, const std::string& err_text) {
+    nlohmann::json messages = nlohmann::json::array();
+    std::string error;
+    std::istringstream lines(err_text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) continue;
+        messages.push_back(line);
+        constexpr std::string_view prefix = "frontline: ";
+        if (line.rfind(prefix, 0) == 0 && line.rfind("frontline: warning:", 0) != 0) error = line.substr(prefix.size());
+    }
+    if (error.empty() && !messages.empty()) error = messages.back();
+    return {{"ok", false}, {"exit_code", exit_code}, {"kind", exit_code == 2 ? "usage" : "failure"}, {"error", error}, {"messages", messages}};
+}
+
+int runGuarded(const std::vector<std::string>& argv, Io& io) {
     const std::string help = !argv.empty() && isCommand(argv[0]) ? " (see `frontline help " + argv[0] + "`)" : std::string();
     try {
         return dispatch(argv, io);
@@ -191,6 +212,20 @@ int run(const std::vector<std::string>& argv, Io& io) {
         io.err << "frontline: the command stopped on an unexpected error\n";
         return 1;
     }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, Io& io) {
+    if (std::find(argv.begin(), argv.end(), "--json") == argv.end()) return runGuarded(argv, io);
+    TeeBuffer out(io.out.rdbuf(), false), err(io.err.rdbuf(), true);
+    std::ostream out_stream(&out), err_stream(&err);
+    Io json_io{io.in, out_stream, err_stream, io.interactive};
+    const int code = runGuarded(argv, json_io);
+    out_stream.flush();
+    err_stream.flush();
+    if (code != 0 && out.size() == 0) io.out << jsonText(errorJson(code, err.text())) << "\n";
+    return code;
 }
 
 }  // namespace frontline::cli

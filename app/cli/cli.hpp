@@ -21,12 +21,6 @@ struct Args {
     std::string get(const std::string& name, const std::string& fallback = {}) const;
 };
 
-// Splits argv (after the command name). `flags` lists the options that take no value; any other
-// option is accepted with a value (the window's own parser checks the names itself).
-// Returns nullopt and writes a message to `err` on a malformed command line.
-std::optional<Args> parseArgs(const std::vector<std::string>& argv, const std::vector<std::string>& flags,
-                              std::ostream& err);
-
 // The options one command accepts. --help, --db PATH and --content DIR are accepted by all.
 struct OptionSpec {
     std::vector<std::string> flags;   // take no value: --json
@@ -75,7 +69,8 @@ bool isCommand(const std::string& name);
 // True for what main() hands to the terminal front end: a command, help or --version.
 bool isTerminalInvocation(const std::string& first_argument);
 // Runs `frontline <argv...>`; argv[0] is the command name. Never lets an exception escape: a
-// UsageError exits 2, anything else 1, each with one line on io.err.
+// UsageError exits 2, anything else 1, each with one line on io.err. With --json, a failure that
+// printed nothing on io.out also gets a JSON error object there ({"ok": false, "kind", "error"…}).
 int run(const std::vector<std::string>& argv, Io& io);
 // "frontline 0.1.0"
 std::string versionLine();

@@ -15,7 +15,9 @@ std::filesystem::path databasePathFor(const Args& args) {
 }
 
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures) {
-    ContentLibrary lib = loadContent(contentPathsFor(args));
+    // Structural checks only, as the window loads it: path exploration (every reachable ending,
+    // dead ends) is an authoring check that costs most of the load, and `validate` runs it.
+    ContentLibrary lib = loadContent(contentPathsFor(args), false);
     if (!lib.sop_loaded) {
         for (const auto& f : lib.failed)
             for (const auto& d : f.diagnostics) io.err << format(d) << "\n";

@@ -14,7 +14,8 @@ namespace frontline::cli {
 ContentPaths contentPathsFor(const Args& args);
 std::filesystem::path databasePathFor(const Args& args);
 
-// Loads the content; files that failed are reported on io.err as compiler-style diagnostics.
+// Loads the content with structural checks only (like the window; `validate` adds the path
+// checks); files that failed are reported on io.err as compiler-style diagnostics.
 // Returns nullopt (after reporting) only when the SOP itself cannot be loaded.
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false);
 

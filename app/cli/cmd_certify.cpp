@@ -1,13 +1,14 @@
 // frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]
-// frontline certify issue --trainee NAME [--policy ID]
-// frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE]
-// frontline certify revoke ID_OR_CODE --reason TEXT
+// frontline certify issue --trainee NAME [--policy ID] [--json]
+// frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]
+// frontline certify revoke ID_OR_CODE --reason TEXT [--json]
 // frontline certify list [--trainee NAME] [--json]
 // (all accept --db PATH and --content DIR)
 #include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include "cli_support.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
@@ -19,9 +20,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]\n"
-    "       frontline certify issue --trainee NAME [--policy ID]\n"
-    "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE]\n"
-    "       frontline certify revoke ID_OR_CODE --reason TEXT\n"
+    "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
+    "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
+    "       frontline certify revoke ID_OR_CODE --reason TEXT [--json]\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
@@ -120,6 +121,23 @@ nlohmann::json statusJson(const Trainee& t, const CertificationStatus& st) {
     return j;
 }
 
+// One certificate as `certify list --json` and `certify issue --json` print it.
+nlohmann::json certificateJson(const CertificateRecord& c, const std::string& state) {
+    return {{"id", c.id},
+            {"trainee", c.trainee_name},
+            {"policy", c.policy_id},
+            {"policy_title", c.policy_title},
+            {"sop_version", c.sop_version},
+            {"issued_at", c.issued_at},
+            {"expires_at", c.expires_at},
+            {"verification_code", c.verification_code},
+            {"state", state},
+            {"supersedes", c.supersedes},
+            {"revoked_at", c.revoked_at},
+            {"revoke_reason", c.revoke_reason},
+            {"scores", c.scores}};
+}
+
 int runStatus(const Args& args, Io& io) {
     const std::string at = args.has("--at") ? args.get("--at") : nowUtcIso();
     auto at_time = parseUtc(at);
@@ -214,13 +232,17 @@ int runIssue(const Args& args, Io& io) {
             }
         }
         if (!policy) {
-            io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
+            if (args.has("--json")) io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"reason", "holds every certification"}}) << "\n";
+            else io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
             return 0;
         }
     }
 
     auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
     if (!st.ready_to_issue) {
+        if (args.has("--json"))
+            io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"policy", policy->id}, {"status", upperStatus(st.status)},
+                                {"missing", st.missing}}) << "\n";
         if (st.status == CertStatus::Certified) {
             io.err << trainee->name << " already holds '" << policy->title << "' until " << dateOfUtc(st.certificate->expires_at)
                    << "; it can be renewed from " << dateOfUtc(st.refresher_due_from) << ".\n";
@@ -232,6 +254,10 @@ int runIssue(const Args& args, Io& io) {
     }
     try {
         auto record = issueCertificate(ctx->store, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
+        if (args.has("--json")) {
+            io.out << jsonText({{"issued", true}, {"certificate", certificateJson(record, "valid")}}) << "\n";
+            return 0;
+        }
         io.out << "Issued '" << record.policy_title << "' to " << record.trainee_name << "\n"
                << "  certificate " << record.id << "\n"
                << "  verification code " << record.verification_code << "\n"
@@ -292,6 +318,9 @@ int runExport(const Args& args, Io& io) {
         return 1;
     }
     const bool both = !args.has("--pdf") && !args.has("--badge");
+    nlohmann::json written{{"certificate", record->id}};
+    // With --json the paths go into one object on stdout; the lines are for people.
+    std::ostringstream lines;
     try {
         if (both || args.has("--badge")) {
             std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
@@ -299,17 +328,22 @@ int runExport(const Args& args, Io& io) {
             std::optional<SigningKey> key;
             if (!record->revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(ctx->store.path()));
             if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
-            io.out << "badge: " << path.string() << "\n";
+            lines << "badge: " << path.string() << "\n";
+            written["badge"] = path.string();
         }
         if (both || args.has("--pdf")) {
             std::filesystem::path path = args.has("--pdf") ? std::filesystem::path(args.get("--pdf")) : std::filesystem::path(record->id + ".pdf");
             exportCertificatePdf(*record, path, ctx->settings);
-            io.out << "pdf:   " << path.string() << "\n";
+            lines << "pdf:   " << path.string() << "\n";
+            written["pdf"] = path.string();
         }
     } catch (const CertError& e) {
+        if (!args.has("--json")) io.out << lines.str();  // what was written before the failure
         io.err << "frontline: " << e.what() << "\n";
         return 1;
     }
+    if (args.has("--json")) io.out << jsonText(written) << "\n";
+    else io.out << lines.str();
     return 0;
 }
 
@@ -330,6 +364,10 @@ int runRevoke(const Args& args, Io& io) {
     } catch (const StoreError& e) {
         io.err << "frontline: cannot revoke: " << e.what() << "\n";
         return 1;
+    }
+    if (args.has("--json")) {
+        io.out << jsonText({{"revoked", record->id}, {"trainee", record->trainee_name}, {"policy", record->policy_id}}) << "\n";
+        return 0;
     }
     io.out << "Revoked " << record->id << " (" << record->trainee_name << ", " << record->policy_title << ").\n"
            << "`frontline verify` now reports it as revoked against this database; files exported from now on carry\n"
@@ -359,12 +397,7 @@ int runList(const Args& args, Io& io) {
     };
     if (args.has("--json")) {
         nlohmann::json j = nlohmann::json::array();
-        for (const auto& c : certs)
-            j.push_back({{"id", c.id},                   {"trainee", c.trainee_name},     {"policy", c.policy_id},
-                         {"policy_title", c.policy_title}, {"sop_version", c.sop_version}, {"issued_at", c.issued_at},
-                         {"expires_at", c.expires_at},     {"verification_code", c.verification_code},
-                         {"state", stateOf(c)},            {"supersedes", c.supersedes},   {"revoked_at", c.revoked_at},
-                         {"revoke_reason", c.revoke_reason}, {"scores", c.scores}});
+        for (const auto& c : certs) j.push_back(certificateJson(c, stateOf(c)));
         io.out << jsonText(j) << "\n";
         return 0;
     }

@@ -26,7 +26,7 @@ const char* kUsage =
     "                      [--answer-after SECONDS] [--disposition CODE] [--category ID] [--notes TEXT]\n"
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
     "                      [--assessment]\n"
-    "       frontline play --list\n"
+    "       frontline play --list [--json]\n"
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
     "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
     "Numbers: options and articles 1 to 99, waits and --answer-after 0 to 86400 seconds, --seed 0 to 2^64-1.\n"
@@ -198,7 +198,21 @@ PlayOptions readPlayOptions(const Args& args, const Io& io) {
     return o;
 }
 
-void listScenarios(const ContentLibrary& content, Io& io) {
+void listScenarios(const ContentLibrary& content, bool json, Io& io) {
+    if (json) {
+        nlohmann::json scenarios = nlohmann::json::array(), failed = nlohmann::json::array();
+        for (const auto& s : content.scenarios)
+            scenarios.push_back({{"id", s->id}, {"title", s->title}, {"channel", channelName(s->channel)},
+                                 {"difficulty", difficultyName(s->difficulty)}, {"tags", s->tags}});
+        for (const auto& f : content.failed) {
+            nlohmann::json errors = nlohmann::json::array();
+            for (const auto& d : f.diagnostics)
+                if (d.severity == Severity::Error) errors.push_back(format(d));
+            failed.push_back({{"file", f.file}, {"errors", errors}});
+        }
+        io.out << jsonText({{"scenarios", scenarios}, {"failed", failed}}) << "\n";
+        return;
+    }
     for (const auto& s : content.scenarios)
         io.out << s->id << "  [" << channelName(s->channel) << ", " << difficultyName(s->difficulty) << "]  " << s->title << "\n";
     for (const auto& f : content.failed) io.out << "(failed to load) " << f.file << "\n";
@@ -341,7 +355,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     auto content = loadContentOrReport(args, io, true);
     if (!content) return 1;
     if (args.has("--list")) {
-        listScenarios(*content, io);
+        listScenarios(*content, o.json, io);
         return 0;
     }
     const Scenario* scenario = scenarioOrReport(*content, args.positional[0], io);

@@ -9,7 +9,7 @@ namespace frontline::cli {
 int cmdRecover(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--list", "--json"}, {}, {}, {}});
     if (args.has("--help")) {
-        io.out << "usage: frontline recover [--db PATH]         save the attempts kept while the database refused them\n"
+        io.out << "usage: frontline recover [--db PATH] [--json]  save the attempts kept while the database refused them\n"
                   "       frontline recover --list [--json]      list them (folder: "
                << pendingDirectory().string() << ")\n";
         return 0;
@@ -31,14 +31,16 @@ int cmdRecover(const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     if (pending.empty()) {
-        io.out << "Nothing waiting to be saved for " << database << ".\n";
+        if (args.has("--json")) io.out << jsonText({{"saved", 0}, {"database", database}}) << "\n";
+        else io.out << "Nothing waiting to be saved for " << database << ".\n";
         return 0;
     }
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     try {
         const int saved = savePending(*store);
-        io.out << "Saved " << saved << " kept attempt" << (saved == 1 ? "" : "s") << " into " << database << ".\n";
+        if (args.has("--json")) io.out << jsonText({{"saved", saved}, {"database", database}}) << "\n";
+        else io.out << "Saved " << saved << " kept attempt" << (saved == 1 ? "" : "s") << " into " << database << ".\n";
     } catch (const StoreError& e) {
         io.err << "frontline: still cannot save: " << e.what() << " (the kept attempts stay where they are)\n";
         return 1;

@@ -70,14 +70,16 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     OrgSettings settings = store->settings(*defaults);
     if (action == "reset") {
         store->saveSettings(*defaults);
-        io.out << "Settings reset to the bundled defaults.\n";
+        if (args.has("--json")) io.out << jsonText(settingsToJson(*defaults)) << "\n";
+        else io.out << "Settings reset to the bundled defaults.\n";
         return 0;
     }
     if (assignment) {
         const auto& [spec, value] = *assignment;
         settings = settingsFromJson(nlohmann::json{{spec->key, value}}, settings);
         store->saveSettings(settings);
-        io.out << spec->key << " = " << shown(settingsToJson(settings)[spec->key]) << "\n";
+        if (args.has("--json")) io.out << jsonText(settingsToJson(settings)) << "\n";  // all of them, as `settings --json`
+        else io.out << spec->key << " = " << shown(settingsToJson(settings)[spec->key]) << "\n";
         return 0;
     }
     nlohmann::json j = settingsToJson(settings);

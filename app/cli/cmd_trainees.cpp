@@ -9,7 +9,7 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json"}, {}, {"--team"}, {}});
     if (args.has("--help")) {
         io.out << "usage: frontline trainees [--json]            list profiles\n"
-                  "       frontline trainees add NAME [--team T]  create a profile\n";
+                  "       frontline trainees add NAME [--team T] [--json]  create a profile\n";
         return 0;
     }
     const bool adding = !args.positional.empty();
@@ -23,7 +23,8 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
     if (adding) {
         try {
             auto t = store->createTrainee(args.positional[1], args.get("--team"));
-            io.out << "Created trainee #" << t.id << " " << t.name << "\n";
+            if (args.has("--json")) io.out << jsonText({{"created", {{"id", t.id}, {"name", t.name}, {"team", t.team}}}}) << "\n";
+            else io.out << "Created trainee #" << t.id << " " << t.name << "\n";
         } catch (const StoreError& e) {
             io.err << "frontline: " << e.what() << "\n";
             return 1;

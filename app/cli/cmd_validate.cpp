@@ -42,6 +42,32 @@ void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>&
     }
 }
 
+// A folder that is a whole content tree: a content folder (it holds sop/) or a project folder
+// holding content/ and schema/ side by side (the repository's scenarios/, an installed
+// share/frontline). Such a folder is loaded as the tree, never its schemas checked as content.
+std::optional<std::filesystem::path> contentTreeIn(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir / "sop", ec)) return dir;
+    if (std::filesystem::is_directory(dir / "content" / "sop", ec) && std::filesystem::is_directory(dir / "schema", ec))
+        return dir / "content";
+    return std::nullopt;
+}
+
+// The tree to load: --content, else the one content tree named on the command line, else the
+// bundled content.
+ContentPaths treeToValidate(const Args& args) {
+    std::optional<std::filesystem::path> named;
+    for (const auto& p : args.positional) {
+        auto tree = contentTreeIn(p);
+        if (!tree) continue;
+        if (named && key(*named) != key(*tree)) throw UsageError("validate checks one content tree at a time");
+        named = tree;
+    }
+    if (named && args.has("--content") && key(*named) != key(args.get("--content")))
+        throw UsageError("validate: " + named->string() + " is a content tree; give it alone or as --content, not both");
+    return named && !args.has("--content") ? ContentPaths::at(*named) : contentPathsFor(args);
+}
+
 struct Report {
     std::map<std::string, std::vector<Diagnostic>> by_file;
     void add(const Diagnostic& d) { by_file[key(d.file)].push_back(d); }
@@ -93,7 +119,8 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     if (args.has("--help")) {
         io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--max-longest-share PCT] [--content DIR]\n"
                   "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
-                  "transcripts (default: all of the content tree). Prints\n"
+                  "transcripts (default: all of the content tree). PATH is a file, a content folder (it holds\n"
+                  "sop/), or a project folder holding content/ and schema/; a folder is checked as that tree. Prints\n"
                   "file:line:column: error|warning|note: message (at /json/path). --quiet hides notes.\n"
                   "Reports per scenario how often the best reply is also the longest; with\n"
                   "--max-longest-share PCT, a library share above PCT % is an error.\n"
@@ -102,17 +129,17 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     }
     std::optional<int> max_longest_share;
     if (args.has("--max-longest-share")) max_longest_share = static_cast<int>(numberOption(args, "--max-longest-share", 0, 100, 0));
-    ContentPaths paths = contentPathsFor(args);
-    setSchemaDirectory(paths.schema_dir);
-    std::vector<std::filesystem::path> scope;
-    if (args.positional.empty()) collect(paths.root, scope);
     for (const auto& p : args.positional) {
         if (!std::filesystem::exists(p)) {
             io.err << p << ": error: no such file or directory\n";
             return 1;
         }
-        collect(p, scope);
     }
+    const ContentPaths paths = treeToValidate(args);
+    setSchemaDirectory(paths.schema_dir);
+    std::vector<std::filesystem::path> scope;
+    if (args.positional.empty()) collect(paths.root, scope);
+    for (const auto& p : args.positional) collect(contentTreeIn(p).value_or(p), scope);
     std::set<std::string> in_tree;
     {
         std::vector<std::filesystem::path> all;

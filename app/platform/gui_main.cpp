@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -24,6 +23,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include "cli.hpp"
+#include "cli_support.hpp"
+#include "frontline/utf8.hpp"
 #include "frontline/audio/player.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"
@@ -58,11 +59,10 @@ private:
 
 // ---- options ------------------------------------------------------------------------------------
 
-constexpr const char* kUsage =
-    "usage: frontline [--db PATH] [--content DIR] [--trainee NAME] [--size WxH]\n"
-    "                 [--screenshot-dir DIR --screenshot-screens all|home,library,...]\n"
-    "                 [--exit-after-frames N]\n"
-    "Opens the desktop trainer. `frontline --help` lists the terminal commands.\n";
+// Appended to a usage error, which stays one line like the terminal commands' (exit 2).
+constexpr const char* kUsageHint =
+    " (the window takes --db PATH, --content DIR, --trainee NAME, --size WxH, --screenshot-dir DIR,"
+    " --screenshot-screens LIST, --exit-after-frames N; `frontline --help` lists the commands)";
 
 struct GuiOptions {
     std::filesystem::path db;
@@ -75,54 +75,48 @@ struct GuiOptions {
     int exit_after_frames = 0;  // benchmarks and smoke tests: quit after this many frames
 };
 
-std::vector<std::string> splitList(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
+// "1280x800": each side a checked whole number within what a monitor can show.
+void parseSize(const std::string& text, GuiOptions& o) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) throw cli::UsageError("--size wants WIDTHxHEIGHT, e.g. 1280x800, not '" + text + "'");
+    o.width = static_cast<int>(cli::wholeNumber(text.substr(0, x), 640, 7680, "--size width"));
+    o.height = static_cast<int>(cli::wholeNumber(text.substr(x + 1), 480, 4320, "--size height"));
 }
 
+// The screens to capture: "all" or known names separated by commas.
+std::vector<std::string> screenshotScreens(const std::string& list) {
+    if (list == "all") return ui::demoScreenNames();
+    const auto& known = ui::demoScreenNames();
+    auto screens = cli::splitList(list);
+    for (const auto& s : screens) {
+        if (std::find(known.begin(), known.end(), s) != known.end()) continue;
+        std::string names = "all";
+        for (const auto& n : known) names += "," + n;
+        throw cli::UsageError("unknown screen '" + s + "' (screens: " + names + ")");
+    }
+    return screens;
+}
+
+// The window's options, through the terminal commands' checked parser: unknown options, repeated
+// ones, empty values and malformed or out-of-range numbers are usage errors (exit 2).
 bool parseOptions(int argc, char** argv, GuiOptions& o) {
-    const std::vector<std::string> args(argv + 1, argv + argc);
-    auto parsed = cli::parseArgs(args, {}, std::cerr);
-    if (!parsed) return false;
-    if (!parsed->positional.empty()) {
-        std::cerr << "frontline: unknown command '" << parsed->positional.front() << "'\n" << kUsage;
+    try {
+        const cli::OptionSpec spec{{}, {"--trainee", "--size", "--screenshot-screens", "--exit-after-frames"}, {}, {"--screenshot-dir"}};
+        const cli::Args args = cli::parseOptions(std::vector<std::string>(argv + 1, argv + argc), spec);
+        if (args.has("--help")) throw cli::UsageError("--help lists the terminal commands only as the first argument");
+        if (!args.positional.empty()) throw cli::UsageError("unknown command '" + utf8::sanitized(args.positional.front()) + "'");
+        o.db = args.get("--db");
+        o.content = args.get("--content");
+        o.trainee = args.get("--trainee");
+        if (args.has("--size")) parseSize(args.get("--size"), o);
+        o.screenshot_dir = args.get("--screenshot-dir");
+        if (!o.screenshot_dir.empty()) o.screenshot_screens = screenshotScreens(args.get("--screenshot-screens", "all"));
+        o.exit_after_frames = static_cast<int>(cli::numberOption(args, "--exit-after-frames", 0, 1000000000, 0));
+        return true;
+    } catch (const cli::UsageError& e) {
+        std::cerr << "frontline: " << e.what() << kUsageHint << "\n";
         return false;
     }
-    static const std::vector<std::string> known = {"--db", "--content", "--trainee", "--size", "--screenshot-dir", "--screenshot-screens", "--exit-after-frames"};
-    for (const auto& [name, value] : parsed->options) {
-        if (std::find(known.begin(), known.end(), name) == known.end()) {
-            std::cerr << "frontline: unknown option " << name << "\n" << kUsage;
-            return false;
-        }
-    }
-    o.db = parsed->get("--db");
-    o.content = parsed->get("--content");
-    o.trainee = parsed->get("--trainee");
-    if (parsed->has("--size") && std::sscanf(parsed->get("--size").c_str(), "%dx%d", &o.width, &o.height) != 2) {
-        std::cerr << "frontline: --size wants WIDTHxHEIGHT, e.g. 1280x800\n";
-        return false;
-    }
-    o.width = std::clamp(o.width, 640, 7680);
-    o.height = std::clamp(o.height, 480, 4320);
-    o.screenshot_dir = parsed->get("--screenshot-dir");
-    if (!o.screenshot_dir.empty()) {
-        std::string list = parsed->get("--screenshot-screens", "all");
-        o.screenshot_screens = list == "all" ? ui::demoScreenNames() : splitList(list);
-        for (const auto& s : o.screenshot_screens) {
-            if (std::find(ui::demoScreenNames().begin(), ui::demoScreenNames().end(), s) == ui::demoScreenNames().end()) {
-                std::cerr << "frontline: unknown screen '" << s << "' (screens: all";
-                for (const auto& n : ui::demoScreenNames()) std::cerr << "," << n;
-                std::cerr << ")\n";
-                return false;
-            }
-        }
-    }
-    o.exit_after_frames = std::atoi(parsed->get("--exit-after-frames", "0").c_str());
-    return true;
 }
 
 // ---- window ---------------------------------------------------------------------------------------
@@ -197,12 +191,16 @@ bool openWindow(Window& win, const GuiOptions& o, bool visible) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // WM_CLASS "frontline": what the desktop entry's StartupWMClass matches (taskbar grouping).
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, "frontline");
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "frontline");
     win.handle = glfwCreateWindow(o.width, o.height, kWindowTitle, nullptr, nullptr);
     if (!win.handle) {
         std::cerr << "frontline: could not create an OpenGL 3.0 window\n";
         return false;
     }
     glfwSetWindowSizeLimits(win.handle, 960, 600, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    platform::setWindowIcon(win.handle);
     glfwMakeContextCurrent(win.handle);
     glfwSwapInterval(1);
     glfwSetWindowUserPointer(win.handle, &win.clock);

@@ -22,6 +22,10 @@ void buildFontAtlas(ImFontAtlas& atlas, float scale);
 // and resets the style to the theme at that scale (DPI or text-size changes). Returns the scale.
 float setupFontsAndScale(GLFWwindow* window, float ui_scale);
 
+// Sets the window's icon from share/icons/hicolor/<N>x<N>/apps/frontline.png beside the data
+// folder. Returns how many sizes were found (0: the window keeps the desktop's default icon).
+int setWindowIcon(GLFWwindow* window);
+
 // Reads the current back buffer (call before glfwSwapBuffers) and writes it as a PNG.
 // Returns false (with a message on stderr) when it could not write the file.
 bool writeScreenshot(const std::filesystem::path& png, int width, int height);

@@ -3,32 +3,30 @@
 #include <algorithm>
 #include <cstdlib>
 #include "frontline/content.hpp"
+#include "frontline/data_dir.hpp"
 
 namespace frontline {
-namespace {
 
-std::filesystem::path executableDirectory() {
+std::filesystem::path bundledDataDirectory() {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : exe.parent_path();
+    auto bin = ec ? std::filesystem::current_path(ec) : exe.parent_path();
+    return (bin / ".." / "share" / "frontline").lexically_normal();
 }
-
-}  // namespace
 
 ContentPaths ContentPaths::at(const std::filesystem::path& root) {
     ContentPaths p;
     p.root = root;
-    // A content tree ships its schemas beside it (scenarios/content + scenarios/schema).
+    // A content tree ships its schemas beside it (scenarios/content + scenarios/schema); one that
+    // does not (an author's folder) is checked against the bundled schemas.
     auto sibling = root.parent_path() / "schema";
-    p.schema_dir = std::filesystem::exists(sibling) ? sibling : std::filesystem::path(FRONTLINE_SOURCE_SCHEMA_DIR);
+    p.schema_dir = std::filesystem::exists(sibling) ? sibling : bundledDataDirectory() / "schema";
     return p;
 }
 
 ContentPaths ContentPaths::bundled() {
     if (const char* env = std::getenv("FRONTLINE_CONTENT"); env && *env) return at(env);
-    auto installed = executableDirectory() / ".." / "share" / "frontline" / "content";
-    if (std::filesystem::exists(installed / "sop")) return at(installed);
-    return at(FRONTLINE_SOURCE_CONTENT_DIR);
+    return at(bundledDataDirectory() / "content");
 }
 
 std::vector<std::filesystem::path> contentFilesIn(const std::filesystem::path& dir, std::string_view suffix) {

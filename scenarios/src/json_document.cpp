@@ -11,6 +11,7 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 #include "frontline/content.hpp"
+#include "frontline/data_dir.hpp"
 
 namespace frontline {
 namespace {
@@ -150,7 +151,7 @@ std::pair<int, int> lineColumnAt(const std::string& text, size_t byte) {
 }
 
 std::filesystem::path& schemaDirStorage() {
-    static std::filesystem::path dir = FRONTLINE_SOURCE_SCHEMA_DIR;
+    static std::filesystem::path dir = bundledDataDirectory() / "schema";
     return dir;
 }
 

@@ -164,5 +164,31 @@ ls "$WORK"/*.badge.json "$WORK"/*.pdf > /dev/null 2>&1 && fail "certify export w
 expect 0 certify list --json --db "$WORK/crash.db"
 is_json "$WORK/out" || fail "certify list --json on the damaged certificate is not valid JSON"
 
+# 7. With --json a failure is also one JSON object on stdout (the line on stderr stays).
+json_error() {  # json_error KIND TEXT: stdout is {"ok": false, "kind": KIND, "error": "...TEXT..."}
+  python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["ok"] is False and d["kind"] == sys.argv[1] and sys.argv[2] in d["error"], d' \
+    "$1" "$2" < "$WORK/out" || fail "no JSON error object ($1, '$2') on stdout"
+}
+expect 2 history --limit x --json --db "$NODB"
+json_error usage "--limit"
+expect 2 certify frobnicate --json
+json_error usage "unknown certify subcommand"
+expect 1 play no-such-scenario --no-record --json
+json_error failure "no playable scenario"
+expect 1 certify export no-such-certificate --json --db "$WORK/edge.db"
+json_error failure "no certificate"
+expect 0 play --list --json
+python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["scenarios"] and all(s["id"] and s["title"] for s in d["scenarios"])' \
+  < "$WORK/out" || fail "play --list --json does not list the scenarios"
+[ -e "$NODB" ] && fail "a --json command that failed on its arguments created the database"
+
+# 8. The window's options go through the same checked parser, before any window opens.
+for args in "--exit-after-frames x" "--exit-after-frames $HUGE" "--exit-after-frames -1" "--size 1280" "--size 10x10" \
+            "--size 1280xabc" "--size 99999999999x800" "--bogus 1" "--db" "--trainee ''" "--db $NODB --db $NODB" "stray"; do
+  eval "args=($args)"
+  expect 2 "${args[@]}"
+done
+[ -e "$NODB" ] && fail "a window option error created the database"
+
 [ "$failures" = 0 ] || { echo "cli_abuse: $failures failure(s)" >&2; exit 1; }
 echo "cli_abuse: all checks passed"

@@ -53,7 +53,7 @@ bool checkSchema(const JsonDocument& doc, const std::string& schema_name, std::v
 struct ContentPaths {
     std::filesystem::path root;  // contains sop/, scenarios/, golden/, questions/, policies/, paths/, settings.json
     std::filesystem::path schema_dir;
-    static ContentPaths bundled();  // FRONTLINE_CONTENT env var, or next to the executable, or the source tree
+    static ContentPaths bundled();  // FRONTLINE_CONTENT env var, else share/frontline/content beside bin/ (data_dir.hpp)
     static ContentPaths at(const std::filesystem::path& root);
 };
 // The files in `dir` (not below it) named *`suffix`, sorted. Never throws: entries whose type

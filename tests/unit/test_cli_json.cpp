@@ -1,0 +1,142 @@
+// --json everywhere a command lists or reports, failures included; `validate` on a content or
+// project folder; and the build tree laid out like an installation (share/frontline beside bin/).
+#include <doctest/doctest.h>
+#include <sstream>
+#include <nlohmann/json.hpp>
+#include "../temp_dir.hpp"
+#include "cli.hpp"
+#include "frontline/content.hpp"
+#include "frontline/data_dir.hpp"
+#include "test_support.hpp"
+
+using namespace frontline;
+using frontline::test::TempDir;
+
+namespace {
+
+struct Run {
+    int code = 0;
+    std::string out, err;
+    nlohmann::json json() const { return nlohmann::json::parse(out); }  // throws unless stdout is exactly one document
+};
+
+Run runCli(const std::vector<std::string>& argv) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    cli::Io io{in, out, err, false};
+    Run r;
+    r.code = cli::run(argv, io);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("with --json a failing command prints one JSON error object on stdout and keeps its line on stderr") {
+    TempDir dir;
+    const std::string db = (dir / "never.db").string();
+    Run usage = runCli({"history", "--limit", "x", "--json", "--db", db});
+    CHECK(usage.code == 2);
+    CHECK(usage.err.find("frontline: ") == 0);
+    auto j = usage.json();
+    CHECK(j["ok"] == false);
+    CHECK(j["kind"] == "usage");
+    CHECK(j["exit_code"] == 2);
+    CHECK(j["error"].get<std::string>().find("--limit") != std::string::npos);
+
+    Run failure = runCli({"play", "no-such-scenario", "--no-record", "--json"});
+    CHECK(failure.code == 1);
+    j = failure.json();
+    CHECK(j["kind"] == "failure");
+    CHECK(j["error"].get<std::string>().find("no playable scenario 'no-such-scenario'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(db));
+
+    // Without --json nothing changes: stdout stays empty.
+    CHECK(runCli({"history", "--limit", "x", "--db", db}).out.empty());
+}
+
+TEST_CASE("a failing command that prints its own JSON report gets no second object") {
+    Run r = runCli({"validate", (test::fixturesDir() / "bad" / "dangling_next.json").string(), "--json"});
+    CHECK(r.code == 1);
+    auto j = r.json();  // one document: the report, not the report plus an error object
+    CHECK(j.contains("files"));
+    CHECK(j["errors"].get<int>() > 0);
+}
+
+TEST_CASE("play --list --json lists every playable scenario") {
+    Run r = runCli({"play", "--list", "--json"});
+    REQUIRE(r.code == 0);
+    auto j = r.json();
+    const ContentLibrary lib = loadContent(ContentPaths::bundled(), false);
+    REQUIRE(j["scenarios"].size() == lib.scenarios.size());
+    CHECK(j["failed"].empty());
+    for (size_t i = 0; i < lib.scenarios.size(); ++i) {
+        CHECK(j["scenarios"][i]["id"] == lib.scenarios[i]->id);
+        CHECK(j["scenarios"][i]["title"] == lib.scenarios[i]->title);
+        CHECK_FALSE(j["scenarios"][i]["channel"].get<std::string>().empty());
+    }
+}
+
+TEST_CASE("certify issue and export --json: not ready, unknown certificate") {
+    TempDir dir;
+    const std::string db = (dir / "certs.db").string();
+    REQUIRE(runCli({"trainees", "add", "Ana Ruiz", "--db", db}).code == 0);
+    Run issue = runCli({"certify", "issue", "--trainee", "Ana Ruiz", "--json", "--db", db});
+    CHECK(issue.code == 1);
+    auto j = issue.json();
+    CHECK(j["issued"] == false);
+    CHECK(j["trainee"] == "Ana Ruiz");
+    CHECK_FALSE(j["missing"].empty());
+
+    Run exported = runCli({"certify", "export", "ABCDEFGH", "--json", "--db", db});
+    CHECK(exported.code == 1);
+    CHECK(exported.json()["error"].get<std::string>().find("no certificate") != std::string::npos);
+}
+
+TEST_CASE("validate takes a project folder (content/ beside schema/) as that content tree") {
+    const auto project = test::contentDir().parent_path();  // scenarios/: content/ and schema/
+    Run r = runCli({"validate", project.string(), "--json", "--quiet"});
+    CHECK(r.code == 0);
+    auto j = r.json();
+    CHECK(j["errors"] == 0);
+    size_t scenario_files = 0;
+    for (const auto& f : j["files"]) {
+        const std::string file = f["file"];
+        CHECK_MESSAGE(file.find("/schema/") == std::string::npos, file);  // schemas are not content
+        if (f["kind"] == "scenarios") ++scenario_files;
+    }
+    CHECK(scenario_files == contentFilesIn(test::contentDir() / "scenarios").size());
+    // Two different trees at once are a usage error.
+    TempDir other;
+    std::filesystem::create_directories(other / "sop");
+    CHECK(runCli({"validate", project.string(), other.path().string()}).code == 2);
+}
+
+TEST_CASE("the build tree is laid out like an installation: share/frontline beside the binaries' folder") {
+    const auto data = bundledDataDirectory();
+    CHECK(data.filename() == "frontline");
+    CHECK(data.parent_path().filename() == "share");
+    CHECK(std::filesystem::exists(data / "content" / "sop"));
+    CHECK(std::filesystem::exists(data / "schema" / "scenario.schema.json"));
+    // Both name the same files as the sources (links, so edits need no rebuild).
+    CHECK(std::filesystem::equivalent(data / "content", test::contentDir()));
+}
+
+TEST_CASE("commands that change something report it as JSON with --json") {
+    TempDir dir;
+    const std::string db = (dir / "changes.db").string();
+    Run added = runCli({"trainees", "add", "Zoë Ñúñez", "--team", "Blue", "--json", "--db", db});
+    REQUIRE(added.code == 0);
+    CHECK(added.json()["created"]["name"] == "Zoë Ñúñez");
+    CHECK(added.json()["created"]["team"] == "Blue");
+    Run set = runCli({"settings", "set", "ring_seconds", "20", "--json", "--db", db});
+    REQUIRE(set.code == 0);
+    CHECK(set.json()["ring_seconds"] == 20);
+    Run reset = runCli({"settings", "reset", "--json", "--db", db});
+    REQUIRE(reset.code == 0);
+    CHECK(reset.json()["ring_seconds"] != 20);
+    Run recovered = runCli({"recover", "--json", "--db", db});
+    REQUIRE(recovered.code == 0);
+    CHECK(recovered.json()["saved"] == 0);
+}
