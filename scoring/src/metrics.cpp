@@ -12,7 +12,10 @@ double csatFromMood(int mood) {
 
 std::string durationText(int seconds) {
     constexpr int kHour = 3600;
-    if (seconds >= 2 * kHour) return std::to_string(seconds / kHour) + " h";
+    if (seconds >= 2 * kHour) {
+        const int minutes = seconds % kHour / 60;
+        return std::to_string(seconds / kHour) + " h" + (minutes ? " " + std::to_string(minutes) + " min" : std::string());
+    }
     if (seconds >= 120) return std::to_string(seconds / 60) + " min";
     return std::to_string(seconds) + " s";
 }

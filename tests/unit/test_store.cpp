@@ -258,6 +258,39 @@ TEST_CASE("migrations: forward steps apply once each with their version - a fail
     CHECK(scalar(db.get(), "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0);
 }
 
+TEST_CASE("migrations: schema 4 lets a schema-3 file hold email attempts and keeps every row") {
+    TempDir dir;
+    const fs::path p = dir / "v3.db";
+    {
+        RawDb db(p);
+        db.exec("PRAGMA foreign_keys = ON");
+        const auto all = store_schema::migrations();
+        store_schema::applyMigrations(db.get(), all.first(3));  // a file written by the previous release
+        REQUIRE(store_schema::readUserVersion(db.get()) == 3);
+        db.exec("INSERT INTO trainees (id, name, created_at) VALUES (1, 'Ana', '2026-11-01T09:00:00Z')");
+        db.exec("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_version, scenario_title, sop_id, sop_version,"
+                " channel, started_at, finished_at, outcome, passed, critical_failure, adherence, points, stars,"
+                " handle_seconds, fcr, csat, answer_seconds, seed) VALUES (1, 1, 's', 1, 'S', 'sop', '1', 'chat',"
+                " 'a', 'b', 'unresolved', 0, 0, 50, 10, 1, 60, 0, 3.0, 5, 1)");
+        db.exec("INSERT INTO step_scores VALUES (1, 'receive', 0, 1, 1, 1, 100)");
+        CHECK_THROWS(db.exec("UPDATE attempts SET channel = 'email'"));  // schema 3 refuses it
+    }
+    Store store = Store::open(p);  // migrates to the current schema
+    RawDb db(p);
+    CHECK(store_schema::readUserVersion(db.get()) == Store::currentSchemaVersion());
+    CHECK(scalarText(db.get(), "PRAGMA integrity_check") == "ok");
+    CHECK(scalar(db.get(), "SELECT count(*) FROM step_scores WHERE attempt_id = 1") == 1);
+    CHECK(scalar(db.get(), "SELECT attempts FROM step_totals WHERE trainee_id = 1 AND step = 'receive'") == 1);
+
+    const Trainee ana = *store.traineeByName("Ana");
+    AttemptLog log = makeLog(7);
+    log.channel = Channel::Email;
+    const auto id = store.recordAttempt(ana.id, "The email", log, typicalReport(), "2026-11-30T09:00:00Z", "2026-11-30T09:05:00Z");
+    CHECK(store.attempt(id)->channel == "email");
+    CHECK(store.attempt(id)->log.channel == Channel::Email);
+    CHECK_THROWS(db.exec("UPDATE attempts SET channel = 'fax' WHERE id = 1"));  // still checked
+}
+
 TEST_CASE("store: a file that is not SQLite is refused and left byte-identical") {
     TempDir dir;
     for (const std::string& content :

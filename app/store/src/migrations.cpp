@@ -195,10 +195,44 @@ constexpr const char* kSchemaV3 = R"sql(
 ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// v4: the email channel (SOP §2). SQLite cannot alter a CHECK; rebuilding `attempts` would
+// cascade-delete its step rows and details under foreign_keys, so the CHECK text is widened in
+// place: the documented procedure for changes that leave every stored row valid (sqlite.org,
+// ALTER TABLE, "making other kinds of table schema changes"): edit sqlite_schema with
+// writable_schema, bump schema_version so every connection reloads, verify.
+constexpr const char* kChannelCheckV1 = "CHECK (channel IN ('call', 'chat'))";
+constexpr const char* kChannelCheckV4 = "CHECK (channel IN ('call', 'chat', 'email'))";
+
+int schemaVersion(sqlite3* db) {
+    sql::Statement q(db, "PRAGMA schema_version");
+    return q.step() ? q.integer(0) : 0;
+}
+
+bool attemptsTableHas(sqlite3* db, const char* text) {
+    sql::Statement q(db, "SELECT instr(sql, ?1) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'attempts'");
+    q.bind(1, text);
+    return q.step() && q.integer(0) == 1;
+}
+
+void widenChannelCheck(sqlite3* db) {
+    const int schema_version = schemaVersion(db);
+    sql::exec(db, "PRAGMA writable_schema = ON");
+    {
+        sql::Statement edit(db, "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'attempts'");
+        edit.bind(1, kChannelCheckV1).bind(2, kChannelCheckV4);
+        edit.step();
+    }
+    sql::exec(db, ("PRAGMA schema_version = " + std::to_string(schema_version + 1)).c_str());
+    sql::exec(db, "PRAGMA writable_schema = OFF");
+    if (!attemptsTableHas(db, kChannelCheckV4))
+        throw StoreError(StoreError::Kind::Other, "migration to schema 4 failed: the attempts table's channel check was not found");
+}
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, "", widenChannelCheck},
 }};
 
 }  // namespace
@@ -216,6 +250,7 @@ void applyMigrations(sqlite3* db, std::span<const Migration> steps) {
         // Re-read under the write lock: another process may have migrated meanwhile.
         if (readUserVersion(db) < m.version) {
             sql::exec(db, m.sql, "migration to schema " + std::to_string(m.version) + " failed");
+            if (m.apply) m.apply(db);
             sql::exec(db, ("PRAGMA user_version = " + std::to_string(m.version)).c_str());
         }
         tx.commit();

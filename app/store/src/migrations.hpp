@@ -11,6 +11,9 @@ namespace frontline::store_schema {
 struct Migration {
     int version;
     const char* sql;
+    // A step SQL text alone cannot express (it reads the schema first); runs after `sql`, in the
+    // same transaction. Throws StoreError.
+    void (*apply)(sqlite3* db) = nullptr;
 };
 
 // "FRNT": marks the file as Frontline's in its header (PRAGMA application_id).

@@ -75,7 +75,7 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.log.sop_id = r.sop_id;
     r.log.sop_version = r.sop_version;
     r.log.seed = r.seed;
-    r.log.channel = r.channel == "chat" ? Channel::Chat : Channel::Call;
+    r.log.channel = channelFromName(r.channel).value_or(Channel::Call);
     r.log.mode = attemptModeFromName(r.mode);
     r.report.scenario_id = r.scenario_id;
     r.report.sop_version = r.sop_version;
@@ -165,7 +165,7 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
         .bind(4, scenario_title)
         .bind(5, log.sop_id)
         .bind(6, log.sop_version.empty() ? report.sop_version : log.sop_version)
-        .bind(7, log.channel == Channel::Chat ? "chat" : "call")
+        .bind(7, channelName(log.channel))
         .bind(8, started_at)
         .bind(9, finished_at)
         .bind(10, report.outcome)

@@ -463,7 +463,9 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
     if (ImGui::BeginTable("##verify", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ImGui::TableSetupColumn("CRM record", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Caller says", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        const Channel channel = s.scenario->channel;
+        ImGui::TableSetupColumn(channel == Channel::Email ? "The email says" : channel == Channel::Chat ? "Customer says" : "Caller says",
+                                ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableHeadersRow();
         std::vector<std::string> keys;
         for (const auto& [k, v] : sc.crm.fields) keys.push_back(k);

@@ -6,7 +6,7 @@
 namespace frontline::ui {
 
 void drawCallDeskScreen(AppState& app) {
-    drawSingleDesk(app, {"No call in progress.", icon::kComment, "Your move", "click, or press 1-9"});
+    drawSingleDesk(app, {"No call in progress.", icon::kComment, "Your move", "click, or press 1-9", 0.5f});
 }
 
 }  // namespace frontline::ui

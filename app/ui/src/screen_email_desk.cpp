@@ -7,7 +7,8 @@
 namespace frontline::ui {
 
 void drawEmailDeskScreen(AppState& app) {
-    drawSingleDesk(app, {"No email open.", icon::kPaperPlane, "Your reply", "write it part by part: click, or press 1-9"});
+    // The parts of a reply are long: they get most of the column, the email scrolls above them.
+    drawSingleDesk(app, {"No email open.", icon::kPaperPlane, "Your reply", "write it part by part: click, or press 1-9", 0.34f});
 }
 
 }  // namespace frontline::ui

@@ -31,7 +31,7 @@ void drawConversation(AppState& app, DeskSession& s, const SingleDeskWords& word
         drawTranscript(app, s, 0, false);
         return;
     }
-    drawTranscript(app, s, std::max(em(8), avail * 0.5f), false);
+    drawTranscript(app, s, std::max(em(8), avail * words.transcript_share), false);
     ImGui::Spacing();
     sectionHeader(words.moves_icon, words.moves_heading);
     ImGui::SameLine();

@@ -58,6 +58,7 @@ struct SingleDeskWords {
     const char* moves_icon;
     const char* moves_heading;  // "Your move"
     const char* moves_hint;     // "click, or press 1-9"
+    float transcript_share;     // of the column's height while live; the rest is for the options
 };
 void drawSingleDesk(AppState& app, const SingleDeskWords& words);
 
