@@ -119,7 +119,14 @@ for _ in \$(seq 1 150); do
 done
 name=\$( [ -n "\$found" ] && xdotool getwindowname "\$found" )
 # The icon the window manager shows: every size set with glfwSetWindowIcon (xprop draws each one).
-icons=\$( [ -n "\$found" ] && xprop -id "\$found" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | tr '\\n' ' ' )
+# The class is set when the window is created, the icon just after: give the icon a moment too.
+icons=""
+for _ in \$(seq 1 50); do
+  [ -n "\$found" ] || break
+  icons=\$(xprop -id "\$found" _NET_WM_ICON 2>/dev/null | grep -o 'Icon ([0-9]* x [0-9]*)' | tr '\\n' ' ')
+  [ -n "\$icons" ] && break
+  sleep 0.1
+done
 kill \$app 2>/dev/null; wait \$app 2>/dev/null
 [ -n "\$found" ] && echo "window \$found: \$name; icons: \$icons"
 LAUNCH
