@@ -1,4 +1,5 @@
 #include "frontline/event_log.hpp"
+#include "frontline/name_table.hpp"
 
 namespace frontline {
 namespace {
@@ -22,17 +23,8 @@ void putIfAny(nlohmann::json& j, const char* key, const T& value) {
 }
 }  // namespace
 
-const char* eventTypeName(EventType t) {
-    for (const auto& [value, name] : kEventTypes)
-        if (value == t) return name;
-    return "choice";
-}
-
-std::optional<EventType> eventTypeFromName(std::string_view name) {
-    for (const auto& [value, n] : kEventTypes)
-        if (name == n) return value;
-    return std::nullopt;
-}
+const char* eventTypeName(EventType t) { return nameIn(kEventTypes, t, "choice"); }
+std::optional<EventType> eventTypeFromName(std::string_view name) { return valueIn(kEventTypes, name); }
 
 void to_json(nlohmann::json& j, const Event& e) {
     j = nlohmann::json{{"seq", e.seq}, {"type", eventTypeName(e.type)}, {"clock", e.clock}};

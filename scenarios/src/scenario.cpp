@@ -2,6 +2,7 @@
 // semantic checks a schema cannot express (ids that must exist in the SOP, unique ids).
 #include <set>
 #include "frontline/content.hpp"
+#include "frontline/name_table.hpp"
 #include "frontline/scenario.hpp"
 #include "frontline/validator.hpp"
 
@@ -11,17 +12,8 @@ namespace {
 constexpr std::pair<Channel, const char*> kChannels[] = {{Channel::Call, "call"}, {Channel::Chat, "chat"}, {Channel::Email, "email"}};
 }  // namespace
 
-const char* channelName(Channel c) {
-    for (const auto& [value, name] : kChannels)
-        if (value == c) return name;
-    return "call";
-}
-
-std::optional<Channel> channelFromName(std::string_view name) {
-    for (const auto& [value, n] : kChannels)
-        if (name == n) return value;
-    return std::nullopt;
-}
+const char* channelName(Channel c) { return nameIn(kChannels, c, "call"); }
+std::optional<Channel> channelFromName(std::string_view name) { return valueIn(kChannels, name); }
 
 const char* actionTypeName(ActionType a) {
     switch (a) {
@@ -51,17 +43,8 @@ constexpr std::pair<Outcome, const char*> kOutcomes[] = {
 };
 }  // namespace
 
-const char* outcomeName(Outcome o) {
-    for (const auto& [value, name] : kOutcomes)
-        if (value == o) return name;
-    return "unresolved";
-}
-
-std::optional<Outcome> outcomeFromName(std::string_view name) {
-    for (const auto& [value, n] : kOutcomes)
-        if (name == n) return value;
-    return std::nullopt;
-}
+const char* outcomeName(Outcome o) { return nameIn(kOutcomes, o, "unresolved"); }
+std::optional<Outcome> outcomeFromName(std::string_view name) { return valueIn(kOutcomes, name); }
 
 std::string outcomeTitle(Outcome o) {
     switch (o) {

@@ -128,6 +128,17 @@ void fillWrapUp(Harness& h, ui::DeskSession& s) {
     h.click("Submit wrap-up");
 }
 
+// Plays the session's best path and the expected wrap-up; the debrief opens on the one attempt stored.
+std::vector<AttemptRecord> playToDebrief(Harness& h, ui::DeskSession& s) {
+    playBestPath(h, s);
+    fillWrapUp(h, s);
+    h.frames(2);
+    REQUIRE(h.app.screen == ui::ScreenId::Debrief);
+    auto attempts = h.app.store->attempts(h.app.trainee->id);
+    REQUIRE(attempts.size() == 1);
+    return attempts;
+}
+
 }  // namespace
 
 TEST_CASE("first run: a new hire creates a profile and lands on Home") {
@@ -174,13 +185,7 @@ TEST_CASE("a call from the library, played with keys and mouse, is scored, store
     REQUIRE(s.engine->phase() == Phase::Live);
     CHECK(s.engine->log().events.front().data["waited"] == 2);
 
-    playBestPath(h, s);
-    fillWrapUp(h, s);
-    h.frames(2);
-
-    REQUIRE(h.app.screen == ui::ScreenId::Debrief);
-    const auto attempts = h.app.store->attempts(h.app.trainee->id);
-    REQUIRE(attempts.size() == 1);
+    const auto attempts = playToDebrief(h, s);
     CHECK(attempts[0].scenario_id == "model-inbound-call");
     CHECK(attempts[0].id == h.app.debrief.attempt_id);
     CHECK(h.app.debrief.report.points.total == attempts[0].points);
@@ -223,12 +228,7 @@ TEST_CASE("an email from the queue opens on the email desk, is answered part by 
     h.click("Back to the email");
     REQUIRE(h.app.screen == ui::ScreenId::EmailDesk);
 
-    playBestPath(h, s);
-    fillWrapUp(h, s);
-    h.frames(2);
-    REQUIRE(h.app.screen == ui::ScreenId::Debrief);
-    const auto attempts = h.app.store->attempts(h.app.trainee->id);
-    REQUIRE(attempts.size() == 1);
+    const auto attempts = playToDebrief(h, s);
     CHECK(attempts[0].channel == "email");
     CHECK(attempts[0].passed);
     CHECK(h.app.debrief.report.stars == 3);

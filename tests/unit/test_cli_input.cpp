@@ -6,29 +6,16 @@
 #include <sstream>
 #include "../temp_dir.hpp"
 #include "cli.hpp"
+#include "cli_runner.hpp"
 #include "frontline/parse_number.hpp"
 #include "frontline/utf8.hpp"
 
 using namespace frontline;
 using frontline::test::TempDir;
+using Run = frontline::test::CliRun;
+using frontline::test::runCli;
 
 namespace {
-
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
-
-Run runCli(const std::vector<std::string>& argv) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    cli::Io io{in, out, err, false};
-    Run r;
-    r.code = cli::run(argv, io);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 size_t lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 

@@ -5,33 +5,15 @@
 #include <nlohmann/json.hpp>
 #include "../temp_dir.hpp"
 #include "cli.hpp"
+#include "cli_runner.hpp"
 #include "frontline/content.hpp"
 #include "frontline/data_dir.hpp"
 #include "test_support.hpp"
 
 using namespace frontline;
 using frontline::test::TempDir;
-
-namespace {
-
-struct Run {
-    int code = 0;
-    std::string out, err;
-    nlohmann::json json() const { return nlohmann::json::parse(out); }  // throws unless stdout is exactly one document
-};
-
-Run runCli(const std::vector<std::string>& argv) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    cli::Io io{in, out, err, false};
-    Run r;
-    r.code = cli::run(argv, io);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-}  // namespace
+using Run = frontline::test::CliRun;
+using frontline::test::runCli;
 
 TEST_CASE("with --json a failing command prints one JSON error object on stdout and keeps its line on stderr") {
     TempDir dir;
