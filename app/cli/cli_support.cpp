@@ -10,8 +10,8 @@ ContentPaths contentPathsFor(const Args& args) {
     return args.has("--content") ? ContentPaths::at(args.get("--content")) : ContentPaths::bundled();
 }
 
-std::filesystem::path databasePathFor(const Args& args) {
-    return args.has("--db") ? std::filesystem::path(args.get("--db")) : defaultDatabasePath();
+std::string databaseLocatorFor(const Args& args) {
+    return databaseLocator(args.has("--db") ? std::optional<std::string>(args.get("--db")) : std::nullopt);
 }
 
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures) {
@@ -32,11 +32,12 @@ std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool
 }
 
 std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
-    auto path = databasePathFor(args);
+    std::string where = args.has("--db") ? args.get("--db") : "";
     try {
-        return Store::open(path);
+        where = databaseLocatorFor(args);
+        return openStore(where);
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot use the database " << path.string() << ": " << e.what() << "\n";
+        io.err << "frontline: cannot use the database " << displayLocator(where) << ": " << e.what() << "\n";
         return std::nullopt;
     }
 }

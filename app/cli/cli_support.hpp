@@ -10,15 +10,16 @@
 
 namespace frontline::cli {
 
-// Options every command accepts: --db PATH, --content DIR.
+// Options every command accepts: --db PATH|URI, --content DIR. The database: --db, else
+// $FRONTLINE_DB, else the desk settings file, else the default file (see databaseLocator).
 ContentPaths contentPathsFor(const Args& args);
-std::filesystem::path databasePathFor(const Args& args);
+std::string databaseLocatorFor(const Args& args);
 
 // Loads the content; files that failed are reported on io.err as compiler-style diagnostics.
 // Returns nullopt (after reporting) only when the SOP itself cannot be loaded.
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false);
 
-// Opens the store; on failure prints "frontline: cannot use the database <path>: <why>" and
+// Opens the store; on failure prints "frontline: cannot use the database <where>: <why>" and
 // returns nullopt. The database is never replaced or modified on failure.
 std::optional<Store> openStoreOrReport(const Args& args, Io& io);
 

@@ -297,7 +297,7 @@ int runExport(const Args& args, Io& io) {
             std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
             // The issuing key is only needed to sign a revocation notice into the file.
             std::optional<SigningKey> key;
-            if (!record->revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(ctx->store.path()));
+            if (!record->revoked_at.empty()) key = loadSigningKey(ctx->store.dataDirectory());
             if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
             io.out << "badge: " << path.string() << "\n";
         }

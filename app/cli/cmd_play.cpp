@@ -316,7 +316,7 @@ nlohmann::json goldenBlock(const Engine& engine, const ScoreReport& report, cons
 void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Scenario& scenario, const AttemptLog& log,
                         const ScoreReport& report, const std::string& started_at, const std::string& why, Io& io) {
     try {
-        const auto file = keepPending({{}, pendingKeyFor(store.path()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
+        const auto file = keepPending({{}, pendingKeyFor(store.locator()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
         io.err << "frontline: the attempt is kept in " << file.string() << "; `frontline recover` saves it when the database can take it.\n";
     } catch (const StoreError& kept) {
         io.err << "frontline: " << kept.what() << "\n";

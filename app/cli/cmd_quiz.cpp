@@ -298,7 +298,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
         record.detail = quizAttemptDetail(*draw, answers, result);
         attempt_id = store->recordQuizAttempt(record);
     } catch (const StoreError& e) {
-        io.err << "frontline: the quiz attempt could not be saved to " << store->path().string() << ": " << e.what() << "\n";
+        io.err << "frontline: the quiz attempt could not be saved to " << store->locator() << ": " << e.what() << "\n";
         return 1;
     }
 

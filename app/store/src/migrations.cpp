@@ -195,10 +195,26 @@ constexpr const char* kSchemaV3 = R"sql(
 ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// v4: the audit trail (issue 11): who changed which setting from what to what, who issued and
+// who revoked which certificate. Rows are only ever added.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('settings.change', 'certificate.issue', 'certificate.revoke')),
+    subject    TEXT NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT
+);
+CREATE INDEX audit_by_time ON audit (at);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 }};
 
 }  // namespace
