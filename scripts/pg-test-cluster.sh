@@ -73,7 +73,8 @@ start_cluster() {
       -o "-p $port -k $data $server_options" start >/dev/null 2>&1; then
       umask 077
       echo "$port" > "$state/port"
-      echo "postgresql://postgres:$password@127.0.0.1:$port/postgres" > "$state/url"
+      # No TLS or Kerberos on a loopback test server: libpq would try both first.
+      echo "postgresql://postgres:$password@127.0.0.1:$port/postgres?sslmode=disable&gssencmode=disable" > "$state/url"
       rm -f "$state/reason"
       cat "$state/url"
       return 0

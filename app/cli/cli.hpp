@@ -88,6 +88,7 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io);
 int cmdAudit(const std::vector<std::string>& argv, Io& io);
 int cmdTeam(const std::vector<std::string>& argv, Io& io);
 int cmdSync(const std::vector<std::string>& argv, Io& io);
+int cmdManagerPassword(const std::vector<std::string>& argv, Io& io);
 int cmdRecover(const std::vector<std::string>& argv, Io& io);
 int cmdSettings(const std::vector<std::string>& argv, Io& io);
 int cmdQuiz(const std::vector<std::string>& argv, Io& io);

@@ -23,6 +23,13 @@ std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool
 // returns nullopt. The database is never replaced or modified on failure.
 std::optional<Store> openStoreOrReport(const Args& args, Io& io);
 
+// Before Settings changes, issuing and revoking on a local file that has a manager password: the
+// password from --manager-password-file FILE (its first line), or asked for at a terminal. False,
+// after saying why on io.err, when it is missing or wrong; the caller then changes nothing.
+bool managerConfirmed(const Store& store, const Args& args, Io& io);
+// The first line of a password file (a trailing CR removed); UsageError when it cannot be read.
+std::string passwordFromFile(const std::string& file);
+
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
 

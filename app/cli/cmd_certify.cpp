@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "       frontline certify issue --trainee NAME [--policy ID]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE]\n"
     "       frontline certify revoke ID_OR_CODE --reason TEXT\n"
+    "       (issue and revoke take --manager-password-file FILE when the database has a manager password)\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
@@ -186,6 +187,7 @@ int runIssue(const Args& args, Io& io) {
     if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
+    if (!managerConfirmed(ctx->store, args, io)) return 1;
     auto trainee = traineeOrReport(*ctx, args.get("--trainee"), io);
     if (!trainee) return 1;
     if (!utf8::valid(trainee->name)) {
@@ -318,6 +320,7 @@ int runRevoke(const Args& args, Io& io) {
         throw UsageError("certify revoke needs a certificate id and --reason TEXT");
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
+    if (!managerConfirmed(*store, args, io)) return 1;
     auto record = findCertificate(*store, args.positional[1], io);
     if (!record) return 1;
     if (!record->revoked_at.empty()) {
@@ -383,7 +386,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

@@ -202,7 +202,8 @@ CREATE TABLE audit (
     id         INTEGER PRIMARY KEY,
     at         TEXT NOT NULL,
     actor      TEXT NOT NULL,
-    action     TEXT NOT NULL CHECK (action IN ('settings.change', 'certificate.issue', 'certificate.revoke')),
+    action     TEXT NOT NULL CHECK (action IN ('settings.change', 'certificate.issue', 'certificate.revoke',
+                                            'manager.password')),
     subject    TEXT NOT NULL,
     old_value  TEXT,
     new_value  TEXT
@@ -210,11 +211,22 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_time ON audit (at);
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// v5: the manager password of a local file (issue 11): one argon2id hash (libsodium's
+// crypto_pwhash_str), never the password.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE manager_password (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    hash    TEXT NOT NULL,
+    set_at  TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 }};
 
 }  // namespace

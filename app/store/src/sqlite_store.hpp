@@ -59,6 +59,9 @@ public:
     std::vector<AuditEntry> auditTrail(int limit) const override;
     void setActor(const std::string& who) override;
     void addUser(const NewUser& user) override;
+    bool managerPasswordSet() const override;
+    void setManagerPassword(const std::string& password) override;
+    bool checkManagerPassword(const std::string& password) const override;
 
     void beginBatch(bool relaxed) override;
     void commitBatch() override;

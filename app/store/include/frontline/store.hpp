@@ -201,6 +201,12 @@ public:
     virtual int sendWaitingResults() { return 0; }
     // Who this connection is, for what the UI offers (the server enforces it regardless).
     virtual bool isManager() const { return true; }
+    // A local file's manager password (a server has logins instead: never set there).
+    virtual bool managerPasswordSet() const { return false; }
+    virtual void setManagerPassword(const std::string&) {
+        throw StoreError(StoreError::Kind::Other, "a center's server uses its own logins, not a manager password");
+    }
+    virtual bool checkManagerPassword(const std::string&) const { return false; }
 
     virtual void beginBatch(bool relaxed) = 0;
     virtual void commitBatch() = 0;
@@ -329,6 +335,14 @@ public:
     // Whether this connection may change settings, see the team, issue and revoke: always on a
     // local file (its manager password is asked by the front end), a manager's login on a server.
     bool isManager() const { return backend_->isManager(); }
+
+    // On a local file, a manager password (argon2id, libsodium) guards Settings, Team, issuing
+    // and revoking; the front ends ask for it when it is set. The first one set makes the first
+    // manager; changing it is the caller's to allow (it asks for the current one). Trainees keep
+    // one-click profiles. Setting it is in the audit trail (never the password or its hash).
+    bool managerPasswordSet() const { return backend_->managerPasswordSet(); }
+    void setManagerPassword(const std::string& password) { backend_->setManagerPassword(password); }
+    bool checkManagerPassword(const std::string& password) const { return backend_->checkManagerPassword(password); }
 
     // Many writes in one transaction: rolled back on destruction unless committed.
     class Batch {
