@@ -386,7 +386,10 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
                << "\n";
     } else {
         printDebrief(report, content->sop, io.out);
-        if (o.record) io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
+        if (o.record && attempt_id == 0)  // a server's desk offline: kept in its outbox
+            io.out << "\nKept on this desk for " << trainee << ": the server cannot be reached; it is sent when it can (frontline sync).\n";
+        else if (o.record)
+            io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
     }
     return 0;
 }
