@@ -3,7 +3,6 @@
 // full score report with the eight SOP steps) without playing scenarios. Header-only because every
 // bench/*.cpp is its own executable.
 //   seedSyntheticAttempts(store, 10000)  -> 10,000 attempts over 12 trainees, newest last
-#include <sqlite3.h>
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
@@ -184,27 +183,27 @@ inline std::string syntheticTimestamp(int minutes_since_start) {
 }
 
 // Adds `count` attempts spread over `trainee_count` trainees ("Trainee 01"…), ten minutes apart.
-// A fixture, not user data: written in batches of 500 per transaction (recordAttempt nests as a
-// savepoint) with durability off, restored afterwards.
+// A fixture, not user data: written in batches of 500 per transaction (Store::Batch, relaxed
+// durability; each recordAttempt nests inside it).
 inline void seedSyntheticAttempts(Store& store, int count, int trainee_count = 12, std::uint64_t seed = 1) {
     std::vector<std::int64_t> trainee_ids;
     for (int i = 0; i < trainee_count; ++i) {
         std::string name = "Trainee " + std::string(i < 9 ? "0" : "") + std::to_string(i + 1);
         trainee_ids.push_back(store.traineeByNameOrCreate(name, i % 2 ? "Team B" : "Team A").id);
     }
-    sqlite3_exec(store.handle(), "PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
     const int first_minute = store.attemptCount() * 10;
     constexpr int kBatch = 500;
-    for (int i = 0; i < count; ++i) {
-        if (i % kBatch == 0) sqlite3_exec(store.handle(), "BEGIN", nullptr, nullptr, nullptr);
-        const AttemptLog log = syntheticLog(seed * 1000003ULL + static_cast<std::uint64_t>(i));
-        const ScoreReport report = syntheticReport(log);
-        const int minute = first_minute + i * 10;
-        store.recordAttempt(trainee_ids[static_cast<std::size_t>(i % trainee_count)], "Synthetic " + log.scenario_id, log,
-                            report, syntheticTimestamp(minute), syntheticTimestamp(minute + 6));
-        if (i % kBatch == kBatch - 1 || i == count - 1) sqlite3_exec(store.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    for (int first = 0; first < count; first += kBatch) {
+        Store::Batch batch(store, /*relaxed=*/true);
+        for (int i = first; i < std::min(count, first + kBatch); ++i) {
+            const AttemptLog log = syntheticLog(seed * 1000003ULL + static_cast<std::uint64_t>(i));
+            const ScoreReport report = syntheticReport(log);
+            const int minute = first_minute + i * 10;
+            store.recordAttempt(trainee_ids[static_cast<std::size_t>(i % trainee_count)], "Synthetic " + log.scenario_id,
+                                log, report, syntheticTimestamp(minute), syntheticTimestamp(minute + 6));
+        }
+        batch.commit();
     }
-    sqlite3_exec(store.handle(), "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);
 }
 
 }  // namespace frontline::bench

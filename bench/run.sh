@@ -24,8 +24,15 @@ echo "== terminal commands' content load =="
 "$BENCH/bench_cli_load" "$BIN" "$CONTENT"
 # Other benchmarks (store, scoring…) take no arguments.
 for b in "$BENCH"/bench_*; do
-  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle|bench_cli_load) continue ;; esac
+  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle|bench_cli_load|bench_store_engines) continue ;; esac
   [ -x "$b" ] && [ -f "$b" ] || continue
   echo "== $(basename "$b") =="
   "$b"
 done
+
+# The store on both engines, side by side: a throwaway PostgreSQL cluster on loopback.
+echo "== store: SQLite and PostgreSQL =="
+PG_STATE=$(mktemp -d "${TMPDIR:-/tmp}/frontline-bench-pg.XXXXXX")
+trap 'bash "$SRC/scripts/pg-test-cluster.sh" stop "$PG_STATE/state"; rm -rf "$PG_STATE"' EXIT
+PG_URL=$(FRONTLINE_PG_FSYNC=on bash "$SRC/scripts/pg-test-cluster.sh" start "$PG_STATE/state" || true)
+"$BENCH/bench_store_engines" "${STORE_BENCH_ATTEMPTS:-2000}" ${PG_URL:+"$PG_URL"}

@@ -10,7 +10,9 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev
+  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
+  # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
+  postgresql
   # runtime files: fonts (text + icons)
   fonts-dejavu-core fonts-noto-core fonts-font-awesome
   # real-window tests, screenshots, PDF checks and the end-to-end scripts

@@ -96,6 +96,10 @@ const std::vector<CommandInfo>& commands() {
         {"verify", "verify a certificate file offline", cmdVerify},
         {"coverage", "which scenarios and questions exercise each SOP step and rule", cmdCoverage},
         {"recover", "save attempts kept while the database could not take them", cmdRecover},
+        {"audit", "who changed settings, issued or revoked certificates, and when", cmdAudit},
+        {"team", "add an agent's own login on a center's server (managers)", cmdTeam},
+        {"sync", "send the results kept on this desk while the server was unreachable", cmdSync},
+        {"manager-password", "set or change the manager password of this desk's database", cmdManagerPassword},
     };
     return table;
 }
@@ -121,8 +125,9 @@ void printUsage(std::ostream& out) {
            "       frontline <command> [options]  use it from the terminal\n"
            "       frontline help <command>       that command's options\n"
            "       frontline --version\n\ncommands:\n";
-    for (const auto& c : commands()) out << "  " << utf8::column(c.name, 10) << c.summary << "\n";
-    out << "\ncommon options: --db PATH (default: $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --help\n"
+    for (const auto& c : commands()) out << "  " << utf8::column(c.name, 18) << c.summary << "\n";
+    out << "\ncommon options: --db PATH|postgresql://URI (default: $FRONTLINE_DB, else the `database =` line of\n"
+           "  ~/.config/frontline/desk.conf, else $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --help\n"
            "Exit codes: 0 ok, 1 failure, 2 usage error.\n";
 }
 

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
@@ -10,8 +11,8 @@ ContentPaths contentPathsFor(const Args& args) {
     return args.has("--content") ? ContentPaths::at(args.get("--content")) : ContentPaths::bundled();
 }
 
-std::filesystem::path databasePathFor(const Args& args) {
-    return args.has("--db") ? std::filesystem::path(args.get("--db")) : defaultDatabasePath();
+std::string databaseLocatorFor(const Args& args) {
+    return databaseLocator(args.has("--db") ? std::optional<std::string>(args.get("--db")) : std::nullopt);
 }
 
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures) {
@@ -34,13 +35,39 @@ std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool
 }
 
 std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
-    auto path = databasePathFor(args);
+    std::string where = args.has("--db") ? args.get("--db") : "";
     try {
-        return Store::open(path);
+        where = databaseLocatorFor(args);
+        return openStore(where);
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot use the database " << path.string() << ": " << e.what() << "\n";
+        io.err << "frontline: cannot use the database " << displayLocator(where) << ": " << e.what() << "\n";
         return std::nullopt;
     }
+}
+
+std::string passwordFromFile(const std::string& file) {
+    std::ifstream in(file);
+    std::string password;
+    if (!in || !std::getline(in, password)) throw UsageError("cannot read a password from " + file);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+bool managerConfirmed(const Store& store, const Args& args, Io& io) {
+    if (!store.managerPasswordSet()) return true;
+    std::string password;
+    if (args.has("--manager-password-file")) {
+        password = passwordFromFile(args.get("--manager-password-file"));
+    } else if (io.interactive) {
+        io.err << "Manager password: " << std::flush;
+        std::getline(io.in, password);
+    } else {
+        io.err << "frontline: this needs the manager password (--manager-password-file FILE); nothing was changed\n";
+        return false;
+    }
+    if (store.checkManagerPassword(password)) return true;
+    io.err << "frontline: wrong manager password; nothing was changed\n";
+    return false;
 }
 
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store) {

@@ -10,18 +10,26 @@
 
 namespace frontline::cli {
 
-// Options every command accepts: --db PATH, --content DIR.
+// Options every command accepts: --db PATH|URI, --content DIR. The database: --db, else
+// $FRONTLINE_DB, else the desk settings file, else the default file (see databaseLocator).
 ContentPaths contentPathsFor(const Args& args);
-std::filesystem::path databasePathFor(const Args& args);
+std::string databaseLocatorFor(const Args& args);
 
 // Loads the content with structural checks only (like the window; `validate` adds the path
 // checks); files that failed are reported on io.err as compiler-style diagnostics.
 // Returns nullopt (after reporting) only when the SOP itself cannot be loaded.
 std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false);
 
-// Opens the store; on failure prints "frontline: cannot use the database <path>: <why>" and
+// Opens the store; on failure prints "frontline: cannot use the database <where>: <why>" and
 // returns nullopt. The database is never replaced or modified on failure.
 std::optional<Store> openStoreOrReport(const Args& args, Io& io);
+
+// Before Settings changes, issuing and revoking on a local file that has a manager password: the
+// password from --manager-password-file FILE (its first line), or asked for at a terminal. False,
+// after saying why on io.err, when it is missing or wrong; the caller then changes nothing.
+bool managerConfirmed(const Store& store, const Args& args, Io& io);
+// The first line of a password file (a trailing CR removed); UsageError when it cannot be read.
+std::string passwordFromFile(const std::string& file);
 
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);

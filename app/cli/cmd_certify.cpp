@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
     "       frontline certify revoke ID_OR_CODE --reason TEXT [--json]\n"
+    "       (issue and revoke take --manager-password-file FILE when the database has a manager password)\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
@@ -204,6 +205,7 @@ int runIssue(const Args& args, Io& io) {
     if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
+    if (!managerConfirmed(ctx->store, args, io)) return 1;
     auto trainee = traineeOrReport(*ctx, args.get("--trainee"), io);
     if (!trainee) return 1;
     if (!utf8::valid(trainee->name)) {
@@ -326,7 +328,7 @@ int runExport(const Args& args, Io& io) {
             std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
             // The issuing key is only needed to sign a revocation notice into the file.
             std::optional<SigningKey> key;
-            if (!record->revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(ctx->store.path()));
+            if (!record->revoked_at.empty()) key = loadSigningKey(ctx->store.dataDirectory());
             if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
             lines << "badge: " << path.string() << "\n";
             written["badge"] = path.string();
@@ -352,6 +354,7 @@ int runRevoke(const Args& args, Io& io) {
         throw UsageError("certify revoke needs a certificate id and --reason TEXT");
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
+    if (!managerConfirmed(*store, args, io)) return 1;
     auto record = findCertificate(*store, args.positional[1], io);
     if (!record) return 1;
     if (!record->revoked_at.empty()) {
@@ -416,7 +419,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

@@ -331,7 +331,7 @@ nlohmann::json goldenBlock(const Engine& engine, const ScoreReport& report, cons
 void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Scenario& scenario, const AttemptLog& log,
                         const ScoreReport& report, const std::string& started_at, const std::string& why, Io& io) {
     try {
-        const auto file = keepPending({{}, pendingKeyFor(store.path()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
+        const auto file = keepPending({{}, pendingKeyFor(store.locator()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
         io.err << "frontline: the attempt is kept in " << file.string() << "; `frontline recover` saves it when the database can take it.\n";
     } catch (const StoreError& kept) {
         io.err << "frontline: " << kept.what() << "\n";
@@ -401,7 +401,10 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
                << "\n";
     } else {
         printDebrief(report, content->sop, io.out);
-        if (o.record) io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
+        if (o.record && attempt_id == 0)  // a server's desk offline: kept in its outbox
+            io.out << "\nKept on this desk for " << trainee << ": the server cannot be reached; it is sent when it can (frontline sync).\n";
+        else if (o.record)
+            io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
     }
     return 0;
 }

@@ -298,7 +298,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
         record.detail = quizAttemptDetail(*draw, answers, result);
         attempt_id = store->recordQuizAttempt(record);
     } catch (const StoreError& e) {
-        io.err << "frontline: the quiz attempt could not be saved to " << store->path().string() << ": " << e.what() << "\n";
+        io.err << "frontline: the quiz attempt could not be saved to " << store->locator() << ": " << e.what() << "\n";
         return 1;
     }
 
@@ -307,7 +307,10 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
                << "\n";
     } else {
         printResult(io.out, result, trainee_name);
-        io.out << "Recorded as quiz attempt " << attempt_id << ".\n";
+        if (attempt_id == 0)  // a server's desk offline: kept in its outbox
+            io.out << "Kept on this desk: the server cannot be reached; it is sent when it can (frontline sync).\n";
+        else
+            io.out << "Recorded as quiz attempt " << attempt_id << ".\n";
     }
     return 0;
 }

@@ -15,7 +15,7 @@ int cmdRecover(const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     if (!args.positional.empty()) throw UsageError("recover takes no arguments (try `frontline help recover`)");
-    const std::string database = pendingKeyFor(databasePathFor(args));
+    const std::string database = pendingKeyFor(databaseLocatorFor(args));
     std::vector<std::filesystem::path> unreadable;
     const auto pending = listPending(database, pendingDirectory(), &unreadable);
     for (const auto& file : unreadable) io.err << "frontline: " << file.string() << ": not a readable kept attempt; left as it is\n";

@@ -11,7 +11,9 @@ namespace {
 void printHelp(std::ostream& out) {
     out << "usage: frontline settings [--json]          show the settings\n"
            "       frontline settings set KEY VALUE    change one (e.g. set company_name \"Acme Energy\")\n"
-           "       frontline settings reset            back to the bundled defaults\n\nsettings and their ranges:\n";
+           "       frontline settings reset            back to the bundled defaults\n"
+           "set and reset take --manager-password-file FILE when the database has a manager password\n"
+           "(frontline manager-password).\n\nsettings and their ranges:\n";
     for (const auto& spec : settingSpecs()) out << "  " << utf8::column(spec.key, 30) << rangeText(spec) << "\n";
 }
 
@@ -51,7 +53,7 @@ std::string shown(const nlohmann::json& value) { return value.is_string() ? utf8
 }  // namespace
 
 int cmdSettings(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {}, {}, {}});
+    const Args args = parseOptions(argv, {{"--json"}, {}, {}, {"--manager-password-file"}});
     if (args.has("--help")) {
         printHelp(io.out);
         return 0;
@@ -68,6 +70,7 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     OrgSettings settings = store->settings(*defaults);
+    if (!action.empty() && !managerConfirmed(*store, args, io)) return 1;
     if (action == "reset") {
         store->saveSettings(*defaults);
         if (args.has("--json")) io.out << jsonText(settingsToJson(*defaults)) << "\n";

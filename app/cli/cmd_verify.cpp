@@ -57,22 +57,23 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     // The local database and key, only when they exist: verifying must never create either.
     std::vector<std::string> context_notes;
     std::optional<Store> store;
-    const auto db_path = databasePathFor(args);
+    const std::string db = databaseLocatorFor(args);
     std::error_code ec;
-    if (std::filesystem::exists(db_path, ec)) {
+    if (isServerLocator(db) || std::filesystem::exists(db, ec)) {
         try {
-            store = Store::open(db_path);
+            store = openStore(db);
             options.store = &*store;
         } catch (const StoreError& e) {
-            context_notes.push_back("database " + db_path.string() + " not checked: " + e.what());
+            context_notes.push_back("database " + displayLocator(db) + " not checked: " + e.what());
         }
         try {
-            if (auto key = loadSigningKey(dataDirectoryFor(db_path))) options.trusted_key = key->public_key;
+            const auto key_folder = store ? store->dataDirectory() : dataDirectoryFor(db);
+            if (auto key = loadSigningKey(key_folder)) options.trusted_key = key->public_key;
         } catch (const CertError& e) {
             context_notes.push_back(std::string("local signing key not used: ") + e.what());
         }
     } else if (args.has("--db")) {
-        context_notes.push_back("no database at " + db_path.string() + ": revocations not checked");
+        context_notes.push_back("no database at " + db + ": revocations not checked");
     }
 
     BadgeVerification v = verifyBadge(text.str(), options);

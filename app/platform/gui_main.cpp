@@ -7,7 +7,6 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <sqlite3.h>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -61,11 +60,11 @@ private:
 
 // Appended to a usage error, which stays one line like the terminal commands' (exit 2).
 constexpr const char* kUsageHint =
-    " (the window takes --db PATH, --content DIR, --trainee NAME, --size WxH, --screenshot-dir DIR,"
+    " (the window takes --db PATH|URI, --content DIR, --trainee NAME, --size WxH, --screenshot-dir DIR,"
     " --screenshot-screens LIST, --exit-after-frames N; `frontline --help` lists the commands)";
 
 struct GuiOptions {
-    std::filesystem::path db;
+    std::string db;  // a file or a postgresql:// URI; "" = $FRONTLINE_DB, the desk settings, the default
     std::filesystem::path content;
     std::string trainee;
     int width = 1280;
@@ -289,39 +288,39 @@ private:
     ui::ItemRecorder recorder_;
 };
 
-// PRAGMA quick_check reads the whole database (~0.3 s for 10,000 attempts): it runs on its own
-// connection in a background thread so the first frame is not kept waiting, wakes the loop when
-// done, and is interrupted (sqlite3_interrupt is thread-safe) if the app quits first.
+// The integrity check reads the whole database (~0.3 s for 10,000 attempts on SQLite): it runs
+// on its own connection in a background thread so the first frame is not kept waiting, wakes the
+// loop when done, and is interrupted (Store::interrupt is thread-safe) if the app quits first.
 struct IntegrityCheck {
     std::future<std::string> result;
     std::mutex mutex;
-    sqlite3* running = nullptr;  // the checking connection while the check runs (under mutex)
-    bool cancelled = false;      // the app is quitting: do not start (under mutex)
+    const Store* running = nullptr;  // the checking connection while the check runs (under mutex)
+    bool cancelled = false;          // the app is quitting: do not start (under mutex)
 
     ~IntegrityCheck() {
         {
             std::lock_guard lock(mutex);
             cancelled = true;
-            if (running) sqlite3_interrupt(running);
+            if (running) running->interrupt();
         }
         if (result.valid()) result.wait();
     }
 };
 
-void startIntegrityCheck(IntegrityCheck& check, const std::filesystem::path& db) {
+void startIntegrityCheck(IntegrityCheck& check, const std::string& db) {
     check.result = std::async(std::launch::async, [&check, db] {
         std::string problem;
         try {
-            Store store = Store::open(db, StoreOptions{5000, false});
+            Store store = openStore(db, StoreOptions{5000, false});
             {
                 std::lock_guard lock(check.mutex);
                 if (check.cancelled) return problem;
-                check.running = store.handle();
+                check.running = &store;
             }
             try {
-                store.checkIntegrity();
-            } catch (const StoreError& e) {
-                if (e.kind() == StoreError::Kind::Corrupt) problem = e.what();
+                problem = store.integrityProblem();
+            } catch (const StoreError&) {
+                // Interrupted, or a failure that is not damage: not news (the main connection works).
             }
             std::lock_guard lock(check.mutex);
             check.running = nullptr;  // before `store` closes the connection
@@ -341,7 +340,7 @@ void collectIntegrityCheck(ui::AppState& app, IntegrityCheck* check) {
     if (check->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     std::string problem = check->result.get();
     if (problem.empty()) return;
-    app.store->keepWalOnClose();  // closing must not checkpoint what may be someone else's -wal
+    app.store->leaveUntouchedOnClose();  // closing must not checkpoint what may be someone else's -wal
     app.store.reset();
     app.store_error = problem;
 }
@@ -439,7 +438,7 @@ void waitShowingPaper(Window& win, std::future<void>& loading) {
 
 // Everything the desk shows, from disk: content, the database, settings, the trainee and their
 // summary. Runs on the loading thread; touches nothing but `app`.
-void loadDesk(ui::AppState& app, const GuiOptions& o, const std::filesystem::path& db, bool screenshots) {
+void loadDesk(ui::AppState& app, const GuiOptions& o, const std::string& db, bool screenshots) {
     // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
     // structural checks, which keeps start-up fast.
     app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false);
@@ -448,9 +447,9 @@ void loadDesk(ui::AppState& app, const GuiOptions& o, const std::filesystem::pat
     app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     try {
         // The full-file integrity check runs after the first frame (see startIntegrityCheck).
-        app.store.emplace(Store::open(db, StoreOptions{5000, false}));
+        app.store.emplace(openStore(db, StoreOptions{5000, false}));
     } catch (const StoreError& e) {
-        app.store_error = std::string(e.what()) + "\n(" + db.string() + ")";
+        app.store_error = std::string(e.what()) + "\n(" + displayLocator(db) + ")";
     }
     if (!screenshots) ui::openApp(app, o.trainee);
     else ui::openApp(app);
@@ -473,13 +472,18 @@ int runGui(int argc, char** argv) {
                 for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix, ec);
         }
     } temp_db;
-    std::filesystem::path db = o.db;
+    std::string db;
     if (screenshots) {
         temp_db.path = std::filesystem::temp_directory_path() / ("frontline-screens-" + std::to_string(getpid()) + ".db");
         std::filesystem::remove(temp_db.path);
-        db = temp_db.path;
-    } else if (db.empty()) {
-        db = defaultDatabasePath();
+        db = temp_db.path.string();
+    } else {
+        try {
+            db = databaseLocator(o.db.empty() ? std::nullopt : std::optional<std::string>(o.db));
+        } catch (const StoreError& e) {  // a desk settings file IT got wrong
+            std::cerr << "frontline: " << e.what() << "\n";
+            return 1;
+        }
     }
 
     // Loading the desk and opening a GL window take tens of milliseconds each and need different

@@ -7,7 +7,6 @@
 #include <functional>
 #include <optional>
 #include "frontline/ui/demo.hpp"
-#include <sqlite3.h>
 #include "../temp_dir.hpp"
 #include "harness.hpp"
 
@@ -425,7 +424,7 @@ TEST_CASE("a call the database refuses is announced before answering, kept, and 
     h.frames(2);
     // Another program holds the write lock for the whole call.
     Store other = Store::open(dir / "desk.db");
-    REQUIRE(sqlite3_exec(other.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    auto held = std::make_optional<Store::Batch>(other);
 
     REQUIRE(ui::startScenario(h.app, "model-inbound-call"));
     h.frames(1);
@@ -444,7 +443,7 @@ TEST_CASE("a call the database refuses is announced before answering, kept, and 
     REQUIRE_FALSE(s.pending_file.empty());
     CHECK(std::filesystem::exists(s.pending_file));
 
-    REQUIRE(sqlite3_exec(other.handle(), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    held.reset();  // rolled back: the lock is free
     h.click("Home");
     REQUIRE(h.app.screen == ui::ScreenId::Home);
     CHECK(h.app.pending_attempts == 1);

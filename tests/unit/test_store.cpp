@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include "frontline/store.hpp"
 #include "../../app/store/src/migrations.hpp"
+#include "../../app/store/src/sqlite_store.hpp"
+#include "store_engines.hpp"
 
 namespace fs = std::filesystem;
 using namespace frontline;
@@ -179,21 +181,21 @@ TEST_CASE("store: a new database has the current schema, WAL, foreign keys and F
     const fs::path p = dir / "nested/deeper/frontline.db";  // parent folders are created
     Store store = Store::open(p);
     CHECK(fs::exists(p));
-    CHECK(store.path() == p);
+    CHECK(store.locator() == p.string());
     CHECK(Store::currentSchemaVersion() >= 1);
     CHECK(store.schemaVersion() == Store::currentSchemaVersion());
-    CHECK(scalarText(store.handle(), "PRAGMA journal_mode") == "wal");
-    CHECK(scalar(store.handle(), "PRAGMA foreign_keys") == 1);
-    CHECK(scalar(store.handle(), "PRAGMA application_id") == store_schema::kApplicationId);
+    CHECK(scalarText(sqliteHandle(store), "PRAGMA journal_mode") == "wal");
+    CHECK(scalar(sqliteHandle(store), "PRAGMA foreign_keys") == 1);
+    CHECK(scalar(sqliteHandle(store), "PRAGMA application_id") == store_schema::kApplicationId);
     for (const char* table : {"trainees", "attempts", "step_scores", "quiz_attempts", "certificates", "settings",
                               "preferences"}) {
         CAPTURE(table);
-        CHECK(scalar(store.handle(), std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
+        CHECK(scalar(sqliteHandle(store), std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
                                          table + "'") == 1);
     }
     // The newest-first listing walks an index instead of sorting.
     sqlite3_stmt* plan = nullptr;
-    REQUIRE(sqlite3_prepare_v2(store.handle(),
+    REQUIRE(sqlite3_prepare_v2(sqliteHandle(store),
                                "EXPLAIN QUERY PLAN SELECT id FROM attempts WHERE trainee_id = 1"
                                " ORDER BY finished_at DESC, id DESC LIMIT 50",
                                -1, &plan, nullptr) == SQLITE_OK);
@@ -208,7 +210,7 @@ TEST_CASE("store: :memory: works and keeps nothing") {
     {
         Store store = Store::open(":memory:");
         CHECK(store.schemaVersion() == Store::currentSchemaVersion());
-        CHECK(scalar(store.handle(), "PRAGMA foreign_keys") == 1);
+        CHECK(scalar(sqliteHandle(store), "PRAGMA foreign_keys") == 1);
         store.createTrainee("Ana", "A");
         CHECK(store.trainees().size() == 1);
     }
@@ -258,7 +260,7 @@ TEST_CASE("migrations: forward steps apply once each with their version - a fail
     CHECK(scalar(db.get(), "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0);
 }
 
-TEST_CASE("migrations: schema 4 lets a schema-3 file hold email attempts and keeps every row") {
+TEST_CASE("migrations: schema 6 lets a schema-3 file hold email attempts and keeps every row") {
     TempDir dir;
     const fs::path p = dir / "v3.db";
     {
@@ -412,8 +414,10 @@ TEST_CASE("store: a folder where the file should be is CannotOpen") {
     CHECK(openErrorKind(dir / "frontline.db") == StoreError::Kind::CannotOpen);
 }
 
-TEST_CASE("store: trainees") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: trainees", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const Trainee ana = store.createTrainee("Ana Lopez", "Team A");
     CHECK(ana.id > 0);
     CHECK(ana.name == "Ana Lopez");
@@ -449,8 +453,10 @@ TEST_CASE("store: trainees") {
     }
 }
 
-TEST_CASE("store: an attempt round-trips with its log, report and step rows") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: an attempt round-trips with its log, report and step rows", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     AttemptLog log = makeLog(0xFFFFFFFFFFFFFFF1ULL);  // a seed above INT64_MAX survives the int64 column
     const ScoreReport report = typicalReport();
@@ -481,12 +487,14 @@ TEST_CASE("store: an attempt round-trips with its log, report and step rows") {
     CHECK(loaded->seed == 0xFFFFFFFFFFFFFFF1ULL);
     CHECK(nlohmann::json(loaded->log) == nlohmann::json(log));
     CHECK(nlohmann::json(loaded->report) == nlohmann::json(report));
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id = " + std::to_string(id)) == 4);
+    CHECK(engine->scalar(store, "SELECT count(*) FROM step_scores WHERE attempt_id = " + std::to_string(id)) == 4);
     CHECK_FALSE(store.attempt(id + 1));
 }
 
-TEST_CASE("store: attempt listings are newest first, filter by trainee, limit, and skip the heavy JSON") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: attempt listings are newest first, filter by trainee, limit, and skip the heavy JSON", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     const auto ben = store.createTrainee("Ben", "B").id;
     const auto a1 = recordTypical(store, ana, "2026-03-01T10:00:00Z");
@@ -515,8 +523,10 @@ TEST_CASE("store: attempt listings are newest first, filter by trainee, limit, a
     CHECK(store.attemptCount(ana) == 3);
 }
 
-TEST_CASE("store: the mode an attempt was played in is recorded with it") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: the mode an attempt was played in is recorded with it", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     AttemptLog log = makeLog(3);
     log.mode = AttemptMode::Assessment;
@@ -530,11 +540,13 @@ TEST_CASE("store: the mode an attempt was played in is recorded with it") {
     CHECK(std::count_if(listed.begin(), listed.end(), [](const AttemptRecord& a) { return a.mode == "assessment"; }) == 1);
 }
 
-TEST_CASE("store: an attempt that fails half-way leaves nothing behind") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: an attempt that fails half-way leaves nothing behind", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     recordTypical(store, ana, "2026-03-01T10:00:00Z");
-    auto count = [&](const char* table) { return scalar(store.handle(), std::string("SELECT count(*) FROM ") + table); };
+    auto count = [&](const char* table) { return engine->scalar(store, std::string("SELECT count(*) FROM ") + table); };
     REQUIRE(count("attempts") == 1);
     REQUIRE(count("step_scores") == 4);
 
@@ -568,29 +580,33 @@ TEST_CASE("store: an attempt that fails half-way leaves nothing behind") {
     }
     CHECK(count("attempts") == 1);
     CHECK(count("step_scores") == 4);
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
-    CHECK(sqlite3_get_autocommit(store.handle()) != 0);  // no transaction left open
+    CHECK(engine->scalar(store, "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
+    if (engine->name() == "sqlite") CHECK(sqlite3_get_autocommit(sqliteHandle(store)) != 0);  // no transaction left open
+    // (On PostgreSQL the counts above come through another connection: a transaction left open
+    // would hide the next attempt from it.)
     // And the store carries on.
     recordTypical(store, ana, "2026-03-04T10:00:00Z");
     CHECK(count("attempts") == 2);
     CHECK(count("step_scores") == 8);
 }
 
-TEST_CASE("store: inside a caller's transaction an attempt is a savepoint: its failure undoes only itself") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: inside a caller's transaction an attempt is a savepoint: its failure undoes only itself", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
-    REQUIRE(sqlite3_exec(store.handle(), "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK);
+    Store::Batch batch(store);
     recordTypical(store, ana, "2026-03-01T10:00:00Z");
     store.setStepRowHookForTesting([](int rows) {
         if (rows == 1) throw std::runtime_error("injected");
     });
     CHECK_THROWS(recordTypical(store, ana, "2026-03-02T10:00:00Z"));
     store.setStepRowHookForTesting(nullptr);
-    CHECK(sqlite3_get_autocommit(store.handle()) == 0);  // the caller's transaction is still open
+    if (engine->name() == "sqlite") CHECK(sqlite3_get_autocommit(sqliteHandle(store)) == 0);  // the caller's transaction is still open
     recordTypical(store, ana, "2026-03-03T10:00:00Z");
-    REQUIRE(sqlite3_exec(store.handle(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    batch.commit();
     CHECK(store.attemptCount() == 2);
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores") == 8);
+    CHECK(engine->scalar(store, "SELECT count(*) FROM step_scores") == 8);
 }
 
 TEST_CASE("store: a process that dies mid-attempt leaves the previous state intact") {
@@ -623,14 +639,16 @@ TEST_CASE("store: a process that dies mid-attempt leaves the previous state inta
 
     Store store = Store::open(p);
     CHECK(store.attemptCount() == 2);  // the parent's and the child's committed one
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores") == 8);
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
-    CHECK(scalarText(store.handle(), "PRAGMA integrity_check") == "ok");
+    CHECK(scalar(sqliteHandle(store), "SELECT count(*) FROM step_scores") == 8);
+    CHECK(scalar(sqliteHandle(store), "SELECT count(*) FROM step_scores WHERE attempt_id NOT IN (SELECT id FROM attempts)") == 0);
+    CHECK(scalarText(sqliteHandle(store), "PRAGMA integrity_check") == "ok");
     CHECK(store.attempts(0, 1)[0].finished_at == "2026-03-02T10:00:00Z");
 }
 
-TEST_CASE("store: stepStats counts required rows only, per step in SOP order") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: stepStats counts required rows only, per step in SOP order", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     const auto ben = store.createTrainee("Ben", "B").id;
     auto record = [&](std::int64_t who, std::vector<StepScore> steps) {
@@ -672,26 +690,39 @@ TEST_CASE("store: stepStats counts required rows only, per step in SOP order") {
 namespace {
 
 // stepStats() as a direct aggregate of the step rows: what the running totals must always equal.
-std::vector<StepStat> stepStatsFromRows(sqlite3* db, std::int64_t trainee_id) {
+// The SQL reads the same on both engines (SQLite takes true/false and CASE as PostgreSQL does).
+std::string stepStatsFromRowsSql(std::int64_t trainee_id) {
     std::string sql =
-        "SELECT s.step, count(*), sum(s.covered = 0), sum(s.covered = 1 AND s.in_order = 0), avg(s.score)"
-        " FROM step_scores s JOIN attempts a ON a.id = s.attempt_id WHERE s.required = 1";
+        "SELECT s.step, count(*), sum(CASE WHEN s.covered THEN 0 ELSE 1 END),"
+        " sum(CASE WHEN s.covered AND NOT s.in_order THEN 1 ELSE 0 END), avg(s.score)"
+        " FROM step_scores s JOIN attempts a ON a.id = s.attempt_id WHERE s.required";
     if (trainee_id != 0) sql += " AND a.trainee_id = " + std::to_string(trainee_id);
     sql += " GROUP BY s.step ORDER BY min(s.position), s.step";
+    return sql;
+}
+
+std::vector<StepStat> stepStatsFromRows(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<StepStat> out;
+    for (const auto& row : rows)
+        out.push_back({row.at(0), std::stoi(row.at(1)), std::stoi(row.at(2)), std::stoi(row.at(3)), std::stod(row.at(4))});
+    return out;
+}
+
+std::vector<StepStat> stepStatsFromRows(test::StoreEngine& engine, Store& store, std::int64_t trainee_id) {
+    return stepStatsFromRows(engine.query(store, stepStatsFromRowsSql(trainee_id)));
+}
+
+std::vector<StepStat> stepStatsFromRows(sqlite3* db, std::int64_t trainee_id) {
+    const std::string sql = stepStatsFromRowsSql(trainee_id);
     sqlite3_stmt* stmt = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    std::vector<StepStat> out;
+    std::vector<std::vector<std::string>> rows;
     while (sqlite3_step(stmt) == SQLITE_ROW) {
-        StepStat st;
-        st.step = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-        st.attempts = sqlite3_column_int(stmt, 1);
-        st.missed = sqlite3_column_int(stmt, 2);
-        st.out_of_order = sqlite3_column_int(stmt, 3);
-        st.mean_score = sqlite3_column_double(stmt, 4);
-        out.push_back(st);
+        auto& row = rows.emplace_back();
+        for (int c = 0; c < 5; ++c) row.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)));
     }
     sqlite3_finalize(stmt);
-    return out;
+    return stepStatsFromRows(rows);
 }
 
 void checkSameStats(const std::vector<StepStat>& got, const std::vector<StepStat>& want) {
@@ -708,8 +739,10 @@ void checkSameStats(const std::vector<StepStat>& got, const std::vector<StepStat
 
 }  // namespace
 
-TEST_CASE("store: step totals follow every attempt recorded or deleted, for a trainee and the team") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: step totals follow every attempt recorded or deleted, for a trainee and the team", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     const auto ben = store.createTrainee("Ben", "B").id;
     std::vector<std::int64_t> ids;
@@ -724,7 +757,7 @@ TEST_CASE("store: step totals follow every attempt recorded or deleted, for a tr
     auto checkAll = [&] {
         for (std::int64_t who : {std::int64_t{0}, ana, ben}) {
             CAPTURE(who);
-            checkSameStats(store.stepStats(who), stepStatsFromRows(store.handle(), who));
+            checkSameStats(store.stepStats(who), stepStatsFromRows(*engine, store, who));
         }
     };
     checkAll();
@@ -732,18 +765,20 @@ TEST_CASE("store: step totals follow every attempt recorded or deleted, for a tr
 
     // Deleting behind the store's back (an admin with sqlite3): an attempt with its cascade, a
     // lone step row, then every attempt of Ben. The totals stay the aggregate of what is left.
-    RawDb::execOn(store.handle(), "DELETE FROM attempts WHERE id = " + std::to_string(ids[1]));
+    engine->exec(store, "DELETE FROM attempts WHERE id = " + std::to_string(ids[1]));
     checkAll();
-    RawDb::execOn(store.handle(), "DELETE FROM step_scores WHERE step = 'close' AND attempt_id = " + std::to_string(ids[2]));
+    engine->exec(store, "DELETE FROM step_scores WHERE step = 'close' AND attempt_id = " + std::to_string(ids[2]));
     checkAll();
-    RawDb::execOn(store.handle(), "DELETE FROM attempts WHERE trainee_id = " + std::to_string(ben));
+    engine->exec(store, "DELETE FROM attempts WHERE trainee_id = " + std::to_string(ben));
     checkAll();
     CHECK(store.stepStats(ben).empty());
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM step_totals WHERE trainee_id = " + std::to_string(ben)) == 0);
+    CHECK(engine->scalar(store, "SELECT count(*) FROM step_totals WHERE trainee_id = " + std::to_string(ben)) == 0);
 }
 
-TEST_CASE("store: listings carry each attempt's breaches and the answer target it was played under") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: listings carry each attempt's breaches and the answer target it was played under", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     ScoreReport report = typicalReport();
     report.metrics.target_answer_seconds = 15;
@@ -790,7 +825,7 @@ TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and 
     }
     Store store = Store::open(p);
     CHECK(store.schemaVersion() == Store::currentSchemaVersion());
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM pragma_table_info('attempts') WHERE name IN ('report_json', 'event_log')") == 0);
+    CHECK(scalar(sqliteHandle(store), "SELECT count(*) FROM pragma_table_info('attempts') WHERE name IN ('report_json', 'event_log')") == 0);
 
     const auto listed = store.attempts(1);
     REQUIRE(listed.size() == 2);
@@ -806,9 +841,9 @@ TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and 
     CHECK(nlohmann::json(first->report) == nlohmann::json(report));
     CHECK(nlohmann::json(first->log) == nlohmann::json(log));
     CHECK_THROWS_AS(store.attempt(2), StoreError);  // still reported as damaged, still there
-    CHECK(scalar(store.handle(), "SELECT count(*) FROM attempt_details WHERE attempt_id = 2 AND report_json = '{not json'") == 1);
+    CHECK(scalar(sqliteHandle(store), "SELECT count(*) FROM attempt_details WHERE attempt_id = 2 AND report_json = '{not json'") == 1);
 
-    checkSameStats(store.stepStats(1), stepStatsFromRows(store.handle(), 1));
+    checkSameStats(store.stepStats(1), stepStatsFromRows(sqliteHandle(store), 1));
     const auto stats = store.stepStats();
     REQUIRE(stats.size() == 2);
     CHECK(stats[0].step == "receive");
@@ -820,7 +855,7 @@ TEST_CASE("migrations: a schema-1 file moves its JSON aside, gains breaches and 
 
     // New attempts keep adding to the migrated totals.
     store.recordAttempt(1, "t", makeLog(9), typicalReport(), "s", "2026-03-03T10:00:00Z");
-    checkSameStats(store.stepStats(1), stepStatsFromRows(store.handle(), 1));
+    checkSameStats(store.stepStats(1), stepStatsFromRows(sqliteHandle(store), 1));
 }
 
 TEST_CASE("migrations: upgrading a big schema-1 file compacts it instead of doubling it") {
@@ -845,14 +880,16 @@ TEST_CASE("migrations: upgrading a big schema-1 file compacts it instead of doub
     {
         Store store = Store::open(p);
         CHECK(store.schemaVersion() == Store::currentSchemaVersion());
-        CHECK(scalar(store.handle(), "SELECT count(*) FROM attempt_details") == 300);
-        CHECK(scalar(store.handle(), "PRAGMA freelist_count") * 4 < scalar(store.handle(), "PRAGMA page_count"));
+        CHECK(scalar(sqliteHandle(store), "SELECT count(*) FROM attempt_details") == 300);
+        CHECK(scalar(sqliteHandle(store), "PRAGMA freelist_count") * 4 < scalar(sqliteHandle(store), "PRAGMA page_count"));
     }
     CHECK(fs::file_size(p) < before + before / 5);
 }
 
-TEST_CASE("store: quiz attempts round-trip, newest first") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: quiz attempts round-trip, newest first", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     QuizAttemptRecord q;
     q.trainee_id = ana;
@@ -884,8 +921,10 @@ TEST_CASE("store: quiz attempts round-trip, newest first") {
     CHECK_THROWS_AS(store.recordQuizAttempt(q), StoreError);
 }
 
-TEST_CASE("store: certificates are kept, listed newest first and revoked, never deleted") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: certificates are kept, listed newest first and revoked, never deleted", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     CertificateRecord c;
     c.id = "c-0001";
@@ -938,13 +977,13 @@ TEST_CASE("store: certificates are kept, listed newest first and revoked, never 
     CHECK_THROWS_AS(store.insertCertificate(dangling), StoreError);
 }
 
-TEST_CASE("store: settings override the defaults key by key - preferences are key/value") {
-    TempDir dir;
-    const fs::path p = dir / "settings.db";
+TEST_CASE_TEMPLATE("store: settings override the defaults key by key - preferences are key/value", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
     OrgSettings defaults;
     defaults.company_name = "Default Co";
     {
-        Store store = Store::open(p);
+        Store store = engine->open();
         CHECK(settingsToJson(store.settings(defaults)) == settingsToJson(defaults));
         OrgSettings mine = defaults;
         mine.company_name = "Northwind Energy";
@@ -954,7 +993,7 @@ TEST_CASE("store: settings override the defaults key by key - preferences are ke
         store.setPreference("ui_scale", "1.25");
         store.setPreference("ui_scale", "1.5");
     }
-    Store store = Store::open(p);
+    Store store = engine->open();  // the same database again
     const OrgSettings loaded = store.settings(defaults);
     CHECK(loaded.company_name == "Northwind Energy");
     CHECK(loaded.answer_within_rings == 4);
@@ -963,21 +1002,21 @@ TEST_CASE("store: settings override the defaults key by key - preferences are ke
     CHECK_FALSE(store.preference("missing"));
 
     // A hand-edited wrong type costs only that key.
-    sqlite3_exec(store.handle(), "UPDATE settings SET value = '\"four\"' WHERE key = 'answer_within_rings'", nullptr,
-                 nullptr, nullptr);
-    sqlite3_exec(store.handle(), "UPDATE settings SET value = '{broken' WHERE key = 'target_csat'", nullptr, nullptr,
-                 nullptr);
+    engine->exec(store, "UPDATE settings SET value = '\"four\"' WHERE key = 'answer_within_rings'");
+    engine->exec(store, "UPDATE settings SET value = '{broken' WHERE key = 'target_csat'");
     const OrgSettings tolerant = store.settings(defaults);
     CHECK(tolerant.answer_within_rings == defaults.answer_within_rings);
     CHECK(tolerant.target_csat == doctest::Approx(defaults.target_csat));
     CHECK(tolerant.company_name == "Northwind Energy");
 }
 
-TEST_CASE("store: a damaged stored log is a Corrupt error naming the attempt, not a crash") {
-    Store store = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: a damaged stored log is a Corrupt error naming the attempt, not a crash", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
     const auto ana = store.createTrainee("Ana", "A").id;
     const auto id = recordTypical(store, ana, "2026-03-01T10:00:00Z");
-    sqlite3_exec(store.handle(), "UPDATE attempt_details SET event_log = '{\"events\": 12' ", nullptr, nullptr, nullptr);
+    engine->exec(store, "UPDATE attempt_details SET event_log = '{\"events\": 12' ");
     try {
         store.attempt(id);
         FAIL("read a damaged log");
@@ -988,8 +1027,10 @@ TEST_CASE("store: a damaged stored log is a Corrupt error naming the attempt, no
     CHECK(store.attempts().size() == 1);  // listings never read the log
 }
 
-TEST_CASE("store: moving a Store keeps the connection") {
-    Store a = Store::open(":memory:");
+TEST_CASE_TEMPLATE("store: moving a Store keeps the connection", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store a = engine->open();
     a.createTrainee("Ana", "A");
     Store b = std::move(a);
     CHECK(b.trainees().size() == 1);

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include "frontline/pending.hpp"
 #include "frontline/store.hpp"
+#include "../../app/store/src/sqlite_store.hpp"
 
 namespace fs = std::filesystem;
 using namespace frontline;
@@ -195,9 +196,9 @@ TEST_CASE("store safety: writeProblem names a held write lock before a call star
     Store store = Store::open(db);
     CHECK(store.writeProblem() == "");
     Store other = Store::open(db);
-    REQUIRE(sqlite3_exec(other.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(sqliteHandle(other), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK(store.writeProblem(20).find("another program is writing") != std::string::npos);
-    REQUIRE(sqlite3_exec(other.handle(), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(sqliteHandle(other), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK(store.writeProblem() == "");
     store.createTrainee("Still writable", "");  // the probe left no transaction open
 }
@@ -206,7 +207,7 @@ namespace {
 
 PendingAttempt pendingFor(const fs::path& db, const std::string& trainee, const std::string& finished_at) {
     PendingAttempt a;
-    a.database = pendingKeyFor(db);
+    a.database = pendingKeyFor(db.string());
     a.trainee_name = trainee;
     a.trainee_team = "Night shift";
     a.scenario_title = "A caller who cannot verify";
@@ -236,7 +237,7 @@ TEST_CASE("store safety: an attempt the database refused is kept, owner-only, an
     { std::ofstream(kept / "torn.attempt.json") << "{\"database\": "; }  // a half file from elsewhere
 
     std::vector<fs::path> unreadable;
-    const auto waiting = listPending(pendingKeyFor(db), kept, &unreadable);
+    const auto waiting = listPending(pendingKeyFor(db.string()), kept, &unreadable);
     REQUIRE(waiting.size() == 1);
     CHECK(waiting[0].trainee_name == "Zoë Ñúñez");
     CHECK(waiting[0].log.seed == 99);
@@ -254,5 +255,5 @@ TEST_CASE("store safety: an attempt the database refused is kept, owner-only, an
     REQUIRE(attempts.size() == 1);
     CHECK(attempts[0].trainee_name == "Zoë Ñúñez");
     CHECK(attempts[0].adherence == 87);
-    CHECK(listPending(pendingKeyFor(dir / "another.db"), kept).size() == 1);  // not this database's
+    CHECK(listPending(pendingKeyFor((dir / "another.db").string()), kept).size() == 1);  // not this database's
 }

@@ -185,7 +185,7 @@ CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Tr
 
 CertificateRecord issueCertificate(Store& store, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores,
                                    const std::string& now, const OrgSettings& settings, const std::string& sop_version) {
-    SigningKey key = loadOrCreateSigningKey(dataDirectoryFor(store.path()));
+    SigningKey key = loadOrCreateSigningKey(store.dataDirectory());
     return issueCertificate(store, key, trainee, policy, scores, now, settings, sop_version);
 }
 

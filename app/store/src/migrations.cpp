@@ -195,13 +195,39 @@ constexpr const char* kSchemaV3 = R"sql(
 ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
 )sql";
 
-// v4: the email channel (SOP §2). SQLite cannot alter a CHECK; rebuilding `attempts` would
+// v4: the audit trail (issue 11): who changed which setting from what to what, who issued and
+// who revoked which certificate. Rows are only ever added.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('settings.change', 'certificate.issue', 'certificate.revoke',
+                                            'manager.password')),
+    subject    TEXT NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT
+);
+CREATE INDEX audit_by_time ON audit (at);
+)sql";
+
+// v5: the manager password of a local file (issue 11): one argon2id hash (libsodium's
+// crypto_pwhash_str), never the password.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE manager_password (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    hash    TEXT NOT NULL,
+    set_at  TEXT NOT NULL
+);
+)sql";
+
+// v6: the email channel (SOP §2). SQLite cannot alter a CHECK; rebuilding `attempts` would
 // cascade-delete its step rows and details under foreign_keys, so the CHECK text is widened in
 // place: the documented procedure for changes that leave every stored row valid (sqlite.org,
 // ALTER TABLE, "making other kinds of table schema changes"): edit sqlite_schema with
 // writable_schema, bump schema_version so every connection reloads, verify.
 constexpr const char* kChannelCheckV1 = "CHECK (channel IN ('call', 'chat'))";
-constexpr const char* kChannelCheckV4 = "CHECK (channel IN ('call', 'chat', 'email'))";
+constexpr const char* kChannelCheckV6 = "CHECK (channel IN ('call', 'chat', 'email'))";
 
 int schemaVersion(sqlite3* db) {
     sql::Statement q(db, "PRAGMA schema_version");
@@ -219,20 +245,22 @@ void widenChannelCheck(sqlite3* db) {
     sql::exec(db, "PRAGMA writable_schema = ON");
     {
         sql::Statement edit(db, "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'attempts'");
-        edit.bind(1, kChannelCheckV1).bind(2, kChannelCheckV4);
+        edit.bind(1, kChannelCheckV1).bind(2, kChannelCheckV6);
         edit.step();
     }
     sql::exec(db, ("PRAGMA schema_version = " + std::to_string(schema_version + 1)).c_str());
     sql::exec(db, "PRAGMA writable_schema = OFF");
-    if (!attemptsTableHas(db, kChannelCheckV4))
-        throw StoreError(StoreError::Kind::Other, "migration to schema 4 failed: the attempts table's channel check was not found");
+    if (!attemptsTableHas(db, kChannelCheckV6))
+        throw StoreError(StoreError::Kind::Other, "migration to schema 6 failed: the attempts table's channel check was not found");
 }
 
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
-    {4, "", widenChannelCheck},
+    {4, kSchemaV4},
+    {5, kSchemaV5},
+    {6, "", widenChannelCheck},
 }};
 
 }  // namespace

@@ -77,11 +77,12 @@ fs::path pendingDirectory() {
     return fs::path("frontline-unsaved");
 }
 
-std::string pendingKeyFor(const fs::path& database) {
-    if (database == ":memory:") return database.string();
+std::string pendingKeyFor(const std::string& database) {
+    if (database == ":memory:") return database;
+    if (isServerLocator(database)) return displayLocator(database);
     std::error_code ec;
     const fs::path absolute = fs::absolute(database, ec);
-    return (ec ? database : absolute.lexically_normal()).string();
+    return ec ? database : absolute.lexically_normal().string();
 }
 
 fs::path keepPending(PendingAttempt attempt, const fs::path& dir) {
@@ -116,7 +117,7 @@ std::vector<PendingAttempt> listPending(const std::string& database, const fs::p
 
 int savePending(Store& store, const fs::path& dir) {
     int saved = 0;
-    for (const PendingAttempt& a : listPending(pendingKeyFor(store.path()), dir)) {
+    for (const PendingAttempt& a : listPending(pendingKeyFor(store.locator()), dir)) {
         const Trainee trainee = store.traineeByNameOrCreate(a.trainee_name, a.trainee_team);
         if (store.findAttempt(trainee.id, a.log.scenario_id, a.started_at, a.finished_at) == 0) {
             store.recordAttempt(trainee.id, a.scenario_title, a.log, a.report, a.started_at, a.finished_at);

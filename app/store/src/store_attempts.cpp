@@ -1,25 +1,13 @@
 // Trainees, attempts (with their step scores) and the per-step statistics of the manager view.
 #include <string_view>
 #include "frontline/store.hpp"
-#include "store_impl.hpp"
+#include "record_text.hpp"
+#include "sqlite_store.hpp"
 
 namespace frontline {
 namespace {
 
 using Json = nlohmann::json;
-
-// Fills `out` from a stored JSON column; a damaged value is a Corrupt error naming the attempt.
-template <class T>
-void readStoredJson(const std::string& text, T& out, std::int64_t attempt_id, const char* column) {
-    const std::string where = "attempt " + std::to_string(attempt_id) + ": the stored " + column;
-    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) throw StoreError(StoreError::Kind::Corrupt, where + " is not valid JSON");
-    try {
-        from_json(j, out);
-    } catch (const std::exception& e) {  // valid JSON of the wrong shape (type_error, invalid_argument…)
-        throw StoreError(StoreError::Kind::Corrupt, where + " cannot be read (" + e.what() + ")");
-    }
-}
 
 Trainee readTrainee(const sql::Statement& q) {
     Trainee t;
@@ -69,27 +57,7 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
     r.target_answer_seconds = q.integer(23);
     r.mode = q.text(24);
 
-    // Listings carry the log's identity and the report's summary, without the heavy JSON.
-    r.log.scenario_id = r.scenario_id;
-    r.log.scenario_version = r.scenario_version;
-    r.log.sop_id = r.sop_id;
-    r.log.sop_version = r.sop_version;
-    r.log.seed = r.seed;
-    r.log.channel = channelFromName(r.channel).value_or(Channel::Call);
-    r.log.mode = attemptModeFromName(r.mode);
-    r.report.scenario_id = r.scenario_id;
-    r.report.sop_version = r.sop_version;
-    r.report.outcome = r.outcome;
-    r.report.passed = r.passed;
-    r.report.critical_failure = r.critical_failure;
-    r.report.adherence = r.adherence;
-    r.report.points.total = r.points;
-    r.report.stars = r.stars;
-    r.report.metrics.handle_seconds = r.handle_seconds;
-    r.report.metrics.fcr = r.fcr;
-    r.report.metrics.csat = r.csat;
-    r.report.metrics.answer_seconds = r.answer_seconds;
-    r.report.metrics.target_answer_seconds = r.target_answer_seconds;
+    records::completeListing(r);
     return r;
 }
 
@@ -97,8 +65,8 @@ AttemptRecord readAttemptSummary(const sql::Statement& q) {
 
 // ---- trainees ----
 
-Trainee Store::createTrainee(const std::string& name, const std::string& team) {
-    sqlite3* db = impl_->db.get();
+Trainee SqliteStore::createTrainee(const std::string& name, const std::string& team) {
+    sqlite3* db = db_.get();
     sql::Statement insert(db, "INSERT INTO trainees (name, team, created_at) VALUES (?1, ?2, ?3)");
     insert.bind(1, name).bind(2, team).bind(3, nowUtcIso());
     try {
@@ -112,30 +80,30 @@ Trainee Store::createTrainee(const std::string& name, const std::string& team) {
     return *trainee(sqlite3_last_insert_rowid(db));
 }
 
-std::optional<Trainee> Store::trainee(std::int64_t id) const {
-    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "WHERE id = ?1");
+std::optional<Trainee> SqliteStore::trainee(std::int64_t id) const {
+    sql::Statement q(db_.get(), std::string(kTraineeColumns) + "WHERE id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return readTrainee(q);
 }
 
-std::optional<Trainee> Store::traineeByName(const std::string& name) const {
-    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "WHERE name = ?1");  // NOCASE column
+std::optional<Trainee> SqliteStore::traineeByName(const std::string& name) const {
+    sql::Statement q(db_.get(), std::string(kTraineeColumns) + "WHERE name = ?1");  // NOCASE column
     q.bind(1, name);
     if (!q.step()) return std::nullopt;
     return readTrainee(q);
 }
 
-Trainee Store::traineeByNameOrCreate(const std::string& name, const std::string& team) {
-    sql::Transaction tx(impl_->db.get());
+Trainee SqliteStore::traineeByNameOrCreate(const std::string& name, const std::string& team) {
+    sql::Transaction tx(db_.get());
     std::optional<Trainee> existing = traineeByName(name);
     Trainee t = existing ? *existing : createTrainee(name, team);
     tx.commit();
     return t;
 }
 
-std::vector<Trainee> Store::trainees() const {
-    sql::Statement q(impl_->db.get(), std::string(kTraineeColumns) + "ORDER BY name, id");
+std::vector<Trainee> SqliteStore::trainees() const {
+    sql::Statement q(db_.get(), std::string(kTraineeColumns) + "ORDER BY name, id");
     std::vector<Trainee> out;
     while (q.step()) out.push_back(readTrainee(q));
     return out;
@@ -143,13 +111,13 @@ std::vector<Trainee> Store::trainees() const {
 
 // ---- attempts ----
 
-std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
+std::int64_t SqliteStore::recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
                                   const ScoreReport& report, const std::string& started_at,
                                   const std::string& finished_at) {
-    sqlite3* db = impl_->db.get();
+    sqlite3* db = db_.get();
     // Serialise before the transaction: nothing slow or throwing while the write lock is held.
-    const std::string log_json = toJsonText(Json(log));
-    const std::string report_json = toJsonText(Json(report));
+    const std::string log_json = records::toJsonText(Json(log));
+    const std::string report_json = records::toJsonText(Json(report));
 
     sql::Transaction tx(db);
     sql::Statement insert(db,
@@ -204,34 +172,34 @@ std::int64_t Store::recordAttempt(std::int64_t trainee_id, const std::string& sc
         step_row.run();
         step_row.reset();
         ++rows_written;
-        if (impl_->step_row_hook) impl_->step_row_hook(rows_written);
+        if (step_row_hook_) step_row_hook_(rows_written);
     }
     tx.commit();
     return attempt_id;
 }
 
-std::optional<AttemptRecord> Store::attempt(std::int64_t id) const {
+std::optional<AttemptRecord> SqliteStore::attempt(std::int64_t id) const {
     std::string sql(kAttemptSummaryColumns);
     sql += ", d.report_json, d.event_log";
     sql += kAttemptFrom;
     sql += "JOIN attempt_details d ON d.attempt_id = a.id ";
     sql += "WHERE a.id = ?1";
-    sql::Statement q(impl_->db.get(), sql);
+    sql::Statement q(db_.get(), sql);
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     AttemptRecord r = readAttemptSummary(q);
-    readStoredJson(q.text(kEventLogColumn), r.log, id, "event log");
-    readStoredJson(q.text(kReportColumn), r.report, id, "report");
+    records::readStoredJson(q.text(kEventLogColumn), r.log, id, "event log");
+    records::readStoredJson(q.text(kReportColumn), r.report, id, "report");
     return r;
 }
 
-std::vector<AttemptRecord> Store::attempts(std::int64_t trainee_id, int limit) const {
+std::vector<AttemptRecord> SqliteStore::attempts(std::int64_t trainee_id, int limit) const {
     // Two spellings so each query can walk its index in order (no sort, stops at the limit).
     std::string sql(kAttemptSummaryColumns);
     sql += kAttemptFrom;
     if (trainee_id != 0) sql += "WHERE a.trainee_id = ?1 ";
     sql += "ORDER BY a.finished_at DESC, a.id DESC LIMIT ?2";
-    sql::Statement q(impl_->db.get(), sql);
+    sql::Statement q(db_.get(), sql);
     if (trainee_id != 0) q.bind(1, trainee_id);
     q.bind(2, limit > 0 ? limit : -1);  // LIMIT -1: no limit
     std::vector<AttemptRecord> out;
@@ -239,8 +207,8 @@ std::vector<AttemptRecord> Store::attempts(std::int64_t trainee_id, int limit) c
     return out;
 }
 
-std::vector<AttemptSummary> Store::attemptSummaries(std::int64_t trainee_id) const {
-    sql::Statement q(impl_->db.get(),
+std::vector<AttemptSummary> SqliteStore::attemptSummaries(std::int64_t trainee_id) const {
+    sql::Statement q(db_.get(),
                      "SELECT scenario_id, finished_at, passed, critical_failure, stars, points, adherence, outcome,"
                      " answer_seconds, target_answer_seconds, channel, breaches"
                      " FROM attempts WHERE trainee_id = ?1 ORDER BY finished_at, id");
@@ -264,9 +232,9 @@ std::vector<AttemptSummary> Store::attemptSummaries(std::int64_t trainee_id) con
     return out;
 }
 
-std::int64_t Store::findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
+std::int64_t SqliteStore::findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
                                const std::string& finished_at) const {
-    sql::Statement q(impl_->db.get(),
+    sql::Statement q(db_.get(),
                      "SELECT id FROM attempts WHERE trainee_id = ?1 AND scenario_id = ?2 AND started_at = ?3 AND finished_at = ?4");
     q.bind(1, trainee_id);
     q.bind(2, scenario_id);
@@ -275,14 +243,14 @@ std::int64_t Store::findAttempt(std::int64_t trainee_id, const std::string& scen
     return q.step() ? q.int64(0) : 0;
 }
 
-int Store::attemptCount(std::int64_t trainee_id) const {
-    sql::Statement q(impl_->db.get(), trainee_id != 0 ? "SELECT count(*) FROM attempts WHERE trainee_id = ?1"
+int SqliteStore::attemptCount(std::int64_t trainee_id) const {
+    sql::Statement q(db_.get(), trainee_id != 0 ? "SELECT count(*) FROM attempts WHERE trainee_id = ?1"
                                                       : "SELECT count(*) FROM attempts");
     if (trainee_id != 0) q.bind(1, trainee_id);
     return q.step() ? q.integer(0) : 0;
 }
 
-std::vector<StepStat> Store::stepStats(std::int64_t trainee_id) const {
+std::vector<StepStat> SqliteStore::stepStats(std::int64_t trainee_id) const {
     // step_totals holds the sums per trainee (kept by triggers, see migrations.cpp): a few rows
     // however long the history. SOP order is the lowest position the scorer gave the step.
     std::string sql =
@@ -290,7 +258,7 @@ std::vector<StepStat> Store::stepStats(std::int64_t trainee_id) const {
         " FROM step_totals WHERE attempts > 0 ";
     if (trainee_id != 0) sql += "AND trainee_id = ?1 ";
     sql += "GROUP BY step ORDER BY min(position), step";
-    sql::Statement q(impl_->db.get(), sql);
+    sql::Statement q(db_.get(), sql);
     if (trainee_id != 0) q.bind(1, trainee_id);
     std::vector<StepStat> out;
     while (q.step()) {

@@ -7,7 +7,7 @@
 #include <system_error>
 #include "frontline/store.hpp"
 #include "migrations.hpp"
-#include "store_impl.hpp"
+#include "sqlite_store.hpp"
 
 namespace frontline {
 namespace {
@@ -247,23 +247,12 @@ Store Store::open(const fs::path& path, const StoreOptions& options) {
         }
     }
 
-    auto impl = std::make_unique<Impl>();
-    impl->db = std::move(db);
-    impl->read_only = read_only;
-    impl->busy_timeout_ms = options.busy_timeout_ms;
-    return Store(std::move(impl), path);
+    return Store(std::make_unique<SqliteStore>(std::move(db), path, read_only, options.busy_timeout_ms));
 }
 
-Store::Store(std::unique_ptr<Impl> impl, fs::path path) : impl_(std::move(impl)), path_(std::move(path)) {}
-Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
-Store::~Store() = default;
-
-bool Store::readOnly() const { return impl_->read_only; }
-
-std::string Store::writeProblem(int wait_ms) const {
-    if (impl_->read_only) return "the database is read-only here (it can be browsed, not changed)";
-    sqlite3* db = impl_->db.get();
+std::string SqliteStore::writeProblem(int wait_ms) const {
+    if (read_only_) return "the database is read-only here (it can be browsed, not changed)";
+    sqlite3* db = db_.get();
     if (path_ != kMemoryPath) {
         struct statvfs disk {};
         const fs::path folder = dataDirectoryFor(path_);
@@ -273,7 +262,7 @@ std::string Store::writeProblem(int wait_ms) const {
     if (sqlite3_get_autocommit(db) == 0) return "";  // inside a transaction of our own: we hold the lock
     sqlite3_busy_timeout(db, wait_ms);
     const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    sqlite3_busy_timeout(db, impl_->busy_timeout_ms);
+    sqlite3_busy_timeout(db, busy_timeout_ms_);
     if (rc == SQLITE_OK) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         return "";
@@ -285,14 +274,40 @@ std::string Store::writeProblem(int wait_ms) const {
     }
 }
 
-void Store::keepWalOnClose() { keepWalOnCloseOf(impl_->db.get()); }
+void SqliteStore::leaveUntouchedOnClose() { keepWalOnCloseOf(db_.get()); }
 
-void Store::checkIntegrity() const { refuseIfDamaged(impl_->db.get(), path_.string()); }
+std::string SqliteStore::integrityProblem() const {
+    try {
+        refuseIfDamaged(db_.get(), path_.string());
+    } catch (const Refusal& e) {
+        return e.what();
+    }
+    return "";
+}
 
-int Store::schemaVersion() const { return store_schema::readUserVersion(impl_->db.get()); }
+int SqliteStore::schemaVersion() const { return store_schema::readUserVersion(db_.get()); }
 
-sqlite3* Store::handle() const { return impl_->db.get(); }
+// A caller's batch: a plain transaction (each write inside becomes a savepoint).
+void SqliteStore::beginBatch(bool relaxed) {
+    if (relaxed) sql::exec(db_.get(), "PRAGMA synchronous = OFF");
+    relaxed_batch_ = relaxed;
+    sql::exec(db_.get(), "BEGIN IMMEDIATE", "cannot begin transaction");
+}
 
-void Store::setStepRowHookForTesting(std::function<void(int)> hook) { impl_->step_row_hook = std::move(hook); }
+void SqliteStore::commitBatch() {
+    sql::exec(db_.get(), "COMMIT", "cannot commit transaction");
+    if (std::exchange(relaxed_batch_, false)) sql::exec(db_.get(), "PRAGMA synchronous = FULL");
+}
+
+void SqliteStore::rollbackBatch() noexcept {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (std::exchange(relaxed_batch_, false)) sqlite3_exec(db_.get(), "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);
+}
+
+sqlite3* sqliteHandle(const Store& store) {
+    auto* sqlite = dynamic_cast<SqliteStore*>(&store.backend());
+    if (!sqlite) throw std::logic_error("this store is not on SQLite");
+    return sqlite->handle();
+}
 
 }  // namespace frontline

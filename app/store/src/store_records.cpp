@@ -1,18 +1,14 @@
 // Quiz attempts, certificates, organisation settings and preferences.
+#include <map>
 #include <stdexcept>
 #include "frontline/store.hpp"
-#include "store_impl.hpp"
+#include "record_text.hpp"
+#include "sqlite_store.hpp"
 
 namespace frontline {
 namespace {
 
 using Json = nlohmann::json;
-
-Json parseStoredJson(const std::string& text, const std::string& what) {
-    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) throw StoreError(StoreError::Kind::Corrupt, what + " is not valid JSON");
-    return j;
-}
 
 QuizAttemptRecord readQuizAttempt(const sql::Statement& q) {
     QuizAttemptRecord r;
@@ -26,7 +22,7 @@ QuizAttemptRecord readQuizAttempt(const sql::Statement& q) {
     r.score_percent = q.integer(7);
     r.passed = q.boolean(8);
     r.sop_version = q.text(9);
-    r.detail = parseStoredJson(q.text(10), "quiz attempt " + std::to_string(r.id) + ": the stored detail");
+    r.detail = records::parseStoredJson(q.text(10), "quiz attempt " + std::to_string(r.id) + ": the stored detail");
     return r;
 }
 
@@ -46,7 +42,7 @@ CertificateRecord readCertificate(const sql::Statement& q) {
     c.issued_at = q.text(6);
     c.expires_at = q.text(7);
     c.verification_code = q.text(8);
-    c.scores = parseStoredJson(q.text(9), "certificate " + c.id + ": the stored scores");
+    c.scores = records::parseStoredJson(q.text(9), "certificate " + c.id + ": the stored scores");
     c.revoked_at = q.text(10);
     c.revoke_reason = q.text(11);
     c.supersedes = q.text(12);
@@ -58,8 +54,8 @@ CertificateRecord readCertificate(const sql::Statement& q) {
 
 // ---- quiz attempts ----
 
-std::int64_t Store::recordQuizAttempt(const QuizAttemptRecord& r) {
-    sqlite3* db = impl_->db.get();
+std::int64_t SqliteStore::recordQuizAttempt(const QuizAttemptRecord& r) {
+    sqlite3* db = db_.get();
     sql::Statement insert(db,
                           "INSERT INTO quiz_attempts (trainee_id, exam_id, mode, seed, started_at, finished_at,"
                           " score_percent, passed, sop_version, detail_json)"
@@ -73,18 +69,18 @@ std::int64_t Store::recordQuizAttempt(const QuizAttemptRecord& r) {
         .bind(7, r.score_percent)
         .bind(8, r.passed)
         .bind(9, r.sop_version)
-        .bind(10, toJsonText(r.detail));
+        .bind(10, records::toJsonText(r.detail));
     insert.run();
     return sqlite3_last_insert_rowid(db);
 }
 
-std::vector<QuizAttemptRecord> Store::quizAttempts(std::int64_t trainee_id) const {
+std::vector<QuizAttemptRecord> SqliteStore::quizAttempts(std::int64_t trainee_id) const {
     std::string sql =
         "SELECT id, trainee_id, exam_id, mode, seed, started_at, finished_at, score_percent, passed, sop_version,"
         " detail_json FROM quiz_attempts ";
     if (trainee_id != 0) sql += "WHERE trainee_id = ?1 ";
     sql += "ORDER BY finished_at DESC, id DESC";
-    sql::Statement q(impl_->db.get(), sql);
+    sql::Statement q(db_.get(), sql);
     if (trainee_id != 0) q.bind(1, trainee_id);
     std::vector<QuizAttemptRecord> out;
     while (q.step()) out.push_back(readQuizAttempt(q));
@@ -93,8 +89,9 @@ std::vector<QuizAttemptRecord> Store::quizAttempts(std::int64_t trainee_id) cons
 
 // ---- certificates ----
 
-void Store::insertCertificate(const CertificateRecord& c) {
-    sql::Statement insert(impl_->db.get(),
+void SqliteStore::insertCertificate(const CertificateRecord& c) {
+    sql::Transaction tx(db_.get());
+    sql::Statement insert(db_.get(),
                           "INSERT INTO certificates (id, trainee_id, policy_id, policy_title, sop_version, issued_at,"
                           " expires_at, verification_code, revoked_at, revoke_reason, supersedes, scores_json,"
                           " assertion_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -109,31 +106,33 @@ void Store::insertCertificate(const CertificateRecord& c) {
         .bindTextOrNull(9, c.revoked_at)
         .bindTextOrNull(10, c.revoke_reason)
         .bindTextOrNull(11, c.supersedes)  // NULL, not "", so the foreign key only checks real ids
-        .bind(12, toJsonText(c.scores))
+        .bind(12, records::toJsonText(c.scores))
         .bind(13, c.assertion_json);
     insert.run();
+    audit("certificate.issue", c.id, "", records::certificateSummary(c));
+    tx.commit();
 }
 
-std::optional<CertificateRecord> Store::certificate(const std::string& id) const {
-    sql::Statement q(impl_->db.get(), std::string(kCertificateSelect) + "WHERE c.id = ?1");
+std::optional<CertificateRecord> SqliteStore::certificate(const std::string& id) const {
+    sql::Statement q(db_.get(), std::string(kCertificateSelect) + "WHERE c.id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return readCertificate(q);
 }
 
-std::vector<CertificateRecord> Store::certificates(std::int64_t trainee_id) const {
+std::vector<CertificateRecord> SqliteStore::certificates(std::int64_t trainee_id) const {
     std::string sql(kCertificateSelect);
     if (trainee_id != 0) sql += "WHERE c.trainee_id = ?1 ";
     sql += "ORDER BY c.issued_at DESC, c.rowid DESC";
-    sql::Statement q(impl_->db.get(), sql);
+    sql::Statement q(db_.get(), sql);
     if (trainee_id != 0) q.bind(1, trainee_id);
     std::vector<CertificateRecord> out;
     while (q.step()) out.push_back(readCertificate(q));
     return out;
 }
 
-void Store::revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) {
-    sqlite3* db = impl_->db.get();
+void SqliteStore::revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) {
+    sqlite3* db = db_.get();
     sql::Transaction tx(db);
     {
         sql::Statement exists(db, "SELECT 1 FROM certificates WHERE id = ?1");
@@ -145,51 +144,75 @@ void Store::revokeCertificate(const std::string& id, const std::string& reason, 
                           "UPDATE certificates SET revoked_at = ?2, revoke_reason = ?3 WHERE id = ?1 AND revoked_at IS NULL");
     update.bind(1, id).bind(2, when).bind(3, reason);
     update.run();
+    if (sqlite3_changes(db) > 0) audit("certificate.revoke", id, "valid", "revoked: " + reason);
     tx.commit();
 }
 
 // ---- settings and preferences ----
 
-OrgSettings Store::settings(const OrgSettings& defaults) const {
-    sql::Statement q(impl_->db.get(), "SELECT key, value FROM settings ORDER BY key");
+OrgSettings SqliteStore::settings(const OrgSettings& defaults) const {
+    sql::Statement q(db_.get(), "SELECT key, value FROM settings ORDER BY key");
     OrgSettings result = defaults;
-    while (q.step()) {
-        Json value = Json::parse(q.text(1), nullptr, /*allow_exceptions=*/false);
-        if (value.is_discarded()) continue;
-        // One key at a time, so a single bad value costs only that key.
-        try {
-            result = settingsFromJson(Json{{q.text(0), value}}, result);
-        } catch (const std::invalid_argument&) {
-        } catch (const Json::exception&) {
-        }
-    }
+    while (q.step()) result = records::applyStoredSetting(result, q.text(0), q.text(1));
     return result;
 }
 
-void Store::saveSettings(const OrgSettings& s) {
-    sqlite3* db = impl_->db.get();
+void SqliteStore::saveSettings(const OrgSettings& s) {
+    sqlite3* db = db_.get();
     const Json all = settingsToJson(s);
     sql::Transaction tx(db);
+    std::map<std::string, std::string> before;
+    for (sql::Statement q(db, "SELECT key, value FROM settings"); q.step();) before[q.text(0)] = q.text(1);
     sql::Statement upsert(db,
                           "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     for (const auto& [key, value] : all.items()) {
-        upsert.bind(1, key).bind(2, toJsonText(value));
+        const std::string text = records::toJsonText(value);
+        const auto old = before.find(key);
+        if (old != before.end() && old->second == text) continue;  // unchanged: nothing to write or audit
+        upsert.bind(1, key).bind(2, text);
         upsert.run();
         upsert.reset();
+        audit("settings.change", key, old == before.end() ? "" : old->second, text);
     }
     tx.commit();
 }
 
-std::optional<std::string> Store::preference(const std::string& key) const {
-    sql::Statement q(impl_->db.get(), "SELECT value FROM preferences WHERE key = ?1");
+// ---- audit trail ----
+
+void SqliteStore::audit(const std::string& action, const std::string& subject, const std::string& old_value,
+                        const std::string& new_value) {
+    sql::Statement insert(db_.get(),
+                          "INSERT INTO audit (at, actor, action, subject, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, nowUtcIso()).bind(2, actor_).bind(3, action).bind(4, subject).bindTextOrNull(5, old_value).bindTextOrNull(6, new_value);
+    insert.run();
+}
+
+void SqliteStore::setActor(const std::string& who) { actor_ = who; }
+
+void SqliteStore::addUser(const NewUser&) {
+    throw StoreError(StoreError::Kind::Other,
+                     "logins are for a center's PostgreSQL server; this desk's own file has profiles (`frontline trainees add`)");
+}
+
+std::vector<AuditEntry> SqliteStore::auditTrail(int limit) const {
+    sql::Statement q(db_.get(),
+                     "SELECT id, at, actor, action, subject, old_value, new_value FROM audit ORDER BY id DESC LIMIT ?1");
+    q.bind(1, limit > 0 ? limit : -1);
+    std::vector<AuditEntry> out;
+    while (q.step()) out.push_back({q.int64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    return out;
+}
+
+std::optional<std::string> SqliteStore::preference(const std::string& key) const {
+    sql::Statement q(db_.get(), "SELECT value FROM preferences WHERE key = ?1");
     q.bind(1, key);
     if (!q.step()) return std::nullopt;
     return q.text(0);
 }
 
-void Store::setPreference(const std::string& key, const std::string& value) {
-    sql::Statement upsert(impl_->db.get(),
+void SqliteStore::setPreference(const std::string& key, const std::string& value) {
+    sql::Statement upsert(db_.get(),
                           "INSERT INTO preferences (key, value) VALUES (?1, ?2)"
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key).bind(2, value);

@@ -74,7 +74,8 @@ std::vector<std::string> onboardingOrder(const AppState& app) {
 
 void refreshSummary(AppState& app) {
     app.summary = {};
-    app.pending_attempts = app.store ? static_cast<int>(listPending(pendingKeyFor(app.store->path()), app.pending_dir).size()) : 0;
+    app.pending_attempts = app.store ? static_cast<int>(listPending(pendingKeyFor(app.store->locator()), app.pending_dir).size()) : 0;
+    app.waiting_results = app.store ? app.store->waitingResults() : 0;
     if (!app.store || !app.trainee) return;
     try {
         // Progress reads every attempt (badges and streaks depend on the order), as lean rows;

@@ -132,7 +132,7 @@ void tickSession(AppState& app, DeskSession& s, bool chat) {
 void keepUnsaved(AppState& app, DeskSession& s, const std::string& why) {
     s.error = "Your attempt could not be saved: " + why;
     if (s.pending_file.empty()) {
-        PendingAttempt pending{{}, pendingKeyFor(app.store->path()), app.trainee->name, app.trainee->team, s.scenario->title,
+        PendingAttempt pending{{}, pendingKeyFor(app.store->locator()), app.trainee->name, app.trainee->team, s.scenario->title,
                                s.started_at, s.finished_at, why, s.engine->log(), *s.report};
         try {
             s.pending_file = keepPending(std::move(pending), app.pending_dir);

@@ -54,7 +54,7 @@ void issue(AppState& app, const Policy& policy, const CertificationStatus& statu
     invalidateCertification(app);
 }
 
-std::filesystem::path exportDirectory(const AppState& app) { return dataDirectoryFor(app.store->path()) / "certificates"; }
+std::filesystem::path exportDirectory(const AppState& app) { return app.store->dataDirectory() / "certificates"; }
 
 void exportFile(AppState& app, const CertificateRecord& record, bool pdf) {
     try {
@@ -69,7 +69,7 @@ void exportFile(AppState& app, const CertificateRecord& record, bool pdf) {
         } else {
             path = dir / badgeFileName(record);
             std::optional<SigningKey> key;
-            if (!record.revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(app.store->path()));
+            if (!record.revoked_at.empty()) key = loadSigningKey(app.store->dataDirectory());
             std::ofstream out(path, std::ios::binary | std::ios::trunc);
             out << badgeFileText(record, key ? &*key : nullptr);
             out.close();

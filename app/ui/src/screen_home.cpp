@@ -207,6 +207,29 @@ void drawUnsaved(AppState& app) {
     ImGui::Spacing();
 }
 
+// A desk on a center's server that lost it keeps training: results wait in its outbox and go
+// out by themselves when the server answers; say so, and offer to send them now.
+void drawOffline(AppState& app) {
+    if (app.waiting_results == 0 || !app.store) return;
+    beginTile(0, colour::kWarn);
+    const std::string line = "Offline \xE2\x80\x94 " + std::to_string(app.waiting_results) +
+                             (app.waiting_results == 1 ? " result waiting" : " results waiting") +
+                             " on this desk: they are sent to the team database when it can be reached.";
+    iconText(icon::kWarning, colour::kWarn, line.c_str());
+    if (iconButton(icon::kRefresh, "Send now", ButtonKind::Primary)) {
+        try {
+            const int sent = app.store->sendWaitingResults();
+            app.toast = std::to_string(sent) + (sent == 1 ? " result sent." : " results sent.");
+        } catch (const StoreError& e) {
+            app.toast = std::string("Still offline: ") + e.what();
+        }
+        app.toast_until = app.time + 6;
+        refreshSummary(app);
+    }
+    endTile();
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void drawHomeScreen(AppState& app) {
@@ -217,6 +240,7 @@ void drawHomeScreen(AppState& app) {
     mutedText(("Training for " + app.settings.company_name + ". Follow the SOP, keep the customer on side, and beat the targets.").c_str());
     ImGui::Spacing();
     drawUnsaved(app);
+    drawOffline(app);
     drawStats(app);
     ImGui::Spacing();
 

@@ -157,7 +157,7 @@ void drawSettingsScreen(AppState& app) {
               "Tab moves between fields, Ctrl+1..3 switches chats, arrow keys step through a replay.");
     ImGui::Spacing();
     iconText(icon::kDatabase, colour::kInfo, "Database");
-    if (app.store) mutedText(app.store->path().string().c_str());
+    if (app.store) mutedText(app.store->locator().c_str());
     endCard();
 
     ImGui::Spacing();

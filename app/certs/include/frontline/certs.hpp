@@ -72,7 +72,7 @@ HeldCertificate heldCertificate(const CertificateRecord& record);
 CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Trainee& trainee, const Policy& policy,
                                    const nlohmann::json& scores, const std::string& now, const OrgSettings& settings,
                                    const std::string& sop_version);
-// The same with the installation's key from dataDirectoryFor(store.path()).
+// The same with the installation's key from store.dataDirectory().
 CertificateRecord issueCertificate(Store& store, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores,
                                    const std::string& now, const OrgSettings& settings, const std::string& sop_version);
 

@@ -15,7 +15,7 @@ class Store;
 
 struct PendingAttempt {
     std::filesystem::path file;  // where it is kept (set by keepPending and listPending)
-    std::string database;        // the database it was meant for (absolute path)
+    std::string database;        // the database it was meant for (absolute path or URI)
     std::string trainee_name;
     std::string trainee_team;
     std::string scenario_title;
@@ -44,7 +44,7 @@ std::vector<PendingAttempt> listPending(const std::string& database = "", const 
 // saved; throws StoreError when the database still refuses (the files stay).
 int savePending(Store& store, const std::filesystem::path& dir = pendingDirectory());
 
-// The absolute form of a database path, as pending files name it.
-std::string pendingKeyFor(const std::filesystem::path& database);
+// The absolute form of a database path (a server's URI without its password), as pending files name it.
+std::string pendingKeyFor(const std::string& database);
 
 }  // namespace frontline

@@ -1,6 +1,6 @@
 #pragma once
-// The local store: one SQLite file (WAL, foreign keys on, schema version in PRAGMA user_version,
-// forward migrations). Trainee profiles, attempts with their full event log and per-step scores,
+// The store: a local SQLite file (WAL, foreign keys on, schema version in PRAGMA user_version,
+// forward migrations) or a center's PostgreSQL server, behind one interface (StoreBackend). Trainee profiles, attempts with their full event log and per-step scores,
 // quiz attempts, certificates and organisation settings. Every attempt is written in one
 // transaction. A database that is locked, corrupt, not SQLite, or from a newer Frontline version
 // is reported with StoreError and never overwritten or replaced.
@@ -18,13 +18,13 @@
 #include "frontline/scoring.hpp"
 #include "frontline/settings.hpp"
 
-struct sqlite3;
-
 namespace frontline {
 
 class StoreError : public std::runtime_error {
 public:
-    enum class Kind { CannotOpen, Locked, Corrupt, NotADatabase, TooNew, Constraint, Io, ReadOnly, Other };
+    // Unreachable: the server cannot be reached (a desk keeps its results until it can). Denied: the
+    // database login may not do this (the server refused it).
+    enum class Kind { CannotOpen, Locked, Corrupt, NotADatabase, TooNew, Constraint, Io, ReadOnly, Other, Unreachable, Denied };
     StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
@@ -112,101 +112,275 @@ struct CertificateRecord {
     std::string assertion_json;  // the signed Open Badges assertion as issued
 };
 
-struct StoreOptions {
-    int busy_timeout_ms = 5000;   // how long to wait for another process's lock before Locked
-    bool integrity_check = true;  // PRAGMA quick_check on open (reads the whole file)
+// One line of the audit trail: every settings change, certificate issued and revocation.
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;       // ISO 8601 UTC
+    std::string actor;    // the database login (server), or who the desk said it was (SQLite)
+    std::string action;   // settings.change | certificate.issue | certificate.revoke
+    std::string subject;  // the setting's key or the certificate's id
+    std::string old_value, new_value;  // "" when there was none
 };
 
+// A login on a center's server for one agent (frontline team add-user).
+struct NewUser {
+    std::string login;     // the database login they sign in with
+    std::string password;  // sent to the server already hashed (SCRAM), never in clear text
+    std::string name;      // their trainee profile (trainees; managers get none unless named)
+    std::string team;
+    bool manager = false;  // frontline_manager (sees the team, settings, certificates) or frontline_trainee
+};
+
+struct StoreOptions {
+    StoreOptions(int busy_timeout = 5000, bool check = true) : busy_timeout_ms(busy_timeout), integrity_check(check) {}
+    int busy_timeout_ms = 5000;   // how long to wait for another process's lock before Locked
+    bool integrity_check = true;  // PRAGMA quick_check on open (reads the whole file)
+    // A server's desk: where results wait while the server is unreachable ("" = the user's data
+    // folder, $XDG_DATA_HOME/frontline/outbox).
+    std::filesystem::path outbox_dir;
+};
+
+// What a database does, whichever engine keeps it: SQLite (a local file, the default) or
+// PostgreSQL (a center's server). Store is the handle callers hold; the backends implement this.
+// Every method may throw StoreError with a message in plain words (never the engine's raw text).
+class StoreBackend {
+public:
+    virtual ~StoreBackend() = default;
+
+    virtual std::string locator() const = 0;  // the file path, or the URI without its password
+    // Where this desk keeps its signing key, exports and recovery files: the database file's
+    // folder for SQLite, the user's own data folder for a server.
+    virtual std::filesystem::path dataDirectory() const = 0;
+    virtual bool readOnly() const = 0;
+    virtual std::string writeProblem(int wait_ms) const = 0;
+    virtual std::string integrityProblem() const = 0;
+    virtual void interrupt() const = 0;  // thread-safe: stops the running statement
+    virtual void leaveUntouchedOnClose() = 0;
+    virtual int schemaVersion() const = 0;
+    virtual int latestSchemaVersion() const = 0;
+
+    virtual Trainee createTrainee(const std::string& name, const std::string& team) = 0;
+    virtual std::optional<Trainee> trainee(std::int64_t id) const = 0;
+    virtual std::optional<Trainee> traineeByName(const std::string& name) const = 0;
+    virtual Trainee traineeByNameOrCreate(const std::string& name, const std::string& team) = 0;
+    virtual std::vector<Trainee> trainees() const = 0;
+
+    virtual std::int64_t recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
+                                       const ScoreReport& report, const std::string& started_at,
+                                       const std::string& finished_at) = 0;
+    virtual std::optional<AttemptRecord> attempt(std::int64_t id) const = 0;
+    virtual std::vector<AttemptRecord> attempts(std::int64_t trainee_id, int limit) const = 0;
+    virtual int attemptCount(std::int64_t trainee_id) const = 0;
+    virtual std::int64_t findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
+                                     const std::string& finished_at) const = 0;
+    virtual std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const = 0;
+    virtual std::vector<StepStat> stepStats(std::int64_t trainee_id) const = 0;
+
+    virtual std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) = 0;
+    virtual std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const = 0;
+
+    virtual void insertCertificate(const CertificateRecord& c) = 0;
+    virtual std::optional<CertificateRecord> certificate(const std::string& id) const = 0;
+    virtual std::vector<CertificateRecord> certificates(std::int64_t trainee_id) const = 0;
+    virtual void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) = 0;
+
+    virtual OrgSettings settings(const OrgSettings& defaults) const = 0;
+    virtual void saveSettings(const OrgSettings& s) = 0;
+    virtual std::optional<std::string> preference(const std::string& key) const = 0;
+    virtual void setPreference(const std::string& key, const std::string& value) = 0;
+
+    // A caller's transaction around many writes (bulk loads); each write inside stays atomic.
+    // `relaxed` trades durability of this batch for speed (benchmark fixtures, imports).
+    virtual std::vector<AuditEntry> auditTrail(int limit) const = 0;
+    virtual void addUser(const NewUser& user) = 0;
+    // Who the audit trail names for this connection's changes on SQLite (a server names its login).
+    virtual void setActor(const std::string& who) = 0;
+
+    // A desk on a server keeps what it could not send in a local outbox (outbox.hpp).
+    virtual int waitingResults() const { return 0; }
+    virtual int sendWaitingResults() { return 0; }
+    // Who this connection is, for what the UI offers (the server enforces it regardless).
+    virtual bool isManager() const { return true; }
+    // A local file's manager password (a server has logins instead: never set there).
+    virtual bool managerPasswordSet() const { return false; }
+    virtual void setManagerPassword(const std::string&) {
+        throw StoreError(StoreError::Kind::Other, "a center's server uses its own logins, not a manager password");
+    }
+    virtual bool checkManagerPassword(const std::string&) const { return false; }
+
+    virtual void beginBatch(bool relaxed) = 0;
+    virtual void commitBatch() = 0;
+    virtual void rollbackBatch() noexcept = 0;
+
+    virtual void setStepRowHookForTesting(std::function<void(int rows_written)> hook) = 0;
+};
+
+// The handle every caller holds (a value: movable, not copyable) over one backend.
 class Store {
 public:
-    // Opens (creating if missing, with its parent directories, owner-only: 0600 file, 0700
-    // folders) and migrates to the current schema. A file that cannot be written (or whose folder
-    // cannot take the -wal) opens read-only, to browse: readOnly() says so and writes throw
-    // StoreError ReadOnly. Throws StoreError; on Locked, Corrupt, NotADatabase, TooNew and a
-    // refused read-only open the file is left byte-for-byte as it was, a -wal beside it included.
-    // ":memory:" gives an in-memory database (tests); an empty path is refused.
+    // The SQLite file at `path`. Opens (creating if missing, with its parent directories,
+    // owner-only: 0600 file, 0700 folders) and migrates to the current schema. A file that cannot
+    // be written (or whose folder cannot take the -wal) opens read-only, to browse: readOnly()
+    // says so and writes throw StoreError ReadOnly. Throws StoreError; on Locked, Corrupt,
+    // NotADatabase, TooNew and a refused read-only open the file is left byte-for-byte as it
+    // was, a -wal beside it included. ":memory:" gives an in-memory database (tests); an empty
+    // path is refused.
     static Store open(const std::filesystem::path& path);
     static Store open(const std::filesystem::path& path, const StoreOptions& options);
+    explicit Store(std::unique_ptr<StoreBackend> backend);
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
-    // PRAGMA quick_check over the whole file, as open() does unless told not to. Throws StoreError
-    // Corrupt (the same message as on open; nothing is changed) when the file is damaged. Another
-    // thread may stop it with sqlite3_interrupt(handle()); that throws a non-Corrupt StoreError.
+    // The whole-database check open() runs unless told not to: "" when sound, else the same
+    // Corrupt message open() would give (nothing is changed). interrupt() from another thread
+    // stops it early: that throws a StoreError that is not Corrupt, as does any other failure.
+    std::string integrityProblem() const { return backend_->integrityProblem(); }
+    void interrupt() const { backend_->interrupt(); }
+    // Throws StoreError Corrupt when integrityProblem() finds damage.
     void checkIntegrity() const;
-    // Closing this connection will not checkpoint the WAL into the file: for a database found
-    // damaged after it was opened (the window's background check), so closing writes nothing.
-    void keepWalOnClose();
-    bool readOnly() const;
+    // Closing this connection will write nothing (SQLite: no WAL checkpoint): for a database
+    // found damaged after it was opened (the window's background check).
+    void leaveUntouchedOnClose() { backend_->leaveUntouchedOnClose(); }
+    bool readOnly() const { return backend_->readOnly(); }
     // Why a write would fail right now, in plain words, or "" when it would not: asked when a call
     // is answered, so a trainee knows before playing that the attempt will go to the recovery
     // folder. Takes the write lock for an instant (waits at most `wait_ms` for another program).
-    std::string writeProblem(int wait_ms = 200) const;
+    std::string writeProblem(int wait_ms = 200) const { return backend_->writeProblem(wait_ms); }
 
-    static int currentSchemaVersion();
-    int schemaVersion() const;
-    const std::filesystem::path& path() const { return path_; }
+    static int currentSchemaVersion();  // the SQLite schema this build writes
+    int schemaVersion() const { return backend_->schemaVersion(); }
+    int latestSchemaVersion() const { return backend_->latestSchemaVersion(); }  // of this backend
+    std::string locator() const { return backend_->locator(); }
+    std::filesystem::path dataDirectory() const { return backend_->dataDirectory(); }
 
     // Trainees
-    Trainee createTrainee(const std::string& name, const std::string& team);  // StoreError Constraint if the name exists
-    std::optional<Trainee> trainee(std::int64_t id) const;
-    std::optional<Trainee> traineeByName(const std::string& name) const;
-    Trainee traineeByNameOrCreate(const std::string& name, const std::string& team = "");
-    std::vector<Trainee> trainees() const;
+    Trainee createTrainee(const std::string& name, const std::string& team) {  // StoreError Constraint if the name exists
+        return backend_->createTrainee(name, team);
+    }
+    std::optional<Trainee> trainee(std::int64_t id) const { return backend_->trainee(id); }
+    std::optional<Trainee> traineeByName(const std::string& name) const { return backend_->traineeByName(name); }
+    Trainee traineeByNameOrCreate(const std::string& name, const std::string& team = "") {
+        return backend_->traineeByNameOrCreate(name, team);
+    }
+    std::vector<Trainee> trainees() const { return backend_->trainees(); }
 
     // Attempts: the log, the report and per-step scores in one transaction.
     std::int64_t recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
-                               const ScoreReport& report, const std::string& started_at, const std::string& finished_at);
-    std::optional<AttemptRecord> attempt(std::int64_t id) const;  // with log and report
+                               const ScoreReport& report, const std::string& started_at, const std::string& finished_at) {
+        return backend_->recordAttempt(trainee_id, scenario_title, log, report, started_at, finished_at);
+    }
+    std::optional<AttemptRecord> attempt(std::int64_t id) const { return backend_->attempt(id); }  // with log and report
     // Newest first; trainee_id 0 = everyone; limit 0 = all.
-    std::vector<AttemptRecord> attempts(std::int64_t trainee_id = 0, int limit = 0) const;
-    int attemptCount(std::int64_t trainee_id = 0) const;
+    std::vector<AttemptRecord> attempts(std::int64_t trainee_id = 0, int limit = 0) const {
+        return backend_->attempts(trainee_id, limit);
+    }
+    int attemptCount(std::int64_t trainee_id = 0) const { return backend_->attemptCount(trainee_id); }
     // The id of this trainee's attempt of `scenario_id` started and finished at these times, or 0:
     // an attempt kept in the recovery folder is never saved twice.
     std::int64_t findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
-                             const std::string& finished_at) const;
+                             const std::string& finished_at) const {
+        return backend_->findAttempt(trainee_id, scenario_id, started_at, finished_at);
+    }
     // Every attempt of one trainee, oldest first, as the few columns progression reads (no tags,
     // difficulty or step scores: the caller adds what content knows). Home's points, streaks,
     // badges and stars over a long history without building full records.
-    std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const;
+    std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const { return backend_->attemptSummaries(trainee_id); }
     // Per SOP step, in SOP order: how often it was missed / out of order (trainee_id 0 = the
     // whole team). Only rows where the step was required count; missed and out_of_order are
     // disjoint (out_of_order counts covered steps only).
-    std::vector<StepStat> stepStats(std::int64_t trainee_id = 0) const;
+    std::vector<StepStat> stepStats(std::int64_t trainee_id = 0) const { return backend_->stepStats(trainee_id); }
 
     // Quiz attempts
-    std::int64_t recordQuizAttempt(const QuizAttemptRecord& q);
-    std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id = 0) const;
+    std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) { return backend_->recordQuizAttempt(q); }
+    std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id = 0) const { return backend_->quizAttempts(trainee_id); }
 
     // Certificates (history kept: renewals add a new row, revocation marks a row)
-    void insertCertificate(const CertificateRecord& c);
-    std::optional<CertificateRecord> certificate(const std::string& id) const;
-    std::vector<CertificateRecord> certificates(std::int64_t trainee_id = 0) const;  // newest first
+    void insertCertificate(const CertificateRecord& c) { backend_->insertCertificate(c); }
+    std::optional<CertificateRecord> certificate(const std::string& id) const { return backend_->certificate(id); }
+    std::vector<CertificateRecord> certificates(std::int64_t trainee_id = 0) const {  // newest first
+        return backend_->certificates(trainee_id);
+    }
     // StoreError Other if there is no such certificate; revoking twice keeps the first revocation.
-    void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when);
+    void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) {
+        backend_->revokeCertificate(id, reason, when);
+    }
 
     // Organisation settings: overrides over the content defaults. A stored value of the wrong
     // type (hand-edited file) is skipped, so that key falls back to its default.
-    OrgSettings settings(const OrgSettings& defaults) const;
-    void saveSettings(const OrgSettings& s);
+    OrgSettings settings(const OrgSettings& defaults) const { return backend_->settings(defaults); }
+    void saveSettings(const OrgSettings& s) { backend_->saveSettings(s); }
 
     // Raw key/value for small app preferences (UI scale, sound, last trainee).
-    std::optional<std::string> preference(const std::string& key) const;
-    void setPreference(const std::string& key, const std::string& value);
+    std::optional<std::string> preference(const std::string& key) const { return backend_->preference(key); }
+    void setPreference(const std::string& key, const std::string& value) { backend_->setPreference(key, value); }
 
-    sqlite3* handle() const;  // for tests and benchmarks
+    // The audit trail, newest first (limit 0 = all). Settings changes (one line per key changed,
+    // old -> new), certificates issued and revoked are written in the same transaction as the
+    // change itself; on a server by triggers, so a change made with psql is recorded too.
+    std::vector<AuditEntry> auditTrail(int limit = 0) const { return backend_->auditTrail(limit); }
+    // SQLite: the name the audit trail gives this desk's changes (default: the user's login name).
+    // A server records its database login whatever this says.
+    void setActor(const std::string& who) { backend_->setActor(who); }
+
+    // Server only, manager only: creates the agent's login in the group role of their role and
+    // their trainee profile. Throws StoreError: Denied for a login that is not a manager (the
+    // server refuses), Constraint when the login or name exists, Other on a local SQLite file.
+    void addUser(const NewUser& user) { backend_->addUser(user); }
+
+    // A desk whose server is unreachable keeps results in a local outbox: how many are waiting,
+    // and sending them now (each exactly once). Returns how many were sent. Always 0 on a file.
+    int waitingResults() const { return backend_->waitingResults(); }
+    int sendWaitingResults() { return backend_->sendWaitingResults(); }
+    // Whether this connection may change settings, see the team, issue and revoke: always on a
+    // local file (its manager password is asked by the front end), a manager's login on a server.
+    bool isManager() const { return backend_->isManager(); }
+
+    // On a local file, a manager password (argon2id, libsodium) guards Settings, Team, issuing
+    // and revoking; the front ends ask for it when it is set. The first one set makes the first
+    // manager; changing it is the caller's to allow (it asks for the current one). Trainees keep
+    // one-click profiles. Setting it is in the audit trail (never the password or its hash).
+    bool managerPasswordSet() const { return backend_->managerPasswordSet(); }
+    void setManagerPassword(const std::string& password) { backend_->setManagerPassword(password); }
+    bool checkManagerPassword(const std::string& password) const { return backend_->checkManagerPassword(password); }
+
+    // Many writes in one transaction: rolled back on destruction unless committed.
+    class Batch {
+    public:
+        Batch(Store& store, bool relaxed = false);
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        ~Batch();
+        void commit();
+
+    private:
+        StoreBackend* backend_;
+        bool done_ = false;
+    };
 
     // Crash-safety tests: called inside recordAttempt's transaction after each step-score row is
     // written, with the number written so far. Throwing from it (or _exit) must leave no trace.
-    void setStepRowHookForTesting(std::function<void(int rows_written)> hook);
+    void setStepRowHookForTesting(std::function<void(int rows_written)> hook) {
+        backend_->setStepRowHookForTesting(std::move(hook));
+    }
+    StoreBackend& backend() const { return *backend_; }  // tests and benchmarks of one engine
 
 private:
-    struct Impl;
-    explicit Store(std::unique_ptr<Impl> impl, std::filesystem::path path);
-    std::unique_ptr<Impl> impl_;
-    std::filesystem::path path_;
+    std::unique_ptr<StoreBackend> backend_;
 };
+
+// Where the database is: a file path or a postgresql:// (postgres://) URI.
+bool isServerLocator(const std::string& locator);
+// The database this desk uses: `from_command_line` (--db) when given, else $FRONTLINE_DB, else the
+// `database = ...` line of the desk settings file (deskSettingsPath(); for IT to set once), else
+// defaultDatabasePath(). Throws StoreError CannotOpen for a settings file line it cannot read.
+std::string databaseLocator(const std::optional<std::string>& from_command_line);
+// $XDG_CONFIG_HOME/frontline/desk.conf (~/.config/frontline/desk.conf).
+std::filesystem::path deskSettingsPath();
+// Opens the database a locator names: SQLite for a path, PostgreSQL for a URI.
+Store openStore(const std::string& locator, const StoreOptions& options = {});
+// The locator with any password removed, fit to print and to name the database in files.
+std::string displayLocator(const std::string& locator);
 
 // Current time as ISO 8601 UTC "2026-11-23T09:41:00Z".
 std::string nowUtcIso();

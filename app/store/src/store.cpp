@@ -1,0 +1,27 @@
+// The Store handle: what does not depend on the engine, and the choice of engine from a locator.
+#include <fstream>
+#include "frontline/store.hpp"
+
+namespace frontline {
+
+Store::Store(std::unique_ptr<StoreBackend> backend) : backend_(std::move(backend)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+void Store::checkIntegrity() const {
+    if (std::string problem = integrityProblem(); !problem.empty()) throw StoreError(StoreError::Kind::Corrupt, problem);
+}
+
+Store::Batch::Batch(Store& store, bool relaxed) : backend_(store.backend_.get()) { backend_->beginBatch(relaxed); }
+
+Store::Batch::~Batch() {
+    if (!done_) backend_->rollbackBatch();
+}
+
+void Store::Batch::commit() {
+    backend_->commitBatch();
+    done_ = true;
+}
+
+}  // namespace frontline
