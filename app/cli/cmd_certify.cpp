@@ -24,6 +24,8 @@ constexpr const char* kUsage =
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
     "       frontline certify revoke ID_OR_CODE --reason TEXT [--json]\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
+    "issue signs with the organisation's issuer key (`frontline issuer init`) when there is one: its passphrase\n"
+    "comes from --passphrase-file FILE or $FRONTLINE_ISSUER_PASSPHRASE (--issuer-dir DIR picks the key).\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
 
@@ -200,6 +202,35 @@ int runStatus(const Args& args, Io& io) {
     return 0;
 }
 
+// The organisation's issuer key when one exists (unsealed with its passphrase); otherwise this
+// installation's own key, as before there was an organisation key, with a warning that no other
+// machine will trust what it signs.
+std::optional<SigningKey> issuingKey(const Args& args, const Store& store, Io& io) {
+    const auto issuer_dir = issuerDirectoryFor(args);
+    if (issuerPublicKey(issuer_dir)) {
+        auto passphrase = issuerPassphrase(args, io);
+        if (!passphrase) return std::nullopt;
+        return unsealIssuerKey(issuer_dir, *passphrase);
+    }
+    if (!args.has("--json"))
+        io.err << "note: no organisation issuer key (a manager creates one with `frontline issuer init`): signed with this\n"
+                  "      installation's key, which only this installation trusts.\n";
+    return loadOrCreateSigningKey(dataDirectoryFor(store.path()));
+}
+
+// The key that signed `record`, needed to sign its revocation notice: the organisation's key
+// (unsealed) or this installation's; nullopt when neither did.
+std::optional<SigningKey> keyThatIssued(const CertificateRecord& record, const Args& args, const Store& store, Io& io) {
+    const auto creator = assertionPayload(record).value("verification", nlohmann::json::object()).value("creator", "");
+    const auto issuer_dir = issuerDirectoryFor(args);
+    if (auto org = issuerPublicKey(issuer_dir); org && publicKeyJwk(*org).value("kid", "") == creator) {
+        auto passphrase = issuerPassphrase(args, io);
+        if (!passphrase) return std::nullopt;
+        return unsealIssuerKey(issuer_dir, *passphrase);
+    }
+    return loadSigningKey(dataDirectoryFor(store.path()));
+}
+
 int runIssue(const Args& args, Io& io) {
     if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
@@ -253,7 +284,9 @@ int runIssue(const Args& args, Io& io) {
         return 1;
     }
     try {
-        auto record = issueCertificate(ctx->store, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
+        auto key = issuingKey(args, ctx->store, io);
+        if (!key) return 1;
+        auto record = issueCertificate(ctx->store, *key, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
         if (args.has("--json")) {
             io.out << jsonText({{"issued", true}, {"certificate", certificateJson(record, "valid")}}) << "\n";
             return 0;
@@ -326,7 +359,7 @@ int runExport(const Args& args, Io& io) {
             std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
             // The issuing key is only needed to sign a revocation notice into the file.
             std::optional<SigningKey> key;
-            if (!record->revoked_at.empty()) key = loadSigningKey(dataDirectoryFor(ctx->store.path()));
+            if (!record->revoked_at.empty()) key = keyThatIssued(*record, args, ctx->store, io);
             if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
             lines << "badge: " << path.string() << "\n";
             written["badge"] = path.string();
@@ -416,7 +449,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge", "--issuer-dir", "--passphrase-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;
