@@ -10,13 +10,15 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev
+  doctest-dev libsodium-dev libssl-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev
   # runtime files: fonts (text + icons)
   fonts-dejavu-core fonts-noto-core fonts-font-awesome
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)
   librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db x11-utils
+  # independent credential checks (e2e.credentials_jose installs the npm package jose with them)
+  nodejs
 )
 
 missing=()
@@ -25,6 +27,11 @@ for pkg in "${PACKAGES[@]}"; do
     missing+=("$pkg")
   fi
 done
+
+# Debian's npm, unless a nodejs build that bundles npm (NodeSource) already provides the command.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -11,6 +11,7 @@
 #include <sstream>
 #include "cli_support.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/open_badges.hpp"
 
 namespace frontline::cli {
 
@@ -140,9 +141,10 @@ int runExport(const Args& args, Io& io) {
     const auto revocations = revocationListJson(issued, *key, nowUtcIso());
     if (!writeFile(out_dir / "issuer.json", profile.dump(2) + "\n", io) ||
         !writeFile(out_dir / "issuer-key.jwk.json", publicKeyJwk(*key).dump(2) + "\n", io) ||
+        !writeFile(out_dir / "jwks.json", issuerJwks(*key, issuerRsaJwk(issuerDirectoryFor(args))).dump(2) + "\n", io) ||
         !writeFile(out_dir / "revocations.json", revocations.dump(2) + "\n", io))
         return 1;
-    io.out << "Wrote " << (out_dir / "issuer.json").string() << ", issuer-key.jwk.json and revocations.json ("
+    io.out << "Wrote " << (out_dir / "issuer.json").string() << ", issuer-key.jwk.json, jwks.json and revocations.json ("
            << revocations["revoked"].size() << " revoked)\n"
            << "Fingerprint: " << keyFingerprint(*key) << "\n"
            << "Publish them on the organisation's website; verifiers use: frontline verify FILE --trust issuer.json --revocations revocations.json\n";

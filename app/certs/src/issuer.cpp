@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 #include "crypto.hpp"
+#include "frontline/open_badges.hpp"
+#include "rsa.hpp"
 #include "frontline/certs.hpp"
 
 namespace frontline {
@@ -147,6 +149,15 @@ PublicKey createIssuerKey(const std::filesystem::path& issuer_dir, const std::st
     std::string sealed(key.secret_key.size() + crypto_secretbox_MACBYTES, '\0');
     crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.data()), key.secret_key.data(), key.secret_key.size(), nonce,
                           box_key.data());
+    // The RSA half (RS256, what every Open Badges 3.0 verifier accepts), sealed under its own nonce.
+    std::string rsa_der = newRsaPkcs8Der();
+    const nlohmann::json rsa_jwk = rsaPublicJwk(rsa_der);
+    unsigned char rsa_nonce[crypto_secretbox_NONCEBYTES];
+    randombytes_buf(rsa_nonce, sizeof rsa_nonce);
+    std::string rsa_sealed(rsa_der.size() + crypto_secretbox_MACBYTES, '\0');
+    crypto_secretbox_easy(reinterpret_cast<unsigned char*>(rsa_sealed.data()), reinterpret_cast<const unsigned char*>(rsa_der.data()),
+                          rsa_der.size(), rsa_nonce, box_key.data());
+    sodium_memzero(rsa_der.data(), rsa_der.size());
     sodium_memzero(box_key.data(), box_key.size());
     sodium_memzero(key.secret_key.data(), key.secret_key.size());
     nlohmann::json file = {
@@ -158,6 +169,9 @@ PublicKey createIssuerKey(const std::filesystem::path& issuer_dir, const std::st
         {"kdf", {{"name", "argon2id13"}, {"opslimit", kOpsLimit}, {"memlimit", kMemLimit}, {"salt", base64url(bytes(salt, sizeof salt))}}},
         {"nonce", base64url(bytes(nonce, sizeof nonce))},
         {"sealed_secret_key", base64url(sealed)},
+        {"rsa_public_jwk", rsa_jwk},
+        {"rsa_nonce", base64url(bytes(rsa_nonce, sizeof rsa_nonce))},
+        {"sealed_rsa_pkcs8", base64url(rsa_sealed)},
     };
     writePrivateFile(issuerKeyPath(issuer_dir), file.dump(2) + "\n");
     return key.public_key;
@@ -203,7 +217,44 @@ SigningKey unsealIssuerKey(const std::filesystem::path& issuer_dir, const std::s
     return key;
 }
 
+std::string unsealIssuerRsaKey(const std::filesystem::path& issuer_dir, const std::string& passphrase) {
+    // Unsealing the Ed25519 half first checks the passphrase and the file as a whole.
+    unsealIssuerKey(issuer_dir, passphrase);
+    const auto path = issuerKeyPath(issuer_dir);
+    const auto file = readKeyFile(path);
+    const auto& kdf = file.value("kdf", nlohmann::json::object());
+    auto salt = fromBase64url(kdf.value("salt", ""));
+    auto nonce = fromBase64url(file.value("rsa_nonce", ""));
+    auto sealed = fromBase64url(file.value("sealed_rsa_pkcs8", ""));
+    if (!file.contains("sealed_rsa_pkcs8"))
+        throw CertError(CertError::Kind::Crypto, "the issuer key " + path.string() + " has no RSA half for Open Badges 3.0");
+    if (!nonce || nonce->size() != crypto_secretbox_NONCEBYTES || !sealed || sealed->size() <= crypto_secretbox_MACBYTES)
+        throw keyCorrupt(path, "the sealed RSA key is damaged");
+    auto box_key = boxKey(passphrase, *salt, kdf.value("opslimit", 0ull), kdf.value("memlimit", size_t{0}));
+    std::string der(sealed->size() - crypto_secretbox_MACBYTES, '\0');
+    const bool opened = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(der.data()), reinterpret_cast<const unsigned char*>(sealed->data()),
+                                                   sealed->size(), reinterpret_cast<const unsigned char*>(nonce->data()), box_key.data()) == 0;
+    sodium_memzero(box_key.data(), box_key.size());
+    if (!opened || rsaPublicJwk(der) != file["rsa_public_jwk"]) throw keyCorrupt(path, "the RSA key was altered");
+    return der;
+}
+
+std::optional<nlohmann::json> issuerRsaJwk(const std::filesystem::path& issuer_dir) {
+    const auto path = issuerKeyPath(issuer_dir);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    const auto file = readKeyFile(path);
+    if (!file.contains("rsa_public_jwk") || !file["rsa_public_jwk"].is_object()) return std::nullopt;
+    return file["rsa_public_jwk"];
+}
+
 // ---- the public issuer profile -------------------------------------------------------------------
+
+nlohmann::json issuerJwks(const PublicKey& key, const std::optional<nlohmann::json>& rsa_jwk) {
+    nlohmann::json keys = {publicKeyJwk(key)};
+    if (rsa_jwk) keys.push_back(*rsa_jwk);
+    return {{"keys", keys}};
+}
 
 nlohmann::json publicKeyJwk(const PublicKey& key) {
     return {{"kty", "OKP"}, {"crv", "Ed25519"}, {"x", base64url(bytes(key.data(), key.size()))}, {"alg", "EdDSA"}, {"use", "sig"},
