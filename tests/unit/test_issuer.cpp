@@ -168,6 +168,9 @@ TEST_CASE("a certificate from the organisation's key verifies as trusted, with t
     const auto payload = assertionPayload(record);
     CHECK(payload["badge"]["issuer"]["url"] == "https://training.example.com");
     CHECK(payload["badge"]["issuer"]["email"] == "certificates@example.com");
+    // Open Badges 2.0 id forms the 1EdTech validator accepts (http(s), _: or urn:uuid).
+    for (const auto* id : {&payload["id"], &payload["badge"]["id"], &payload["badge"]["issuer"]["id"]})
+        CHECK(id->get<std::string>().rfind("urn:uuid:", 0) == 0);
     auto v = verifyBadge(badgeFileText(record), org.verifier());
     INFO(toJson(v).dump(2));
     CHECK(v.verdict == BadgeVerdict::Valid);

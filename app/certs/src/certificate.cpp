@@ -96,7 +96,8 @@ std::string badgeImage(int level) {
 nlohmann::json buildAssertion(const CertificateRecord& r, const Policy& policy, const OrgSettings& settings, const PublicKey& key,
                               const std::string& salt) {
     const std::string key_id = keyUrn(key);
-    const std::string issuer_id = "urn:frontline:issuer:" + sha256Hex(std::string(key.begin(), key.end())).substr(0, 32);
+    // urn:uuid ids: the Open Badges 2.0 validator accepts http(s), _: and urn:uuid.
+    const std::string issuer_id = issuerUuid(key);
     nlohmann::json issuer = {
         {"type", "Profile"},
         {"id", issuer_id},
@@ -109,7 +110,7 @@ nlohmann::json buildAssertion(const CertificateRecord& r, const Policy& policy, 
     std::string criteria = policy.criteria.empty() ? criteriaNarrative(policy, settings.quiz_pass_mark) : policy.criteria;
     nlohmann::json badge = {
         {"type", "BadgeClass"},
-        {"id", "urn:frontline:policy:" + policy.id + ":v" + std::to_string(policy.version)},
+        {"id", nameUuid(issuer_id + ":badge:" + policy.id + ":v" + std::to_string(policy.version))},
         {"name", policy.title},
         {"description", policy.description},
         {"image", badgeImage(policy.level)},

@@ -13,16 +13,7 @@ using namespace certs_detail;
 
 namespace {
 
-// A UUID (version 8, "custom", RFC 9562) from the first 16 bytes of SHA-256 over `name`.
-std::string nameUuid(const std::string& name) {
-    std::string hex = sha256Hex(name).substr(0, 32);
-    hex[12] = '8';
-    hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];
-    return "urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20);
-}
-
-std::string issuerId(const PublicKey& key) { return nameUuid("frontline-issuer:" + keyFingerprint(key)); }
+std::string issuerId(const PublicKey& key) { return issuerUuid(key); }
 
 long long epochOf(const std::string& iso) { return static_cast<long long>(parseUtc(iso).value_or(0)); }
 
