@@ -10,7 +10,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-  doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
+  doctest-dev libsodium-dev libssl-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
   # runtime files: fonts (text + icons)
@@ -19,6 +19,8 @@ PACKAGES=(
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)
   librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db x11-utils
+  # independent credential checks (e2e.credentials_jose installs the npm package jose with them)
+  nodejs
 )
 
 missing=()
@@ -27,6 +29,11 @@ for pkg in "${PACKAGES[@]}"; do
     missing+=("$pkg")
   fi
 done
+
+# Debian's npm, unless a nodejs build that bundles npm (NodeSource) already provides the command.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

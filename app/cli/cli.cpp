@@ -94,6 +94,7 @@ const std::vector<CommandInfo>& commands() {
         {"quiz", "take a knowledge check", cmdQuiz},
         {"certify", "certification status, issuing, export and revocation", cmdCertify},
         {"verify", "verify a certificate file offline", cmdVerify},
+        {"issuer", "the organisation's certificate issuer: create its key, show and publish it", cmdIssuer},
         {"coverage", "which scenarios and questions exercise each SOP step and rule", cmdCoverage},
         {"recover", "save attempts kept while the database could not take them", cmdRecover},
         {"audit", "who changed settings, issued or revoked certificates, and when", cmdAudit},

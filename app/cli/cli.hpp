@@ -89,6 +89,7 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io);
 int cmdQuiz(const std::vector<std::string>& argv, Io& io);
 int cmdCertify(const std::vector<std::string>& argv, Io& io);
 int cmdVerify(const std::vector<std::string>& argv, Io& io);
+int cmdIssuer(const std::vector<std::string>& argv, Io& io);
 int cmdCoverage(const std::vector<std::string>& argv, Io& io);
 
 }  // namespace frontline::cli

@@ -38,6 +38,14 @@ OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store)
 // to "Guest" (names are stored and exported as UTF-8).
 std::string traineeNameFor(const Args& args);
 
+// The organisation's issuer directory: --issuer-dir DIR, else $FRONTLINE_ISSUER_DIR, else
+// $XDG_DATA_HOME/frontline-issuer (the manager's own folder, not the trainee database's).
+std::filesystem::path issuerDirectoryFor(const Args& args);
+// The issuer key's passphrase: the first line of --passphrase-file FILE, else
+// $FRONTLINE_ISSUER_PASSPHRASE, else a line typed at the terminal; nullopt (after saying why) when
+// there is none.
+std::optional<std::string> issuerPassphrase(const Args& args, Io& io);
+
 // JSON for stdout: text that is already stored but not valid UTF-8 comes out with U+FFFD
 // instead of making dump() throw.
 std::string jsonText(const nlohmann::json& j);

@@ -12,6 +12,7 @@
 #include "cli_support.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/open_badges.hpp"
 #include "frontline/policy.hpp"
 #include "frontline/utf8.hpp"
 
@@ -22,9 +23,12 @@ constexpr const char* kUsage =
     "usage: frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]\n"
     "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
+    "       frontline certify export ID_OR_CODE --format ob3 [--jwt FILE] [--json]\n"
     "       frontline certify revoke ID_OR_CODE --reason TEXT [--json]\n"
     "       (issue and revoke take --manager-password-file FILE when the database has a manager password)\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
+    "issue signs with the organisation's issuer key (`frontline issuer init`) when there is one: its passphrase\n"
+    "comes from --passphrase-file FILE or $FRONTLINE_ISSUER_PASSPHRASE (--issuer-dir DIR picks the key).\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
 
@@ -201,6 +205,35 @@ int runStatus(const Args& args, Io& io) {
     return 0;
 }
 
+// The organisation's issuer key when one exists (unsealed with its passphrase); otherwise this
+// installation's own key, as before there was an organisation key, with a warning that no other
+// machine will trust what it signs.
+std::optional<SigningKey> issuingKey(const Args& args, const Store& store, Io& io) {
+    const auto issuer_dir = issuerDirectoryFor(args);
+    if (issuerPublicKey(issuer_dir)) {
+        auto passphrase = issuerPassphrase(args, io);
+        if (!passphrase) return std::nullopt;
+        return unsealIssuerKey(issuer_dir, *passphrase);
+    }
+    if (!args.has("--json"))
+        io.err << "note: no organisation issuer key (a manager creates one with `frontline issuer init`): signed with this\n"
+                  "      installation's key, which only this installation trusts.\n";
+    return loadOrCreateSigningKey(store.dataDirectory());
+}
+
+// The key that signed `record`, needed to sign its revocation notice: the organisation's key
+// (unsealed) or this installation's; nullopt when neither did.
+std::optional<SigningKey> keyThatIssued(const CertificateRecord& record, const Args& args, const Store& store, Io& io) {
+    const auto creator = assertionPayload(record).value("verification", nlohmann::json::object()).value("creator", "");
+    const auto issuer_dir = issuerDirectoryFor(args);
+    if (auto org = issuerPublicKey(issuer_dir); org && publicKeyJwk(*org).value("kid", "") == creator) {
+        auto passphrase = issuerPassphrase(args, io);
+        if (!passphrase) return std::nullopt;
+        return unsealIssuerKey(issuer_dir, *passphrase);
+    }
+    return loadSigningKey(store.dataDirectory());
+}
+
 int runIssue(const Args& args, Io& io) {
     if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
@@ -255,7 +288,9 @@ int runIssue(const Args& args, Io& io) {
         return 1;
     }
     try {
-        auto record = issueCertificate(ctx->store, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
+        auto key = issuingKey(args, ctx->store, io);
+        if (!key) return 1;
+        auto record = issueCertificate(ctx->store, *key, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
         if (args.has("--json")) {
             io.out << jsonText({{"issued", true}, {"certificate", certificateJson(record, "valid")}}) << "\n";
             return 0;
@@ -308,8 +343,40 @@ bool writeText(const std::filesystem::path& path, const std::string& text, Io& i
     return true;
 }
 
+// The Open Badges 3.0 VC-JWT, signed (RS256) by the organisation key, and only for certificates
+// that key issued: it vouches for what it signed, not for any row in a database.
+int runExportOb3(const Context& ctx, const CertificateRecord& record, const Args& args, Io& io) {
+    const Policy* policy = findPolicy(ctx.policies, record.policy_id);
+    if (!policy) {
+        io.err << "frontline: certificate " << record.id << " names policy '" << record.policy_id << "', which the content no longer has\n";
+        return 1;
+    }
+    if (!record.revoked_at.empty()) {
+        io.err << "frontline: certificate " << record.id << " is revoked; no Open Badges 3.0 credential is made for it\n";
+        return 1;
+    }
+    const auto issuer_dir = issuerDirectoryFor(args);
+    const auto org = issuerPublicKey(issuer_dir);
+    const auto creator = assertionPayload(record).value("verification", nlohmann::json::object()).value("creator", "");
+    if (!org || publicKeyJwk(*org).value("kid", "") != creator) {
+        io.err << "frontline: certificate " << record.id << " was not issued with the organisation's issuer key"
+               << (org ? "" : " (there is none here: `frontline issuer init`)") << "; only its own certificates can be exported as Open Badges 3.0\n";
+        return 1;
+    }
+    auto passphrase = issuerPassphrase(args, io);
+    if (!passphrase) return 1;
+    const std::string jwt = openBadgeJwt(record, *policy, ctx.settings, *org, unsealIssuerRsaKey(issuer_dir, *passphrase));
+    const std::filesystem::path path = args.has("--jwt") ? std::filesystem::path(args.get("--jwt")) : std::filesystem::path(record.id + ".ob3.jwt");
+    if (!writeText(path, jwt + "\n", io)) return 1;
+    if (args.has("--json")) io.out << jsonText({{"certificate", record.id}, {"ob3", path.string()}}) << "\n";
+    else io.out << "ob3:   " << path.string() << "\n";
+    return 0;
+}
+
 int runExport(const Args& args, Io& io) {
     if (args.positional.size() < 2) throw UsageError("certify export needs a certificate id or verification code");
+    const std::string format = args.get("--format", "badge");
+    if (format != "badge" && format != "ob3") throw UsageError("--format takes badge or ob3");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     auto record = findCertificate(ctx->store, args.positional[1], io);
@@ -318,6 +385,14 @@ int runExport(const Args& args, Io& io) {
         io.err << "frontline: certificate " << utf8::sanitized(record->id) << " is damaged in the database (its " << field
                << " is not valid UTF-8); nothing was exported — revoke it and issue a new one\n";
         return 1;
+    }
+    if (format == "ob3") {
+        try {
+            return runExportOb3(*ctx, *record, args, io);
+        } catch (const CertError& e) {
+            io.err << "frontline: " << e.what() << "\n";
+            return 1;
+        }
     }
     const bool both = !args.has("--pdf") && !args.has("--badge");
     nlohmann::json written{{"certificate", record->id}};
@@ -328,7 +403,7 @@ int runExport(const Args& args, Io& io) {
             std::filesystem::path path = args.has("--badge") ? std::filesystem::path(args.get("--badge")) : std::filesystem::path(badgeFileName(*record));
             // The issuing key is only needed to sign a revocation notice into the file.
             std::optional<SigningKey> key;
-            if (!record->revoked_at.empty()) key = loadSigningKey(ctx->store.dataDirectory());
+            if (!record->revoked_at.empty()) key = keyThatIssued(*record, args, ctx->store, io);
             if (!writeText(path, badgeFileText(*record, key ? &*key : nullptr), io)) return 1;
             lines << "badge: " << path.string() << "\n";
             written["badge"] = path.string();
@@ -419,7 +494,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason"}, {}, {"--pdf", "--badge", "--manager-password-file"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason", "--format"}, {}, {"--pdf", "--badge", "--jwt", "--issuer-dir", "--passphrase-file", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

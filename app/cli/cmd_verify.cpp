@@ -1,7 +1,9 @@
-// frontline verify FILE [--db PATH] [--at DATE] [--json]
+// frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]
 // Checks a certificate file offline: the Ed25519 signature over exactly the signed payload, that
-// the readable fields equal the signed ones, expiry, and revocation (carried in the file, or known
-// to the local database when one is reachable). Exit 0 only for a valid certificate.
+// the readable fields equal the signed ones, who signed it (a trusted issuer or not), expiry, and
+// revocation (carried in the file, in a published list, or known to the local database).
+// Exit codes: 0 valid and from a trusted issuer, 1 not a certificate, 2 usage, 3 intact but from an
+// issuer that is not trusted, 4 tampered, 5 expired, 6 revoked.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,16 +15,42 @@ namespace frontline::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: frontline verify FILE [--db PATH] [--at DATE] [--json]\n"
+    "usage: frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]\n"
     "Verifies a certificate exported with `frontline certify export` (<id>.badge.json) or a bare signed\n"
-    "assertion. With a database (--db, or the default one when it exists) it also checks revocations and\n"
-    "that the file was signed by this installation's key. Exit code 0 only when the certificate is valid.\n";
+    "assertion. Trusted issuers: the organisation's key (`frontline issuer init`), an issuer.json or JWK\n"
+    "given with --trust, and the trusted_issuers setting. --revocations reads a published revocations.json;\n"
+    "with a database (--db, or the default one when it exists) its revocations count too.\n"
+    "Exit codes: 0 valid and trusted, 1 not a certificate, 3 issuer not trusted, 4 tampered, 5 expired,\n"
+    "6 revoked.\n";
+
+int exitCode(BadgeVerdict verdict) {
+    switch (verdict) {
+        case BadgeVerdict::Valid: return 0;
+        case BadgeVerdict::NotACertificate: return 1;
+        case BadgeVerdict::Untrusted: return 3;
+        case BadgeVerdict::Tampered: return 4;
+        case BadgeVerdict::Expired: return 5;
+        case BadgeVerdict::Revoked: return 6;
+    }
+    return 1;
+}
+
+std::optional<std::string> readWhole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 std::string headline(const BadgeVerification& v) {
     switch (v.verdict) {
-        case BadgeVerdict::Valid: return "VALID: the certificate is genuine and current";
-        case BadgeVerdict::Expired: return "EXPIRED: the certificate is genuine but expired on " + dateOfUtc(v.expires);
-        case BadgeVerdict::Revoked: return "REVOKED: the certificate is genuine but was revoked on " + dateOfUtc(v.revoked_at);
+        case BadgeVerdict::Valid: return "VALID: the certificate is genuine and current (issuer trusted: " + v.trusted_by + ")";
+        case BadgeVerdict::Expired: return "EXPIRED: issued by a trusted issuer, but it expired on " + dateOfUtc(v.expires);
+        case BadgeVerdict::Revoked: return "REVOKED: the certificate was revoked on " + dateOfUtc(v.revoked_at);
+        case BadgeVerdict::Untrusted:
+            return "UNTRUSTED ISSUER: the signature is intact, but the key that made it (" + v.key_fingerprint +
+                   ") is not a trusted issuer's. Anyone can make such a file: compare the fingerprint with the one the issuer publishes.";
         case BadgeVerdict::Tampered: return "TAMPERED: the certificate has been altered or was not signed by its issuer";
         case BadgeVerdict::NotACertificate: return "NOT A CERTIFICATE";
     }
@@ -32,7 +60,7 @@ std::string headline(const BadgeVerification& v) {
 }  // namespace
 
 int cmdVerify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {"--at"}, {}, {}});
+    const Args args = parseOptions(argv, {{"--json"}, {"--at"}, {}, {"--trust", "--revocations", "--issuer-dir"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;
@@ -46,16 +74,40 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         options.now = formatUtc(*at);
     }
     const std::filesystem::path file = args.positional[0];
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    const auto text = readWhole(file);
+    if (!text) {
         io.err << "frontline: cannot read " << file.string() << "\n";
         return 1;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    if (args.has("--trust")) {
+        std::string why;
+        auto trusted_text = readWhole(args.get("--trust"));
+        auto key = trusted_text ? keyFromIssuerFile(*trusted_text, why) : std::nullopt;
+        if (!key) {
+            io.err << "frontline: --trust " << args.get("--trust") << ": " << (trusted_text ? why : "cannot read it") << "\n";
+            return 1;
+        }
+        options.trusted_keys.push_back({*key, "--trust " + args.get("--trust")});
+    }
+    std::optional<std::vector<RevokedEntry>> revocations;
+    if (args.has("--revocations")) {
+        std::string why;
+        auto list_text = readWhole(args.get("--revocations"));
+        revocations = list_text ? parseRevocationList(*list_text, why) : std::nullopt;
+        if (!revocations) {
+            io.err << "frontline: --revocations " << args.get("--revocations") << ": " << (list_text ? why : "cannot read it") << "\n";
+            return 1;
+        }
+        options.revocations = &*revocations;
+    }
 
     // The local database and key, only when they exist: verifying must never create either.
     std::vector<std::string> context_notes;
+    try {
+        if (auto org_key = issuerPublicKey(issuerDirectoryFor(args))) options.trusted_keys.push_back({*org_key, "the organisation's issuer key"});
+    } catch (const CertError& e) {
+        context_notes.push_back(std::string("organisation issuer key not used: ") + e.what());
+    }
     std::optional<Store> store;
     const std::string db = databaseLocatorFor(args);
     std::error_code ec;
@@ -63,6 +115,7 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         try {
             store = openStore(db);
             options.store = &*store;
+            options.trusted_fingerprints = fingerprintList(store->settings(OrgSettings{}).trusted_issuers);
         } catch (const StoreError& e) {
             context_notes.push_back("database " + displayLocator(db) + " not checked: " + e.what());
         }
@@ -76,22 +129,23 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         context_notes.push_back("no database at " + db + ": revocations not checked");
     }
 
-    BadgeVerification v = verifyBadge(text.str(), options);
+    BadgeVerification v = verifyBadge(*text, options);
     v.notes.insert(v.notes.end(), context_notes.begin(), context_notes.end());
 
     if (args.has("--json")) {
         auto j = toJson(v);
         j["file"] = file.string();
         io.out << jsonText(j) << "\n";
-        return v.verdict == BadgeVerdict::Valid ? 0 : 1;
+        return exitCode(v.verdict);
     }
 
     std::ostream& out = io.out;
     out << headline(v) << "\n";
     if (v.verdict == BadgeVerdict::NotACertificate) {
         for (const auto& p : v.problems) out << "  " << p << "\n";
-        return 1;
+        return exitCode(v.verdict);
     }
+    if (v.verdict == BadgeVerdict::Untrusted) out << "  What the file claims (no trusted issuer vouches for it):\n";
     if (!v.certificate_id.empty()) {
         // Fields come from the signed payload; for a tampered file they are what the signature covers.
         out << "  Who:     " << v.recipient_name << "\n"
@@ -105,15 +159,17 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     if (!v.key_fingerprint.empty()) {
         out << "  Key:     " << v.key_fingerprint;
         switch (v.key_trust) {
-            case KeyTrust::Matches: out << " (this installation's signing key)\n"; break;
-            case KeyTrust::Differs: out << " (NOT this installation's signing key)\n"; break;
-            case KeyTrust::NotChecked: out << " (no local key to compare: check it against the issuer's published fingerprint)\n"; break;
+            case KeyTrust::Matches: out << " (trusted: " << v.trusted_by << ")\n"; break;
+            case KeyTrust::Differs: out << " (NOT a trusted issuer's key)\n"; break;
+            case KeyTrust::NotChecked:
+                out << " (no trusted issuer known here: give the issuer's published file with --trust)\n";
+                break;
         }
     }
     if (!v.revoked_at.empty()) out << "  Revoked: " << dateOfUtc(v.revoked_at) << ": " << v.revoke_reason << "\n";
     for (const auto& p : v.problems) out << "  problem: " << p << "\n";
     for (const auto& n : v.notes) out << "  note:    " << n << "\n";
-    return v.verdict == BadgeVerdict::Valid ? 0 : 1;
+    return exitCode(v.verdict);
 }
 
 }  // namespace frontline::cli

@@ -60,6 +60,12 @@ const std::vector<SettingField>& fields() {
         {{"hold_estimate", K::Text, 1, 60, "characters", "Hold time estimate used in the hold script"}, &OrgSettings::hold_estimate},
         {{"verification_standard", K::Text, 1, 400, "characters", "Identity verification standard (what must match the CRM)"},
          &OrgSettings::verification_standard},
+        {{"issuer_url", K::Text, 0, 200, "characters", "Certificate issuer web address (https://…)"}, &OrgSettings::issuer_url},
+        {{"issuer_email", K::Text, 0, 200, "characters", "Certificate issuer contact email"}, &OrgSettings::issuer_email},
+        {{"issuer_image_url", K::Text, 0, 400, "characters", "Certificate issuer logo address (optional)"},
+         &OrgSettings::issuer_image_url},
+        {{"trusted_issuers", K::Text, 0, 2000, "characters", "Other trusted certificate issuers (key fingerprints, comma-separated)"},
+         &OrgSettings::trusted_issuers},
     };
     return table;
 }

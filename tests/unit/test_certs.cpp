@@ -19,6 +19,13 @@ using namespace frontline;
 
 namespace {
 
+// A verifier with nothing at hand: no store, no trusted key, no revocation list.
+VerifyOptions offlineAt(const std::string& now) {
+    VerifyOptions o;
+    o.now = now;
+    return o;
+}
+
 using frontline::test::TempDir;
 
 std::string fileBytes(const fs::path& p) {
@@ -178,9 +185,9 @@ TEST_CASE("issuing stores a signed certificate - the badge file verifies") {
     CHECK(v.key_trust == KeyTrust::Matches);
     CHECK(v.store_checked);
 
-    // Offline: no store and no local key still verifies (and says the key was not checked).
-    auto offline = verifyBadge(text, VerifyOptions{"2026-04-01T00:00:00Z", std::nullopt, nullptr});
-    CHECK(offline.verdict == BadgeVerdict::Valid);
+    // Offline with no trusted issuer: intact, but nothing says who signed it, so not valid.
+    auto offline = verifyBadge(text, offlineAt("2026-04-01T00:00:00Z"));
+    CHECK(offline.verdict == BadgeVerdict::Untrusted);
     CHECK(offline.key_trust == KeyTrust::NotChecked);
     // The bare JWS (the Open Badges "signed" form) verifies too.
     CHECK(verifyBadge(record.assertion_json + "\n", f.options()).verdict == BadgeVerdict::Valid);
@@ -239,11 +246,11 @@ TEST_CASE("editing ANY field of the badge file is detected") {
         const SigningKey& forger = g.key;
         auto forged = g.issue();
         auto v = verifyBadge(badgeFileText(forged, &forger), f.options());
-        CHECK(v.verdict == BadgeVerdict::Tampered);
+        CHECK(v.verdict == BadgeVerdict::Untrusted);
         CHECK(v.key_trust == KeyTrust::Differs);
-        // Without a local key to compare, the fingerprint is what a person checks.
-        auto offline = verifyBadge(badgeFileText(forged, &forger), VerifyOptions{"2026-04-01T00:00:00Z", std::nullopt, nullptr});
-        CHECK(offline.verdict == BadgeVerdict::Valid);
+        // Without a trusted key to compare, the fingerprint is what a person checks.
+        auto offline = verifyBadge(badgeFileText(forged, &forger), offlineAt("2026-04-01T00:00:00Z"));
+        CHECK(offline.verdict == BadgeVerdict::Untrusted);
         CHECK(offline.key_fingerprint == keyFingerprint(forger.public_key));
         CHECK(offline.key_fingerprint != keyFingerprint(f.key.public_key));
     }
@@ -279,13 +286,13 @@ TEST_CASE("expired and revoked certificates") {
     // A file exported after the revocation carries it, signed: revoked even fully offline.
     auto revoked = *f.store.certificate(record.id);
     const std::string revoked_text = badgeFileText(revoked, &f.key);
-    auto offline = verifyBadge(revoked_text, VerifyOptions{"2026-04-03T00:00:00Z", std::nullopt, nullptr});
+    auto offline = verifyBadge(revoked_text, offlineAt("2026-04-03T00:00:00Z"));
     CHECK(offline.verdict == BadgeVerdict::Revoked);
     CHECK(offline.revoked_at == "2026-04-02T08:00:00Z");
     // Editing the revocation notice is tampering.
     auto edited = nlohmann::json::parse(revoked_text);
     edited["revocation"]["reason"] = "clerical error";
-    CHECK(verifyBadge(edited.dump(), VerifyOptions{"2026-04-03T00:00:00Z", std::nullopt, nullptr}).verdict == BadgeVerdict::Tampered);
+    CHECK(verifyBadge(edited.dump(), offlineAt("2026-04-03T00:00:00Z")).verdict == BadgeVerdict::Tampered);
     // Only the issuing key can sign a revocation.
     TempDir other;
     SigningKey stranger = loadOrCreateSigningKey(other.path());

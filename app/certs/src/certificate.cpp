@@ -96,17 +96,21 @@ std::string badgeImage(int level) {
 nlohmann::json buildAssertion(const CertificateRecord& r, const Policy& policy, const OrgSettings& settings, const PublicKey& key,
                               const std::string& salt) {
     const std::string key_id = keyUrn(key);
-    const std::string issuer_id = "urn:frontline:issuer:" + sha256Hex(std::string(key.begin(), key.end())).substr(0, 32);
+    // urn:uuid ids: the Open Badges 2.0 validator accepts http(s), _: and urn:uuid.
+    const std::string issuer_id = issuerUuid(key);
     nlohmann::json issuer = {
         {"type", "Profile"},
         {"id", issuer_id},
         {"name", settings.company_name},
         {"publicKey", {{"type", "CryptographicKey"}, {"id", key_id}, {"owner", issuer_id}, {"publicKeyPem", publicKeyPem(key)}}},
     };
+    if (!settings.issuer_url.empty()) issuer["url"] = settings.issuer_url;
+    if (!settings.issuer_email.empty()) issuer["email"] = settings.issuer_email;
+    if (!settings.issuer_image_url.empty()) issuer["image"] = settings.issuer_image_url;
     std::string criteria = policy.criteria.empty() ? criteriaNarrative(policy, settings.quiz_pass_mark) : policy.criteria;
     nlohmann::json badge = {
         {"type", "BadgeClass"},
-        {"id", "urn:frontline:policy:" + policy.id + ":v" + std::to_string(policy.version)},
+        {"id", nameUuid(issuer_id + ":badge:" + policy.id + ":v" + std::to_string(policy.version))},
         {"name", policy.title},
         {"description", policy.description},
         {"image", badgeImage(policy.level)},
@@ -228,6 +232,7 @@ const char* badgeVerdictName(BadgeVerdict v) {
         case BadgeVerdict::Revoked: return "revoked";
         case BadgeVerdict::Tampered: return "tampered";
         case BadgeVerdict::NotACertificate: return "not-a-certificate";
+        case BadgeVerdict::Untrusted: return "untrusted-issuer";
     }
     return "not-a-certificate";
 }
@@ -283,6 +288,31 @@ void readPayload(const nlohmann::json& payload, const PublicKey& key, BadgeVerif
         problem("the recipient name does not match the hashed recipient identity");
 }
 
+// Whether a trusted issuer holds the key that signed: the organisation's key, --trust files, the
+// trusted_issuers fingerprints, or the local installation's key (certificates issued before the
+// organisation key existed).
+void judgeTrust(const PublicKey& key, const VerifyOptions& options, BadgeVerification& v) {
+    const bool any_trusted = options.trusted_key || !options.trusted_keys.empty() || !options.trusted_fingerprints.empty();
+    v.key_trust = any_trusted ? KeyTrust::Differs : KeyTrust::NotChecked;
+    for (const auto& t : options.trusted_keys)
+        if (t.key == key) {
+            v.key_trust = KeyTrust::Matches;
+            v.trusted_by = t.source;
+            return;
+        }
+    const std::string fingerprint = keyFingerprint(key);
+    for (const auto& f : options.trusted_fingerprints)
+        if (f == fingerprint) {
+            v.key_trust = KeyTrust::Matches;
+            v.trusted_by = "the trusted_issuers setting";
+            return;
+        }
+    if (options.trusted_key && *options.trusted_key == key) {
+        v.key_trust = KeyTrust::Matches;
+        v.trusted_by = "this installation's signing key";
+    }
+}
+
 }  // namespace
 
 BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions& options) {
@@ -294,7 +324,14 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
     };
 
     // The file is our wrapper; a bare JWS (the Open Badges "signed" form) is accepted too.
-    nlohmann::json file = nlohmann::json::parse(file_text, nullptr, false);
+    std::string json_why;
+    auto parsed = parseStrictJson(file_text, json_why);
+    if (!parsed && json_why != "not valid JSON") {
+        v.verdict = BadgeVerdict::Tampered;
+        v.problems.push_back("the file is not acceptable JSON: " + json_why);
+        return v;
+    }
+    nlohmann::json file = parsed ? *parsed : nlohmann::json(nlohmann::json::value_t::discarded);
     std::string compact;
     bool bare_jws = false;
     if (file.is_discarded()) {
@@ -328,7 +365,9 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         v.problems.push_back(why);
         return v;
     }
-    auto payload = nlohmann::json::parse(jws->payload, nullptr, false);
+    auto strict_payload = parseStrictJson(jws->payload, json_why);
+    if (!strict_payload && json_why != "not valid JSON") v.problems.push_back("the signed payload: " + json_why);
+    auto payload = strict_payload ? *strict_payload : nlohmann::json(nlohmann::json::value_t::discarded);
     std::optional<PublicKey> key;
     if (payload.is_object() && payload.contains("verification") && payload["verification"].is_object())
         key = keyFromUrn(str(payload["verification"], "creator"));
@@ -357,7 +396,8 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
             const auto& r = file["revocation"];
             std::string rwhy;
             auto rjws = r.is_object() ? decodeJws(str(r, "signed"), rwhy) : std::nullopt;
-            auto rpayload = rjws ? nlohmann::json::parse(rjws->payload, nullptr, false) : nlohmann::json();
+            std::string dup_why;
+            auto rpayload = rjws ? parseStrictJson(rjws->payload, dup_why).value_or(nlohmann::json()) : nlohmann::json();
             if (!rjws || !verifySignature(*rjws, *key) || !rpayload.is_object() || str(rpayload, "certificate") != v.certificate_id ||
                 str(rpayload, "revoked_at") != str(r, "revoked_at") || str(rpayload, "reason") != str(r, "reason") ||
                 r.size() != 3) {
@@ -369,12 +409,13 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         }
     }
 
-    if (options.trusted_key) {
-        v.key_trust = *options.trusted_key == *key ? KeyTrust::Matches : KeyTrust::Differs;
-        if (v.key_trust == KeyTrust::Differs)
-            v.problems.push_back("signed with a key that is not this installation's signing key (" +
-                                 keyFingerprint(*options.trusted_key) + ")");
-    }
+    judgeTrust(*key, options, v);
+    if (options.revocations)
+        for (const auto& entry : *options.revocations)
+            if (entry.certificate_id == v.certificate_id && v.revoked_at.empty()) {
+                v.revoked_at = entry.revoked_at.empty() ? options.now : entry.revoked_at;
+                v.revoke_reason = entry.reason;
+            }
 
     if (options.store && !v.certificate_id.empty()) {
         try {
@@ -394,8 +435,11 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         }
     }
 
+    // A revocation only ever takes validity away, so it counts whoever signed; an expiry date from
+    // an issuer nobody trusts means nothing, so "untrusted" comes before "expired".
     if (!v.problems.empty()) v.verdict = BadgeVerdict::Tampered;
     else if (!v.revoked_at.empty()) v.verdict = BadgeVerdict::Revoked;
+    else if (v.key_trust != KeyTrust::Matches) v.verdict = BadgeVerdict::Untrusted;
     else if (parseUtc(options.now).value_or(0) >= parseUtc(v.expires).value_or(0)) v.verdict = BadgeVerdict::Expired;
     else v.verdict = BadgeVerdict::Valid;
     return v;
@@ -420,6 +464,7 @@ nlohmann::json toJson(const BadgeVerification& v) {
         {"scores", v.scores.is_null() ? nlohmann::json::object() : v.scores},
         {"key_fingerprint", v.key_fingerprint},
         {"key_trust", trust},
+        {"trusted_by", v.trusted_by},
         {"store_checked", v.store_checked},
     };
     if (!v.revoked_at.empty()) j["revocation"] = {{"revoked_at", v.revoked_at}, {"reason", v.revoke_reason}};

@@ -69,6 +69,16 @@ std::string randomHex(size_t bytes) {
     return hex;
 }
 
+std::string nameUuid(const std::string& name) {
+    std::string hex = sha256Hex(name).substr(0, 32);
+    hex[12] = '8';
+    hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];
+    return "urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+           hex.substr(20);
+}
+
+std::string issuerUuid(const PublicKey& key) { return nameUuid("frontline-issuer:" + keyFingerprint(key)); }
+
 // ---- JWS -------------------------------------------------------------------------------------------
 
 std::string signJws(const nlohmann::json& payload, const SigningKey& key) {

@@ -15,6 +15,11 @@ std::string base64(std::string_view bytes);
 std::optional<std::string> fromBase64(std::string_view text);
 std::string sha256Hex(std::string_view bytes);
 std::string randomHex(size_t bytes);
+// "urn:uuid:…": a name-based UUID (version 8, RFC 9562) from SHA-256 over `name`, so the same
+// issuer or achievement gets the same id in every export.
+std::string nameUuid(const std::string& name);
+// The issuer's id in Open Badges 2.0 and 3.0 exports, from its key.
+std::string issuerUuid(const PublicKey& key);
 
 // JWS compact serialization with alg EdDSA: base64url(header).base64url(payload).base64url(signature).
 std::string signJws(const nlohmann::json& payload, const SigningKey& key);

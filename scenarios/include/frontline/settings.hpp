@@ -34,6 +34,13 @@ struct OrgSettings {
     std::string verification_standard =
         "the account holder's full name and postcode, plus one of: account number, date of birth, or the "
         "phone number or email address on the account — every detail matching the CRM record";
+    // The issuer profile certificates carry (the name is company_name) and the issuers whose
+    // certificates `frontline verify` trusts besides the organisation's own key: key fingerprints
+    // as verify prints them ("SHA256:1f2e 3d4c …"), separated by commas.
+    std::string issuer_url;
+    std::string issuer_email;
+    std::string issuer_image_url;
+    std::string trusted_issuers;
 
     // Seconds a customer may wait before the answer (a call, a chat) or the reply (an email) is
     // late. Computed in 64 bits and saturated: a struct filled in code bypasses the range checks.

@@ -60,6 +60,46 @@ std::optional<SigningKey> loadSigningKey(const std::filesystem::path& data_dir);
 // "SHA256:1f2e 3d4c 5b6a 7988 …" (first 16 bytes of the SHA-256 of the raw public key, in groups).
 std::string keyFingerprint(const PublicKey& key);
 
+// ---- strict JSON ---------------------------------------------------------------------------------
+// Parses JSON that a credential is read from. Refuses duplicate object keys (readers disagree on
+// which copy wins, so a forger can show one value and sign another); nullopt with `why` set.
+std::optional<nlohmann::json> parseStrictJson(const std::string& text, std::string& why);
+
+// ---- the organisation's issuer key ----------------------------------------------------------------
+// One Ed25519 key per organisation, created by a manager with `frontline issuer init`, kept in the
+// manager's issuer directory (never beside a trainee database): issuer-key.json holds the public
+// key in clear and the secret key sealed with libsodium secretbox under an argon2id key derived
+// from a passphrase; mode 0600, and refused when group or world can read it.
+std::filesystem::path defaultIssuerDirectory();  // $FRONTLINE_ISSUER_DIR, else $XDG_DATA_HOME/frontline-issuer
+std::filesystem::path issuerKeyPath(const std::filesystem::path& issuer_dir);
+// Creates the key; throws CertError(KeyIo) if one exists or the directory holds a database, and
+// std::invalid_argument for a passphrase shorter than kMinPassphrase characters.
+constexpr size_t kMinPassphrase = 12;
+PublicKey createIssuerKey(const std::filesystem::path& issuer_dir, const std::string& passphrase);
+// The public key, without the passphrase (nullopt when there is no key file). Throws CertError
+// (KeyCorrupt, KeyIo) for a damaged, unreadable or group/world-readable file.
+std::optional<PublicKey> issuerPublicKey(const std::filesystem::path& issuer_dir);
+// Unseals the secret key; CertError(KeyCorrupt) for a wrong passphrase or a damaged file.
+SigningKey unsealIssuerKey(const std::filesystem::path& issuer_dir, const std::string& passphrase);
+
+// The public issuer profile an organisation publishes: name, url, email, image and the key (as a
+// JWK with its fingerprint). `verify --trust FILE` reads it back.
+nlohmann::json issuerProfile(const OrgSettings& settings, const PublicKey& key);
+nlohmann::json publicKeyJwk(const PublicKey& key);  // {"kty":"OKP","crv":"Ed25519","x":…}
+// Reads the key from an issuer profile or a bare JWK; nullopt with `why` when it holds none.
+std::optional<PublicKey> keyFromIssuerFile(const std::string& text, std::string& why);
+// Reads "SHA256:…" fingerprints separated by commas (spaces inside a fingerprint are ignored).
+std::vector<std::string> fingerprintList(const std::string& text);
+
+// ---- revocation lists ---------------------------------------------------------------------------
+struct RevokedEntry {
+    std::string certificate_id, revoked_at, reason;
+};
+// The list `issuer export` publishes (revocations.json) and `verify --revocations` reads.
+nlohmann::json revocationListJson(const std::vector<CertificateRecord>& certificates, const PublicKey& issuer, const std::string& now);
+// nullopt with `why` for a file that is not a revocation list (or has duplicate keys).
+std::optional<std::vector<RevokedEntry>> parseRevocationList(const std::string& text, std::string& why);
+
 // ---- issuing -------------------------------------------------------------------------------------
 // The trainee's evidence from the store, with scenario tags, titles and difficulty from the content
 // (attempts of scenarios no longer in the content keep no tags, so they count for nothing).
@@ -88,9 +128,13 @@ nlohmann::json assertionPayload(const CertificateRecord& record);
 std::string badgeFileText(const CertificateRecord& record, const SigningKey* issuer_key = nullptr);
 std::string badgeFileName(const CertificateRecord& record);  // "<id>.badge.json"
 
-enum class BadgeVerdict { Valid, Expired, Revoked, Tampered, NotACertificate };
-const char* badgeVerdictName(BadgeVerdict v);  // "valid", "expired", "revoked", "tampered", "not-a-certificate"
+// Untrusted: the signature is intact but no trusted issuer made it (a forger's own key looks so).
+enum class BadgeVerdict { Valid, Expired, Revoked, Tampered, NotACertificate, Untrusted };
+// "valid", "expired", "revoked", "tampered", "not-a-certificate", "untrusted-issuer"
+const char* badgeVerdictName(BadgeVerdict v);
 
+// Matches: a trusted key signed it; Differs: trusted keys were given and none signed it;
+// NotChecked: there was no trusted key at all (still Untrusted).
 enum class KeyTrust { NotChecked, Matches, Differs };
 
 struct BadgeVerification {
@@ -103,14 +147,23 @@ struct BadgeVerification {
     nlohmann::json scores;
     std::string key_fingerprint;
     KeyTrust key_trust = KeyTrust::NotChecked;
+    std::string trusted_by;      // which trusted source holds the signing key, when one does
     bool store_checked = false;  // the certificate was found in the local store
     std::string revoked_at, revoke_reason;
+};
+
+struct TrustedKey {
+    PublicKey key{};
+    std::string source;  // "the organisation's issuer key", "--trust FILE", …
 };
 
 struct VerifyOptions {
     std::string now;                        // ISO 8601 UTC; decides "expired"
     std::optional<PublicKey> trusted_key;   // the local installation's key, when known
     const Store* store = nullptr;           // for revocations and the issued record
+    std::vector<TrustedKey> trusted_keys;   // the organisation's key, --trust files
+    std::vector<std::string> trusted_fingerprints;  // from the trusted_issuers setting
+    const std::vector<RevokedEntry>* revocations = nullptr;  // a published list at hand
 };
 
 // Never throws for bad input: every problem with the file is a verdict.

@@ -1,0 +1,31 @@
+#pragma once
+// Open Badges 3.0: the organisation key's RSA half (RS256, the algorithm every OB 3.0 verifier must
+// accept) and the OpenBadgeCredential secured as a VC-JWT (OB 3.0 §8.2).
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <nlohmann/json.hpp>
+#include "frontline/certs.hpp"
+
+namespace frontline {
+
+// The issuer key file's RSA public key (JWK, kid = RFC 7638 thumbprint), without the passphrase;
+// nullopt when there is no key file or it has no RSA half.
+std::optional<nlohmann::json> issuerRsaJwk(const std::filesystem::path& issuer_dir);
+// The RSA private key (PKCS#8 DER), unsealed; CertError like unsealIssuerKey.
+std::string unsealIssuerRsaKey(const std::filesystem::path& issuer_dir, const std::string& passphrase);
+// {"keys": [Ed25519 JWK, RSA JWK]}: what a JOSE library verifies the VC-JWT with.
+nlohmann::json issuerJwks(const PublicKey& key, const std::optional<nlohmann::json>& rsa_jwk);
+
+// An OpenBadgeCredential (VC Data Model 2.0 + OB 3.0 contexts): urn:uuid ids, the issuer profile
+// with url and email, an AchievementSubject identified by a salted hash of the name, the
+// achievement with its criteria and SOP version, results per exam and practical situation,
+// validFrom/validUntil and a credentialStatus pointing at the published revocation list.
+nlohmann::json openBadgeCredential(const CertificateRecord& record, const Policy& policy, const OrgSettings& settings,
+                                   const PublicKey& issuer_key, const std::string& salt);
+std::string revocationListUrl(const OrgSettings& settings);  // issuer_url + "/revocations.json"; empty without issuer_url
+// The credential as a compact VC-JWT signed RS256 with `rsa_pkcs8_der`.
+std::string openBadgeJwt(const CertificateRecord& record, const Policy& policy, const OrgSettings& settings, const PublicKey& issuer_key,
+                         const std::string& rsa_pkcs8_der);
+
+}  // namespace frontline

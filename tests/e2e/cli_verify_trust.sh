@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `frontline verify` tells the truth from the terminal: each verdict has its own exit code (0 valid
+# and trusted, 3 untrusted issuer, 4 tampered, 5 expired, 6 revoked), a machine without the
+# organisation's key trusts a certificate only through the published issuer file, a revoked
+# certificate exported earlier is caught by the published list, and the issuer key is refused when
+# others can read it.
+set -euo pipefail
+BIN="$1"; SRC="$2"
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# expect CODE ARGS...: runs frontline, output in $WORK/out, fails unless it exits CODE.
+expect() {
+  local want="$1"; shift
+  local got=0
+  "$BIN" "$@" > "$WORK/out" 2> "$WORK/err" || got=$?
+  [ "$got" = "$want" ] || { cat "$WORK/out" "$WORK/err" >&2; fail "frontline $* exited $got, expected $want"; }
+}
+
+export XDG_DATA_HOME="$WORK/manager" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="verify e2e passphrase"
+DB="$WORK/team/frontline.db"
+"$BIN" issuer init > /dev/null || fail "issuer init failed"
+[ "$(stat -c %a "$WORK/issuer/issuer-key.json")" = 600 ] || fail "the issuer key is not mode 600"
+"$BIN" trainees add "Ana Souza" --db "$DB" > /dev/null
+
+# Level 1 evidence, as the store records it.
+SOPV=$(python3 -c "import json,glob;print(json.load(open(glob.glob('$SRC/scenarios/content/sop/*.sop.json')[0]))['version'])")
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for s in failed-verification price-objection-learn legal-safety-compliance; do
+  V=$(python3 -c "import json;print(json.load(open('$SRC/scenarios/content/scenarios/$s.json')).get('version',1))")
+  sqlite3 "$DB" "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id, sop_version, channel,
+      started_at, finished_at, outcome, passed, critical_failure, adherence, points, stars, handle_seconds, fcr, csat,
+      answer_seconds, seed) VALUES (1, '$s', $V, '$s', 'inbound-calls-chats', '$SOPV', 'call', '$NOW', '$NOW', 'resolved',
+      1, 0, 96, 100, 3, 300, 1, 4.5, 5, 1);
+    INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES (last_insert_rowid(), '{}', '[]');"
+done
+sqlite3 "$DB" "INSERT INTO quiz_attempts (trainee_id, exam_id, mode, seed, started_at, finished_at, score_percent, passed,
+    sop_version, detail_json) VALUES (1, 'inbound-l1-exam', 'exam', 1, '$NOW', '$NOW', 92, 1, '$SOPV', '{}');"
+expect 0 certify issue --trainee "Ana Souza" --policy inbound-agent-l1 --json --db "$DB"
+CERT=$(python3 -c "import json;print(json.load(open('$WORK/out'))['certificate']['id'])")
+expect 0 certify export "$CERT" --badge "$WORK/cert.badge.json" --db "$DB"
+expect 0 issuer export "$WORK/site" --db "$DB"
+
+# The manager's machine: the organisation key is trusted.
+expect 0 verify "$WORK/cert.badge.json" --db "$DB"
+grep -q "^VALID" "$WORK/out" || fail "no VALID headline"
+
+# Another machine: no issuer key, no database. Intact but untrusted until the issuer file is given.
+other() { env -u FRONTLINE_ISSUER_DIR XDG_DATA_HOME="$WORK/elsewhere" "$@"; }
+got=0; other "$BIN" verify "$WORK/cert.badge.json" > "$WORK/out" 2>&1 || got=$?
+[ "$got" = 3 ] || { cat "$WORK/out"; fail "an untrusted issuer exited $got, not 3"; }
+grep -q "UNTRUSTED ISSUER" "$WORK/out" || fail "no UNTRUSTED ISSUER headline"
+grep -qi "genuine" "$WORK/out" && fail "'genuine' printed for an untrusted key"
+grep -q "$(python3 -c "import json;print(json.load(open('$WORK/site/issuer.json'))['fingerprint'])")" "$WORK/out" || fail "the fingerprint is not printed"
+got=0; other "$BIN" verify "$WORK/cert.badge.json" --trust "$WORK/site/issuer.json" > "$WORK/out" 2>&1 || got=$?
+[ "$got" = 0 ] || { cat "$WORK/out"; fail "--trust issuer.json did not make it valid (exit $got)"; }
+
+# Tampered: one byte of the recipient's name; a duplicate key placed before the real one.
+sed 's/"recipientName": "Ana Souza"/"recipientName": "Ana Souzb"/' "$WORK/cert.badge.json" > "$WORK/edited.json"
+expect 4 verify "$WORK/edited.json" --db "$DB"
+sed 's/"recipientName": "Ana Souza"/"recipientName": "Mallory Forge", "recipientName": "Ana Souza"/' "$WORK/cert.badge.json" > "$WORK/dup.json"
+expect 4 verify "$WORK/dup.json" --db "$DB"
+grep -q "appears twice" "$WORK/out" || fail "the duplicate key is not named"
+
+# Expired: checked as of a date after its expiry.
+expect 5 verify "$WORK/cert.badge.json" --db "$DB" --at 2099-01-01
+
+# Revoked: the file exported before the revocation, checked elsewhere against the published list.
+expect 0 certify revoke "$CERT" --reason "Shared exam answers" --db "$DB"
+expect 0 issuer export "$WORK/site" --db "$DB"
+got=0; other "$BIN" verify "$WORK/cert.badge.json" --trust "$WORK/site/issuer.json" --revocations "$WORK/site/revocations.json" \
+  > "$WORK/out" 2>&1 || got=$?
+[ "$got" = 6 ] || { cat "$WORK/out"; fail "a revoked certificate with the list at hand exited $got, not 6"; }
+
+# A key file others can read is refused, and says why.
+chmod 640 "$WORK/issuer/issuer-key.json"
+expect 1 issuer show --db "$DB"
+grep -q "can be read by other users" "$WORK/err" || fail "no reason given for refusing a readable key"
+echo "ok: verify exit codes 0/3/4/5/6, --trust, --revocations, key mode"

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Independent verification of Frontline credentials: the Open Badges 3.0 VC-JWT written by
+# `certify export --format ob3` verifies with the npm `jose` library in node, against the JWK set
+# `issuer export` publishes; a one-byte change of its payload fails there. `jose` is installed
+# once into the build tree (jose-cache/). Skips (exit 77) only when npm cannot reach its registry.
+set -euo pipefail
+BIN="$1"; SRC="$2"
+CACHE="$(cd "$(dirname "$BIN")/.." && pwd)/jose-cache"
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+command -v node >/dev/null && command -v npm >/dev/null || fail "node and npm are missing (scripts/install-deps.sh installs them)"
+if [ ! -f "$CACHE/node_modules/jose/package.json" ]; then
+  if ! npm ping > "$WORK/ping.txt" 2>&1; then
+    echo "SKIP: npm cannot reach its registry:"; cat "$WORK/ping.txt"; exit 77
+  fi
+  mkdir -p "$CACHE"
+  (cd "$CACHE" && npm install --no-audit --no-fund --no-save --prefix "$CACHE" jose@5 > "$WORK/npm.txt" 2>&1) \
+    || { cat "$WORK/npm.txt" >&2; fail "npm install jose failed although the registry answers"; }
+fi
+
+# An organisation: issuer key in the manager's folder, profile in the settings.
+export XDG_DATA_HOME="$WORK/xdg" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="e2e passphrase, long enough"
+DB="$WORK/team/frontline.db"
+"$BIN" issuer init > "$WORK/init.txt" || fail "issuer init failed"
+"$BIN" settings set issuer_url https://training.example.com --db "$DB" > /dev/null
+"$BIN" settings set issuer_email certificates@example.com --db "$DB" > /dev/null
+"$BIN" trainees add "Ana Souza" --db "$DB" > /dev/null
+
+# Evidence for level 1 (what the policy requires; the store trusts it as recorded: issue 13 part 3).
+SOPV=$(python3 -c "import json,glob;print(json.load(open(glob.glob('$SRC/scenarios/content/sop/*.sop.json')[0]))['version'])")
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for s in failed-verification price-objection-learn legal-safety-compliance; do
+  V=$(python3 -c "import json;print(json.load(open('$SRC/scenarios/content/scenarios/$s.json')).get('version',1))")
+  sqlite3 "$DB" "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id, sop_version, channel,
+      started_at, finished_at, outcome, passed, critical_failure, adherence, points, stars, handle_seconds, fcr, csat,
+      answer_seconds, seed) VALUES (1, '$s', $V, '$s', 'inbound-calls-chats', '$SOPV', 'call', '$NOW', '$NOW', 'resolved',
+      1, 0, 96, 100, 3, 300, 1, 4.5, 5, 1);
+    INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES (last_insert_rowid(), '{}', '[]');"
+done
+sqlite3 "$DB" "INSERT INTO quiz_attempts (trainee_id, exam_id, mode, seed, started_at, finished_at, score_percent, passed,
+    sop_version, detail_json) VALUES (1, 'inbound-l1-exam', 'exam', 1, '$NOW', '$NOW', 92, 1, '$SOPV', '{}');"
+"$BIN" certify issue --trainee "Ana Souza" --policy inbound-agent-l1 --json --db "$DB" > "$WORK/issue.json" \
+  || { cat "$WORK/issue.json"; fail "certify issue failed"; }
+CERT=$(python3 -c "import json;print(json.load(open('$WORK/issue.json'))['certificate']['id'])")
+
+# The exported VC-JWT and the published issuer files.
+"$BIN" certify export "$CERT" --format ob3 --jwt "$WORK/credential.jwt" --db "$DB" > /dev/null || fail "certify export --format ob3 failed"
+"$BIN" issuer export "$WORK/site" --db "$DB" > /dev/null || fail "issuer export failed"
+[ -f "$WORK/site/jwks.json" ] || fail "issuer export wrote no jwks.json"
+
+cat > "$WORK/verify.cjs" <<'JS'
+// node verify.cjs JOSE_DIR TOKEN_FILE JWKS_FILE: prints the verified header and payload, exit 1 on failure.
+const jose = require(process.argv[2]);
+const fs = require('fs');
+(async () => {
+  const token = fs.readFileSync(process.argv[3], 'utf8').trim();
+  const jwks = jose.createLocalJWKSet(JSON.parse(fs.readFileSync(process.argv[4], 'utf8')));
+  try {
+    const { payload, protectedHeader } = await jose.jwtVerify(token, jwks, { algorithms: ['RS256'] });
+    console.log(JSON.stringify({ header: protectedHeader, payload }));
+  } catch (e) {
+    console.log(JSON.stringify({ error: e.code || String(e) }));
+    process.exit(1);
+  }
+})();
+JS
+JOSE="$CACHE/node_modules/jose"
+node "$WORK/verify.cjs" "$JOSE" "$WORK/credential.jwt" "$WORK/site/jwks.json" > "$WORK/verified.json" \
+  || { cat "$WORK/verified.json"; fail "jose rejects the exported VC-JWT"; }
+python3 - "$WORK/verified.json" "$CERT" <<'PY' || fail "the verified credential is not the OpenBadgeCredential expected"
+import json, sys
+v = json.load(open(sys.argv[1])); p = v["payload"]; cert = sys.argv[2]
+assert v["header"]["alg"] == "RS256", v["header"]
+assert p["type"] == ["VerifiableCredential", "OpenBadgeCredential"], p["type"]
+assert p["@context"][0] == "https://www.w3.org/ns/credentials/v2", p["@context"]
+assert p["id"] == "urn:uuid:" + cert and p["jti"] == p["id"]
+assert p["issuer"]["id"].startswith("urn:uuid:") and p["iss"] == p["issuer"]["id"]
+assert p["issuer"]["url"] == "https://training.example.com" and p["issuer"]["email"] == "certificates@example.com"
+s = p["credentialSubject"]
+assert "AchievementSubject" in s["type"] and s["identifier"][0]["hashed"] is True
+assert "Ana Souza" not in json.dumps(p), "the plain name travels in the credential"
+assert s["achievement"]["criteria"]["narrative"] and s["achievement"]["version"]
+assert any(r["value"] == "92" for r in s["result"]), s["result"]
+assert p["credentialStatus"]["id"].startswith("https://training.example.com/revocations.json")
+assert p["validFrom"] and p["validUntil"]
+PY
+
+# One byte of the payload changed (the signature kept): jose must refuse it.
+python3 - "$WORK/credential.jwt" "$WORK/forged.jwt" <<'PY'
+import base64, sys
+h, p, s = open(sys.argv[1]).read().strip().split(".")
+raw = bytearray(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))
+i = raw.index(b'"value":"92"') + len('"value":"')
+raw[i] = ord("9"); raw[i + 1] = ord("9") if raw[i + 1] != ord("9") else ord("8")
+open(sys.argv[2], "w").write(".".join([h, base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("="), s]))
+PY
+if node "$WORK/verify.cjs" "$JOSE" "$WORK/forged.jwt" "$WORK/site/jwks.json" > "$WORK/forged.json"; then
+  fail "jose accepted a VC-JWT whose payload was changed"
+fi
+grep -q "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" "$WORK/forged.json" || { cat "$WORK/forged.json"; fail "unexpected jose error"; }
+echo "ok: jose verifies the OB 3.0 VC-JWT and refuses a one-byte change"
