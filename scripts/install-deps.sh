@@ -12,7 +12,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev libsodium-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev
   # runtime files: fonts (text + icons)
-  fonts-dejavu-core fonts-noto-core fonts-font-awesome
+  fonts-dejavu-core fonts-noto-core fonts-font-awesome fonts-symbola
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)

@@ -23,12 +23,12 @@ const std::vector<ScreenInfo>& screens() {
         {ScreenId::CallDesk, "Call desk", icon::kPhone, false, drawCallDeskScreen},
         {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
         {ScreenId::EmailDesk, "Email desk", icon::kEnvelope, false, drawEmailDeskScreen},
-        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen},
-        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen},
-        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen},
-        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen},
-        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen},
-        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen},
+        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen, enterDebriefScreen},
+        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen, enterHistoryScreen},
+        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen, enterQuizScreen},
+        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen, enterCertificatesScreen},
+        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen},
+        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen, enterSettingsScreen},
     };
     return table;
 }
@@ -50,10 +50,8 @@ void showToast(AppState& app, std::string message, double seconds) {
 
 void navigate(AppState& app, ScreenId screen) {
     if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
-    if (screen == ScreenId::Settings) app.settings_screen.loaded = false;  // fresh drafts each visit
-    if (screen == ScreenId::History) app.history.list_valid = false;       // new attempts may exist
-    if (screen == ScreenId::Quiz) app.quiz.recent_valid = false;           // the trainee may have changed
     app.screen = screen;
+    if (const ScreenInfo* info = screenInfo(screen); info && info->enter) info->enter(app);
 }
 
 int TraineeSummary::bestStars(const std::string& scenario_id) const {
@@ -277,6 +275,14 @@ void drawTopBar(AppState& app) {
         std::string who = std::string(icon::kUser) + "  " + app.trainee->name;
         const float who_w = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         const float pts_w = ImGui::CalcTextSize(points).x + em(1.2f);
+        const float help_w = ImGui::GetFrameHeight();
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - help_w - em(2.2f), button_y));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kBarText);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::rgb(0x4D3A59));
+        if (ImGui::Button("?##keys", ImVec2(help_w, 0))) app.keyboard_help = true;
+        ImGui::PopStyleColor(2);
+        recordItem("Keyboard help button");
+        tooltip("Keyboard: every key (press ?)");
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - em(1.6f), button_y + (ImGui::GetFrameHeight() - em(1.25f)) * 0.5f));
         chip(points, colour::rgb(0x4D3A59), colour::kGold);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - em(1.0f), button_y));
@@ -357,6 +363,7 @@ void drawApp(AppState& app) {
         ImGui::PopID();
     }
     ImGui::EndChild();
+    drawKeyboardHelp(app);
     ImGui::End();
     drawToast(app);
 }
