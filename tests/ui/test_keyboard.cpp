@@ -191,7 +191,7 @@ TEST_CASE("quiz answers by letter or number, Enter checks and moves on") {
     CHECK_FALSE(q.feedback.has_value());
 }
 
-TEST_CASE("? opens the keyboard map and Esc closes it; typing ? into a field does not") {
+TEST_CASE("? opens the keyboard map and Esc closes it, but a ? typed into a field is only text") {
     Harness h;
     h.openApp("Kim Keys");
     CHECK_FALSE(h.visible("Keyboard help"));
@@ -204,4 +204,23 @@ TEST_CASE("? opens the keyboard map and Esc closes it; typing ? into a field doe
     h.click("Search scenarios");
     h.type("?");
     CHECK_FALSE(h.visible("Keyboard help"));
+}
+
+TEST_CASE("while the keyboard map is open, a digit picks no reply and Esc closes only the map") {
+    Harness h;
+    h.openApp("Kim Keys");
+    ui::DeskSession& s = answerCall(h, "model-inbound-call");
+    REQUIRE(h.visible("Option 1"));
+    const size_t before = agentActs(s);
+    h.type("?");
+    REQUIRE(h.visible("Keyboard help"));
+    h.press(k::kDigit1);
+    CHECK(agentActs(s) == before);
+    CHECK(s.error.empty());  // not even a refusal: the key never reached the desk
+    h.press(k::kEscape);
+    h.frames(1);
+    CHECK_FALSE(h.visible("Keyboard help"));
+    CHECK(h.app.screen == ui::ScreenId::CallDesk);
+    h.press(k::kDigit1);  // and the desk has its keys back
+    CHECK((agentActs(s) == before + 1 || !s.error.empty()));
 }

@@ -2,6 +2,7 @@
 // Sections: screen table · app actions · helpers · top bar · drawApp.
 #include "frontline/ui/app.hpp"
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <map>
 #include <cstdio>
@@ -359,7 +360,15 @@ void drawApp(AppState& app) {
         drawStoreError(app);
     } else if (const ScreenInfo* info = screenInfo(app.screen)) {
         ImGui::PushID(static_cast<int>(app.screen));
+        // While the keyboard map is open its keys are its own: the screen under it sees none
+        // pressed (ImGui 1.86 reads "pressed" from KeysDownDuration == 0).
+        ImGuiIO& io = ImGui::GetIO();
+        float saved[IM_ARRAYSIZE(io.KeysDownDuration)];
+        const bool hide_keys = app.keyboard_help;
+        if (hide_keys) std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), saved);
+        if (hide_keys) std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
         info->draw(app);
+        if (hide_keys) std::copy(std::begin(saved), std::end(saved), io.KeysDownDuration);
         ImGui::PopID();
     }
     ImGui::EndChild();
