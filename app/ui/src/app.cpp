@@ -217,6 +217,24 @@ namespace {
 
 bool sessionLive(const DeskSession* s) { return s && !s->recorded; }
 
+// The top bar's right side: the "?" button, the points chip and the trainee's name.
+float rightBlockWidth(const AppState& app) {
+    char points[48];
+    std::snprintf(points, sizeof points, "%s %d", icon::kTrophy, app.summary.progress.total_points);
+    const std::string who = std::string(icon::kUser) + "  " + app.trainee->name;
+    return ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize(points).x + em(1.2f) +
+           ImGui::GetFrameHeight() + em(3.0f);
+}
+
+// The navigation's width with titles (and the widest "Back to ..." button, which may join it).
+float navWidth() {
+    float w = 0;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + em(0.4f);
+    for (const auto& info : screens())
+        if (info.in_top_bar) w += ImGui::CalcTextSize((std::string(info.icon) + "  " + info.title).c_str()).x + pad;
+    return w + ImGui::CalcTextSize("Back to the chats").x + em(3.0f);
+}
+
 void drawTopBar(AppState& app) {
     const float height = em(3.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -239,6 +257,9 @@ void drawTopBar(AppState& app) {
     const float button_y = origin.y + (height - ImGui::GetFrameHeight()) * 0.5f;
     float x = origin.x + em(10.0f);
     if (app.trainee) {
+        // Large text or a narrow window: the navigation shows icons only (titles as tooltips)
+        // rather than running under the trainee's name on the right.
+        const bool icons_only = x + navWidth() > origin.x + width - rightBlockWidth(app);
         for (const auto& info : screens()) {
             if (!info.in_top_bar) continue;
             ImGui::SetCursorScreenPos(ImVec2(x, button_y));
@@ -248,9 +269,10 @@ void drawTopBar(AppState& app) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0x5A4567));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-            std::string label = std::string(info.icon) + "  " + info.title;
+            const std::string label = icons_only ? std::string(info.icon) + "###" + info.title : std::string(info.icon) + "  " + info.title;
             if (ImGui::Button(label.c_str())) navigate(app, info.id);
             recordItem(info.title);
+            if (icons_only) tooltip(info.title);
             ImGui::PopStyleVar();
             ImGui::PopStyleColor(4);
             x = ImGui::GetItemRectMax().x + em(0.4f);
@@ -265,7 +287,7 @@ void drawTopBar(AppState& app) {
         if (call_live || chat_live) {
             ImGui::SetCursorScreenPos(ImVec2(x + em(0.6f), button_y));
             const bool email = single_desk == ScreenId::EmailDesk;
-            const char* back = !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
+            const char* back = icons_only ? "Back###back" : !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
             if (iconButton(!call_live ? icon::kComments : email ? icon::kEnvelope : icon::kPhone, back, ButtonKind::Primary))
                 navigate(app, call_live ? single_desk : ScreenId::ChatDesk);
         }
