@@ -14,7 +14,7 @@ PACKAGES=(
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
   # runtime files: fonts (text + icons)
-  fonts-dejavu-core fonts-noto-core fonts-font-awesome
+  fonts-dejavu-core fonts-noto-core fonts-font-awesome fonts-symbola
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)

@@ -27,9 +27,11 @@
 #include "frontline/audio/player.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"
+#include "frontline/ui/fonts.hpp"
 #include "frontline/ui/theme.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "gui.hpp"
+#include "frontline/ui/fonts.hpp"
 #include "platform.hpp"
 
 namespace frontline {
@@ -235,7 +237,7 @@ std::pair<int, int> clearToPaper(Window& win) {
 void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& screenshot = {}) {
     if (win.clock.rescale || app.requests.fonts_changed) {
         win.clock.rescale = false;
-        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale);
+        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, ui::contentCodepoints(app.content.paths.root));
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -500,7 +502,7 @@ int runGui(int argc, char** argv) {
         loadDesk(app, o, db, screenshots);
         trace.mark("desk loaded (other thread)");
         font_scale = monitor_scale * app.prefs.ui_scale;
-        platform::buildFontAtlas(*atlas, font_scale);
+        ui::buildFontAtlas(*atlas, font_scale, ui::contentCodepoints(app.content.paths.root));
         trace.mark("fonts built (other thread)");
     });
     const bool opened = openWindow(win, o, !screenshots);

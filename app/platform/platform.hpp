@@ -2,6 +2,7 @@
 // The window layer (GLFW + OpenGL3): fonts and DPI, screenshots. Only app/platform/ includes GLFW.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 struct ImFontAtlas;
@@ -15,12 +16,11 @@ namespace frontline::platform {
 // does. GLFW's main thread only.
 float monitorScale();
 float windowScale(GLFWwindow* window);
-// Fills `atlas` (cleared first) with the app's fonts at `scale` and rasterises it, RGBA included.
-// Needs no ImGui context or GL, so start-up builds it on a worker thread beside window creation.
-void buildFontAtlas(ImFontAtlas& atlas, float scale);
+// The atlas itself is ui::buildFontAtlas (frontline/ui/fonts.hpp): it needs no ImGui context or
+// GL, so start-up builds it on a worker thread beside window creation.
 // Rebuilds the current context's fonts for the window's scale × ui_scale, re-uploads the texture
 // and resets the style to the theme at that scale (DPI or text-size changes). Returns the scale.
-float setupFontsAndScale(GLFWwindow* window, float ui_scale);
+float setupFontsAndScale(GLFWwindow* window, float ui_scale, const std::vector<char32_t>& content_codepoints);
 
 // Sets the window's icon from share/icons/hicolor/<N>x<N>/apps/frontline.png beside the data
 // folder. Returns how many sizes were found (0: the window keeps the desktop's default icon).

@@ -211,13 +211,13 @@ std::vector<OptionView> Engine::options() const {
     if (phase_ != Phase::Live) return out;
     for (size_t index : order_) {
         const Option& o = current().options[index];
-        OptionView view{o.id, fill(o.text), o.action, false, true, {}, false};
+        OptionView view{o.id, fill(o.text), fill(o.label), o.action, false, true, {}, false};
         view.available = available(o, &view.unavailable_reason);
         out.push_back(std::move(view));
     }
     auto desk = [&](const std::string& id, const std::string& text) {
         bool used = contains(desk_used_, id);
-        out.push_back(OptionView{id, text, Action{}, true, !used, used ? "Already open" : "", used});
+        out.push_back(OptionView{id, text, {}, Action{}, true, !used, used ? "Already open" : "", used});
     };
     if (!scenario_.crm.fields.empty()) desk(kDeskCrm, "Open the customer's CRM record");
     if (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())

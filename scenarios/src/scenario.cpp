@@ -231,6 +231,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
             error("/kb/" + std::to_string(i) + "/for_step", "unknown SOP step '" + s.kb[i].for_step + "'");
     for (const auto& [name, value] : member(j, "variables", true).items()) s.variables[name] = value;
     s.start = j.at("start").get<std::string>();
+    s.claims_heard_at = j.value("claims_heard_at", std::string());
 
     if (s.sop != sop.id) error("/sop", "scenario trains SOP '" + s.sop + "' but the loaded SOP is '" + sop.id + "'");
     auto checkStep = [&](const std::string& id, const std::string& ptr) {
@@ -276,6 +277,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
             o.id = oj.at("id").get<std::string>();
             claimId(o.id, op + "/id");
             o.text = oj.at("text").get<std::string>();
+            o.label = oj.value("label", std::string());
             if (oj.contains("action")) o.action = parseAction(oj.at("action"));
             o.script = oj.value("script", std::string());
             o.steps = oj.value("steps", Strings{});
@@ -364,6 +366,8 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     std::stable_sort(s.nodes.begin(), s.nodes.end(), [](const Node& a, const Node& b) { return a.line_offset < b.line_offset; });
 
     if (!s.node(s.start)) error("/start", "start node '" + s.start + "' does not exist");
+    if (!s.claims_heard_at.empty() && !s.node(s.claims_heard_at))
+        error("/claims_heard_at", "claims_heard_at node '" + s.claims_heard_at + "' does not exist");
     size_t errors_now = static_cast<size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
     if (errors_now > errors_before) return std::nullopt;
     validateGraph(s, sop, &doc, diags, path_checks);

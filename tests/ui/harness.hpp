@@ -18,7 +18,7 @@ namespace frontline::test {
 // GLFW key codes: the real platform fills io.KeyMap with them, so the harness does the same.
 enum Key : int {
     kSpace = 32, kDigit1 = 49, kA = 65, kEscape = 256, kEnter = 257, kTab = 258, kBackspace = 259, kDelete = 261,
-    kRight = 262, kLeft = 263, kDown = 264, kUp = 265, kHome = 268, kEnd = 269
+    kRight = 262, kLeft = 263, kDown = 264, kUp = 265, kHome = 268, kEnd = 269, kF1 = 290
 };
 
 class Harness {
@@ -110,13 +110,15 @@ public:
         frame();
         frame();  // let the result (navigation, popups) draw once
     }
-    void press(int key, bool ctrl = false) {
+    void press(int key, bool ctrl = false, bool shift = false) {
         ImGuiIO& io = ImGui::GetIO();
         io.KeyCtrl = ctrl;
+        io.KeyShift = shift;
         io.KeysDown[key] = true;
         frame();
         io.KeysDown[key] = false;
         io.KeyCtrl = false;
+        io.KeyShift = false;
         frame();
     }
     void type(const std::string& text) {

@@ -2,6 +2,7 @@
 // Sections: screen table · app actions · helpers · top bar · drawApp.
 #include "frontline/ui/app.hpp"
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <map>
 #include <cstdio>
@@ -23,12 +24,12 @@ const std::vector<ScreenInfo>& screens() {
         {ScreenId::CallDesk, "Call desk", icon::kPhone, false, drawCallDeskScreen},
         {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
         {ScreenId::EmailDesk, "Email desk", icon::kEnvelope, false, drawEmailDeskScreen},
-        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen},
-        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen},
-        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen},
-        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen},
-        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen},
-        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen},
+        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen, enterDebriefScreen},
+        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen, enterHistoryScreen},
+        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen, enterQuizScreen},
+        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen, enterCertificatesScreen},
+        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen},
+        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen, enterSettingsScreen},
     };
     return table;
 }
@@ -50,10 +51,8 @@ void showToast(AppState& app, std::string message, double seconds) {
 
 void navigate(AppState& app, ScreenId screen) {
     if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
-    if (screen == ScreenId::Settings) app.settings_screen.loaded = false;  // fresh drafts each visit
-    if (screen == ScreenId::History) app.history.list_valid = false;       // new attempts may exist
-    if (screen == ScreenId::Quiz) app.quiz.recent_valid = false;           // the trainee may have changed
     app.screen = screen;
+    if (const ScreenInfo* info = screenInfo(screen); info && info->enter) info->enter(app);
 }
 
 int TraineeSummary::bestStars(const std::string& scenario_id) const {
@@ -219,6 +218,24 @@ namespace {
 
 bool sessionLive(const DeskSession* s) { return s && !s->recorded; }
 
+// The top bar's right side: the "?" button, the points chip and the trainee's name.
+float rightBlockWidth(const AppState& app) {
+    char points[48];
+    std::snprintf(points, sizeof points, "%s %d", icon::kTrophy, app.summary.progress.total_points);
+    const std::string who = std::string(icon::kUser) + "  " + app.trainee->name;
+    return ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize(points).x + em(1.2f) +
+           ImGui::GetFrameHeight() + em(3.0f);
+}
+
+// The navigation's width with titles (and the widest "Back to ..." button, which may join it).
+float navWidth() {
+    float w = 0;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + em(0.4f);
+    for (const auto& info : screens())
+        if (info.in_top_bar) w += ImGui::CalcTextSize((std::string(info.icon) + "  " + info.title).c_str()).x + pad;
+    return w + ImGui::CalcTextSize("Back to the chats").x + em(3.0f);
+}
+
 void drawTopBar(AppState& app) {
     const float height = em(3.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -241,6 +258,9 @@ void drawTopBar(AppState& app) {
     const float button_y = origin.y + (height - ImGui::GetFrameHeight()) * 0.5f;
     float x = origin.x + em(10.0f);
     if (app.trainee) {
+        // Large text or a narrow window: the navigation shows icons only (titles as tooltips)
+        // rather than running under the trainee's name on the right.
+        const bool icons_only = x + navWidth() > origin.x + width - rightBlockWidth(app);
         for (const auto& info : screens()) {
             if (!info.in_top_bar) continue;
             ImGui::SetCursorScreenPos(ImVec2(x, button_y));
@@ -250,9 +270,10 @@ void drawTopBar(AppState& app) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0x5A4567));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-            std::string label = std::string(info.icon) + "  " + info.title;
+            const std::string label = icons_only ? std::string(info.icon) + "###" + info.title : std::string(info.icon) + "  " + info.title;
             if (ImGui::Button(label.c_str())) navigate(app, info.id);
             recordItem(info.title);
+            if (icons_only) tooltip(info.title);
             ImGui::PopStyleVar();
             ImGui::PopStyleColor(4);
             x = ImGui::GetItemRectMax().x + em(0.4f);
@@ -267,7 +288,7 @@ void drawTopBar(AppState& app) {
         if (call_live || chat_live) {
             ImGui::SetCursorScreenPos(ImVec2(x + em(0.6f), button_y));
             const bool email = single_desk == ScreenId::EmailDesk;
-            const char* back = !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
+            const char* back = icons_only ? "Back###back" : !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
             if (iconButton(!call_live ? icon::kComments : email ? icon::kEnvelope : icon::kPhone, back, ButtonKind::Primary))
                 navigate(app, call_live ? single_desk : ScreenId::ChatDesk);
         }
@@ -278,6 +299,14 @@ void drawTopBar(AppState& app) {
         std::string who = std::string(icon::kUser) + "  " + app.trainee->name;
         const float who_w = ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         const float pts_w = ImGui::CalcTextSize(points).x + em(1.2f);
+        const float help_w = ImGui::GetFrameHeight();
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - help_w - em(2.2f), button_y));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kBarText);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::rgb(0x4D3A59));
+        if (ImGui::Button("?##keys", ImVec2(help_w, 0))) app.keyboard_help = true;
+        ImGui::PopStyleColor(2);
+        recordItem("Keyboard help button");
+        tooltip("Keyboard: every key (press ?)");
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - em(1.6f), button_y + (ImGui::GetFrameHeight() - em(1.25f)) * 0.5f));
         chip(points, colour::rgb(0x4D3A59), colour::kGold);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - em(1.0f), button_y));
@@ -354,10 +383,19 @@ void drawApp(AppState& app) {
         drawStoreError(app);
     } else if (const ScreenInfo* info = screenInfo(app.screen)) {
         ImGui::PushID(static_cast<int>(app.screen));
+        // While the keyboard map is open its keys are its own: the screen under it sees none
+        // pressed (ImGui 1.86 reads "pressed" from KeysDownDuration == 0).
+        ImGuiIO& io = ImGui::GetIO();
+        float saved[IM_ARRAYSIZE(io.KeysDownDuration)];
+        const bool hide_keys = app.keyboard_help;
+        if (hide_keys) std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), saved);
+        if (hide_keys) std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
         info->draw(app);
+        if (hide_keys) std::copy(std::begin(saved), std::end(saved), io.KeysDownDuration);
         ImGui::PopID();
     }
     ImGui::EndChild();
+    drawKeyboardHelp(app);
     ImGui::End();
     drawToast(app);
 }

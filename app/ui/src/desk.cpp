@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include "frontline/ui/fonts.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "frontline/pending.hpp"
@@ -34,9 +35,6 @@ constexpr double kRingTimeScale = 1.0;
 // A chat customer left this many response targets without a reply gives up waiting: the idle
 // time is handed to the engine then (it may end the chat) instead of at the agent's next reply.
 constexpr double kChatIdleFlushFactor = 2.0;
-// GLFW's key codes for '1' and keypad 1 (the platform's key map indexes io.KeysDown by them).
-constexpr int kKeyDigit1 = '1';
-constexpr int kKeyKeypad1 = 321;
 
 
 void flushIdle(DeskSession& s) {
@@ -339,12 +337,14 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < lines.size(); ++i) {
         const TranscriptLine& line = lines[i];
-        const bool agent = line.speaker == "agent";
+        // Desk actions (verify, hold, resume, transfer) are the agent's acts: on the agent's side.
+        const bool desk = line.speaker == "desk";
+        const bool agent = line.speaker == "agent" || desk;
         const bool customer = line.speaker == "customer";
         const bool system = !agent && !customer;
-        const std::string who = agent ? std::string("You") : customer ? s.scenario->persona.name : line.speaker == "desk" ? std::string("Desk") : line.speaker;
+        const std::string who = desk ? std::string("You, at the desk") : agent ? std::string("You") : customer ? s.scenario->persona.name : line.speaker;
         const float wrap = system ? full * 0.9f : max_bubble - pad * 2;
-        const std::string text = wrapAtSpaces(line.text, wrap);  // amounts and e-mails stay whole
+        const std::string text = wrapAtSpaces(displayText(line.text), wrap);  // amounts and e-mails stay whole
         const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
         const float bubble_w = std::max(text_size.x, ImGui::CalcTextSize(who.c_str()).x + em(3)) + pad * 2;
         const float name_h = ImGui::GetTextLineHeight();
@@ -352,12 +352,13 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
         ImVec2 pos = ImGui::GetCursorScreenPos();
         if (agent) pos.x += full - bubble_w;
         else if (system) pos.x += (full - bubble_w) * 0.5f;
-        const ImU32 bg = agent ? colour::kAgentBubble : customer ? colour::kCustomerBubble : colour::kSystemBubble;
+        const ImU32 bg = desk ? colour::kSystemBubble : agent ? colour::kAgentBubble : customer ? colour::kCustomerBubble : colour::kSystemBubble;
         draw->AddRectFilled(pos, ImVec2(pos.x + bubble_w, pos.y + bubble_h), bg, em(0.7f));
         const std::string head = who + "   " + clockText(line.clock);
         draw->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), agent ? colour::kAccentActive : customer ? colour::kInfo : colour::kInkSoft, head.c_str());
         draw->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f + name_h), colour::kInk, text.c_str());
         ImGui::Dummy(ImVec2(full, bubble_h + em(0.35f)));
+        recordItem(("Line " + std::to_string(i + 1) + ": " + who).c_str());
     }
     if (s.engine->onHold()) {
         ImGui::Spacing();
@@ -376,12 +377,13 @@ namespace {
 // A full-width card for one choice: a round badge (number or icon), then the wrapped text.
 // Returns true when clicked. Recorded under `record` (and `record2` when given).
 bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, const std::string& option_text, bool available,
-                const std::string& record, const std::string& record2 = {}) {
+                const std::string& record, const std::string& record2 = {}, const std::string& key_hint = {}) {
     ImGui::PushID(id.c_str());
     const float width = ImGui::GetContentRegionAvail().x;
     const float pad = em(0.6f);
     const float badge_d = em(1.6f);
-    const std::string text = wrapAtSpaces(option_text, width - badge_d - pad * 3);
+    const float hint_w = key_hint.empty() ? 0.0f : ImGui::CalcTextSize(key_hint.c_str()).x + pad;
+    const std::string text = wrapAtSpaces(displayText(option_text), width - badge_d - pad * 3 - hint_w);
     const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
     const float h = std::max(text_size.y, badge_d) + pad * 1.4f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -401,6 +403,8 @@ bool choiceCard(const std::string& id, const char* badge, ImU32 badge_colour, co
     draw->AddText(ImVec2(centre.x - bs.x * 0.5f, centre.y - bs.y * 0.5f), colour::rgb(0xFFFFFF), badge);
     draw->AddText(ImVec2(pos.x + badge_d + pad * 2, pos.y + (h - text_size.y) * 0.5f),
                   available ? colour::kInk : colour::rgb(0xA89A90), text.c_str());
+    if (!key_hint.empty())
+        draw->AddText(ImVec2(pos.x + width - hint_w, pos.y + (h - ImGui::GetTextLineHeight()) * 0.5f), colour::kInkSoft, key_hint.c_str());
     ImGui::PopID();
     return clicked && available;
 }
@@ -433,7 +437,7 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
     if (keyboard && !io.WantTextInput) {
         for (size_t i = 0; i < talk.size() && i < 9; ++i) {
             const int n = static_cast<int>(i);
-            if (ImGui::IsKeyPressed(kKeyDigit1 + n, false) || ImGui::IsKeyPressed(kKeyKeypad1 + n, false)) {
+            if (keyPressed(key::kDigit1 + n) || keyPressed(key::kKeypad1 + n)) {
                 if (talk[i]->available) chosen = talk[i]->id;
                 else s.error = "Option " + std::to_string(n + 1) + " is not available: " + whyUnavailable(s, *talk[i]);
             }
@@ -445,6 +449,22 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
 // ---- desk tools -----------------------------------------------------------------------------------------
 
 namespace {
+
+// "F5" for the first keyed desk action.
+std::string deskKeyName(int index) { return "F" + std::to_string(5 + index); }
+
+// What a desk button says: the author's short label, else the option's own text.
+const std::string& deskActionLabel(const OptionView& o) { return o.label.empty() ? o.text : o.label; }
+
+// Claims are what the caller has said: none before the node the author names (by default the
+// first one with a verify decision), all of them from then on.
+bool claimsHeard(DeskSession& s, const std::vector<OptionView>& options) {
+    if (s.claims_heard) return true;
+    const std::string& at = s.scenario->claims_heard_at;
+    const bool verify_now = std::any_of(options.begin(), options.end(), [](const OptionView& o) { return !o.desk && o.action.type == ActionType::Verify; });
+    s.claims_heard = at.empty() ? verify_now || s.engine->verified() : s.engine->currentNodeId() == at;
+    return s.claims_heard;
+}
 
 void deskToolButton(AppState& app, DeskSession& s, const OptionView* tool, const char* glyph, const char* label) {
     if (!tool) return;
@@ -459,6 +479,7 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
     for (const auto& o : options)
         if (o.id == "desk.crm") crm = &o;
     const bool crm_open = crm ? crm->used : s.engine->variable("crm_opened") == true;
+    const bool heard = claimsHeard(s, options);
     // Verification is an act of comparing: the record and the caller's words side by side.
     if (ImGui::BeginTable("##verify", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthStretch, 0.9f);
@@ -489,7 +510,11 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
             ImGui::TableNextColumn();
             const std::string claim = lookup(sc.claims, key);
             if (claim.empty()) ImGui::TextDisabled("-");
-            else ImGui::TextWrapped("%s", claim.c_str());
+            else if (!heard) ImGui::TextDisabled("(not said yet)");
+            else {
+                ImGui::TextWrapped("%s", claim.c_str());
+                recordItem(("Claim: " + key).c_str());
+            }
         }
         ImGui::EndTable();
     }
@@ -500,8 +525,8 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
     for (const auto& o : options) {
         if (o.desk || o.action.type != ActionType::Verify) continue;
         const bool pass = o.action.verify_result == "pass";
-        if (choiceCard(o.id, pass ? icon::kCheck : icon::kTimes, pass ? colour::kGood : colour::kBad, o.text, o.available, o.id,
-                       "Desk action: verify " + o.action.verify_result))
+        if (choiceCard(o.id, pass ? icon::kCheck : icon::kTimes, pass ? colour::kGood : colour::kBad, deskActionLabel(o), o.available, o.id,
+                       "Desk action: verify " + o.action.verify_result, deskKeyName(shown)))
             act(app, s, o.id);
         if (!o.available) tooltip(whyUnavailable(s, o).c_str());
         ++shown;
@@ -550,6 +575,7 @@ void drawHistoryTab(AppState& app, DeskSession& s, const std::vector<OptionView>
 void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
     const Scenario& sc = *s.scenario;
     ImGui::SetNextItemWidth(-1);
+    escapeKeepsText("##kbsearch");
     ImGui::InputTextWithHint("##kbsearch", "Search the knowledge base...", &s.kb_search);
     recordItem("Knowledge base search");
     if (!s.open_article.empty()) {
@@ -558,7 +584,7 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
             ImGui::PushFont(font(FontRole::Bold));
             iconText(icon::kFileText, colour::kInfo, a->title.c_str());
             ImGui::PopFont();
-            wrappedText(s.engine->fill(a->body).c_str());
+            wrappedText(displayText(s.engine->fill(a->body)).c_str());
             if (button("Back to results##kb")) s.open_article.clear();
             return;
         }
@@ -586,45 +612,132 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
     if (hits == 0) mutedText("No article matches. Try another word.");
 }
 
+// The transfer options in the dialog's order (warm first: the SOP's default), numbered 1-9.
+std::vector<const OptionView*> transferRows(const std::vector<OptionView>& options) {
+    std::vector<const OptionView*> rows;
+    for (const char* mode : {"warm", "cold"})
+        for (const auto& o : options)
+            if (!o.desk && o.action.type == ActionType::Transfer && o.action.mode == mode) rows.push_back(&o);
+    return rows;
+}
+
+// Digits pick a row, Up/Down move the highlight, Enter picks it. Returns the row picked, or null.
+const OptionView* transferKeys(DeskSession& s, const std::vector<const OptionView*>& rows) {
+    const int n = static_cast<int>(rows.size());
+    if (n == 0) return nullptr;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) s.transfer_highlight = (s.transfer_highlight + 1) % n;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) s.transfer_highlight = (s.transfer_highlight + n - 1) % n;
+    s.transfer_highlight = std::clamp(s.transfer_highlight, 0, n - 1);
+    for (int i = 0; i < n && i < 9; ++i)
+        if (keyPressed(key::kDigit1 + i) || keyPressed(key::kKeypad1 + i)) return rows[static_cast<size_t>(i)];
+    if (enterPressed()) return rows[static_cast<size_t>(s.transfer_highlight)];
+    return nullptr;
+}
+
 void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
     if (s.transfer_open) {
         ImGui::OpenPopup("Transfer##dialog");
         s.transfer_open = false;
+        s.transfer_highlight = 0;
     }
     ImGui::SetNextWindowSize(ImVec2(em(30), 0));
-    if (ImGui::BeginPopupModal("Transfer##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-        sectionHeader(icon::kExchange, "Transfer the customer");
-        mutedText("A warm transfer introduces the customer and passes the context on; a cold transfer just "
-                  "puts them through. The SOP says which to use.");
-        ImGui::Spacing();
-        for (const char* mode : {"warm", "cold"}) {
-            bool any = false;
-            for (const auto& o : options) {
-                if (o.desk || o.action.type != ActionType::Transfer || o.action.mode != mode) continue;
-                if (!any) {
-                    ImGui::PushFont(font(FontRole::Bold));
-                    ImGui::Text("%s transfer", std::string(mode) == "warm" ? "Warm" : "Cold");
-                    ImGui::PopFont();
-                    any = true;
-                }
-                ImGui::PushID(o.id.c_str());
-                const Named* team = app.content.sop.team(o.action.team);
-                const std::string label = (team ? team->name : o.action.team) + ": " + o.text + "##" + o.id;
-                ImGui::BeginDisabled(!o.available);
-                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_DontClosePopups)) {
-                    act(app, s, o.id);
-                    ImGui::CloseCurrentPopup();
-                }
-                recordItem(o.id.c_str(), o.available);
-                recordItem(("Desk action: transfer " + o.action.mode + " " + o.action.team).c_str(), o.available);
-                ImGui::EndDisabled();
-                if (!o.available) tooltip(whyUnavailable(s, o).c_str());
-                ImGui::PopID();
-            }
+    if (!ImGui::BeginPopupModal("Transfer##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    sectionHeader(icon::kExchange, "Transfer the customer");
+    mutedText("A warm transfer introduces the customer and passes the context on; a cold transfer just "
+              "puts them through. The SOP says which to use. Keys: 1-9, or Up/Down and Enter; Esc cancels.");
+    ImGui::Spacing();
+    const std::vector<const OptionView*> rows = transferRows(options);
+    const OptionView* picked = transferKeys(s, rows);
+    std::string shown_mode;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const OptionView& o = *rows[i];
+        if (o.action.mode != shown_mode) {
+            shown_mode = o.action.mode;
+            ImGui::PushFont(font(FontRole::Bold));
+            ImGui::Text("%s transfer", shown_mode == "warm" ? "Warm" : "Cold");
+            ImGui::PopFont();
         }
-        ImGui::Spacing();
-        if (button("Cancel##transfer") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        ImGui::PushID(o.id.c_str());
+        const Named* team = app.content.sop.team(o.action.team);
+        const std::string label = std::to_string(i + 1) + "  " + (team ? team->name : o.action.team) + ": " + o.text + "##" + o.id;
+        ImGui::BeginDisabled(!o.available);
+        const bool highlighted = static_cast<int>(i) == s.transfer_highlight;
+        if (ImGui::Selectable(label.c_str(), highlighted, ImGuiSelectableFlags_DontClosePopups)) picked = &o;
+        recordItem(o.id.c_str(), o.available);
+        recordItem(("Desk action: transfer " + o.action.mode + " " + o.action.team).c_str(), o.available);
+        ImGui::EndDisabled();
+        if (!o.available) tooltip(whyUnavailable(s, o).c_str());
+        ImGui::PopID();
+    }
+    if (picked && !picked->available) {
+        s.error = "That transfer is not available: " + whyUnavailable(s, *picked);
+        picked = nullptr;
+    }
+    if (picked) {
+        act(app, s, picked->id);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::Spacing();
+    if (button("Cancel##transfer") || escapePressed()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// The desk actions of this moment in key order (F5, F6, ...): verify decisions, hold and resume,
+// then one entry (null) for the transfer dialog.
+std::vector<const OptionView*> keyedDeskActions(const std::vector<OptionView>& options) {
+    std::vector<const OptionView*> keyed;
+    bool any_transfer = false;
+    for (const auto& o : options)
+        if (!o.desk && o.action.type == ActionType::Verify) keyed.push_back(&o);
+    for (const auto& o : options) {
+        if (o.desk) continue;
+        if (o.action.type == ActionType::Hold || o.action.type == ActionType::Resume) keyed.push_back(&o);
+        any_transfer = any_transfer || o.action.type == ActionType::Transfer;
+    }
+    if (any_transfer) keyed.push_back(nullptr);
+    return keyed;
+}
+
+constexpr int kFirstDeskActionKey = 4;  // F5: F1-F3 are the tabs
+constexpr int kDeskActionKeys = 8;      // F5..F12
+
+// F1-F3 pick a tab; F5.. play the keyed desk actions (outside the transfer dialog).
+void deskKeys(AppState& app, DeskSession& s, const std::vector<const OptionView*>& keyed) {
+    for (int t = 0; t < 3; ++t)
+        if (keyPressed(key::kF1 + t)) s.desk_tab_request = static_cast<DeskTab>(t);
+    if (ImGui::IsPopupOpen("Transfer##dialog")) return;
+    for (int i = 0; i < static_cast<int>(keyed.size()) && i < kDeskActionKeys; ++i) {
+        if (!keyPressed(key::kF1 + kFirstDeskActionKey + i)) continue;
+        const OptionView* o = keyed[static_cast<size_t>(i)];
+        if (!o) s.transfer_open = true;
+        else if (o->available) act(app, s, o->id);
+        else s.error = deskKeyName(i) + " is not available: " + whyUnavailable(s, *o);
+    }
+}
+
+ImGuiTabItemFlags tabFlags(const DeskSession& s, DeskTab tab) {
+    return s.desk_tab_request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+}
+
+// Hold and resume as cards with their own labels (two resumes differ in words, not in a tooltip),
+// then the transfer button; each shows its key.
+void drawHoldResumeTransfer(AppState& app, DeskSession& s, const std::vector<const OptionView*>& keyed) {
+    for (size_t i = 0; i < keyed.size(); ++i) {
+        const OptionView* o = keyed[i];
+        const std::string key_name = deskKeyName(static_cast<int>(i));
+        if (!o) {
+            if (iconButton(icon::kExchange, ("Transfer...  " + key_name + "###transfer").c_str())) s.transfer_open = true;
+            recordItem("Transfer...");
+            continue;
+        }
+        if (o->action.type == ActionType::Verify) continue;  // cards on the Verify tab
+        const bool hold = o->action.type == ActionType::Hold;
+        if (choiceCard(o->id, hold ? icon::kPause : icon::kPlay, colour::kInfo, deskActionLabel(*o), o->available, o->id,
+                       hold ? (o->action.asked ? "Desk action: hold asked" : "Desk action: hold") : "Desk action: resume", key_name))
+            act(app, s, o->id);
+        recordItem(("Desk label: " + deskActionLabel(*o)).c_str(), o->available);
+        tooltip(o->available ? o->text.c_str() : whyUnavailable(s, *o).c_str());
+        ImGui::Dummy(ImVec2(0, em(0.05f)));
     }
 }
 
@@ -632,120 +745,193 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
 
 void drawDeskTools(AppState& app, DeskSession& s) {
     const std::vector<OptionView> options = s.engine->options();
+    const std::vector<const OptionView*> keyed = keyedDeskActions(options);
+    claimsHeard(s, options);  // latched whichever tab is open
+    deskKeys(app, s, keyed);
     // Hold / resume / transfer: the node's own options, so asking first is a choice the trainee makes.
-    bool any_transfer = false;
-    int action_buttons = 0;
-    for (const auto& o : options) {
-        if (o.desk) continue;
-        if (o.action.type == ActionType::Transfer) {
-            any_transfer = true;
-            continue;
-        }
-        if (o.action.type != ActionType::Hold && o.action.type != ActionType::Resume) continue;
-        ImGui::PushID(o.id.c_str());
-        const bool hold = o.action.type == ActionType::Hold;
-        std::string label = std::string(hold ? (o.action.asked ? "Ask, then hold" : "Hold now") : "Resume") + "##" + o.id;
-        if (action_buttons++ > 0) ImGui::SameLine();
-        ImGui::BeginDisabled(!o.available);
-        if (iconButton(hold ? icon::kPause : icon::kPlay, label.c_str())) act(app, s, o.id);
-        recordItem(o.id.c_str(), o.available);
-        recordItem(hold ? (o.action.asked ? "Desk action: hold asked" : "Desk action: hold") : "Desk action: resume", o.available);
-        ImGui::EndDisabled();
-        tooltip(o.available ? o.text.c_str() : whyUnavailable(s, o).c_str());
-        ImGui::PopID();
-    }
-    if (any_transfer) {
-        if (action_buttons++ > 0) ImGui::SameLine();
-        if (iconButton(icon::kExchange, "Transfer...")) s.transfer_open = true;
-    }
+    drawHoldResumeTransfer(app, s, keyed);
     drawTransferDialog(app, s, options);
 
+    ImGui::PushID(&s);  // each interaction has its own tab bar: none inherits the last one's tab
     if (ImGui::BeginTabBar("##desk")) {
-        if (ImGui::BeginTabItem((std::string(icon::kIdCard) + "  Verify###crm").c_str())) {
+        if (ImGui::BeginTabItem((std::string(icon::kIdCard) + "  Verify  F1###crm").c_str(), nullptr, tabFlags(s, DeskTab::Verify))) {
             drawCrmTab(app, s, options);
             ImGui::EndTabItem();
         }
         recordItem("Verify tab");
-        if (ImGui::BeginTabItem((std::string(icon::kHistory) + "  History###history").c_str())) {
+        if (ImGui::BeginTabItem((std::string(icon::kHistory) + "  History  F2###history").c_str(), nullptr, tabFlags(s, DeskTab::History))) {
             drawHistoryTab(app, s, options);
             ImGui::EndTabItem();
         }
         recordItem("History tab");
-        if (ImGui::BeginTabItem((std::string(icon::kBook) + "  Knowledge base###kb").c_str())) {
+        if (ImGui::BeginTabItem((std::string(icon::kBook) + "  Knowledge base  F3###kb").c_str(), nullptr,
+                                tabFlags(s, DeskTab::KnowledgeBase))) {
             drawKbTab(app, s, options);
             ImGui::EndTabItem();
         }
         recordItem("Knowledge base tab");
         ImGui::EndTabBar();
+        s.desk_tab_request.reset();
     }
+    ImGui::PopID();
 }
 
 // ---- wrap-up ------------------------------------------------------------------------------------------
+
+namespace {
+
+bool wrapUpFieldShown(const WrapUpForm& form, WrapUpField f) {
+    return form.follow_up || (f != WrapUpField::Task && f != WrapUpField::Due);
+}
+
+// Tab / Shift+Tab walk the fields (skipping the hidden follow-up ones), wrapping round.
+void moveWrapUpFocus(DeskSession& s, int step) {
+    const int count = static_cast<int>(WrapUpField::Count);
+    int f = static_cast<int>(s.wrap_focus);
+    do f = (f + step + count) % count;
+    while (!wrapUpFieldShown(s.wrap_up, static_cast<WrapUpField>(f)));
+    s.wrap_focus = static_cast<WrapUpField>(f);
+    s.wrap_focus_moved = true;
+    ImGui::ClearActiveID();  // leave the text field (keeping its text); the next one takes focus as it draws
+}
+
+// Up/Down step through a combo's items while it has the form's focus.
+void stepChoice(std::string& value, const std::vector<Named>& items) {
+    if (items.empty()) return;
+    const int down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) ? 1 : 0;
+    const int up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) ? 1 : 0;
+    if (down == up) return;
+    int at = -1;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == value) at = static_cast<int>(i);
+    const int n = static_cast<int>(items.size());
+    at = at < 0 ? (down ? 0 : n - 1) : std::clamp(at + down - up, 0, n - 1);
+    value = items[static_cast<size_t>(at)].id;
+}
+
+// The keyboard for the form: Tab order, Up/Down on the combos, Space on the check box.
+// Returns true when the trainee asked to submit (Ctrl+Enter anywhere, Enter on Submit).
+bool wrapUpKeys(AppState& app, DeskSession& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return false;  // an open combo has the keys
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) moveWrapUpFocus(s, io.KeyShift ? -1 : 1);
+    if (io.KeyCtrl && enterPressed()) return true;
+    if (io.WantTextInput) return false;
+    WrapUpForm& form = s.wrap_up;
+    switch (s.wrap_focus) {
+        case WrapUpField::Disposition: stepChoice(form.disposition, app.content.sop.disposition_codes); break;
+        case WrapUpField::Category: stepChoice(form.category, app.content.sop.categories); break;
+        case WrapUpField::FollowUp:
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) form.follow_up = !form.follow_up;
+            break;
+        case WrapUpField::Submit: return enterPressed();
+        default: break;
+    }
+    return false;
+}
+
+// A ring round the last item when it has the form's keyboard focus.
+void markWrapUpFocus(const DeskSession& s, WrapUpField f) {
+    if (s.wrap_focus != f) return;
+    const float pad = em(0.15f);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - pad, a.y - pad), ImVec2(b.x + pad, b.y + pad), colour::kAccent, em(0.3f), 0, em(0.12f));
+}
+
+// A text field of the form: takes focus when Tab lands on it, Esc leaves it keeping the text.
+void wrapUpText(DeskSession& s, WrapUpField f, const char* id, const char* hint, std::string& value, bool multiline) {
+    escapeKeepsText(id);
+    if (s.wrap_focus == f && s.wrap_focus_moved) {
+        ImGui::SetKeyboardFocusHere();
+        s.wrap_focus_moved = false;
+    }
+    if (multiline) ImGui::InputTextMultiline(id, &value, ImVec2(-1, em(5.5f)));
+    else ImGui::InputTextWithHint(id, hint, &value);
+    if (ImGui::IsItemActive()) s.wrap_focus = f;  // a click moves the Tab order too
+    markWrapUpFocus(s, f);
+}
+
+void wrapUpCombo(DeskSession& s, WrapUpField f, const char* label, const char* id, std::string& value, const std::vector<Named>& items,
+                 bool show_code) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(em(8));
+    ImGui::SetNextItemWidth(-1);
+    std::string preview = "Choose...";
+    for (const auto& n : items)
+        if (n.id == value) preview = show_code ? n.id + "  " + n.name : n.name;
+    if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        s.wrap_focus = f;
+        for (const auto& n : items) {
+            ImGui::PushID(n.id.c_str());
+            const std::string text = show_code ? n.id + "  " + n.name : n.name;
+            if (ImGui::Selectable(text.c_str(), n.id == value)) value = n.id;
+            recordItem((std::string(label) + ":" + n.id).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    recordItem(label);
+    markWrapUpFocus(s, f);
+    if (s.wrap_focus == f) s.wrap_focus_moved = false;
+}
+
+void wrapUpLabel(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(em(8));
+    ImGui::SetNextItemWidth(-1);
+}
+
+}  // namespace
 
 void drawWrapUp(AppState& app, DeskSession& s) {
     const Sop& sop = app.content.sop;
     WrapUpForm& form = s.wrap_up;
     sectionHeader(icon::kPencil, "Wrap-up");
-    mutedText("Log the interaction in the CRM: the issue category, the resolution, and any follow-up you promised.");
+    mutedText("Log the interaction in the CRM: the issue category, the resolution, and any follow-up you promised. "
+              "Tab moves between fields, Up/Down change a choice, Ctrl+Enter submits.");
     ImGui::Spacing();
-    const float label_w = em(8);
+    // Its own window without ImGui's keyboard navigation, so Tab follows this form's order only.
+    if (s.wrap_focus_moved) ImGui::SetNextWindowFocus();
+    ImGui::BeginChild("##wrapupform", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
+    const bool submit_key = wrapUpKeys(app, s);
+    wrapUpCombo(s, WrapUpField::Disposition, "Disposition", "##disposition", form.disposition, sop.disposition_codes, true);
+    wrapUpCombo(s, WrapUpField::Category, "Category", "##category", form.category, sop.categories, false);
 
-    auto comboFor = [&](const char* label, const char* id, std::string& value, const std::vector<Named>& items, bool show_code) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(label);
-        ImGui::SameLine(label_w);
-        ImGui::SetNextItemWidth(-1);
-        std::string preview = "Choose...";
-        for (const auto& n : items)
-            if (n.id == value) preview = show_code ? n.id + "  " + n.name : n.name;
-        if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-            for (const auto& n : items) {
-                ImGui::PushID(n.id.c_str());
-                const std::string text = show_code ? n.id + "  " + n.name : n.name;
-                if (ImGui::Selectable(text.c_str(), n.id == value)) value = n.id;
-                recordItem((std::string(label) + ":" + n.id).c_str());
-                ImGui::PopID();
-            }
-            ImGui::EndCombo();
-        }
-        recordItem(label);
-    };
-    comboFor("Disposition", "##disposition", form.disposition, sop.disposition_codes, true);
-    comboFor("Category", "##category", form.category, sop.categories, false);
-
-    ImGui::TextUnformatted("Notes");
-    ImGui::SameLine(label_w);
-    ImGui::InputTextMultiline("##notes", &form.notes, ImVec2(-1, em(5.5f)));
+    wrapUpLabel("Notes");
+    wrapUpText(s, WrapUpField::Notes, "##notes", nullptr, form.notes, true);
     recordItem("Notes");
 
-    ImGui::Dummy(ImVec2(label_w - ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::Dummy(ImVec2(em(8) - ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::SameLine();
     ImGui::Checkbox("Create a follow-up task", &form.follow_up);
     recordItem("Create a follow-up task");
+    markWrapUpFocus(s, WrapUpField::FollowUp);
     if (form.follow_up) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Task");
-        ImGui::SameLine(label_w);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##task", "e.g. Call back with the refund reference", &form.follow_up_task);
+        wrapUpLabel("Task");
+        wrapUpText(s, WrapUpField::Task, "##task", "e.g. Call back with the refund reference", form.follow_up_task, false);
         recordItem("Task");
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Due");
-        ImGui::SameLine(label_w);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##due", "e.g. within 48 hours", &form.follow_up_due);
+        wrapUpLabel("Due");
+        wrapUpText(s, WrapUpField::Due, "##due", "e.g. within 48 hours", form.follow_up_due, false);
         recordItem("Due");
     }
     ImGui::Spacing();
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
     const bool ready = !form.disposition.empty();
     ImGui::BeginDisabled(!ready);
-    if (iconButton(icon::kCheck, "Submit wrap-up", ButtonKind::Primary, ImVec2(em(12), em(2.2f)))) {
+    const bool clicked = iconButton(icon::kCheck, "Submit wrap-up", ButtonKind::Primary, ImVec2(em(12), em(2.2f)));
+    ImGui::EndDisabled();
+    markWrapUpFocus(s, WrapUpField::Submit);
+    if (!ready) tooltip("Choose a disposition code first.");
+    if (s.wrap_focus != WrapUpField::Notes && s.wrap_focus != WrapUpField::Task && s.wrap_focus != WrapUpField::Due) s.wrap_focus_moved = false;
+    ImGui::EndChild();
+    if ((clicked || submit_key) && ready) {
         const ChooseResult r = s.engine->submitWrapUp(form);
         s.error = r.ok ? std::string() : r.error;
+    } else if (submit_key) {
+        s.error = "Choose a disposition code first.";
     }
-    ImGui::EndDisabled();
-    if (!ready) tooltip("Choose a disposition code first.");
 }
 
 }  // namespace frontline::ui

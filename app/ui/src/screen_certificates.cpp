@@ -157,10 +157,11 @@ void drawHeld(AppState& app) {
 
 }  // namespace
 
+void enterCertificatesScreen(AppState& app) { app.certificates.valid = false; }
+
 void drawCertificatesScreen(AppState& app) {
     CertificatesScreenState& st = app.certificates;
-    if (ImGui::GetFrameCount() > st.drawn_frame + 1 || (app.trainee && app.trainee->id != st.trainee_id)) st.valid = false;
-    st.drawn_frame = ImGui::GetFrameCount();
+    if (app.trainee && app.trainee->id != st.trainee_id) st.valid = false;
     if (!st.valid) refresh(app);
 
     sectionHeader(icon::kGraduationCap, "Certification");

@@ -119,6 +119,7 @@ void drawFilters(AppState& app) {
     }
     ImGui::SameLine(0, em(2));
     ImGui::SetNextItemWidth(em(14));
+    escapeKeepsText("##search");
     ImGui::InputTextWithHint("##search", "Search trainees", &st.search);
     recordItem("Search trainees");
     ImGui::SameLine();
@@ -202,11 +203,10 @@ void drawTeamSteps(AppState& app) {
 
 }  // namespace
 
+void enterCertificationScreen(AppState& app) { app.certification.valid = false; }
+
 void drawCertificationScreen(AppState& app) {
     CertificationScreenState& st = app.certification;
-    // A gap since the last drawn frame means the screen was just entered: re-read the data.
-    if (ImGui::GetFrameCount() > st.drawn_frame + 1) st.valid = false;
-    st.drawn_frame = ImGui::GetFrameCount();
     if (!st.valid) refresh(app);
     sectionHeader(icon::kBarChart, "Certification progress");
     for (const auto& d : st.data.problems)

@@ -60,7 +60,7 @@ void drawSidebar(AppState& app) {
         ImGui::Spacing();
     }
     ImGui::Spacing();
-    mutedText("Ctrl+1..3 switches chats. Keep every customer within the reply target.");
+    mutedText("Ctrl+1..3 switches chats (press ? for every key). Keep every customer within the reply target.");
 }
 
 }  // namespace
@@ -84,9 +84,13 @@ void drawChatDeskScreen(AppState& app) {
         return;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput) {
+    // A quick Ctrl+2 can reach us as "Ctrl released, 2 pressed" in one frame: Ctrl held in the
+    // previous frame still makes the digit a chat switch, never a reply.
+    const bool ctrl = io.KeyCtrl || app.chat.ctrl_last_frame;
+    app.chat.ctrl_last_frame = io.KeyCtrl;
+    if (ctrl && !io.WantTextInput) {
         for (int i = 0; i < static_cast<int>(sessions.size()); ++i)
-            if (ImGui::IsKeyPressed('1' + i, false) && app.time >= sessions[static_cast<size_t>(i)]->arrives_at) app.chat.active = i;
+            if (keyPressed(key::kDigit1 + i) && app.time >= sessions[static_cast<size_t>(i)]->arrives_at) app.chat.active = i;
     }
     // The active chat moves on by itself once it is done, to the next one that needs the agent.
     if (app.chat.active < 0 || app.chat.active >= static_cast<int>(sessions.size())) app.chat.active = 0;
@@ -132,7 +136,7 @@ void drawChatDeskScreen(AppState& app) {
             ImGui::Spacing();
             sectionHeader(icon::kPaperPlane, "Reply");
             ImGui::BeginChild("##options", ImVec2(0, 0), false);
-            drawOptions(app, s, !io.KeyCtrl);
+            drawOptions(app, s, !ctrl);
             ImGui::EndChild();
         } else {
             drawTranscript(app, s, 0, true);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <imgui.h>
+#include "frontline/ui/fonts.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "ui_internal.hpp"
@@ -219,7 +220,7 @@ void drawDecisionList(const ScoreReport& r, int reveal) {
         ImGui::TextUnformatted(d.good ? icon::kCheckCircle : icon::kTimesCircle);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", d.text.c_str());
+        ImGui::TextWrapped("%s", displayText(d.text).c_str());
         if (d.points != 0) {
             ImGui::PushStyleColor(ImGuiCol_Text, d.points > 0 ? colour::kGood : colour::kBad);
             ImGui::Text("%+d points", d.points);
@@ -235,7 +236,7 @@ void drawDecisionList(const ScoreReport& r, int reveal) {
             ImGui::SameLine();
         }
         ImGui::NewLine();
-        if (!d.feedback.empty()) wrappedText(d.feedback.c_str());
+        if (!d.feedback.empty()) wrappedText(displayText(d.feedback).c_str());
         if (!d.sop_ref.empty()) mutedText(d.sop_ref.c_str());
         endTile();
         ImGui::PopID();
@@ -265,6 +266,8 @@ void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids) {
     }
 }
 
+void enterDebriefScreen(AppState& app) { app.debrief.scroll_to_top = true; }
+
 void drawDebriefScreen(AppState& app) {
     if (app.debrief.attempt_id == 0) {
         mutedText("Play a scenario to see its debrief here.");
@@ -274,7 +277,10 @@ void drawDebriefScreen(AppState& app) {
     const float left_w = ImGui::GetContentRegionAvail().x * 0.55f;
     const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.4f);
 
+    const bool to_top = app.debrief.scroll_to_top;
+    app.debrief.scroll_to_top = false;
     ImGui::BeginChild("##summary", ImVec2(left_w, -buttons_h), false);
+    if (to_top) ImGui::SetScrollY(0);
     drawResult(app, r);
     ImGui::Spacing();
     drawBreaches(r);
@@ -288,6 +294,7 @@ void drawDebriefScreen(AppState& app) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##decisions", ImVec2(0, -buttons_h), false);
+    if (to_top) ImGui::SetScrollY(0);
     sectionHeader(icon::kList, "Every decision");
     drawDecisionList(r, -1);
     ImGui::EndChild();

@@ -192,6 +192,8 @@ void drawReplay(AppState& app) {
 
 }  // namespace
 
+void enterHistoryScreen(AppState& app) { app.history.list_valid = false; }  // new attempts may exist
+
 void drawHistoryScreen(AppState& app) {
     sectionHeader(icon::kHistory, "History & replay");
     const float list_w = ImGui::GetContentRegionAvail().x * 0.4f;

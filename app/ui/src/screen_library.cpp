@@ -43,6 +43,7 @@ std::string tagLabel(const std::string& tag) {
 void drawFilters(AppState& app) {
     LibraryState& f = app.library;
     ImGui::SetNextItemWidth(em(16));
+    escapeKeepsText("##search");
     ImGui::InputTextWithHint("##search", (std::string(icon::kSearch) + "  Search scenarios").c_str(), &f.search);
     recordItem("Search scenarios");
     ImGui::SameLine();
@@ -185,12 +186,17 @@ void drawLibraryScreen(AppState& app) {
     const float list_w = ImGui::GetContentRegionAvail().x * 0.6f;
     ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
     int shown = 0;
+    bool selected_shown = false;
+    std::string first_shown;
     for (const auto& s : app.content.scenarios) {
         if (!matches(app.library, *s)) continue;
-        if (app.library.selected.empty()) app.library.selected = s->id;
+        if (first_shown.empty()) first_shown = s->id;
+        selected_shown = selected_shown || app.library.selected == s->id;
         drawScenarioRow(app, *s);
         ++shown;
     }
+    // The detail pane (and Enter's Play) follow the filter: never a scenario the list hides.
+    if (!selected_shown) app.library.selected = first_shown;
     if (shown == 0) mutedText(app.content.scenarios.empty() ? "No scenarios are loaded." : "No scenario matches these filters.");
     drawFailed(app);
     ImGui::EndChild();

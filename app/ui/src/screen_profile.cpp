@@ -38,9 +38,11 @@ void drawNewTraineeForm(AppState& app, bool first_run) {
     ImGui::PushItemWidth(-1);
     ImGui::TextUnformatted("Your name");
     if (first_run && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    escapeKeepsText("##name");
     const bool enter1 = ImGui::InputTextWithHint("##name", "e.g. Sam Patel", &p.new_name, ImGuiInputTextFlags_EnterReturnsTrue);
     recordItem("Your name");
     ImGui::TextUnformatted("Team (optional)");
+    escapeKeepsText("##team");
     const bool enter2 = ImGui::InputTextWithHint("##team", "e.g. Billing, Night shift", &p.new_team, ImGuiInputTextFlags_EnterReturnsTrue);
     recordItem("Team");
     ImGui::PopItemWidth();
@@ -119,7 +121,9 @@ void drawProfileScreen(AppState& app) {
         sectionHeader(icon::kUserPlus, "New trainee");
         drawNewTraineeForm(app, false);
         endTile();
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) app.profile = {};
+        // Esc first leaves the field; it closes the form only when nothing typed would be lost.
+        const bool typed = !app.profile.new_name.empty() || !app.profile.new_team.empty();
+        if (escapePressed() && !ImGui::GetIO().WantTextInput && !typed) app.profile = {};
     }
     ImGui::EndGroup();
 }

@@ -230,7 +230,10 @@ void choiceRow(int position, const std::string& text, bool checked, bool radio, 
     const bool clicked = radio ? ImGui::RadioButton("##c", checked) : ImGui::Checkbox("##c", &value);
     ImGui::EndDisabled();
     recordItem(label.c_str(), !locked);
-    if (clicked && !locked) on_click();
+    // Keys: the choice's letter (a = A key) or its number.
+    const bool typed = !ImGui::GetIO().WantTextInput &&
+                       ((position < 26 && keyPressed(key::kLetterA + position)) || (position < 9 && keyPressed(key::kDigit1 + position)));
+    if ((clicked || typed) && !locked) on_click();
     ImGui::SameLine();
     const std::string shown = letter(position) + ")  " + text;
     ImGui::TextWrapped("%s", shown.c_str());
@@ -404,14 +407,15 @@ void drawTaking(AppState& app) {
     }
     ImGui::EndChild();
 
-    // Buttons.
+    // Buttons; Enter presses the main one (check, next, submit).
+    const bool enter = !ImGui::GetIO().WantTextInput && enterPressed();
     const bool last = q.current == total - 1;
     const QuizAnswer current = settled(q.answers[static_cast<size_t>(q.current)]);
     if (q.mode == QuizMode::Practice) {
         if (!q.feedback) {
             const bool ready = question && answerWellFormed(*question, drawn, current);
             ImGui::BeginDisabled(!ready);
-            if (iconButton(icon::kCheck, "Check answer", ButtonKind::Primary, ImVec2(em(11), 0)))
+            if (iconButton(icon::kCheck, "Check answer", ButtonKind::Primary, ImVec2(em(11), 0)) || (enter && ready))
                 q.feedback = gradeQuestion(*question, drawn, current, app.settings, app.trainee ? app.trainee->name : std::string());
             ImGui::EndDisabled();
             recordItem("Check answer", ready);
@@ -419,11 +423,11 @@ void drawTaking(AppState& app) {
             if (button("Skip")) q.feedback = gradeQuestion(*question, drawn, QuizAnswer{}, app.settings, std::string());
             recordItem("Skip");
         } else if (!last) {
-            if (iconButton(icon::kArrowRight, "Next question", ButtonKind::Primary, ImVec2(em(11), 0))) {
+            if (iconButton(icon::kArrowRight, "Next question", ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
                 q.feedback.reset();
                 ++q.current;
             }
-        } else if (iconButton(icon::kFlag, "See results", ButtonKind::Primary, ImVec2(em(11), 0))) {
+        } else if (iconButton(icon::kFlag, "See results", ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
             submit(app, false);
         }
     } else {
@@ -433,7 +437,7 @@ void drawTaking(AppState& app) {
         recordItem("Previous", q.current > 0);
         ImGui::SameLine();
         ImGui::BeginDisabled(last);
-        if (iconButton(icon::kChevronRight, "Next", ButtonKind::Primary, ImVec2(em(8), 0))) ++q.current;
+        if (iconButton(icon::kChevronRight, "Next", ButtonKind::Primary, ImVec2(em(8), 0)) || (enter && !last)) ++q.current;
         ImGui::EndDisabled();
         recordItem("Next", !last);
         ImGui::SameLine();
@@ -442,7 +446,7 @@ void drawTaking(AppState& app) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", status);
         ImGui::SameLine();
-        if (iconButton(icon::kPaperPlane, "Submit exam", last ? ButtonKind::Primary : ButtonKind::Normal)) submit(app, false);
+        if (iconButton(icon::kPaperPlane, "Submit exam", last ? ButtonKind::Primary : ButtonKind::Normal) || (enter && last)) submit(app, false);
         if (answered < total) tooltip("Unanswered questions count as wrong.");
     }
     ImGui::SameLine();
@@ -567,6 +571,8 @@ void drawResults(AppState& app) {
 }  // namespace
 
 // ---- entry point --------------------------------------------------------------------------------
+
+void enterQuizScreen(AppState& app) { app.quiz.recent_valid = false; }  // the trainee may have changed
 
 void drawQuizScreen(AppState& app) {
     ensureLoaded(app);

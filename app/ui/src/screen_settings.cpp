@@ -63,6 +63,8 @@ void save(AppState& app) {
 
 }  // namespace
 
+void enterSettingsScreen(AppState& app) { app.settings_screen.loaded = false; }  // fresh drafts each visit
+
 void drawSettingsScreen(AppState& app) {
     SettingsState& st = app.settings_screen;
     if (!st.loaded) {
@@ -85,6 +87,7 @@ void drawSettingsScreen(AppState& app) {
     describe("company_name");
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(-1);
+    escapeKeepsText("##company");
     ImGui::InputText("##company", &d.company_name);
     recordItem("Company name");
     ImGui::AlignTextToFramePadding();
@@ -92,6 +95,7 @@ void drawSettingsScreen(AppState& app) {
     describe("hold_estimate");
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(-1);
+    escapeKeepsText("##hold");
     ImGui::InputText("##hold", &d.hold_estimate);
     recordItem("Hold estimate");
     ImGui::Spacing();

@@ -22,6 +22,24 @@ std::string recommendedScenario(const AppState& app, const std::string& after = 
 // "12 Mar, 09:41" from an ISO timestamp.
 std::string shortDate(const std::string& iso);
 
+// ---- keyboard (the map is in keyboard_help.cpp; README "Keyboard") ----
+// GLFW key codes: the platform fills io.KeysDown by them (ImGui 1.86 has no named keys).
+namespace key {
+constexpr int kDigit1 = '1';
+constexpr int kKeypad1 = 321;
+constexpr int kLetterA = 'A';
+constexpr int kF1 = 290;  // F1..F12 are consecutive
+}  // namespace key
+// Pressed this frame (no repeat).
+bool keyPressed(int glfw_key);
+bool enterPressed();
+bool escapePressed();
+// Call just before an InputText: Esc then leaves the field keeping its text (ImGui 1.86 would
+// revert everything typed since the field was entered).
+void escapeKeepsText(const char* id);
+// The "?" overlay listing every key; opened by "?" (outside a text field) or the top bar's button.
+void drawKeyboardHelp(AppState& app);
+
 // ---- the desk (shared by the call and chat desks; desk.cpp) ----
 // Makes a new attempt of `scenario` for the current trainee.
 std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Scenario> scenario);
@@ -46,6 +64,7 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat);
 void drawOptions(AppState& app, DeskSession& s, bool keyboard);
 // CRM vs caller claims, verification, history, KB search, hold and transfer.
 void drawDeskTools(AppState& app, DeskSession& s);
+
 void drawWrapUp(AppState& app, DeskSession& s);
 // Clock, handle-time target and phase, in one line.
 void drawClockStrip(AppState& app, DeskSession& s, bool chat);

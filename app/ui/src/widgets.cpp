@@ -24,6 +24,9 @@ void recordItem(const char* label, bool enabled) {
     ItemRect& rect = recorder->items[visibleLabel(label)];
     rect.min = ImGui::GetItemRectMin();
     rect.max = ImGui::GetItemRectMax();
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    rect.visible_min = ImVec2(std::max(rect.min.x, clip_min.x), std::max(rect.min.y, clip_min.y));
+    rect.visible_max = ImVec2(std::min(rect.max.x, clip_max.x), std::min(rect.max.y, clip_max.y));
     rect.enabled = enabled;
     rect.frame = ImGui::GetFrameCount();
 }

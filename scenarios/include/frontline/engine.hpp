@@ -30,6 +30,7 @@ struct TranscriptLine {
 struct OptionView {
     std::string id;
     std::string text;  // placeholders filled
+    std::string label; // desk actions: the author's short label (filled), or empty
     Action action;
     bool desk = false;       // a desk tool (CRM, history, KB) rather than a conversational move
     bool available = true;

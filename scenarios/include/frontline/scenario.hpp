@@ -79,6 +79,7 @@ struct Action {
 struct Option {
     std::string id;    // stable, unique in the scenario
     std::string text;  // what the agent says or does; may contain placeholders
+    std::string label; // desk actions: the button's few words ("Thank, then resume"); empty = the text
     Action action;
     std::string script;                    // "greeting" | "hold" | "closing" when it claims an approved script
     std::vector<std::string> steps;        // SOP steps it performs
@@ -168,6 +169,9 @@ struct Scenario {
     Persona persona;
     CrmRecord crm;
     std::vector<std::pair<std::string, std::string>> claims;  // what the caller says
+    // The node where the caller has said their claims (the desk shows them from then on); empty =
+    // the first node that offers a verify decision.
+    std::string claims_heard_at;
     std::vector<KbArticle> kb;
     std::map<std::string, nlohmann::json> variables;  // initial values
     std::string start;

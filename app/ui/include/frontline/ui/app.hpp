@@ -75,6 +75,11 @@ struct LibraryState {
     bool assessment = false;  // play in assessment mode: no hints, no coaching until the debrief
 };
 
+// The desk panel's tabs, in the order F1, F2, F3 select them.
+enum class DeskTab { Verify, History, KnowledgeBase };
+// The wrap-up form's fields in Tab order.
+enum class WrapUpField { Disposition, Category, Notes, FollowUp, Task, Due, Submit, Count };
+
 // One interaction being played: an engine plus the desk's own state. Held by unique_ptr so the
 // engine's references (scenario, settings) stay valid while the vector of sessions changes.
 struct DeskSession {
@@ -92,8 +97,13 @@ struct DeskSession {
     WrapUpForm wrap_up;
     std::string kb_search;
     std::string open_article;    // KB article shown in the desk panel
-    bool show_history = false;
+    // Every interaction starts on the tab that matters first, whatever the last call left open.
+    std::optional<DeskTab> desk_tab_request = DeskTab::Verify;
+    bool claims_heard = false;   // the caller has said their claims: the desk shows them from now on
     bool transfer_open = false;  // the transfer dialog
+    int transfer_highlight = 0;  // the dialog's row Enter picks (Up/Down move it)
+    WrapUpField wrap_focus = WrapUpField::Disposition;  // Tab / Shift+Tab move it
+    bool wrap_focus_moved = true;  // give keyboard focus to `wrap_focus` this frame (and when the form opens)
     std::string error;           // last engine refusal, shown under the options
     std::string save_problem;    // why the store would refuse this attempt, known when it rings
     std::filesystem::path pending_file;  // where the attempt is kept while the store refuses it
@@ -110,6 +120,7 @@ struct CallDeskState {
 struct ChatDeskState {
     std::vector<std::unique_ptr<DeskSession>> sessions;
     int active = 0;  // the session shown in the main column
+    bool ctrl_last_frame = false;  // a quick Ctrl+2 may release Ctrl in the frame the 2 arrives
 };
 
 struct DebriefState {
@@ -119,6 +130,7 @@ struct DebriefState {
     ScoreReport report;
     bool assessment = false;  // the attempt was played in assessment mode
     double shown_at = 0;  // app time the debrief opened (drives the count-up animation)
+    bool scroll_to_top = true;  // set on entry: every debrief opens at its result, not the last one's scroll
     std::vector<std::int64_t> more_attempts;  // other chats of the same session, debriefed next
 };
 
@@ -189,6 +201,7 @@ struct AppState {
     QuizScreenState quiz;
     CertificationScreenState certification;
     CertificatesScreenState certificates;
+    bool keyboard_help = false;  // the "?" overlay is open
 
     // Output for the platform, reset at the start of every drawApp().
     PlatformRequests requests;
@@ -224,6 +237,13 @@ void drawSettingsScreen(AppState& app);
 void drawQuizScreen(AppState& app);
 void drawCertificationScreen(AppState& app);
 void drawCertificatesScreen(AppState& app);
+// Enter hooks (see ScreenInfo::enter).
+void enterDebriefScreen(AppState& app);
+void enterHistoryScreen(AppState& app);
+void enterSettingsScreen(AppState& app);
+void enterQuizScreen(AppState& app);
+void enterCertificationScreen(AppState& app);
+void enterCertificatesScreen(AppState& app);
 
 struct ScreenInfo {
     ScreenId id;
@@ -231,6 +251,9 @@ struct ScreenInfo {
     const char* icon;  // a Font Awesome glyph from icons.hpp
     bool in_top_bar;   // reachable from the navigation bar
     void (*draw)(AppState&);
+    // Called by navigate() each time the screen is entered: the one place a screen resets or
+    // re-reads what it shows (null: nothing to do).
+    void (*enter)(AppState&) = nullptr;
 };
 const std::vector<ScreenInfo>& screens();
 

@@ -32,7 +32,6 @@ enum class CertificationFilter { All, RefresherDue, Expired, NotCertified };
 struct CertificationScreenState {
     CertificationPolicies data;  // shared with the Certificates screen
     bool valid = false;          // rows are computed on entry / Refresh, never per frame
-    int drawn_frame = -10;       // ImGui frame last drawn (a gap = the screen was just entered)
     std::string computed_at;     // the "now" the rows were evaluated at
     std::vector<CertificationRow> rows;
     std::vector<StepStat> team_steps;  // weakest first
@@ -42,7 +41,6 @@ struct CertificationScreenState {
 
 struct CertificatesScreenState {
     bool valid = false;
-    int drawn_frame = -10;        // ImGui frame last drawn (a gap = the screen was just entered)
     std::int64_t trainee_id = 0;  // whose data is cached
     std::vector<CertificationStatus> statuses;  // one per policy
     std::vector<CertificateRecord> certificates;  // newest first

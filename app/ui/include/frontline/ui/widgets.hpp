@@ -11,6 +11,7 @@ namespace frontline::ui {
 // ---- test hook ----
 struct ItemRect {
     ImVec2 min, max;
+    ImVec2 visible_min, visible_max;  // the part inside its window's clip rectangle (what is seen)
     bool enabled = true;
     int frame = 0;  // ImGui frame count when last drawn
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
