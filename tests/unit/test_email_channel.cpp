@@ -60,7 +60,8 @@ TEST_CASE("email: a week in the queue is still late however long the target") {
 
 TEST_CASE("email: time spent writing costs no mood, unlike silence on a call") {
     const Scenario s = bundled("email-bill-query");
-    Engine e(bundledSop(), s, OrgSettings{}, "Sam", 1);
+    const OrgSettings settings;  // the engine keeps a reference: it must outlive the engine
+    Engine e(bundledSop(), s, settings, "Sam", 1);
     REQUIRE(e.answer(0).ok);
     const int mood = e.mood();
     e.elapse(600);
