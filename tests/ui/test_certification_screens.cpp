@@ -98,7 +98,10 @@ TEST_CASE("a ready trainee issues a level 1 certificate and exports it") {
     CHECK(h.app.certificates.message.find("Saved") == 0);
     std::ifstream in(badge);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    VerifyOptions options{nowUtcIso(), loadSigningKey(dir.path())->public_key, &*h.app.store};
+    VerifyOptions options;
+    options.now = nowUtcIso();
+    options.trusted_key = loadSigningKey(dir.path())->public_key;
+    options.store = &*h.app.store;
     CHECK(verifyBadge(text, options).verdict == BadgeVerdict::Valid);
 }
 
