@@ -27,19 +27,9 @@ DB="$WORK/team/frontline.db"
 "$BIN" settings set issuer_email certificates@example.com --db "$DB" > /dev/null
 "$BIN" trainees add "Ana Souza" --db "$DB" > /dev/null
 
-# Evidence for level 1 (what the policy requires; the store trusts it as recorded: issue 13 part 3).
-SOPV=$(python3 -c "import json,glob;print(json.load(open(glob.glob('$SRC/scenarios/content/sop/*.sop.json')[0]))['version'])")
-NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-for s in failed-verification price-objection-learn legal-safety-compliance; do
-  V=$(python3 -c "import json;print(json.load(open('$SRC/scenarios/content/scenarios/$s.json')).get('version',1))")
-  sqlite3 "$DB" "INSERT INTO attempts (trainee_id, scenario_id, scenario_version, scenario_title, sop_id, sop_version, channel,
-      started_at, finished_at, outcome, passed, critical_failure, adherence, points, stars, handle_seconds, fcr, csat,
-      answer_seconds, seed) VALUES (1, '$s', $V, '$s', 'inbound-calls-chats', '$SOPV', 'call', '$NOW', '$NOW', 'resolved',
-      1, 0, 96, 100, 3, 300, 1, 4.5, 5, 1);
-    INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES (last_insert_rowid(), '{}', '[]');"
-done
-sqlite3 "$DB" "INSERT INTO quiz_attempts (trainee_id, exam_id, mode, seed, started_at, finished_at, score_percent, passed,
-    sop_version, detail_json) VALUES (1, 'inbound-l1-exam', 'exam', 1, '$NOW', '$NOW', 92, 1, '$SOPV', '{}');"
+# Level 1 evidence, as the store records it.
+. "$SRC/tests/e2e/lib/level1_evidence.sh"
+insert_level1_evidence "$DB"
 "$BIN" certify issue --trainee "Ana Souza" --policy inbound-agent-l1 --json --db "$DB" > "$WORK/issue.json" \
   || { cat "$WORK/issue.json"; fail "certify issue failed"; }
 CERT=$(python3 -c "import json;print(json.load(open('$WORK/issue.json'))['certificate']['id'])")

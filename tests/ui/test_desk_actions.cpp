@@ -4,27 +4,16 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include "frontline/ui/demo.hpp"
+#include "desk_steps.hpp"
 #include "harness.hpp"
 
 using namespace frontline;
 using frontline::test::Harness;
 namespace k = frontline::test;
+using frontline::test::answerCall;
+using frontline::test::openDesk;
 
 namespace {
-
-// Opens every desk tool (CRM, history, articles), as the best path assumes.
-void openDesk(ui::DeskSession& s) {
-    for (const auto& o : s.engine->options())
-        if (o.desk && o.available) s.engine->choose(o.id);
-}
-
-ui::DeskSession& answerCall(Harness& h, const std::string& scenario_id) {
-    REQUIRE(ui::startScenario(h.app, scenario_id));
-    h.frames(1);
-    h.press(k::kEnter);
-    REQUIRE(h.app.call.session);
-    return *h.app.call.session;
-}
 
 std::vector<OptionView> resumes(const ui::DeskSession& s) {
     std::vector<OptionView> out;

@@ -4,30 +4,16 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include "frontline/ui/demo.hpp"
+#include "desk_steps.hpp"
 #include "harness.hpp"
 
 using namespace frontline;
 using frontline::test::Harness;
 namespace k = frontline::test;
+using frontline::test::answerCall;
+using frontline::test::openDesk;
 
 namespace {
-
-// Opens every desk tool (CRM, history, articles), as the best path assumes.
-void openDesk(ui::DeskSession& s) {
-    for (const auto& o : s.engine->options())
-        if (o.desk && o.available) s.engine->choose(o.id);
-}
-
-// Answers `scenario_id` with Enter; returns its session.
-ui::DeskSession& answerCall(Harness& h, const std::string& scenario_id) {
-    REQUIRE(ui::startScenario(h.app, scenario_id));
-    h.frames(1);
-    h.press(k::kEnter);
-    REQUIRE(h.app.call.session);
-    REQUIRE(h.app.call.session->engine->phase() == Phase::Live);
-    h.frames(1);
-    return *h.app.call.session;
-}
 
 // Plays the best path straight through the engine up to the wrap-up form.
 ui::DeskSession& callAtWrapUp(Harness& h) {

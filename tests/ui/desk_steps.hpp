@@ -1,0 +1,27 @@
+#pragma once
+// Steps the desk tests share: answer a call by keyboard, open every desk tool.
+#include <string>
+#include <doctest/doctest.h>
+#include "frontline/ui/app.hpp"
+#include "harness.hpp"
+
+namespace frontline::test {
+
+// Opens every desk tool (CRM, history, articles), as the best path assumes.
+inline void openDesk(ui::DeskSession& s) {
+    for (const auto& o : s.engine->options())
+        if (o.desk && o.available) s.engine->choose(o.id);
+}
+
+// Starts `scenario_id` and answers it with Enter; returns its live session.
+inline ui::DeskSession& answerCall(Harness& h, const std::string& scenario_id) {
+    REQUIRE(ui::startScenario(h.app, scenario_id));
+    h.frames(1);
+    h.press(kEnter);
+    REQUIRE(h.app.call.session);
+    REQUIRE(h.app.call.session->engine->phase() == Phase::Live);
+    h.frames(1);
+    return *h.app.call.session;
+}
+
+}  // namespace frontline::test
