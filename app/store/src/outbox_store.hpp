@@ -57,6 +57,11 @@ public:
         return server().attemptSummaries(trainee_id);
     }
     std::vector<StepStat> stepStats(std::int64_t trainee_id) const override { return server().stepStats(trainee_id); }
+    std::vector<TraineeStepStat> stepStatsByTrainee() const override { return server().stepStatsByTrainee(); }
+    std::vector<WeekStat> weeklyStats(std::int64_t trainee_id, const std::string& team) const override {
+        return server().weeklyStats(trainee_id, team);
+    }
+    std::vector<TraineeActivity> traineeActivity() const override { return server().traineeActivity(); }
 
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) override;  // 0 when it went to the outbox
     std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const override {

@@ -42,6 +42,9 @@ public:
                              const std::string& finished_at) const override;
     std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const override;
     std::vector<StepStat> stepStats(std::int64_t trainee_id) const override;
+    std::vector<TraineeStepStat> stepStatsByTrainee() const override;
+    std::vector<WeekStat> weeklyStats(std::int64_t trainee_id, const std::string& team) const override;
+    std::vector<TraineeActivity> traineeActivity() const override;
 
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) override;
     std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const override;

@@ -82,6 +82,32 @@ struct StepStat {
     double mean_score = 0;  // 0..100
 };
 
+// The manager's dashboard (issue 12): each read from rows kept in the same transaction as the
+// attempt, so it costs a few rows per trainee however long the history.
+// One cell of the trainee x SOP-step heatmap: the mean score of one step over one trainee's
+// attempts where the step was required.
+struct TraineeStepStat {
+    std::int64_t trainee_id = 0;
+    std::string step;
+    int attempts = 0;
+    double mean_score = 0;  // 0..100
+};
+// One week of attempts (week = the Monday, YYYY-MM-DD, UTC, of finished_at).
+struct WeekStat {
+    std::string week;
+    int attempts = 0;
+    int passed = 0;
+    double mean_adherence = 0;  // 0..100
+    int critical_breaches = 0;  // attempts that broke a critical rule
+};
+// Per trainee: how many attempts, when they last finished one, their best exam-mode quiz score.
+struct TraineeActivity {
+    std::int64_t trainee_id = 0;
+    int attempts = 0;
+    std::string last_activity;  // finished_at of their newest attempt, "" for none
+    int best_quiz_percent = -1;  // -1: no exam taken
+};
+
 struct QuizAttemptRecord {
     std::int64_t id = 0;
     std::int64_t trainee_id = 0;
@@ -175,6 +201,9 @@ public:
                                      const std::string& finished_at) const = 0;
     virtual std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const = 0;
     virtual std::vector<StepStat> stepStats(std::int64_t trainee_id) const = 0;
+    virtual std::vector<TraineeStepStat> stepStatsByTrainee() const = 0;
+    virtual std::vector<WeekStat> weeklyStats(std::int64_t trainee_id, const std::string& team) const = 0;
+    virtual std::vector<TraineeActivity> traineeActivity() const = 0;
 
     virtual std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) = 0;
     virtual std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const = 0;
@@ -290,6 +319,16 @@ public:
     // whole team). Only rows where the step was required count; missed and out_of_order are
     // disjoint (out_of_order counts covered steps only).
     std::vector<StepStat> stepStats(std::int64_t trainee_id = 0) const { return backend_->stepStats(trainee_id); }
+    // The heatmap: one row per trainee and step they were required to cover, by trainee id then
+    // SOP order.
+    std::vector<TraineeStepStat> stepStatsByTrainee() const { return backend_->stepStatsByTrainee(); }
+    // Trends, oldest week first; only weeks with attempts. trainee_id 0 = everyone, team "" =
+    // every team (both filters apply together).
+    std::vector<WeekStat> weeklyStats(std::int64_t trainee_id = 0, const std::string& team = "") const {
+        return backend_->weeklyStats(trainee_id, team);
+    }
+    // Every trainee (those with no attempt too), by id.
+    std::vector<TraineeActivity> traineeActivity() const { return backend_->traineeActivity(); }
 
     // Quiz attempts
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) { return backend_->recordQuizAttempt(q); }
