@@ -1,4 +1,4 @@
-// frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]
+// frontline certify status [--trainee NAME] [--policy ID] [--due [--within DAYS]] [--at DATE] [--json]
 // frontline certify issue --trainee NAME [--policy ID] [--json]
 // frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]
 // frontline certify revoke ID_OR_CODE --reason TEXT [--json]
@@ -13,14 +13,16 @@
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/open_badges.hpp"
+#include "frontline/parse_number.hpp"
 #include "frontline/policy.hpp"
+#include "frontline/team_overview.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: frontline certify status [--trainee NAME] [--policy ID] [--due] [--at DATE] [--json]\n"
+    "usage: frontline certify status [--trainee NAME] [--policy ID] [--due [--within DAYS]] [--at DATE] [--json]\n"
     "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
     "       frontline certify export ID_OR_CODE --format ob3 [--jwt FILE] [--json]\n"
@@ -29,7 +31,8 @@ constexpr const char* kUsage =
     "       frontline certify list [--trainee NAME] [--json]\n"
     "issue signs with the organisation's issuer key (`frontline issuer init`) when there is one: its passphrase\n"
     "comes from --passphrase-file FILE or $FRONTLINE_ISSUER_PASSPHRASE (--issuer-dir DIR picks the key).\n"
-    "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates;\n"
+    "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates, and with\n"
+    "--within 30d (or 30) also those whose refresher falls due in the next 30 days;\n"
     "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
 
 // Everything the subcommands share: content, policies, store and settings.
@@ -143,6 +146,14 @@ nlohmann::json certificateJson(const CertificateRecord& c, const std::string& st
             {"scores", c.scores}};
 }
 
+// "30d" or "30": a number of days from 0 to 3650.
+int daysOption(std::string text) {
+    if (!text.empty() && (text.back() == 'd' || text.back() == 'D')) text.pop_back();
+    const auto days = parseWholeNumber(text, 0, 3650);
+    if (!days) throw UsageError("--within expects a number of days such as 30d or 30 (0 to 3650)");
+    return static_cast<int>(*days);
+}
+
 int runStatus(const Args& args, Io& io) {
     const std::string at = args.has("--at") ? args.get("--at") : nowUtcIso();
     auto at_time = parseUtc(at);
@@ -166,7 +177,8 @@ int runStatus(const Args& args, Io& io) {
         io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
         return 1;
     }
-    const bool due_only = args.has("--due");
+    const bool due_only = args.has("--due") || args.has("--within");
+    const int within_days = args.has("--within") ? daysOption(args.get("--within")) : 0;
     const bool detailed = args.has("--trainee");
 
     nlohmann::json json = nlohmann::json::array();
@@ -176,7 +188,7 @@ int runStatus(const Args& args, Io& io) {
         bool header_printed = false;
         for (const Policy* policy : policies) {
             auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
-            if (due_only && st.status != CertStatus::RefresherDue && st.status != CertStatus::Expired) continue;
+            if (due_only && st.status != CertStatus::Expired && !refresherDueWithin(st, within_days, now)) continue;
             ++shown;
             if (args.has("--json")) {
                 json.push_back(statusJson(trainee, st));
@@ -188,6 +200,9 @@ int runStatus(const Args& args, Io& io) {
             }
             io.out << "  " << column(policy->title, 32) << column(upperStatus(st.status), 15) << statusSummary(st) << "\n";
             if (detailed) {
+                // A certified agent's requirements are what the renewal needs, not something missing.
+                const bool current = st.status == CertStatus::Certified || st.status == CertStatus::RefresherDue;
+                if (current && !st.requirements.empty()) io.out << "      for renewal:\n";
                 for (const auto& r : st.requirements)
                     io.out << "      " << (r.met ? "[x] " : "[ ] ") << r.description << " — " << r.detail << "\n";
                 if (st.ready_to_issue)
@@ -494,7 +509,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason", "--format"}, {}, {"--pdf", "--badge", "--jwt", "--issuer-dir", "--passphrase-file", "--manager-password-file"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason", "--format", "--within"}, {}, {"--pdf", "--badge", "--jwt", "--issuer-dir", "--passphrase-file", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

@@ -57,6 +57,8 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::certificate_validity_months},
         {{"recertification_window_days", K::WholeNumber, 0, 365, "days", "Refresher due this many days before expiry"},
          &OrgSettings::recertification_window_days},
+        {{"refresher_reminder_days", K::WholeNumber, 1, 365, "days", "Remind of refreshers falling due within (days)"},
+         &OrgSettings::refresher_reminder_days},
         {{"hold_estimate", K::Text, 1, 60, "characters", "Hold time estimate used in the hold script"}, &OrgSettings::hold_estimate},
         {{"verification_standard", K::Text, 1, 400, "characters", "Identity verification standard (what must match the CRM)"},
          &OrgSettings::verification_standard},

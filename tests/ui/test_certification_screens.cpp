@@ -110,6 +110,8 @@ TEST_CASE("the manager's progress table lists every trainee and filters them") {
     Harness h;
     loadReadyApp(h, dir);
     ui::navigate(h.app, ui::ScreenId::Certification);
+    h.frames(1);
+    ui::finishTeamLoad(h.app);  // the figures load on a worker with their own connection
     h.frames(2);
     CHECK(h.visible("trainee:Amélie Ready"));
     CHECK(h.visible("trainee:Noah Newcomer"));
@@ -128,6 +130,8 @@ TEST_CASE("the manager's progress table lists every trainee and filters them") {
     h.click("Not certified");
     CHECK(h.visible("trainee:Amélie Ready"));  // stale until refreshed
     h.click("Refresh");
+    ui::finishTeamLoad(h.app);
+    h.frames(2);
     CHECK_FALSE(h.visible("trainee:Amélie Ready"));
     CHECK(h.visible("trainee:Noah Newcomer"));
 
@@ -138,17 +142,23 @@ TEST_CASE("the manager's progress table lists every trainee and filters them") {
 }
 
 TEST_CASE("filters select refresher-due and expired rows") {
-    ui::CertificationRow row;
+    TeamMember row;
     row.statuses.resize(2);
     row.statuses[0].status = CertStatus::Certified;
     row.statuses[1].status = CertStatus::InProgress;
-    CHECK(ui::matchesFilter(row, ui::CertificationFilter::All));
-    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::RefresherDue));
-    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::NotCertified));
+    auto with = [](StatusFilter status) {
+        TeamFilter f;
+        f.status = status;
+        return f;
+    };
+    const std::string now = "2026-11-30T12:00:00Z";
+    CHECK(matches(row, with(StatusFilter::Everyone), now));
+    CHECK_FALSE(matches(row, with(StatusFilter::RefresherDue), now));
+    CHECK_FALSE(matches(row, with(StatusFilter::NotCertified), now));
     row.statuses[0].status = CertStatus::RefresherDue;
-    CHECK(ui::matchesFilter(row, ui::CertificationFilter::RefresherDue));
-    CHECK_FALSE(ui::matchesFilter(row, ui::CertificationFilter::Expired));
+    CHECK(matches(row, with(StatusFilter::RefresherDue), now));
+    CHECK_FALSE(matches(row, with(StatusFilter::Expired), now));
     row.statuses[0].status = CertStatus::Expired;
-    CHECK(ui::matchesFilter(row, ui::CertificationFilter::Expired));
-    CHECK(ui::matchesFilter(row, ui::CertificationFilter::NotCertified));
+    CHECK(matches(row, with(StatusFilter::Expired), now));
+    CHECK(matches(row, with(StatusFilter::NotCertified), now));
 }

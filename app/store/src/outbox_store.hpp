@@ -19,6 +19,7 @@ public:
     OutboxStore(const std::string& uri, const StoreOptions& options);
 
     std::string locator() const override { return locator_; }
+    std::unique_ptr<StoreBackend> openReader() const override { return std::make_unique<PostgresStore>(uri_, options_); }
     std::filesystem::path dataDirectory() const override { return defaultDatabasePath().parent_path(); }
     bool readOnly() const override { return false; }
     std::string writeProblem(int wait_ms) const override;

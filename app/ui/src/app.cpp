@@ -7,6 +7,7 @@
 #include <map>
 #include <cstdio>
 #include <imgui.h>
+#include "frontline/certs.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/theme.hpp"
 #include "frontline/ui/widgets.hpp"
@@ -28,8 +29,8 @@ const std::vector<ScreenInfo>& screens() {
         {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen, enterHistoryScreen},
         {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen, enterQuizScreen},
         {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen, enterCertificatesScreen},
-        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen},
-        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen, enterSettingsScreen},
+        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen, true},
+        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen, enterSettingsScreen, true},
     };
     return table;
 }
@@ -51,8 +52,14 @@ void showToast(AppState& app, std::string message, double seconds) {
 
 void navigate(AppState& app, ScreenId screen) {
     if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
+    const ScreenInfo* info = screenInfo(screen);
+    if (info && info->manager_only && !managerUnlocked(app)) {
+        std::string what = std::string("open ") + info->title;
+        asManager(app, what, [screen](AppState& unlocked) { navigate(unlocked, screen); });
+        return;
+    }
     app.screen = screen;
-    if (const ScreenInfo* info = screenInfo(screen); info && info->enter) info->enter(app);
+    if (info && info->enter) info->enter(app);
 }
 
 int TraineeSummary::bestStars(const std::string& scenario_id) const {
@@ -92,6 +99,10 @@ void refreshSummary(AppState& app) {
         out.progress = computeProgress(summaries, onboardingOrder(app));
         out.recent = app.store->attempts(app.trainee->id, 8);
         out.step_stats = app.store->stepStats(app.trainee->id);
+        const TraineeEvidence evidence = gatherEvidence(*app.store, app.trainee->id, app.content);
+        const std::string now = nowUtcIso();
+        for (const auto& policy : certificationPolicies(app))
+            out.certification.push_back(evaluateCertification(policy, evidence, app.content.sop.version, app.settings, now));
         // Per-step scores are aggregated by the store (the listing does not carry them).
         for (const auto& st : out.step_stats)
             if (st.attempts > 0 && st.mean_score < 99.5 && (!out.weakest || st.mean_score < out.weakest->mean_score)) out.weakest = st;
@@ -102,6 +113,8 @@ void refreshSummary(AppState& app) {
 }
 
 void selectTrainee(AppState& app, const Trainee& trainee) {
+    // The manager who unlocked Settings for one trainee has not unlocked it for the next.
+    if (!app.trainee || app.trainee->id != trainee.id) lockManager(app);
     app.trainee = trainee;
     if (app.store) {
         try {
@@ -262,7 +275,7 @@ void drawTopBar(AppState& app) {
         // rather than running under the trainee's name on the right.
         const bool icons_only = x + navWidth() > origin.x + width - rightBlockWidth(app);
         for (const auto& info : screens()) {
-            if (!info.in_top_bar) continue;
+            if (!info.in_top_bar || (info.manager_only && !managerRole(app))) continue;
             ImGui::SetCursorScreenPos(ImVec2(x, button_y));
             const bool current = app.screen == info.id;
             ImGui::PushStyleColor(ImGuiCol_Text, current ? colour::rgb(0xFFFFFF) : colour::rgb(0xD9C9D6));
@@ -387,7 +400,7 @@ void drawApp(AppState& app) {
         // pressed (ImGui 1.86 reads "pressed" from KeysDownDuration == 0).
         ImGuiIO& io = ImGui::GetIO();
         float saved[IM_ARRAYSIZE(io.KeysDownDuration)];
-        const bool hide_keys = app.keyboard_help;
+        const bool hide_keys = app.keyboard_help || app.manager_gate.open;
         if (hide_keys) std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), saved);
         if (hide_keys) std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
         info->draw(app);
@@ -396,6 +409,7 @@ void drawApp(AppState& app) {
     }
     ImGui::EndChild();
     drawKeyboardHelp(app);
+    drawManagerGate(app);
     ImGui::End();
     drawToast(app);
 }

@@ -2,6 +2,7 @@
 #include "frontline/ui/demo.hpp"
 #include <algorithm>
 #include "frontline/validator.hpp"
+#include "team_panels.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
@@ -75,6 +76,21 @@ std::shared_ptr<const Scenario> firstOf(const AppState& app, Channel channel, co
 void clearSessions(AppState& app) {
     app.call.session.reset();
     app.chat.sessions.clear();
+}
+
+// The Team screen with its figures loaded (a screenshot cannot wait for the worker): the roster,
+// the heatmap, the trends, or the busiest trainee opened.
+void stageTeam(AppState& app, const std::string& name) {
+    navigate(app, ScreenId::Certification);
+    startTeamLoad(app);
+    finishTeamLoad(app);
+    CertificationScreenState& st = app.certification;
+    st.tab = name == "team-heatmap" ? TeamTab::Heatmap : name == "team-trends" ? TeamTab::Trends : TeamTab::Roster;
+    if (name != "team-trainee" || !st.overview) return;
+    const TeamMember* busiest = nullptr;
+    for (const auto& m : st.overview->members)
+        if (!busiest || m.activity.attempts > busiest->activity.attempts) busiest = &m;
+    if (busiest) openTraineeDrillDown(app, busiest->trainee.id);
 }
 
 }  // namespace
@@ -153,7 +169,7 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
 const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
                                                    "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
-                                                   "certificates", "team"};
+                                                   "certificates", "team", "team-heatmap", "team-trends", "team-trainee"};
     return names;
 }
 
@@ -234,8 +250,8 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         navigate(app, ScreenId::Quiz);  // the quiz screen loads its banks and shows the picker
     } else if (name == "certificates") {
         navigate(app, ScreenId::Certificates);
-    } else if (name == "team") {
-        navigate(app, ScreenId::Certification);
+    } else if (name.rfind("team", 0) == 0) {
+        stageTeam(app, name);
     } else {
         return false;
     }

@@ -112,7 +112,8 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     const bool renewal = s.certificate.has_value();
     const char* label = renewal ? "Renew certificate" : "Issue certificate";
     ImGui::BeginDisabled(!s.ready_to_issue);
-    if (iconButton(icon::kCertificate, label, ButtonKind::Primary)) issue(app, policy, s);
+    if (iconButton(icon::kCertificate, label, ButtonKind::Primary))
+        asManager(app, "issue a certificate", [policy, s](AppState& unlocked) { issue(unlocked, policy, s); });
     ImGui::EndDisabled();
     recordItem((std::string(label) + ":" + policy.id).c_str(), s.ready_to_issue);
     if (!s.ready_to_issue && s.status != CertStatus::Certified) tooltip("Complete every requirement above first.");

@@ -1,14 +1,16 @@
-// Certification progress (training managers): every trainee's status per policy with filters for
-// refresher due / expired / not certified, and which SOP steps the team gets wrong (Store::stepStats).
-// Statuses are computed on entry and on Refresh, never per frame.
+// Team (training managers): every trainee's certification status per policy, filtered by status,
+// team and name and sorted by any column; summary tiles and "where the team loses points" follow
+// the filter; a trainee x SOP-step heatmap; weekly trends; one trainee's records with replay.
+// The figures load on a worker on entry and on Refresh (team_loader.cpp), never per frame; the
+// parts are drawn by the team_*.cpp files (team_panels.hpp).
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 #include "frontline/certs.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
+#include "team_panels.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
@@ -28,51 +30,7 @@ void invalidateCertification(AppState& app) {
     app.certificates.valid = false;
 }
 
-bool matchesFilter(const CertificationRow& row, CertificationFilter filter) {
-    auto any = [&](auto predicate) { return std::any_of(row.statuses.begin(), row.statuses.end(), predicate); };
-    switch (filter) {
-        case CertificationFilter::All: return true;
-        case CertificationFilter::RefresherDue:
-            return any([](const CertificationStatus& s) { return s.status == CertStatus::RefresherDue; });
-        case CertificationFilter::Expired: return any([](const CertificationStatus& s) { return s.status == CertStatus::Expired; });
-        case CertificationFilter::NotCertified:
-            // Holds nothing current at all (the first policy is the entry level).
-            return !row.statuses.empty() && row.statuses.front().status != CertStatus::Certified &&
-                   row.statuses.front().status != CertStatus::RefresherDue;
-    }
-    return true;
-}
-
-namespace {
-
-void refresh(AppState& app) {
-    CertificationScreenState& st = app.certification;
-    st.valid = true;
-    st.rows.clear();
-    st.team_steps.clear();
-    st.computed_at = nowUtcIso();
-    if (!app.store) return;
-    const auto& policies = certificationPolicies(app);
-    try {
-        for (const auto& trainee : app.store->trainees()) {
-            CertificationRow row{trainee, {}};
-            auto evidence = gatherEvidence(*app.store, trainee.id, app.content);
-            for (const auto& p : policies)
-                row.statuses.push_back(evaluateCertification(p, evidence, app.content.sop.version, app.settings, st.computed_at));
-            st.rows.push_back(std::move(row));
-        }
-        st.team_steps = app.store->stepStats(0);
-        std::sort(st.team_steps.begin(), st.team_steps.end(),
-                  [](const StepStat& a, const StepStat& b) { return a.mean_score < b.mean_score; });
-    } catch (const StoreError& e) {
-        showToast(app, std::string("Could not read certification data: ") + e.what(), 6);
-    }
-}
-
-}  // namespace
-
-// Shared look for a status (also used by the Certificates screen through this declaration).
-void certificationStatusChip(CertStatus s);
+// Shared look for a status (the Certificates screen and the Team panels use it too).
 void certificationStatusChip(CertStatus s) {
     switch (s) {
         case CertStatus::Certified: chip(certStatusTitle(s), colour::kGoodSoft, colour::kGood); break;
@@ -82,13 +40,6 @@ void certificationStatusChip(CertStatus s) {
         case CertStatus::InProgress: chip(certStatusTitle(s), colour::kInfoSoft, colour::kInfo); break;
         case CertStatus::NotStarted: chip(certStatusTitle(s), colour::kCardBorder, colour::kInkSoft); break;
     }
-}
-
-namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
 }
 
 std::string statusDetail(const CertificationStatus& s) {
@@ -106,140 +57,169 @@ std::string statusDetail(const CertificationStatus& s) {
     return buf;
 }
 
-void drawFilters(AppState& app) {
-    CertificationScreenState& st = app.certification;
-    const std::pair<CertificationFilter, const char*> filters[] = {{CertificationFilter::All, "Everyone"},
-                                                                   {CertificationFilter::RefresherDue, "Refresher due"},
-                                                                   {CertificationFilter::Expired, "Expired"},
-                                                                   {CertificationFilter::NotCertified, "Not certified"}};
+namespace {
+
+void drawStatusFilter(TeamFilter& f) {
+    char due_label[48];
+    std::snprintf(due_label, sizeof due_label, "Due in %d days###due-within", f.due_within_days);
+    const std::pair<StatusFilter, const char*> filters[] = {{StatusFilter::Everyone, "Everyone"},
+                                                            {StatusFilter::DueWithin, due_label},
+                                                            {StatusFilter::RefresherDue, "Refresher due"},
+                                                            {StatusFilter::Expired, "Expired"},
+                                                            {StatusFilter::NotCertified, "Not certified"}};
     for (const auto& [filter, label] : filters) {
-        if (ImGui::RadioButton(label, st.filter == filter)) st.filter = filter;
-        recordItem(label);
+        if (ImGui::RadioButton(label, f.status == filter)) f.status = filter;
+        recordItem(filter == StatusFilter::DueWithin ? "Due within" : label);
         ImGui::SameLine();
     }
-    ImGui::SameLine(0, em(2));
-    ImGui::SetNextItemWidth(em(14));
+}
+
+void drawTeamPicker(const TeamOverview* overview, TeamFilter& f) {
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::BeginCombo("##team", f.team.empty() ? "All teams" : f.team.c_str())) {
+        if (ImGui::Selectable("All teams", f.team.empty())) f.team.clear();
+        if (overview)
+            for (const auto& team : overview->teams)
+                if (ImGui::Selectable(team.c_str(), f.team == team)) f.team = team;
+        ImGui::EndCombo();
+    }
+    recordItem("Team filter");
+}
+
+void drawFilters(AppState& app) {
+    CertificationScreenState& st = app.certification;
+    drawStatusFilter(st.filter);
+    ImGui::SameLine(0, em(1));
+    drawTeamPicker(st.overview.get(), st.filter);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(11));
     escapeKeepsText("##search");
-    ImGui::InputTextWithHint("##search", "Search trainees", &st.search);
+    ImGui::InputTextWithHint("##search", "Search trainees", &st.filter.search);
     recordItem("Search trainees");
     ImGui::SameLine();
-    if (iconButton(icon::kRefresh, "Refresh")) st.valid = false;
-}
-
-void drawTable(AppState& app, float height) {
-    CertificationScreenState& st = app.certification;
-    const auto& policies = certificationPolicies(app);
-    const std::string needle = lower(st.search);
-    const int columns = 2 + static_cast<int>(policies.size());
-    int shown = 0;
-    if (ImGui::BeginTable("##certification", columns,
-                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
-                          ImVec2(0, height))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-        for (const auto& p : policies) ImGui::TableSetupColumn(p.title.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableHeadersRow();
-        for (const auto& row : st.rows) {
-            if (!matchesFilter(row, st.filter)) continue;
-            if (!needle.empty() && lower(row.trainee.name).find(needle) == std::string::npos &&
-                lower(row.trainee.team).find(needle) == std::string::npos)
-                continue;
-            ++shown;
-            ImGui::PushID(static_cast<int>(row.trainee.id));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(row.trainee.name.c_str());
-            recordItem(("trainee:" + row.trainee.name).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", row.trainee.team.empty() ? "-" : row.trainee.team.c_str());
-            for (size_t i = 0; i < row.statuses.size(); ++i) {
-                const auto& s = row.statuses[i];
-                ImGui::TableNextColumn();
-                certificationStatusChip(s.status);
-                recordItem(("status:" + row.trainee.name + ":" + s.policy_id + ":" + certStatusName(s.status)).c_str());
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", statusDetail(s).c_str());
-                if (!s.missing.empty() && ImGui::IsItemHovered()) {
-                    std::string missing = "Still missing:";
-                    for (const auto& m : s.missing) missing += "\n- " + m;
-                    ImGui::SetTooltip("%s", missing.c_str());
-                }
-            }
-            ImGui::PopID();
+    ImGui::BeginDisabled(teamLoading(app));
+    if (iconButton(icon::kRefresh, "Refresh")) startTeamLoad(app);
+    ImGui::EndDisabled();
+    if (app.manager_gate.unlocked) {
+        ImGui::SameLine();
+        if (iconButton(icon::kLock, "Lock")) {
+            lockManager(app);
+            navigate(app, ScreenId::Home);
         }
-        ImGui::EndTable();
+        tooltip("Leave the team's records; the manager password is asked again next time.");
     }
-    if (shown == 0) mutedText(st.rows.empty() ? "No trainees yet." : "Nobody matches this filter.");
 }
 
-void drawTeamSteps(AppState& app) {
-    CertificationScreenState& st = app.certification;
+void drawTiles(const AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
+    const TeamCounts counts = countTeam(overview, selected);
+    int due_soon = 0;
+    for (size_t i : selected)
+        due_soon += dueWithin(overview.members[i], app.certification.filter.due_within_days, overview.computed_at) ? 1 : 0;
+    const float tile_w = (ImGui::GetContentRegionAvail().x - 4 * ImGui::GetStyle().ItemSpacing.x) / 5;
+    char due_caption[48];
+    std::snprintf(due_caption, sizeof due_caption, "due in %d days", app.certification.filter.due_within_days);
+    const std::string quiz = counts.best_quiz_mean < 0 ? "-" : std::to_string(counts.best_quiz_mean) + "%";
+    statTile("##trainees", icon::kUsers, colour::kInfo, std::to_string(counts.trainees).c_str(), "trainees shown", tile_w);
+    ImGui::SameLine();
+    statTile("##certified", icon::kCertificate, colour::kGood, std::to_string(counts.certified).c_str(), "certified", tile_w);
+    ImGui::SameLine();
+    statTile("##due", icon::kClock, colour::kWarn, std::to_string(due_soon).c_str(), due_caption, tile_w);
+    ImGui::SameLine();
+    statTile("##expired", icon::kWarning, colour::kBad, std::to_string(counts.expired).c_str(), "expired", tile_w);
+    ImGui::SameLine();
+    statTile("##quiz", icon::kQuestion, colour::kInfo, quiz.c_str(), "mean best exam", tile_w);
+}
+
+void drawWeakestSteps(AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
     iconText(icon::kBullseye, colour::kAccent, "Where the team loses points");
-    mutedText("SOP steps by the team's mean score over every recorded attempt, weakest first.");
+    mutedText("SOP steps by mean score over the attempts of the trainees shown, weakest first.");
     ImGui::Spacing();
-    if (st.team_steps.empty()) {
-        mutedText("No attempts recorded yet.");
-        return;
-    }
+    const auto steps = weakestSteps(overview, selected);
+    if (steps.empty()) mutedText("No attempts recorded yet.");
     const float bar_w = ImGui::GetContentRegionAvail().x;
-    int listed = 0;
-    for (const auto& step : st.team_steps) {
-        if (listed++ == 6) break;
-        const SopStep* info = app.content.sop.step(step.step);
+    for (size_t i = 0; i < steps.size() && i < 6; ++i) {
+        const SopStep* info = app.content.sop.step(steps[i].step);
         char title[160];
-        std::snprintf(title, sizeof title, "%d. %s", info ? info->number : 0, info ? info->title.c_str() : step.step.c_str());
+        std::snprintf(title, sizeof title, "%d. %s", info ? info->number : 0, info ? info->title.c_str() : steps[i].step.c_str());
         ImGui::TextUnformatted(title);
-        recordItem(("step:" + step.step).c_str());
-        const int score = static_cast<int>(step.mean_score + 0.5);
-        char overlay[96];
-        std::snprintf(overlay, sizeof overlay, "%d%%  ·  missed %d of %d, out of order %d", score, step.missed, step.attempts,
-                      step.out_of_order);
-        progressBar(static_cast<float>(step.mean_score / 100.0), scoreColour(score), bar_w, em(1.3f), overlay);
+        recordItem(("step:" + steps[i].step).c_str());
+        const int score = static_cast<int>(steps[i].mean_score + 0.5);
+        char overlay[64];
+        std::snprintf(overlay, sizeof overlay, "%d%%  over %d attempt%s", score, steps[i].attempts, steps[i].attempts == 1 ? "" : "s");
+        progressBar(static_cast<float>(steps[i].mean_score / 100.0), scoreColour(score), bar_w, em(1.3f), overlay);
         ImGui::Spacing();
+    }
+}
+
+void drawTabs(AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected, float height) {
+    CertificationScreenState& st = app.certification;
+    const std::pair<TeamTab, const char*> tabs[] = {{TeamTab::Roster, "Roster"}, {TeamTab::Heatmap, "Heatmap"}, {TeamTab::Trends, "Trends"}};
+    for (const auto& [tab, label] : tabs) {
+        if (button(label, st.tab == tab ? ButtonKind::Primary : ButtonKind::Normal)) st.tab = tab;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const float body = height - ImGui::GetFrameHeightWithSpacing();
+    switch (st.tab) {
+        case TeamTab::Roster: drawTeamRoster(app, overview, selected, body); break;
+        case TeamTab::Heatmap: drawTeamHeatmap(app, overview, selected, body); break;
+        case TeamTab::Trends: drawTeamTrends(app, overview, body); break;
+    }
+}
+
+// When the figures are from, how long they took, and whether new ones are on their way.
+void drawFreshness(const AppState& app) {
+    const CertificationScreenState& st = app.certification;
+    if (teamLoading(app)) {
+        ImGui::TextDisabled("Refreshing…");
+    } else if (st.overview) {
+        ImGui::TextDisabled("Judged %s against SOP %s, read in %.0f ms.", shortDate(st.overview->computed_at).c_str(),
+                            app.content.sop.version.c_str(), st.overview->load_seconds * 1000);
     }
 }
 
 }  // namespace
 
-void enterCertificationScreen(AppState& app) { app.certification.valid = false; }
+void enterCertificationScreen(AppState& app) {
+    app.certification.valid = false;
+    app.certification.filter.due_within_days = app.settings.refresher_reminder_days;
+}
 
 void drawCertificationScreen(AppState& app) {
     CertificationScreenState& st = app.certification;
-    if (!st.valid) refresh(app);
-    sectionHeader(icon::kBarChart, "Certification progress");
+    if (!st.valid) startTeamLoad(app);
+    collectTeamLoad(app, false);
+    sectionHeader(icon::kBarChart, "Team");
+    ImGui::SameLine(0, em(2));
+    drawFreshness(app);
     for (const auto& d : st.data.problems)
         if (d.severity == Severity::Error) wrappedText(format(d).c_str(), colour::kBad);
-
-    int due = 0, expired = 0, certified = 0;
-    for (const auto& row : st.rows)
-        for (const auto& s : row.statuses) {
-            due += s.status == CertStatus::RefresherDue;
-            expired += s.status == CertStatus::Expired;
-            certified += s.status == CertStatus::Certified;
-        }
-    const float tile_w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
-    statTile("##trainees", icon::kUsers, colour::kInfo, std::to_string(st.rows.size()).c_str(), "trainees", tile_w);
-    ImGui::SameLine();
-    statTile("##certified", icon::kCertificate, colour::kGood, std::to_string(certified).c_str(), "certificates current", tile_w);
-    ImGui::SameLine();
-    statTile("##due", icon::kClock, colour::kWarn, std::to_string(due).c_str(), "refreshers due", tile_w);
-    ImGui::SameLine();
-    statTile("##expired", icon::kWarning, colour::kBad, std::to_string(expired).c_str(), "expired", tile_w);
+    if (!st.load_error.empty()) wrappedText(st.load_error.c_str(), colour::kBad);
+    if (!st.overview) {
+        mutedText(teamLoading(app) ? "Reading the team's records…" : "No figures yet.");
+        return;
+    }
+    const TeamOverview& overview = *st.overview;  // kept alive by `st.overview` for this frame
+    const std::vector<size_t> selected = selectMembers(overview, st.filter);
+    drawTiles(app, overview, selected);
     ImGui::Spacing();
-
-    const float side_w = em(22);
-    const float main_w = ImGui::GetContentRegionAvail().x - side_w - ImGui::GetStyle().ItemSpacing.x;
-    beginCard("##certification-table", ImVec2(main_w, 0));
     drawFilters(app);
     ImGui::Spacing();
-    drawTable(app, ImGui::GetContentRegionAvail().y - em(2));
-    ImGui::TextDisabled("Evaluated %s against SOP version %s.", shortDate(st.computed_at).c_str(), app.content.sop.version.c_str());
+
+    const bool drill = st.drill.trainee_id != 0;
+    const bool side = drill || st.tab != TeamTab::Heatmap;  // the heatmap takes the full width
+    const float side_w = drill ? em(30) : em(22);
+    const float main_w = side ? ImGui::GetContentRegionAvail().x - side_w - ImGui::GetStyle().ItemSpacing.x : 0;
+    beginCard("##team-main", ImVec2(main_w, 0));
+    drawTabs(app, overview, selected, ImGui::GetContentRegionAvail().y);
     endCard();
+    if (!side) return;
     ImGui::SameLine();
-    beginCard("##team-steps", ImVec2(0, 0));
-    drawTeamSteps(app);
+    beginCard("##team-side", ImVec2(0, 0));
+    if (drill)
+        drawTraineeDrillDown(app, overview, ImGui::GetContentRegionAvail().y);
+    else
+        drawWeakestSteps(app, overview, selected);
     endCard();
 }
 

@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
+#include "frontline/certs.hpp"
+#include "team_panels.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
@@ -230,6 +232,55 @@ void drawOffline(AppState& app) {
     ImGui::Spacing();
 }
 
+// The trainee's own certificates: a refresher falling due soon, due now, or a lapsed certificate.
+void drawRefresher(AppState& app) {
+    const std::string now = nowUtcIso();
+    for (const auto& s : app.summary.certification) {
+        std::string line;
+        if (s.status == CertStatus::Expired)
+            line = "Your " + s.policy_title + " certificate expired on " + dateOfUtc(s.certificate->expires_at) +
+                   ": take the refresher to be certified again.";
+        else if (refresherDueWithin(s, app.settings.refresher_reminder_days, now))
+            line = "Your " + s.policy_title + " refresher is due from " + dateOfUtc(s.refresher_due_from) + "; the certificate is valid until " +
+                   dateOfUtc(s.certificate->expires_at) + ".";
+        if (line.empty()) continue;
+        beginTile(0, s.status == CertStatus::Expired ? colour::kBad : colour::kWarn);
+        iconText(icon::kClock, s.status == CertStatus::Expired ? colour::kBad : colour::kWarn, line.c_str());
+        recordItem(("refresher:" + s.policy_id).c_str());
+        if (button("See what it needs")) navigate(app, ScreenId::Certificates);
+        endTile();
+        ImGui::Spacing();
+    }
+}
+
+// A manager's Home names who falls due soon (from the Team figures, loaded on a worker).
+void drawTeamDue(AppState& app) {
+    if (!managerUnlocked(app) || !app.store) return;
+    CertificationScreenState& team = app.certification;
+    if (!team.valid && !teamLoading(app)) startTeamLoad(app);  // after an attempt, a quiz, an issue
+    collectTeamLoad(app, false);
+    if (!team.overview) return;
+    const TeamOverview& o = *team.overview;
+    std::vector<std::string> due;
+    for (const auto& m : o.members)
+        if ((!app.trainee || m.trainee.id != app.trainee->id) && dueWithin(m, app.settings.refresher_reminder_days, o.computed_at))
+            due.push_back(m.trainee.name);
+    if (due.empty()) return;
+    std::string names;
+    for (size_t i = 0; i < due.size() && i < 3; ++i) names += (i ? ", " : "") + due[i];
+    if (due.size() > 3) names += " and " + std::to_string(due.size() - 3) + " more";
+    beginTile(0, colour::kInfo);
+    const std::string line = "Refreshers falling due within " + std::to_string(app.settings.refresher_reminder_days) + " days: " + names + ".";
+    iconText(icon::kUsers, colour::kInfo, line.c_str());
+    recordItem("team-due");
+    if (button("Open Team")) {
+        team.filter.status = StatusFilter::DueWithin;
+        navigate(app, ScreenId::Certification);
+    }
+    endTile();
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void drawHomeScreen(AppState& app) {
@@ -241,6 +292,8 @@ void drawHomeScreen(AppState& app) {
     ImGui::Spacing();
     drawUnsaved(app);
     drawOffline(app);
+    drawRefresher(app);
+    drawTeamDue(app);
     drawStats(app);
     ImGui::Spacing();
 

@@ -133,6 +133,7 @@ void drawSettingsScreen(AppState& app) {
     intRow("Quiz pass mark", "quiz_pass_mark", d.quiz_pass_mark, "%");
     intRow("Certificate valid for", "certificate_validity_months", d.certificate_validity_months, "months");
     intRow("Recertify within", "recertification_window_days", d.recertification_window_days, "days before expiry");
+    intRow("Remind of refreshers", "refresher_reminder_days", d.refresher_reminder_days, "days ahead");
     endCard();
     ImGui::SameLine();
 
@@ -162,6 +163,8 @@ void drawSettingsScreen(AppState& app) {
     ImGui::Spacing();
     iconText(icon::kDatabase, colour::kInfo, "Database");
     if (app.store) mutedText(app.store->locator().c_str());
+    ImGui::Spacing();
+    drawManagerPasswordSettings(app);
     endCard();
 
     ImGui::Spacing();

@@ -28,6 +28,7 @@ struct OrgSettings {
     int quiz_pass_mark = 80;      // % needed to pass a knowledge check
     int certificate_validity_months = 6;
     int recertification_window_days = 30;
+    int refresher_reminder_days = 14;  // Home and Team name refreshers falling due this soon
     std::string hold_estimate = "two minutes";
     // SOP §4 Step 2 leaves "account number, name, or other identifying information" to the
     // organisation: one standard for every call and chat, quoted by the content.

@@ -242,6 +242,10 @@ public:
     virtual void rollbackBatch() noexcept = 0;
 
     virtual void setStepRowHookForTesting(std::function<void(int rows_written)> hook) = 0;
+
+    // A second connection to the same server for a worker thread (nullptr: the engine has none to
+    // offer here; Store::openReader then opens a file by its path).
+    virtual std::unique_ptr<StoreBackend> openReader() const { return nullptr; }
 };
 
 // The handle every caller holds (a value: movable, not copyable) over one backend.
@@ -402,6 +406,10 @@ public:
     void setStepRowHookForTesting(std::function<void(int rows_written)> hook) {
         backend_->setStepRowHookForTesting(std::move(hook));
     }
+    // Another connection to this database for reading on a worker thread (a connection belongs to
+    // one thread): the Team view loads on one so the window never waits. nullopt for an in-memory
+    // database, which no second connection can see. Throws StoreError (an unreachable server).
+    std::optional<Store> openReader() const;
     StoreBackend& backend() const { return *backend_; }  // tests and benchmarks of one engine
 
 private:

@@ -14,6 +14,7 @@
 //
 // Sections: ids and prefs · per-screen state · AppState · functions.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -143,12 +144,27 @@ struct HistoryState {
     bool everyone = false;  // all trainees (a team lead's view) rather than the current one
 };
 
+// Settings, Team, issuing and revoking are a manager's: on a server the login's role decides; on a
+// local file, a manager password (when one is set) is asked once per trainee session.
+struct ManagerGateState {
+    bool unlocked = false;   // the password was given since the last trainee switch
+    bool open = false;       // the password dialog is showing
+    bool focus = false;      // put the cursor in the password field on the next frame
+    std::string password;    // as typed; wiped when the dialog closes
+    std::string reason;      // what it unlocks: "open Settings", "issue a certificate"
+    std::string error;       // the last wrong-password message
+    int failures = 0;        // wrong passwords in a row
+    double retry_at = 0;     // app.time before which another try is refused (after 3 failures)
+    std::function<void(AppState&)> then;  // what to do once unlocked
+};
+
 struct SettingsState {
     bool loaded = false;  // drafts copied from the app
     OrgSettings draft;
     UiPrefs prefs_draft;
     std::string message;
     bool message_is_error = false;
+    std::string new_password, repeat_password;  // the manager password being set (wiped after)
 };
 
 // Cached per-trainee data for Home/Library/top bar: queried from the Store when it changes (a
@@ -159,6 +175,7 @@ struct TraineeSummary {
     std::vector<AttemptRecord> recent;   // newest first, a few
     std::vector<StepStat> step_stats;    // per SOP step, this trainee
     std::optional<StepStat> weakest;     // the lowest mean score under 100, if any
+    std::vector<CertificationStatus> certification;  // per policy: Home's refresher reminder
 
     int bestStars(const std::string& scenario_id) const;
 };
@@ -201,6 +218,7 @@ struct AppState {
     QuizScreenState quiz;
     CertificationScreenState certification;
     CertificatesScreenState certificates;
+    ManagerGateState manager_gate;
     bool keyboard_help = false;  // the "?" overlay is open
 
     // Output for the platform, reset at the start of every drawApp().
@@ -223,6 +241,21 @@ bool startScenario(AppState& app, const std::string& scenario_id);
 // Re-reads the current trainee's attempts and stats (after recording an attempt or switching).
 void refreshSummary(AppState& app);
 void showToast(AppState& app, std::string message, double seconds = 3.0);
+
+// ---- the manager's gate (manager_gate.cpp) ----
+// The login may act as a manager (a server's manager role, or any local-file user).
+bool managerRole(const AppState& app);
+// A manager's action may run now: the role allows it and the password, if one is set, was given.
+bool managerUnlocked(const AppState& app);
+// Runs `then` now when managerUnlocked(); otherwise asks for the manager password first (or says
+// why a trainee's login cannot). `what` completes "Enter the manager password to …".
+void asManager(AppState& app, const std::string& what, std::function<void(AppState&)> then);
+// Forgets the password (a trainee switch, or the Lock button).
+void lockManager(AppState& app);
+// The password dialog, drawn over every screen while open.
+void drawManagerGate(AppState& app);
+// Settings' part: whether a manager password guards this file, and setting or changing it.
+void drawManagerPasswordSettings(AppState& app);
 
 // Screens (one file each in app/ui/src/).
 void drawProfileScreen(AppState& app);
@@ -254,6 +287,7 @@ struct ScreenInfo {
     // Called by navigate() each time the screen is entered: the one place a screen resets or
     // re-reads what it shows (null: nothing to do).
     void (*enter)(AppState&) = nullptr;
+    bool manager_only = false;  // asks for the manager (asManager) before it opens
 };
 const std::vector<ScreenInfo>& screens();
 

@@ -1,0 +1,210 @@
+// The manager's gate: Settings, Team, issuing and revoking ask for the manager before they run.
+// On a server the login's role decides (the server refuses a trainee anyway; this only says so
+// kindly). On a local file, the manager password set with `frontline manager-password` or in
+// Settings is asked once per trainee session; without one, every desk user is the manager, as a
+// single desk at home should be.
+#include <cstdio>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include <sodium.h>
+#include "frontline/ui/icons.hpp"
+#include "frontline/ui/widgets.hpp"
+#include "ui_internal.hpp"
+
+namespace frontline::ui {
+
+namespace {
+
+constexpr const char* kDialog = "Manager password";
+constexpr int kFreeTries = 3;          // wrong passwords before a pause
+constexpr double kPauseSeconds = 30;  // between tries after that: guessing stays slow
+
+// Wipes the typed password from memory, not just from the field.
+void forgetTyped(ManagerGateState& gate) {
+    if (!gate.password.empty()) sodium_memzero(gate.password.data(), gate.password.size());
+    gate.password.clear();
+}
+
+void closeDialog(ManagerGateState& gate) {
+    forgetTyped(gate);
+    gate.open = false;
+    gate.then = nullptr;
+    gate.error.clear();
+}
+
+bool passwordRequired(const AppState& app) {
+    try {
+        return app.store->managerPasswordSet();
+    } catch (const StoreError&) {
+        return true;  // unreadable: ask rather than open the door
+    }
+}
+
+void tryUnlock(AppState& app) {
+    ManagerGateState& gate = app.manager_gate;
+    if (app.time < gate.retry_at) return;
+    bool right = false;
+    try {
+        right = app.store->checkManagerPassword(gate.password);
+    } catch (const StoreError& e) {
+        gate.error = std::string("Could not check the password: ") + e.what();
+        return;
+    }
+    forgetTyped(gate);
+    if (!right) {
+        ++gate.failures;
+        gate.error = "That is not the manager password.";
+        if (gate.failures >= kFreeTries) gate.retry_at = app.time + kPauseSeconds;
+        gate.focus = true;
+        return;
+    }
+    gate.unlocked = true;
+    gate.failures = 0;
+    auto then = std::move(gate.then);
+    closeDialog(gate);
+    if (then) then(app);
+}
+
+void drawDialogBody(AppState& app) {
+    ManagerGateState& gate = app.manager_gate;
+    iconText(icon::kLock, colour::kAccent, ("Enter the manager password to " + gate.reason + ".").c_str());
+    mutedText("Trainees keep training without it; it guards the settings, the team's records and certificates.");
+    ImGui::Spacing();
+    const bool waiting = app.time < gate.retry_at;
+    ImGui::BeginDisabled(waiting);
+    ImGui::SetNextItemWidth(em(22));
+    if (gate.focus) ImGui::SetKeyboardFocusHere();
+    gate.focus = false;
+    const bool submitted = ImGui::InputText("##manager-password", &gate.password,
+                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem("Manager password field", !waiting);
+    ImGui::EndDisabled();
+    if (waiting) {
+        app.wake_in = gate.retry_at - app.time;
+        char line[96];
+        std::snprintf(line, sizeof line, "%d wrong passwords: try again in %d s.", gate.failures,
+                      static_cast<int>(gate.retry_at - app.time) + 1);
+        wrappedText(line, colour::kBad);
+    } else if (!gate.error.empty()) {
+        wrappedText(gate.error.c_str(), colour::kBad);
+    }
+    ImGui::Spacing();
+    ImGui::BeginDisabled(waiting || gate.password.empty());
+    const bool unlock = iconButton(icon::kUnlock, "Unlock", ButtonKind::Primary);
+    ImGui::EndDisabled();
+    if ((unlock || submitted) && !gate.password.empty()) tryUnlock(app);
+    ImGui::SameLine();
+    if (button("Cancel") || escapePressed()) {
+        closeDialog(gate);
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+}  // namespace
+
+bool managerRole(const AppState& app) { return app.store && app.store->isManager(); }
+
+bool managerUnlocked(const AppState& app) {
+    if (!managerRole(app)) return false;
+    return app.manager_gate.unlocked || !passwordRequired(app);
+}
+
+void asManager(AppState& app, const std::string& what, std::function<void(AppState&)> then) {
+    if (!managerRole(app)) {
+        showToast(app, "Only a manager can " + what + ": this desk signed in with a trainee's login.", 5);
+        return;
+    }
+    if (managerUnlocked(app)) {
+        then(app);
+        return;
+    }
+    ManagerGateState& gate = app.manager_gate;
+    forgetTyped(gate);
+    gate.open = true;
+    gate.focus = true;
+    gate.reason = what;
+    gate.error.clear();
+    gate.then = std::move(then);
+}
+
+void lockManager(AppState& app) {
+    closeDialog(app.manager_gate);
+    app.manager_gate.unlocked = false;
+}
+
+namespace {
+
+void setPassword(AppState& app) {
+    SettingsState& st = app.settings_screen;
+    if (st.new_password != st.repeat_password) {
+        st.message = "The two passwords differ: type the same one twice.";
+        st.message_is_error = true;
+        return;
+    }
+    try {
+        app.store->setManagerPassword(st.new_password);
+        app.manager_gate.unlocked = true;  // the one who set it is the manager of this session
+        st.message = "Manager password set. Settings, Team and issuing now ask for it.";
+        st.message_is_error = false;
+        showToast(app, "Manager password set");
+    } catch (const StoreError& e) {
+        st.message = std::string("Not set: ") + e.what();
+        st.message_is_error = true;
+    }
+    for (std::string* typed : {&st.new_password, &st.repeat_password}) {
+        if (!typed->empty()) sodium_memzero(typed->data(), typed->size());
+        typed->clear();
+    }
+}
+
+}  // namespace
+
+void drawManagerPasswordSettings(AppState& app) {
+    iconText(icon::kLock, colour::kInfo, "Manager password");
+    if (!app.store) return;
+    if (isServerLocator(app.store->locator())) {
+        mutedText("On a center's server each person signs in with their own login; its role (manager or trainee) "
+                  "decides what this desk may change. See `frontline team add-user`.");
+        return;
+    }
+    const bool set = passwordRequired(app);
+    mutedText(set ? "Set: Settings, Team and issuing certificates ask for it once per trainee session."
+                  : "Not set: anyone at this desk can change settings and issue certificates. Set one for a shared PC.");
+    SettingsState& st = app.settings_screen;
+    ImGui::SetNextItemWidth(em(13));
+    ImGui::InputTextWithHint("##new-manager-password", "New password", &st.new_password, ImGuiInputTextFlags_Password);
+    recordItem("New manager password");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(13));
+    ImGui::InputTextWithHint("##repeat-manager-password", "Repeat it", &st.repeat_password, ImGuiInputTextFlags_Password);
+    recordItem("Repeat manager password");
+    ImGui::BeginDisabled(st.new_password.empty());
+    if (iconButton(icon::kLock, set ? "Change password" : "Set password")) setPassword(app);
+    ImGui::EndDisabled();
+    if (set) {
+        ImGui::SameLine();
+        if (iconButton(icon::kSignOut, "Lock now")) {
+            lockManager(app);
+            navigate(app, ScreenId::Home);
+        }
+        tooltip("Leave the manager's screens; the password is asked again next time.");
+    }
+}
+
+void drawManagerGate(AppState& app) {
+    ManagerGateState& gate = app.manager_gate;
+    if (!gate.open) return;
+    if (!ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        drawDialogBody(app);
+        if (!gate.open) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    } else if (!ImGui::IsPopupOpen(kDialog)) {
+        closeDialog(gate);  // closed some other way: nothing pending survives it
+    }
+}
+
+}  // namespace frontline::ui
