@@ -3,9 +3,7 @@
 // frontline export xapi [--team T] [--since DATE] --lrs URL --user U [--password-file F | --password P] [--batch N]
 // Records that leave Frontline (issue 12): the tables a manager takes to a spreadsheet, and xAPI
 // statements for the organisation's LMS / LRS. The work is in app/export/; this file is the command line.
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
@@ -28,26 +26,16 @@ constexpr const char* kUsage =
     "database, so a rerun after a failure sends only the rest. --json prints a summary object.\n"
     "options: --db PATH, --content DIR, --manager-password-file FILE (a desk file with a manager password).\n";
 
-// Writes through a temporary file beside FILE and renames it, so a failure leaves FILE as it was.
+// FILE is replaced only once it is complete (replaceFile); "-" is standard output.
 bool writeOutput(const std::string& path, const std::string& text, Io& io) {
     if (path == "-") {
         io.out << text;
         return true;
     }
-    const std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.close();
-        if (!out) {
-            std::remove(temporary.c_str());
-            io.err << "frontline: cannot write " << path << "; nothing was written\n";
-            return false;
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        io.err << "frontline: cannot write " << path << "; nothing was written\n";
+    try {
+        replaceFile(path, text);
+    } catch (const std::runtime_error& e) {
+        io.err << "frontline: " << e.what() << "\n";
         return false;
     }
     return true;

@@ -5,6 +5,8 @@
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include <sqlite3.h>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include "../../app/store/src/sqlite_store.hpp"
@@ -177,6 +179,33 @@ TEST_CASE("export csv: names, teams and titles with quotes, commas, newlines and
     CHECK(rows[2][12] == "false");  // passed
     CHECK(rows[2][14] == "60");     // adherence
     CHECK(rows[1][2].size() == 36);  // the generated account id
+}
+
+TEST_CASE("export csv: a file is replaced only once complete; a folder that cannot take it is a clear error") {
+    Center center;
+    test::TempDir dir;
+    const auto path = dir.path() / "attempts.csv";
+    {
+        std::ofstream old(path);
+        old << "the previous export";
+    }
+    const ContentLibrary content;
+    const OrgSettings settings;
+    CHECK(writeCsvFile({center.store, content, center.policies, settings}, CsvWhat::Attempts, {}, path) == 3);
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(parseCsv(text).size() == 4);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "attempts.csv.part"));
+    // A directory where the file should go: nothing replaces it, nothing is left behind.
+    std::filesystem::create_directory(dir.path() / "taken");
+    try {
+        writeCsvFile({center.store, content, center.policies, settings}, CsvWhat::Attempts, {}, dir.path() / "taken");
+        FAIL("writing over a directory succeeded");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).find("cannot write " + (dir.path() / "taken").string()) == 0);
+    }
+    CHECK(std::filesystem::is_directory(dir.path() / "taken"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "taken.part"));
 }
 
 TEST_CASE("export csv: the team and since filters choose the rows") {

@@ -1,7 +1,10 @@
 // The manager's four tables as CSV (export.hpp). Every text cell goes through csv::Writer::text,
 // so names, teams and ids with quotes, commas, newlines or a leading '=' never break a row.
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
@@ -176,6 +179,37 @@ int writeCsv(const ExportSources& from, CsvWhat what, const ExportFilter& given,
         case CsvWhat::Status: break;
     }
     return writeStatus(from, filter, w);
+}
+
+}  // namespace frontline
+
+namespace frontline {
+
+void replaceFile(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::path temporary = path;
+    temporary += ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out) {
+            std::remove(temporary.c_str());
+            throw std::runtime_error("cannot write " + path.string() + "; nothing was written");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::remove(temporary.c_str());
+        throw std::runtime_error("cannot write " + path.string() + " (" + ec.message() + "); nothing was written");
+    }
+}
+
+int writeCsvFile(const ExportSources& from, CsvWhat what, const ExportFilter& filter, const std::filesystem::path& path, bool bom) {
+    std::ostringstream text;
+    const int rows = writeCsv(from, what, filter, text, bom);
+    replaceFile(path, text.str());
+    return rows;
 }
 
 }  // namespace frontline

@@ -234,7 +234,7 @@ Json questionStatement(const QuizAttemptRecord& quiz, size_t index, const Json& 
         } catch (const Json::exception&) {
             // An old or hand-edited record: the answer is not known, the result still is.
         }
-        result["response"] = response(*q, drawn, answer);
+        if (auto given = response(*q, drawn, answer); !given.empty()) result["response"] = given;  // none when skipped
     } else {
         object["definition"] = {{"name", languageMap(question_id)}, {"type", std::string(kAdlActivities) + "cmi.interaction"}};
     }

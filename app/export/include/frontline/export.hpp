@@ -2,6 +2,7 @@
 // Records that leave Frontline: the manager's tables as CSV (csv.hpp says how cells are written)
 // and the xAPI statements (xapi.hpp). No ImGui: the CLI (`frontline export`) and the Team view's
 // button call the same functions.
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -48,5 +49,12 @@ std::optional<std::string> normaliseSince(std::string& since);
 // Returns the number of data rows. Throws StoreError when the store cannot be read and
 // std::invalid_argument for a `since` that normaliseSince refuses.
 int writeCsv(const ExportSources& from, CsvWhat what, const ExportFilter& filter, std::ostream& out, bool bom = false);
+
+// The same into a file (the Team view's button): written beside `path` and renamed over it, so a
+// failure leaves an existing file as it was. Throws std::runtime_error naming the file.
+int writeCsvFile(const ExportSources& from, CsvWhat what, const ExportFilter& filter, const std::filesystem::path& path,
+                 bool bom = false);
+// Replaces `path` with `text` that way (the CLI's xAPI file too).
+void replaceFile(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace frontline
