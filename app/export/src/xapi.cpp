@@ -138,6 +138,14 @@ std::string joinedPattern(const std::vector<std::string>& parts) {
     return out;
 }
 
+// Option ids in the order the question lists them (a set of choices has one spelling).
+std::vector<std::string> inFileOrder(const Question& q, const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& o : q.options)
+        if (std::find(ids.begin(), ids.end(), o.id) != ids.end()) out.push_back(o.id);
+    return out;
+}
+
 std::string itemId(size_t index) { return "item-" + std::to_string(index + 1); }
 
 Json components(const std::vector<std::string>& ids, const std::vector<std::string>& texts) {
@@ -164,7 +172,7 @@ Json interactionDefinition(const Question& q, const OrgSettings& s) {
             for (const auto& o : q.options) ids.push_back(o.id), texts.push_back(fill(o.text));
             d["interactionType"] = "choice";
             d["choices"] = components(ids, texts);
-            d["correctResponsesPattern"] = {joinedPattern(q.correct)};
+            d["correctResponsesPattern"] = {joinedPattern(inFileOrder(q, q.correct))};
             break;
         case QuestionType::Ordering:
             for (size_t i = 0; i < q.items.size(); ++i) ids.push_back(itemId(i)), texts.push_back(fill(q.items[i]));
@@ -198,9 +206,13 @@ std::string response(const Question& q, const DrawnQuestion& drawn, const QuizAn
         case QuestionType::TrueFalse: return answer.picks.front() == 0 ? "true" : "false";
         case QuestionType::Single:
         case QuestionType::Multiple:
-        case QuestionType::Judgement:
-            for (int p : answer.picks) parts.push_back(q.options[index_at(p)].id);
+        case QuestionType::Judgement: {
+            std::vector<size_t> chosen;  // a set: in file order, so equal answers read the same
+            for (int p : answer.picks) chosen.push_back(index_at(p));
+            std::sort(chosen.begin(), chosen.end());
+            for (size_t i : chosen) parts.push_back(q.options[i].id);
             break;
+        }
         case QuestionType::Ordering:
             for (int p : answer.picks) parts.push_back(itemId(index_at(p)));
             break;
