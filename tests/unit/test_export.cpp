@@ -181,7 +181,7 @@ TEST_CASE("export csv: names, teams and titles with quotes, commas, newlines and
     CHECK(rows[1][2].size() == 36);  // the generated account id
 }
 
-TEST_CASE("export csv: a file is replaced only once complete; a folder that cannot take it is a clear error") {
+TEST_CASE("export csv: a file is replaced only once complete, and a folder that cannot take it is a clear error") {
     Center center;
     test::TempDir dir;
     const auto path = dir.path() / "attempts.csv";
@@ -347,6 +347,24 @@ TEST_CASE("xapi: every question type is a cmi.interaction with its type, compone
         CHECK(st["result"]["success"] == true);
     }
     CHECK(types == std::set<std::string>{"choice", "true-false", "sequencing", "matching"});
+}
+
+TEST_CASE("xapi: a quiz record of an odd shape (older version, hand edit) still makes its statements") {
+    QuizAttemptRecord q;
+    q.exam_id = "inbound-l1-exam";
+    q.mode = "exam";
+    q.detail = {{"result", {{"title", 5}, {"questions", Json::array({Json{{"id", 7}, {"correct", "yes"}}, "not an object"})}}},
+                {"draw", "gone"}};
+    Trainee ana;
+    ana.account = "ana";
+    const QuizLibrary library;
+    std::vector<Json> statements;
+    REQUIRE_NOTHROW(statements = xapi::quizStatements(q, ana, "not-a-uuid", library, xapiSettings()));
+    REQUIRE(statements.size() == 3);
+    CHECK(statements[0]["object"]["definition"]["name"]["en"] == "inbound-l1-exam");
+    CHECK(statements[1]["object"]["id"] == "https://lms.example.com/frontline/xapi/activities/questions/question-1");
+    CHECK(statements[1]["result"]["success"] == false);
+    CHECK(statements[1]["id"] != statements[2]["id"]);
 }
 
 TEST_CASE("xapi: the export keeps its statement ids from one run to the next") {

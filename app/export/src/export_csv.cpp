@@ -10,6 +10,7 @@
 #include "frontline/certs.hpp"
 #include "frontline/csv.hpp"
 #include "frontline/export.hpp"
+#include "json_fields.hpp"
 
 namespace frontline {
 namespace {
@@ -73,12 +74,12 @@ int writeQuizzes(const ExportSources& from, const ExportFilter& filter, csv::Wri
     for (const auto& q : quizzes) {
         const Trainee* t = kept(trainees, q.trainee_id, filter);
         if (!t || !since(q.finished_at, filter)) continue;
-        const auto result = q.detail.is_object() ? q.detail.value("result", nlohmann::json::object()) : nlohmann::json::object();
+        const auto result = export_json::object(q.detail, "result");
         w.number(q.id);
         traineeCells(w, *t);
-        w.text(q.exam_id).text(result.is_object() ? result.value("title", "") : "").text(q.mode).text(q.sop_version);
+        w.text(q.exam_id).text(export_json::text(result, "title")).text(q.mode).text(q.sop_version);
         w.text(q.started_at).text(q.finished_at).number(q.score_percent).boolean(q.passed);
-        w.number(result.is_object() ? result.value("correct", 0) : 0).number(result.is_object() ? result.value("total", 0) : 0);
+        w.number(export_json::integer(result, "correct")).number(export_json::integer(result, "total"));
         w.endRow();
         ++rows;
     }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <openssl/sha.h>
 #include "frontline/certification.hpp"
+#include "json_fields.hpp"
 
 namespace frontline::xapi {
 namespace {
@@ -225,17 +226,18 @@ std::string response(const Question& q, const DrawnQuestion& drawn, const QuizAn
 }
 
 Json quizActivity(const QuizAttemptRecord& quiz, const Json& result, const OrgSettings& s) {
-    const std::string title = result.is_object() ? result.value("title", quiz.exam_id) : quiz.exam_id;
+    const std::string title = export_json::text(result, "title", quiz.exam_id);
     return activity(activityId(s, "quizzes", quiz.exam_id), title, std::string(kAdlActivities) + "assessment");
 }
 
-Json questionStatement(const QuizAttemptRecord& quiz, size_t index, const Json& who, const std::string& uuid,
+// `graded` is the question's line in the stored result; the draw and the answers are read from
+// the record's detail when they are there.
+Json questionStatement(const QuizAttemptRecord& quiz, size_t index, const Json& graded, const Json& who, const std::string& uuid,
                        const QuizLibrary& library, const OrgSettings& s, const Json& parent) {
     const Json& detail = quiz.detail;
-    const Json& graded = detail["result"]["questions"][index];
-    const std::string question_id = graded.value("id", "question-" + std::to_string(index + 1));
+    const std::string question_id = export_json::text(graded, "id", "question-" + std::to_string(index + 1));
     Json object = {{"objectType", "Activity"}, {"id", activityId(s, "questions", question_id)}};
-    Json result = {{"success", graded.value("correct", false)}, {"completion", graded.value("answered", false)}};
+    Json result = {{"success", export_json::flag(graded, "correct")}, {"completion", export_json::flag(graded, "answered")}};
     if (const Question* q = library.question(question_id)) {
         object["definition"] = interactionDefinition(*q, s);
         DrawnQuestion drawn;
@@ -287,11 +289,17 @@ std::string duration(int seconds) {
 
 std::string nameBasedUuid(const std::string& namespace_uuid, const std::string& name) {
     std::string bytes;
-    for (size_t i = 0; i + 1 < namespace_uuid.size(); ++i) {
-        if (namespace_uuid[i] == '-') continue;
-        bytes += static_cast<char>(std::stoi(namespace_uuid.substr(i, 2), nullptr, 16));
-        ++i;
+    int nibbles = 0, value = 0;
+    for (char c : namespace_uuid) {
+        const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                          : (c >= 'a' && c <= 'f')                      ? c - 'a' + 10
+                          : (c >= 'A' && c <= 'F')                      ? c - 'A' + 10
+                                                                        : -1;
+        if (digit < 0) continue;  // the dashes
+        value = value * 16 + digit;
+        if (++nibbles % 2 == 0) bytes += static_cast<char>(value), value = 0;
     }
+    if (nibbles != 32) bytes = namespace_uuid;  // not a UUID: its text still names the namespace
     bytes += name;
     std::array<unsigned char, SHA_DIGEST_LENGTH> hash{};
     SHA1(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), hash.data());
@@ -320,7 +328,7 @@ std::vector<Json> attemptStatements(const AttemptRecord& a, const Trainee& train
 std::vector<Json> quizStatements(const QuizAttemptRecord& quiz, const Trainee& trainee, const std::string& uuid,
                                  const QuizLibrary& library, const OrgSettings& s) {
     const Json who = actor(trainee, s);
-    const Json result = quiz.detail.is_object() ? quiz.detail.value("result", Json::object()) : Json::object();
+    const Json result = export_json::object(quiz.detail, "result");
     const Json quiz_activity = quizActivity(quiz, result, s);
     const bool exam = quiz.mode == "exam";
     Json main = statement(uuid, who, adlVerb(exam ? (quiz.passed ? "passed" : "failed") : "completed"), quiz_activity,
@@ -332,11 +340,11 @@ std::vector<Json> quizStatements(const QuizAttemptRecord& quiz, const Trainee& t
                       {"extensions", {{extension(s, "sop-version"), quiz.sop_version}, {extension(s, "mode"), quiz.mode}}}};
     main["context"] = context(uuid, nullptr);
     std::vector<Json> out{std::move(main)};
-    const bool has_questions = result.is_object() && result.contains("questions") && result["questions"].is_array();
+    const bool has_questions = result.contains("questions") && result["questions"].is_array();
     const Json parent = {{"objectType", "Activity"}, {"id", quiz_activity["id"]}};
     if (has_questions)
         for (size_t i = 0; i < result["questions"].size(); ++i)
-            out.push_back(questionStatement(quiz, i, who, uuid, library, s, parent));
+            out.push_back(questionStatement(quiz, i, result["questions"][i], who, uuid, library, s, parent));
     return out;
 }
 
