@@ -79,7 +79,7 @@ int runCsv(const Args& args, Io& io) {
     std::ostringstream text;
     const int rows = writeCsv({loaded->store, loaded->content, policies, loaded->settings}, *what, filter, text, args.has("--bom"));
     if (!writeOutput(args.get("--out"), text.str(), io)) return 1;
-    if (args.has("--json"))
+    if (args.has("--json") && args.get("--out") != "-")
         io.out << jsonText({{"ok", true}, {"what", csvWhatName(*what)}, {"rows", rows}, {"out", args.get("--out")}}) << "\n";
     else if (args.get("--out") != "-")
         io.err << "Wrote " << rows << " " << csvWhatName(*what) << " rows to " << args.get("--out") << "\n";
@@ -94,11 +94,12 @@ std::string lrsPassword(const Args& args) {
     throw UsageError("--lrs needs a password: --password-file FILE, --password P or $FRONTLINE_LRS_PASSWORD");
 }
 
-int sendToLrs(const Args& args, Io& io, Loaded& loaded, const std::vector<nlohmann::json>& statements) {
+int sendToLrs(const Args& args, Io& io, const xapi::Sources& from, const xapi::Filter& filter, Store& store) {
     lrs::Endpoint endpoint{args.get("--lrs"), args.get("--user"), lrsPassword(args)};
     const int batch = static_cast<int>(numberOption(args, "--batch", 1, 1000, 50));
-    const auto report = lrs::send(loaded.store, lrs::lrsKey(endpoint), statements, batch,
-                                  [&endpoint](const auto& part) { return lrs::postBatch(endpoint, part); });
+    lrs::Sender sender(store, lrs::lrsKey(endpoint), batch, [&endpoint](const auto& part) { return lrs::postBatch(endpoint, part); });
+    xapi::forEachStatement(from, filter, [&sender](nlohmann::json&& st) { sender.add(std::move(st)); });
+    const auto report = sender.finish();
     if (args.has("--json")) {
         nlohmann::json j = {{"ok", report.error.empty()}, {"lrs", lrs::lrsKey(endpoint)}, {"statements", report.total},
                             {"sent", report.sent}, {"already_sent", report.already}, {"batches", report.batches}};
@@ -113,6 +114,17 @@ int sendToLrs(const Args& args, Io& io, Loaded& loaded, const std::vector<nlohma
     io.err << "frontline: " << report.error << "\nfrontline: " << (report.total - report.already - report.sent)
            << " statements were not sent; run the same command again to send them (nothing is sent twice)\n";
     return 1;
+}
+
+// A JSON array, one compact statement per line, written as the statements are built.
+int writeStatements(std::ostream& out, const xapi::Sources& from, const xapi::Filter& filter) {
+    int count = 0;
+    out << "[";
+    xapi::forEachStatement(from, filter, [&](nlohmann::json&& st) {
+        out << (count++ ? ",\n" : "\n") << st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    });
+    out << (count ? "\n]\n" : "]\n");
+    return count;
 }
 
 int runXapi(const Args& args, Io& io) {
@@ -132,13 +144,25 @@ int runXapi(const Args& args, Io& io) {
         return 1;
     }
     const QuizLibrary quizzes = loadQuizLibrary(loaded->content.paths.root / "questions", loaded->content.sop);
-    const auto statements = xapi::buildStatements({loaded->store, loaded->content, quizzes, loaded->settings}, filter);
-    if (to_lrs) return sendToLrs(args, io, *loaded, statements);
-    if (!writeOutput(args.get("--out"), jsonText(statements) + "\n", io)) return 1;
-    if (args.has("--json"))
-        io.out << jsonText({{"ok", true}, {"statements", statements.size()}, {"out", args.get("--out")}}) << "\n";
-    else if (args.get("--out") != "-")
-        io.err << "Wrote " << statements.size() << " xAPI statements to " << args.get("--out") << "\n";
+    const xapi::Sources from{loaded->store, loaded->content, quizzes, loaded->settings};
+    if (to_lrs) return sendToLrs(args, io, from, filter, loaded->store);
+    const std::string out = args.get("--out");
+    int count = 0;
+    if (out == "-") {
+        count = writeStatements(io.out, from, filter);
+    } else {
+        try {
+            replaceFileWith(out, [&](std::ostream& file) { count = writeStatements(file, from, filter); });
+        } catch (const std::runtime_error& e) {
+            if (dynamic_cast<const StoreError*>(&e)) throw;
+            io.err << "frontline: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    if (args.has("--json") && out != "-")
+        io.out << jsonText({{"ok", true}, {"statements", count}, {"out", out}}) << "\n";
+    else if (out != "-")
+        io.err << "Wrote " << count << " xAPI statements to " << out << "\n";
     return 0;
 }
 

@@ -186,12 +186,20 @@ int writeCsv(const ExportSources& from, CsvWhat what, const ExportFilter& given,
 
 namespace frontline {
 
-void replaceFile(const std::filesystem::path& path, const std::string& text) {
+void replaceFileWith(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
     std::filesystem::path temporary = path;
     temporary += ".part";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
+        if (out) {
+            try {
+                write(out);
+            } catch (...) {
+                out.close();
+                std::remove(temporary.c_str());
+                throw;
+            }
+        }
         out.close();
         if (!out) {
             std::remove(temporary.c_str());
@@ -204,6 +212,10 @@ void replaceFile(const std::filesystem::path& path, const std::string& text) {
         std::remove(temporary.c_str());
         throw std::runtime_error("cannot write " + path.string() + " (" + ec.message() + "); nothing was written");
     }
+}
+
+void replaceFile(const std::filesystem::path& path, const std::string& text) {
+    replaceFileWith(path, [&text](std::ostream& out) { out << text; });
 }
 
 int writeCsvFile(const ExportSources& from, CsvWhat what, const ExportFilter& filter, const std::filesystem::path& path, bool bom) {

@@ -82,32 +82,47 @@ PostResult postBatch(const Endpoint& endpoint, const std::vector<nlohmann::json>
     return {false, status, why};
 }
 
+Sender::Sender(Store& store, std::string lrs_key, int batch_size, Poster post)
+    : store_(store), key_(std::move(lrs_key)), batch_size_(static_cast<size_t>(std::max(batch_size, 1))), post_(std::move(post)),
+      acknowledged_(store.acknowledgedStatements(key_)) {}
+
+void Sender::add(nlohmann::json&& statement) {
+    ++report_.total;
+    if (acknowledged_.count(statement.at("id").get<std::string>())) {
+        ++report_.already;
+        return;
+    }
+    if (!report_.error.empty()) return;  // stopped: counted as not sent
+    batch_.push_back(std::move(statement));
+    if (batch_.size() >= batch_size_) flush();
+}
+
+void Sender::flush() {
+    if (batch_.empty() || !report_.error.empty()) return;
+    ++report_.batches;
+    const PostResult result = post_(batch_);
+    if (!result.ok) {
+        report_.error = result.error;
+        batch_.clear();
+        return;
+    }
+    std::vector<std::string> ids;
+    for (const auto& st : batch_) ids.push_back(st.at("id").get<std::string>());
+    store_.markAcknowledged(key_, ids);
+    report_.sent += static_cast<int>(ids.size());
+    batch_.clear();
+}
+
+SendReport Sender::finish() {
+    flush();
+    return report_;
+}
+
 SendReport send(Store& store, const std::string& lrs_key, const std::vector<nlohmann::json>& statements, int batch_size,
                 const Poster& post) {
-    SendReport report;
-    report.total = static_cast<int>(statements.size());
-    const auto acknowledged = store.acknowledgedStatements(lrs_key);
-    std::vector<nlohmann::json> waiting;
-    for (const auto& st : statements) {
-        if (acknowledged.count(st.at("id").get<std::string>())) ++report.already;
-        else waiting.push_back(st);
-    }
-    const size_t size = static_cast<size_t>(std::max(batch_size, 1));
-    for (size_t from = 0; from < waiting.size(); from += size) {
-        const std::vector<nlohmann::json> batch(waiting.begin() + static_cast<std::ptrdiff_t>(from),
-                                                waiting.begin() + static_cast<std::ptrdiff_t>(std::min(waiting.size(), from + size)));
-        ++report.batches;
-        const PostResult result = post(batch);
-        if (!result.ok) {
-            report.error = result.error;
-            return report;
-        }
-        std::vector<std::string> ids;
-        for (const auto& st : batch) ids.push_back(st.at("id").get<std::string>());
-        store.markAcknowledged(lrs_key, ids);
-        report.sent += static_cast<int>(ids.size());
-    }
-    return report;
+    Sender sender(store, lrs_key, batch_size, post);
+    for (auto statement : statements) sender.add(std::move(statement));
+    return sender.finish();
 }
 
 }  // namespace frontline::lrs

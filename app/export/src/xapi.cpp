@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <stdexcept>
+#include <tuple>
 #include <openssl/sha.h>
 #include "frontline/certification.hpp"
 #include "json_fields.hpp"
@@ -362,7 +363,30 @@ Json certificateStatement(const CertificateRecord& c, const Trainee& trainee, co
     return st;
 }
 
-std::vector<Json> buildStatements(const Sources& from, const Filter& filter) {
+namespace {
+
+// One record to turn into statements, in the order they happened: which list, which row.
+struct Pending {
+    std::string at;
+    int kind = 0;  // 0 attempt, 1 quiz, 2 certificate: a fixed order among equal times
+    std::int64_t id = 0;
+    size_t row = 0;
+};
+
+// The attempt with its log and report; a record whose event log or report cannot be read still
+// has its summary, and its statement goes without per-step scores and decisions.
+AttemptRecord fullAttempt(const Store& store, const AttemptRecord& summary) {
+    try {
+        if (auto read = store.attempt(summary.id)) return std::move(*read);
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::Corrupt) throw;
+    }
+    return summary;
+}
+
+}  // namespace
+
+void forEachStatement(const Sources& from, const Filter& filter, const Emit& emit) {
     if (auto problem = settingsProblem(from.settings); !problem.empty()) throw std::invalid_argument(problem);
     std::map<std::int64_t, Trainee> trainees;
     for (auto& t : from.store.trainees())
@@ -370,37 +394,43 @@ std::vector<Json> buildStatements(const Sources& from, const Filter& filter) {
     auto keep = [&](std::int64_t trainee_id, const std::string& at) {
         return trainees.count(trainee_id) && (filter.since.empty() || at >= filter.since);
     };
-    // Records oldest first, whatever their kind, so an LRS receives them in the order they happened.
-    std::vector<std::pair<std::string, std::vector<Json>>> records;
+    const auto attempts = from.store.attempts();
+    const auto quizzes = from.store.quizAttempts();
+    const auto certificates = from.store.certificates();
     const auto attempt_ids = from.store.statementIds(StatementRecord::Attempt);
-    for (const auto& summary : from.store.attempts()) {
-        if (!keep(summary.trainee_id, summary.finished_at)) continue;
-        auto id = attempt_ids.find(summary.id);
-        if (id == attempt_ids.end()) continue;
-        AttemptRecord full = summary;
-        try {
-            if (auto read = from.store.attempt(summary.id)) full = std::move(*read);
-        } catch (const StoreError& e) {
-            if (e.kind() != StoreError::Kind::Corrupt) throw;
-            // A record whose event log or report cannot be read still has its summary: the
-            // attempt's statement goes without per-step scores and decisions.
-        }
-        records.emplace_back(summary.finished_at, attemptStatements(full, trainees.at(summary.trainee_id), id->second, from.settings));
-    }
     const auto quiz_ids = from.store.statementIds(StatementRecord::QuizAttempt);
-    for (const auto& quiz : from.store.quizAttempts()) {
-        auto id = quiz_ids.find(quiz.id);
-        if (!keep(quiz.trainee_id, quiz.finished_at) || id == quiz_ids.end()) continue;
-        records.emplace_back(quiz.finished_at,
-                             quizStatements(quiz, trainees.at(quiz.trainee_id), id->second, from.quizzes, from.settings));
+    std::vector<Pending> order;
+    for (size_t i = 0; i < attempts.size(); ++i)
+        if (keep(attempts[i].trainee_id, attempts[i].finished_at) && attempt_ids.count(attempts[i].id))
+            order.push_back({attempts[i].finished_at, 0, attempts[i].id, i});
+    for (size_t i = 0; i < quizzes.size(); ++i)
+        if (keep(quizzes[i].trainee_id, quizzes[i].finished_at) && quiz_ids.count(quizzes[i].id))
+            order.push_back({quizzes[i].finished_at, 1, quizzes[i].id, i});
+    for (size_t i = 0; i < certificates.size(); ++i)
+        if (keep(certificates[i].trainee_id, certificates[i].issued_at)) order.push_back({certificates[i].issued_at, 2, 0, i});
+    std::sort(order.begin(), order.end(), [](const Pending& a, const Pending& b) {
+        return std::tie(a.at, a.kind, a.id, a.row) < std::tie(b.at, b.kind, b.id, b.row);
+    });
+    // One record's statements at a time: memory stays flat however long the history.
+    for (const Pending& p : order) {
+        std::vector<Json> statements;
+        if (p.kind == 0) {
+            const auto& a = attempts[p.row];
+            statements = attemptStatements(fullAttempt(from.store, a), trainees.at(a.trainee_id), attempt_ids.at(a.id), from.settings);
+        } else if (p.kind == 1) {
+            const auto& q = quizzes[p.row];
+            statements = quizStatements(q, trainees.at(q.trainee_id), quiz_ids.at(q.id), from.quizzes, from.settings);
+        } else {
+            const auto& c = certificates[p.row];
+            statements.push_back(certificateStatement(c, trainees.at(c.trainee_id), from.settings));
+        }
+        for (auto& st : statements) emit(std::move(st));
     }
-    for (const auto& c : from.store.certificates())
-        if (keep(c.trainee_id, c.issued_at))
-            records.emplace_back(c.issued_at, std::vector<Json>{certificateStatement(c, trainees.at(c.trainee_id), from.settings)});
-    std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+std::vector<Json> buildStatements(const Sources& from, const Filter& filter) {
     std::vector<Json> out;
-    for (auto& r : records)
-        for (auto& st : r.second) out.push_back(std::move(st));
+    forEachStatement(from, filter, [&out](Json&& st) { out.push_back(std::move(st)); });
     return out;
 }
 

@@ -3,6 +3,7 @@
 // and the xAPI statements (xapi.hpp). No ImGui: the CLI (`frontline export`) and the Team view's
 // button call the same functions.
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -54,7 +55,8 @@ int writeCsv(const ExportSources& from, CsvWhat what, const ExportFilter& filter
 // failure leaves an existing file as it was. Throws std::runtime_error naming the file.
 int writeCsvFile(const ExportSources& from, CsvWhat what, const ExportFilter& filter, const std::filesystem::path& path,
                  bool bom = false);
-// Replaces `path` with `text` that way (the CLI's xAPI file too).
+// Replaces `path` with `text` that way, or with what `write` writes (the CLI's xAPI file).
 void replaceFile(const std::filesystem::path& path, const std::string& text);
+void replaceFileWith(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace frontline

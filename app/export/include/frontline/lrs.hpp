@@ -5,6 +5,7 @@
 // rerun after a failure sends only the rest and nothing acknowledged is sent twice. A batch that
 // fails (refused, unreachable, dropped) stops the run with a clear message; nothing is lost.
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -46,8 +47,27 @@ struct SendReport {
 
 using Poster = std::function<PostResult(const std::vector<nlohmann::json>& batch)>;
 
-// Sends the statements the LRS has not acknowledged yet, `batch_size` at a time, and records each
-// acknowledged batch in the store before the next one goes. Stops at the first failure.
+// Sends statements as they come (xapi::forEachStatement), skipping those the LRS acknowledged
+// before and posting `batch_size` at a time; each acknowledged batch is recorded in the store
+// before the next one goes. After the first failure nothing more is sent (the rest is counted).
+class Sender {
+public:
+    Sender(Store& store, std::string lrs_key, int batch_size, Poster post);
+    void add(nlohmann::json&& statement);
+    SendReport finish();  // sends the last, partial batch
+
+private:
+    void flush();
+    Store& store_;
+    std::string key_;
+    size_t batch_size_;
+    Poster post_;
+    std::set<std::string> acknowledged_;
+    std::vector<nlohmann::json> batch_;
+    SendReport report_;
+};
+
+// The same for statements already in hand.
 SendReport send(Store& store, const std::string& lrs_key, const std::vector<nlohmann::json>& statements, int batch_size,
                 const Poster& post);
 

@@ -12,6 +12,7 @@
 // Statement ids are stable: an attempt's and a quiz's are the UUIDs the store keeps with them, a
 // certificate's is its id, and a decision's or question's is a name-based UUID (RFC 4122 v5)
 // derived from its attempt's, so exporting twice gives the same ids and an LRS stores each once.
+#include <functional>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -39,8 +40,12 @@ struct Filter {
 // Why statements cannot be built with these settings (no or no valid xapi_home_page), or "".
 std::string settingsProblem(const OrgSettings& settings);
 
-// Every statement of the records the filter keeps, oldest record first. Throws
-// std::invalid_argument when settingsProblem() is not empty, StoreError when the store fails.
+// Every statement of the records the filter keeps, oldest record first, handed to `emit` one at
+// a time (one record's statements are built at a time, so memory does not grow with history).
+// Throws std::invalid_argument when settingsProblem() is not empty, StoreError when the store fails.
+using Emit = std::function<void(nlohmann::json&& statement)>;
+void forEachStatement(const Sources& from, const Filter& filter, const Emit& emit);
+// The same, collected (tests, small exports).
 std::vector<nlohmann::json> buildStatements(const Sources& from, const Filter& filter);
 
 // One kind at a time (tests, and the order buildStatements uses). `attempt` must be complete
