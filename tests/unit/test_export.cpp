@@ -506,3 +506,27 @@ TEST_CASE("cli: export refuses what it cannot do with a usage error, and asks fo
     CHECK(csv.code == 0);
     CHECK(csv.out.rfind("attempt_id,trainee,account,team,", 0) == 0);
 }
+
+TEST_CASE("cli: a desk file with a manager password exports only with it, as Team is shown only with it") {
+    test::TempDir dir;
+    const std::string db = (dir.path() / "f.db").string();
+    {
+        Store store = Store::open(db);
+        store.createTrainee("Ana", "North");
+        store.setManagerPassword("correct horse battery");
+    }
+    const auto out = (dir.path() / "status.csv").string();
+    const auto refused = test::runCli({"export", "csv", "--what", "attempts", "--out", out, "--db", db});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.find("manager password") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+    {
+        std::ofstream password(dir.path() / "pw");
+        password << "correct horse battery\n";
+    }
+    const auto done = test::runCli({"export", "csv", "--what", "attempts", "--out", out, "--json", "--manager-password-file",
+                                    (dir.path() / "pw").string(), "--db", db});
+    CHECK(done.code == 0);
+    CHECK(done.json()["rows"] == 0);
+    CHECK(std::filesystem::exists(out));
+}
