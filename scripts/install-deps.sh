@@ -9,7 +9,7 @@ PACKAGES=(
   # fuzzing (make fuzz): clang with libFuzzer and the sanitizer runtimes
   clang-14 libclang-rt-14-dev
   # libraries
-  libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev libcurl4-openssl-dev
   doctest-dev libsodium-dev libssl-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
@@ -19,7 +19,8 @@ PACKAGES=(
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)
   librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db x11-utils
-  # independent credential checks (e2e.credentials_jose installs the npm package jose with them)
+  # independent credential and xAPI checks (e2e.credentials_jose and e2e.xapi_conformance install the npm
+  # packages jose and @learninglocker/xapi-validation with them)
   nodejs
 )
 

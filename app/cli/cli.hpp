@@ -91,5 +91,6 @@ int cmdCertify(const std::vector<std::string>& argv, Io& io);
 int cmdVerify(const std::vector<std::string>& argv, Io& io);
 int cmdIssuer(const std::vector<std::string>& argv, Io& io);
 int cmdCoverage(const std::vector<std::string>& argv, Io& io);
+int cmdExport(const std::vector<std::string>& argv, Io& io);
 
 }  // namespace frontline::cli

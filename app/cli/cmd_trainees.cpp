@@ -1,40 +1,82 @@
-// frontline trainees [add NAME [--team TEAM]] [--json]
+// frontline trainees [add NAME [--team TEAM] [--account ID]] [set-account NAME ID] [--json]
 #include <iostream>
 #include "cli_support.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
+namespace {
+
+nlohmann::json traineeJson(const Trainee& t) {
+    return {{"id", t.id}, {"name", t.name}, {"team", t.team}, {"account", t.account}, {"created_at", t.created_at}};
+}
+
+int addTrainee(Store& store, const Args& args, Io& io) {
+    try {
+        auto t = store.createTrainee(args.positional[1], args.get("--team"));
+        if (args.has("--account")) {
+            store.setTraineeAccount(t.id, args.get("--account"));
+            t = *store.trainee(t.id);
+        }
+        if (args.has("--json")) io.out << jsonText({{"created", traineeJson(t)}}) << "\n";
+        else io.out << "Created trainee #" << t.id << " " << t.name << "\n";
+    } catch (const StoreError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+// The id other systems know the trainee by (the xAPI actor's account name).
+int setAccount(Store& store, const Args& args, Io& io) {
+    const auto t = store.traineeByName(args.positional[1]);
+    if (!t) {
+        io.err << "frontline: no trainee named '" << utf8::sanitized(args.positional[1]) << "' (see `frontline trainees`)\n";
+        return 1;
+    }
+    try {
+        store.setTraineeAccount(t->id, args.positional[2]);
+    } catch (const StoreError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    }
+    if (args.has("--json")) io.out << jsonText({{"updated", traineeJson(*store.trainee(t->id))}}) << "\n";
+    else io.out << utf8::sanitized(t->name) << "'s account id is now " << args.positional[2] << "\n";
+    return 0;
+}
+
+}  // namespace
 
 int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {}, {"--team"}, {}});
+    const Args args = parseOptions(argv, {{"--json"}, {"--account"}, {"--team"}, {}});
     if (args.has("--help")) {
-        io.out << "usage: frontline trainees [--json]            list profiles\n"
-                  "       frontline trainees add NAME [--team T] [--json]  create a profile\n";
+        io.out << "usage: frontline trainees [--json]                         list profiles\n"
+                  "       frontline trainees add NAME [--team T] [--account ID] [--json]  create a profile\n"
+                  "       frontline trainees set-account NAME ID [--json]     the id other systems know them by\n"
+                  "The account id (an LMS login, an e-mail) names the trainee in xAPI statements; until it is set it is\n"
+                  "a random id that never changes.\n";
         return 0;
     }
-    const bool adding = !args.positional.empty();
-    if (adding) {
-        if (args.positional[0] != "add" || args.positional.size() != 2) throw UsageError("trainees add needs one NAME");
+    const std::string sub = args.positional.empty() ? "" : args.positional[0];
+    if (sub == "add") {
+        if (args.positional.size() != 2) throw UsageError("trainees add needs one NAME");
         if (args.positional[1].empty()) throw UsageError("a trainee needs a name");
         requireUtf8(args.positional[1], "the trainee name");
+    } else if (sub == "set-account") {
+        if (args.positional.size() != 3 || args.positional[2].empty()) throw UsageError("trainees set-account needs NAME and ID");
+        requireUtf8(args.positional[1], "the trainee name");
+        requireUtf8(args.positional[2], "the account id");
+    } else if (!sub.empty()) {
+        throw UsageError("trainees takes add or set-account, not '" + utf8::sanitized(sub) + "'");
     }
+    if (sub != "add" && args.has("--account")) throw UsageError("--account goes with trainees add");
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
-    if (adding) {
-        try {
-            auto t = store->createTrainee(args.positional[1], args.get("--team"));
-            if (args.has("--json")) io.out << jsonText({{"created", {{"id", t.id}, {"name", t.name}, {"team", t.team}}}}) << "\n";
-            else io.out << "Created trainee #" << t.id << " " << t.name << "\n";
-        } catch (const StoreError& e) {
-            io.err << "frontline: " << e.what() << "\n";
-            return 1;
-        }
-        return 0;
-    }
+    if (sub == "add") return addTrainee(*store, args, io);
+    if (sub == "set-account") return setAccount(*store, args, io);
     auto trainees = store->trainees();
     if (args.has("--json")) {
         nlohmann::json j = nlohmann::json::array();
-        for (const auto& t : trainees) j.push_back({{"id", t.id}, {"name", t.name}, {"team", t.team}, {"created_at", t.created_at}});
+        for (const auto& t : trainees) j.push_back(traineeJson(t));
         io.out << jsonText(j) << "\n";
         return 0;
     }

@@ -68,6 +68,8 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::issuer_image_url},
         {{"trusted_issuers", K::Text, 0, 2000, "characters", "Other trusted certificate issuers (key fingerprints, comma-separated)"},
          &OrgSettings::trusted_issuers},
+        {{"xapi_home_page", K::Text, 0, 200, "characters", "xAPI account home page: the system that knows trainees by their account id (https://…)"},
+         &OrgSettings::xapi_home_page},
     };
     return table;
 }
@@ -81,6 +83,18 @@ std::string problem(const SettingSpec& spec, const std::string& what) { return "
 
 const char* kindName(SettingKind kind) {
     return kind == K::Text ? "text" : kind == K::WholeNumber ? "a whole number" : "a number";
+}
+
+// Text settings that other systems read as an address: empty, or an absolute http(s) URL.
+bool holdsUrl(const SettingSpec& spec) { return spec.key == "xapi_home_page"; }
+
+bool absoluteHttpUrl(std::string_view text) {
+    std::string_view rest;
+    if (text.rfind("https://", 0) == 0) rest = text.substr(8);
+    else if (text.rfind("http://", 0) == 0) rest = text.substr(7);
+    else return false;
+    if (rest.empty() || rest.front() == '/') return false;  // a host is needed
+    return std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; });
 }
 
 int saturate(std::int64_t v) {
@@ -131,6 +145,8 @@ std::optional<std::string> settingValueProblem(const SettingSpec& spec, const nl
         const auto chars = utf8::length(text);
         if (static_cast<double>(chars) < spec.min || static_cast<double>(chars) > spec.max)
             return problem(spec, "must be " + rangeText(spec) + " long, not " + std::to_string(chars));
+        if (holdsUrl(spec) && !text.empty() && !absoluteHttpUrl(text))
+            return problem(spec, "must be an absolute web address such as https://lms.example.com, not '" + utf8::sanitized(text) + "'");
         return std::nullopt;
     }
     // Unsigned, signed or floating: compared as a double, so no value can wrap on the way.

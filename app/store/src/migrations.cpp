@@ -254,13 +254,49 @@ void widenChannelCheck(sqlite3* db) {
         throw StoreError(StoreError::Kind::Other, "migration to schema 6 failed: the attempts table's channel check was not found");
 }
 
-constexpr std::array<Migration, 6> kMigrations{{
+// v7: records that leave Frontline (issue 12, xAPI). Each attempt and quiz attempt keeps the UUID
+// its xAPI statement carries, so a re-export gives the same ids and an LRS never counts one twice
+// (certificate ids are UUIDs already). A trainee gets an account id, the xAPI actor's name (an
+// organisation may set its own, e.g. the LMS login or an e-mail). New rows get a random v4 UUID
+// from a trigger, so no insert needs to know. xapi_sent remembers, per LRS, what it acknowledged.
+#define FRONTLINE_SQL_UUID                                                                                   \
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " \
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+constexpr const char* kSchemaV7 =
+    "ALTER TABLE attempts ADD COLUMN uuid TEXT;\n"
+    "UPDATE attempts SET uuid = " FRONTLINE_SQL_UUID ";\n"
+    "CREATE UNIQUE INDEX attempts_by_uuid ON attempts (uuid);\n"
+    "CREATE TRIGGER attempts_uuid AFTER INSERT ON attempts WHEN NEW.uuid IS NULL BEGIN\n"
+    "    UPDATE attempts SET uuid = " FRONTLINE_SQL_UUID " WHERE id = NEW.id;\n"
+    "END;\n"
+    "ALTER TABLE quiz_attempts ADD COLUMN uuid TEXT;\n"
+    "UPDATE quiz_attempts SET uuid = " FRONTLINE_SQL_UUID ";\n"
+    "CREATE UNIQUE INDEX quiz_attempts_by_uuid ON quiz_attempts (uuid);\n"
+    "CREATE TRIGGER quiz_attempts_uuid AFTER INSERT ON quiz_attempts WHEN NEW.uuid IS NULL BEGIN\n"
+    "    UPDATE quiz_attempts SET uuid = " FRONTLINE_SQL_UUID " WHERE id = NEW.id;\n"
+    "END;\n"
+    "ALTER TABLE trainees ADD COLUMN account TEXT;\n"
+    "UPDATE trainees SET account = " FRONTLINE_SQL_UUID ";\n"
+    "CREATE UNIQUE INDEX trainees_by_account ON trainees (account);\n"
+    "CREATE TRIGGER trainees_account AFTER INSERT ON trainees WHEN NEW.account IS NULL BEGIN\n"
+    "    UPDATE trainees SET account = " FRONTLINE_SQL_UUID " WHERE id = NEW.id;\n"
+    "END;\n"
+    "CREATE TABLE xapi_sent (\n"
+    "    lrs           TEXT NOT NULL,\n"
+    "    statement_id  TEXT NOT NULL,\n"
+    "    sent_at       TEXT NOT NULL,\n"
+    "    PRIMARY KEY (lrs, statement_id)\n"
+    ") WITHOUT ROWID;\n";
+#undef FRONTLINE_SQL_UUID
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
     {6, "", widenChannelCheck},
+    {7, kSchemaV7},
 }};
 
 }  // namespace

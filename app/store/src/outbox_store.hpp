@@ -90,6 +90,16 @@ public:
     int sendWaitingResults() override;
     bool isManager() const override { return server().isManager(); }
 
+    void setTraineeAccount(std::int64_t trainee_id, const std::string& account) override {
+        server().setTraineeAccount(trainee_id, account);
+    }
+    std::map<std::int64_t, std::string> statementIds(StatementRecord kind) const override { return server().statementIds(kind); }
+    std::set<std::string> acknowledgedStatements(const std::string& lrs) const override {
+        return server().acknowledgedStatements(lrs);
+    }
+    void markAcknowledged(const std::string& lrs, const std::vector<std::string>& statement_ids) override {
+        server().markAcknowledged(lrs, statement_ids);
+    }
     void beginBatch(bool relaxed) override { server().beginBatch(relaxed); }
     void commitBatch() override { server().commitBatch(); }
     void rollbackBatch() noexcept override;

@@ -327,12 +327,31 @@ ALTER TABLE attempts DROP CONSTRAINT attempts_channel_check;
 ALTER TABLE attempts ADD CONSTRAINT attempts_channel_check CHECK (channel IN ('call', 'chat', 'email'));
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// v6: records that leave Frontline (issue 12, xAPI); SQLite's schema 7 does the same. The desk's
+// result UUID (v4) becomes the statement id, so every row needs one; a trainee gets an account id
+// (the xAPI actor's name); xapi_sent remembers, per LRS, what it acknowledged (managers only).
+constexpr const char* kSchemaV6 = R"sql(
+UPDATE attempts SET uuid = gen_random_uuid() WHERE uuid IS NULL;
+ALTER TABLE attempts ALTER COLUMN uuid SET DEFAULT gen_random_uuid();
+UPDATE quiz_attempts SET uuid = gen_random_uuid() WHERE uuid IS NULL;
+ALTER TABLE quiz_attempts ALTER COLUMN uuid SET DEFAULT gen_random_uuid();
+ALTER TABLE trainees ADD COLUMN account text UNIQUE NOT NULL DEFAULT gen_random_uuid()::text;
+CREATE TABLE xapi_sent (
+    lrs           text NOT NULL,
+    statement_id  uuid NOT NULL,
+    sent_at       text NOT NULL,
+    PRIMARY KEY (lrs, statement_id)
+);
+GRANT SELECT, INSERT ON xapi_sent TO frontline_manager;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
+    {6, kSchemaV6},
 }};
 
 // Any 64-bit number both sides agree on: "FRNT" in the high bytes, "schm" in the low.

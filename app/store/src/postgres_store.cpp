@@ -9,10 +9,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at FROM trainees ";
+constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at, account FROM trainees ";
 
 Trainee readTrainee(const pg::Result& r, int row) {
-    return {r.int64(row, "id"), r.text(row, "name"), r.text(row, "team"), r.text(row, "created_at")};
+    return {r.int64(row, "id"), r.text(row, "name"), r.text(row, "team"), r.text(row, "created_at"), r.text(row, "account")};
 }
 
 constexpr std::string_view kAttemptSummaryColumns =
@@ -151,7 +151,7 @@ Trainee PostgresStore::createTrainee(const std::string& name, const std::string&
         pg::Transaction tx(conn_.get());  // a savepoint inside a batch: a refusal leaves the batch usable
         pg::Result r = pg::run(conn_.get(),
                                "INSERT INTO trainees (name, team, created_at) VALUES ($1, $2, $3)"
-                               " RETURNING id, name, team, created_at",
+                               " RETURNING id, name, team, created_at, account",
                                pg::Params().add(name).add(team).add(nowUtcIso()), "cannot add the trainee '" + name + "'");
         tx.commit();
         return readTrainee(r, 0);

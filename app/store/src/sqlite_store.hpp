@@ -66,6 +66,11 @@ public:
     void setManagerPassword(const std::string& password) override;
     bool checkManagerPassword(const std::string& password) const override;
 
+    void setTraineeAccount(std::int64_t trainee_id, const std::string& account) override;
+    std::map<std::int64_t, std::string> statementIds(StatementRecord kind) const override;
+    std::set<std::string> acknowledgedStatements(const std::string& lrs) const override;
+    void markAcknowledged(const std::string& lrs, const std::vector<std::string>& statement_ids) override;
+
     void beginBatch(bool relaxed) override;
     void commitBatch() override;
     void rollbackBatch() noexcept override;

@@ -15,9 +15,10 @@ Trainee readTrainee(const sql::Statement& q) {
     t.name = q.text(1);
     t.team = q.text(2);
     t.created_at = q.text(3);
+    t.account = q.text(4);
     return t;
 }
-constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at FROM trainees ";
+constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at, account FROM trainees ";
 
 // The summary columns every attempt query selects, in readAttemptSummary's order.
 constexpr std::string_view kAttemptSummaryColumns =

@@ -42,6 +42,9 @@ struct OrgSettings {
     std::string issuer_email;
     std::string issuer_image_url;
     std::string trusted_issuers;
+    // The xAPI actor's account.homePage: the organisation's system that knows trainees by their
+    // account id (an LMS, an intranet). An absolute http(s) URL; empty until set (xAPI export asks).
+    std::string xapi_home_page;
 
     // Seconds a customer may wait before the answer (a call, a chat) or the reply (an email) is
     // late. Computed in 64 bits and saturated: a struct filled in code bypasses the range checks.

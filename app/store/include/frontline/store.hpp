@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,6 +44,9 @@ struct Trainee {
     std::string name;
     std::string team;
     std::string created_at;  // ISO 8601 UTC
+    // The id other systems know them by (an LMS login, an e-mail): the xAPI actor's account name.
+    // A stable random UUID until the organisation sets one (`frontline trainees set-account`).
+    std::string account;
 };
 
 struct AttemptRecord {
@@ -157,6 +162,9 @@ struct NewUser {
     bool manager = false;  // frontline_manager (sees the team, settings, certificates) or frontline_trainee
 };
 
+// The records whose xAPI statement id the store keeps (certificate ids are UUIDs already).
+enum class StatementRecord { Attempt, QuizAttempt };
+
 struct StoreOptions {
     StoreOptions(int busy_timeout = 5000, bool check = true) : busy_timeout_ms(busy_timeout), integrity_check(check) {}
     int busy_timeout_ms = 5000;   // how long to wait for another process's lock before Locked
@@ -236,6 +244,12 @@ public:
         throw StoreError(StoreError::Kind::Other, "a center's server uses its own logins, not a manager password");
     }
     virtual bool checkManagerPassword(const std::string&) const { return false; }
+
+    // Records that leave Frontline (xAPI): see Store.
+    virtual void setTraineeAccount(std::int64_t trainee_id, const std::string& account) = 0;
+    virtual std::map<std::int64_t, std::string> statementIds(StatementRecord kind) const = 0;
+    virtual std::set<std::string> acknowledgedStatements(const std::string& lrs) const = 0;
+    virtual void markAcknowledged(const std::string& lrs, const std::vector<std::string>& statement_ids) = 0;
 
     virtual void beginBatch(bool relaxed) = 0;
     virtual void commitBatch() = 0;
@@ -386,6 +400,20 @@ public:
     bool managerPasswordSet() const { return backend_->managerPasswordSet(); }
     void setManagerPassword(const std::string& password) { backend_->setManagerPassword(password); }
     bool checkManagerPassword(const std::string& password) const { return backend_->checkManagerPassword(password); }
+
+    // Records that leave Frontline (xAPI, issue 12).
+    // The trainee's account id (their xAPI actor name): StoreError Constraint when another trainee
+    // has it, Other when there is no such trainee.
+    void setTraineeAccount(std::int64_t trainee_id, const std::string& account) {
+        backend_->setTraineeAccount(trainee_id, account);
+    }
+    // Record id -> the UUID its statements carry, kept with the record (a re-export repeats it).
+    std::map<std::int64_t, std::string> statementIds(StatementRecord kind) const { return backend_->statementIds(kind); }
+    // The statement ids the LRS at `lrs` (its URL) acknowledged, so a rerun sends only the rest.
+    std::set<std::string> acknowledgedStatements(const std::string& lrs) const { return backend_->acknowledgedStatements(lrs); }
+    void markAcknowledged(const std::string& lrs, const std::vector<std::string>& statement_ids) {
+        backend_->markAcknowledged(lrs, statement_ids);
+    }
 
     // Many writes in one transaction: rolled back on destruction unless committed.
     class Batch {
