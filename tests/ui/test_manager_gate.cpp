@@ -23,6 +23,8 @@ void openProtectedDesk(Harness& h) {
 void giveManagerPassword(Harness& h, const std::string& password) {
     REQUIRE(h.visible("Manager password field"));
     h.fill("Manager password field", password);
+    CHECK(h.app.manager_gate.password == password);
+    CHECK(h.enabled("Unlock"));
     h.click("Unlock");
 }
 

@@ -75,8 +75,9 @@ void drawDialogBody(AppState& app) {
     ImGui::SetNextItemWidth(em(22));
     if (gate.focus) ImGui::SetKeyboardFocusHere();
     gate.focus = false;
-    const bool submitted = ImGui::InputText("##manager-password", &gate.password,
-                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    // Not EnterReturnsTrue: with it the field hands its text over only on Enter, not to a click on Unlock.
+    ImGui::InputText("##manager-password", &gate.password, ImGuiInputTextFlags_Password);
+    const bool submitted = ImGui::IsItemDeactivated() && enterPressed();
     recordItem("Manager password field", !waiting);
     ImGui::EndDisabled();
     if (waiting) {
@@ -198,7 +199,9 @@ void drawManagerGate(AppState& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    // A fixed width (height fits): wrapped text in an auto-resizing window grows it without end.
+    ImGui::SetNextWindowSize(ImVec2(em(30), 0), ImGuiCond_Always);
+    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         drawDialogBody(app);
         if (!gate.open) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

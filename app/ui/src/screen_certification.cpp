@@ -100,14 +100,21 @@ void drawFilters(AppState& app) {
     ImGui::BeginDisabled(teamLoading(app));
     if (iconButton(icon::kRefresh, "Refresh")) startTeamLoad(app);
     ImGui::EndDisabled();
-    if (app.manager_gate.unlocked) {
-        ImGui::SameLine();
-        if (iconButton(icon::kLock, "Lock")) {
-            lockManager(app);
-            navigate(app, ScreenId::Home);
-        }
-        tooltip("Leave the team's records; the manager password is asked again next time.");
+}
+
+// The header's right side: export, and Lock once the manager password was given.
+void drawHeaderActions(AppState& app) {
+    const bool lock = app.manager_gate.unlocked;
+    const float width = ImGui::CalcTextSize("Export CSV").x + (lock ? ImGui::CalcTextSize("Lock").x : 0) + em(lock ? 7 : 3);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+    drawTeamExport(app);
+    if (!lock) return;
+    ImGui::SameLine();
+    if (iconButton(icon::kLock, "Lock")) {
+        lockManager(app);
+        navigate(app, ScreenId::Home);
     }
+    tooltip("Leave the team's records; the manager password is asked again next time.");
 }
 
 void drawTiles(const AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
@@ -192,6 +199,7 @@ void drawCertificationScreen(AppState& app) {
     sectionHeader(icon::kBarChart, "Team");
     ImGui::SameLine(0, em(2));
     drawFreshness(app);
+    if (st.overview && app.store) drawHeaderActions(app);
     for (const auto& d : st.data.problems)
         if (d.severity == Severity::Error) wrappedText(format(d).c_str(), colour::kBad);
     if (!st.load_error.empty()) wrappedText(st.load_error.c_str(), colour::kBad);

@@ -1,5 +1,6 @@
 #pragma once
-// The Team screen's parts, one file each: the worker that loads it (team_loader.cpp), the roster
+// The Team screen's parts, one file each: the worker that loads it (team_loader.cpp), the CSV
+// export (team_export.cpp), the roster
 // (team_roster.cpp), the trainee x step heatmap (team_heatmap.cpp), weekly trends (team_trends.cpp)
 // and one trainee's records (team_trainee.cpp). screen_certification.cpp lays them out.
 #include <vector>
@@ -24,6 +25,9 @@ void drawTeamTrends(AppState& app, const TeamOverview& overview, float height);
 // certificates and their own trend.
 void openTraineeDrillDown(AppState& app, std::int64_t trainee_id);
 void drawTraineeDrillDown(AppState& app, const TeamOverview& overview, float height);
+
+// "Export CSV": the four tables of `frontline export csv` for the filter's team, into Documents.
+void drawTeamExport(AppState& app);
 
 // A status chip (shared with the Certificates screen) and its one-line detail.
 void certificationStatusChip(CertStatus s);
