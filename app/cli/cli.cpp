@@ -101,6 +101,7 @@ const std::vector<CommandInfo>& commands() {
         {"team", "add an agent's own login on a center's server (managers)", cmdTeam},
         {"sync", "send the results kept on this desk while the server was unreachable", cmdSync},
         {"manager-password", "set or change the manager password of this desk's database", cmdManagerPassword},
+        {"check", "read the whole database and say whether it is sound (other commands skip this)", cmdCheck},
         {"demo", "build a demo contact center (trainees, attempts, quizzes, certificates) in an empty database", cmdDemo},
     };
     return table;
