@@ -6,7 +6,9 @@
 //   center.record_attempt  one durable attempt                  (floor: the smallest durable commit)
 //   center.bytes_per_attempt  file size / attempts              (floor: the 4 KB target)
 // Size: FRONTLINE_BENCH_CENTER=TRAINEESxATTEMPTS (the is 500x1000000; default 100x20000).
-//   bench_center [content-dir] [keep-database-at-path]
+// With a PostgreSQL URL (an empty database), the same center is built there and its dashboard and
+// status are timed too (floor: the store's own trainee list on that server).
+//   bench_center [content-dir] [keep-database-at-path] [postgresql://...]
 #include <sqlite3.h>
 #include <unistd.h>
 #include <algorithm>
@@ -54,6 +56,31 @@ std::size_t rawTraineeList(const fs::path& path) {
     sqlite3_finalize(stmt);
     sqlite3_close_v2(db);
     return bytes;
+}
+
+// The dashboard and status on a center's server, against listing its trainees there.
+void serverFigures(const std::string& url, const ContentLibrary& content, const std::vector<Policy>& policies,
+                   const DemoOptions& o) {
+    Store server = openStore(url);
+    const auto start = std::chrono::steady_clock::now();
+    if (server.attemptCount() == 0) buildDemoCenter(server, content, policies, o);
+    std::printf("center on PostgreSQL: built in %.1f s\n",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    volatile std::size_t sink = 0;
+    const double floor = medianMs([&] { sink = sink + server.trainees().size(); });
+    report("center.pg.dashboard", medianMs([&] {
+               sink = sink + server.stepStatsByTrainee().size() + server.weeklyStats().size() + server.traineeActivity().size();
+           }),
+           floor);
+    report("center.pg.status", medianMs([&] {
+               for (const Trainee& t : server.trainees()) {
+                   const TraineeEvidence evidence = gatherEvidence(server, t.id, content);
+                   for (const Policy& p : policies)
+                       sink = sink + evaluateCertification(p, evidence, content.sop.version, content.default_settings, nowUtcIso())
+                                         .requirements.size();
+               }
+           }),
+           floor);
 }
 
 }  // namespace
@@ -113,6 +140,8 @@ int main(int argc, char** argv) {
            medianMs([&] { store.setPreference("bench", std::to_string(sink)); }));
     report("center.bytes_per_attempt", static_cast<double>(fs::file_size(path)) / std::max(1, store.attemptCount()), 4096.0,
            "bytes");
+
+    if (argc > 3) serverFigures(argv[3], content, policies, o);
 
     std::error_code ec;
     if (argc <= 2) fs::remove_all(dir, ec);
