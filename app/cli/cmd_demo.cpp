@@ -12,7 +12,8 @@ int cmdDemo(const std::vector<std::string>& argv, Io& io) {
                   "Builds a demo contact center: trainees in teams, attempts played through the real engine and\n"
                   "scorer by good, average and careless players over the last D days (default 90), quizzes and\n"
                   "certificates (current, refresher-due, expired, one revoked). The same seed builds the same center.\n"
-                  "It goes into an empty database only, unless --into-existing is given. --quiet: no progress.\n";
+                  "It goes into an empty database only, unless --into-existing is given. --quiet: no progress;\n"
+                  "--now ISO-TIME: the center as of that time (default: now; screenshots and tests pin it).\n";
         return 0;
     }
     if (!args.positional.empty()) throw UsageError("demo takes no arguments (try `frontline help demo`)");
