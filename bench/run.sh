@@ -22,9 +22,11 @@ echo "== idle CPU =="
 with_display "$BENCH/bench_idle" "$BIN" "$CONTENT"
 echo "== terminal commands' content load =="
 "$BENCH/bench_cli_load" "$BIN" "$CONTENT"
+echo "== a demo center (FRONTLINE_BENCH_CENTER=500x1000000 for the issue's size) =="
+"$BENCH/bench_center" "$CONTENT"
 # Other benchmarks (store, scoring…) take no arguments.
 for b in "$BENCH"/bench_*; do
-  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle|bench_cli_load|bench_store_engines) continue ;; esac
+  case "$(basename "$b")" in bench_frame|bench_startup|bench_idle|bench_cli_load|bench_store_engines|bench_center) continue ;; esac
   [ -x "$b" ] && [ -f "$b" ] || continue
   echo "== $(basename "$b") =="
   "$b"

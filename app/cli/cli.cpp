@@ -102,6 +102,8 @@ const std::vector<CommandInfo>& commands() {
         {"sync", "send the results kept on this desk while the server was unreachable", cmdSync},
         {"manager-password", "set or change the manager password of this desk's database", cmdManagerPassword},
         {"export", "records that leave Frontline: CSV tables and xAPI statements (file or LRS)", cmdExport},
+        {"check", "read the whole database and say whether it is sound (other commands skip this)", cmdCheck},
+        {"demo", "build a demo contact center (trainees, attempts, quizzes, certificates) in an empty database", cmdDemo},
     };
     return table;
 }

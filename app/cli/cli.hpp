@@ -81,6 +81,8 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io);
 int cmdHistory(const std::vector<std::string>& argv, Io& io);
 int cmdTrainees(const std::vector<std::string>& argv, Io& io);
 int cmdAudit(const std::vector<std::string>& argv, Io& io);
+int cmdDemo(const std::vector<std::string>& argv, Io& io);
+int cmdCheck(const std::vector<std::string>& argv, Io& io);
 int cmdTeam(const std::vector<std::string>& argv, Io& io);
 int cmdSync(const std::vector<std::string>& argv, Io& io);
 int cmdManagerPassword(const std::vector<std::string>& argv, Io& io);

@@ -38,7 +38,11 @@ std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
     std::string where = args.has("--db") ? args.get("--db") : "";
     try {
         where = databaseLocatorFor(args);
-        return openStore(where);
+        // No full-file check on every command (seconds on a large file): `frontline check` runs it,
+        // and the store runs it itself after an unclean shutdown.
+        StoreOptions options;
+        options.integrity_check = false;
+        return openStore(where, options);
     } catch (const StoreError& e) {
         io.err << "frontline: cannot use the database " << displayLocator(where) << ": " << e.what() << "\n";
         return std::nullopt;

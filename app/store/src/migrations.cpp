@@ -289,7 +289,52 @@ constexpr const char* kSchemaV7 =
     ") WITHOUT ROWID;\n";
 #undef FRONTLINE_SQL_UUID
 
-constexpr std::array<Migration, 7> kMigrations{{
+// v8: the manager's dashboard at center scale (issue 12). week_totals keeps, per trainee and
+// week (the Monday, UTC, of finished_at; '' when it is not a date), what the weekly trends and
+// each trainee's attempt count read, kept by triggers in the attempt's own transaction as
+// step_totals is. The activity's last finish and best exam score come from indexes (a max()
+// over an index prefix is one seek). Old files are backfilled here.
+constexpr const char* kSchemaV8 = R"sql(
+CREATE TABLE week_totals (
+    trainee_id     INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    week           TEXT NOT NULL,
+    attempts       INTEGER NOT NULL,
+    passed         INTEGER NOT NULL,
+    adherence_sum  INTEGER NOT NULL,
+    critical       INTEGER NOT NULL,
+    PRIMARY KEY (trainee_id, week)
+) WITHOUT ROWID;
+INSERT INTO week_totals (trainee_id, week, attempts, passed, adherence_sum, critical)
+    SELECT trainee_id, coalesce(date(substr(finished_at, 1, 10), 'weekday 0', '-6 days'), ''), count(*),
+           sum(passed), sum(adherence), sum(critical_failure)
+    FROM attempts GROUP BY 1, 2;
+
+CREATE TRIGGER week_totals_add AFTER INSERT ON attempts BEGIN
+    INSERT INTO week_totals (trainee_id, week, attempts, passed, adherence_sum, critical)
+        VALUES (NEW.trainee_id, coalesce(date(substr(NEW.finished_at, 1, 10), 'weekday 0', '-6 days'), ''), 1,
+                NEW.passed, NEW.adherence, NEW.critical_failure)
+    ON CONFLICT (trainee_id, week) DO UPDATE SET
+        attempts = attempts + 1,
+        passed = passed + excluded.passed,
+        adherence_sum = adherence_sum + excluded.adherence_sum,
+        critical = critical + excluded.critical;
+END;
+
+CREATE TRIGGER week_totals_remove AFTER DELETE ON attempts BEGIN
+    UPDATE week_totals SET
+        attempts = attempts - 1,
+        passed = passed - OLD.passed,
+        adherence_sum = adherence_sum - OLD.adherence,
+        critical = critical - OLD.critical_failure
+    WHERE trainee_id = OLD.trainee_id
+      AND week = coalesce(date(substr(OLD.finished_at, 1, 10), 'weekday 0', '-6 days'), '');
+    DELETE FROM week_totals WHERE trainee_id = OLD.trainee_id AND attempts <= 0;
+END;
+
+CREATE INDEX quiz_attempts_by_trainee_score ON quiz_attempts (trainee_id, mode, score_percent);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -297,6 +342,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, kSchemaV5},
     {6, "", widenChannelCheck},
     {7, kSchemaV7},
+    {8, kSchemaV8},
 }};
 
 }  // namespace

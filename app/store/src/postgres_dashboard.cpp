@@ -14,17 +14,14 @@ std::vector<TraineeStepStat> PostgresStore::stepStatsByTrainee() const {
 }
 
 std::vector<WeekStat> PostgresStore::weeklyStats(std::int64_t trainee_id, const std::string& team) const {
-    // finished_at is ISO 8601 text: its date is the first ten characters; the ISO day of week
-    // (Monday 1) takes it back to Monday. Text that is not a date counts in no week.
+    // week_totals: one row per trainee and week (schema 7), kept by triggers.
     pg::Result q = pg::run(conn_.get(),
-                           "SELECT to_char(d - (extract(isodow FROM d)::int - 1), 'YYYY-MM-DD') AS week, count(*) AS attempts,"
-                           " count(*) FILTER (WHERE passed) AS passed, avg(adherence)::float8 AS mean_adherence,"
-                           " count(*) FILTER (WHERE critical_failure) AS critical"
-                           " FROM (SELECT left(a.finished_at, 10)::date AS d, a.passed, a.adherence, a.critical_failure"
-                           "       FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
-                           "       WHERE ($1::bigint = 0 OR a.trainee_id = $1::bigint) AND ($2::text = '' OR t.team = $2::text)"
-                           "         AND a.finished_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}') w"
-                           " GROUP BY week ORDER BY week",
+                           "SELECT w.week, sum(w.attempts) AS attempts, sum(w.passed) AS passed,"
+                           " sum(w.adherence_sum)::float8 / sum(w.attempts) AS mean_adherence, sum(w.critical) AS critical"
+                           " FROM week_totals w JOIN trainees t ON t.id = w.trainee_id"
+                           " WHERE w.week <> '' AND w.attempts > 0 AND ($1::bigint = 0 OR w.trainee_id = $1::bigint)"
+                           "   AND ($2::text = '' OR t.team = $2::text)"
+                           " GROUP BY w.week ORDER BY w.week",
                            pg::Params().add(trainee_id).add(team));
     std::vector<WeekStat> out;
     for (int i = 0; i < q.rows(); ++i)
@@ -36,7 +33,7 @@ std::vector<WeekStat> PostgresStore::weeklyStats(std::int64_t trainee_id, const 
 std::vector<TraineeActivity> PostgresStore::traineeActivity() const {
     pg::Result q = pg::run(conn_.get(),
                            "SELECT t.id,"
-                           " (SELECT count(*) FROM attempts a WHERE a.trainee_id = t.id) AS attempts,"
+                           " (SELECT coalesce(sum(w.attempts), 0) FROM week_totals w WHERE w.trainee_id = t.id) AS attempts,"
                            " (SELECT max(a.finished_at) FROM attempts a WHERE a.trainee_id = t.id) AS last_activity,"
                            " (SELECT max(z.score_percent) FROM quiz_attempts z WHERE z.trainee_id = t.id AND z.mode = 'exam') AS best"
                            " FROM trainees t ORDER BY t.id");

@@ -345,13 +345,74 @@ CREATE TABLE xapi_sent (
 GRANT SELECT, INSERT ON xapi_sent TO frontline_manager;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// v7: week_totals, as SQLite's schema 8: per trainee and week (the Monday, UTC, of finished_at;
+// '' when it is not a date) what the weekly trends and the attempt counts read, kept by
+// triggers in the attempt's transaction, backfilled here. Readable as step_totals is.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE FUNCTION frontline_week_of(finished_at text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN finished_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
+                THEN to_char(left(finished_at, 10)::date - (extract(isodow FROM left(finished_at, 10)::date)::int - 1),
+                             'YYYY-MM-DD')
+                ELSE '' END
+$$;
+
+CREATE TABLE week_totals (
+    trainee_id     bigint NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    week           text NOT NULL,
+    attempts       integer NOT NULL,
+    passed         integer NOT NULL,
+    adherence_sum  bigint NOT NULL,
+    critical       integer NOT NULL,
+    PRIMARY KEY (trainee_id, week)
+);
+INSERT INTO week_totals (trainee_id, week, attempts, passed, adherence_sum, critical)
+    SELECT trainee_id, frontline_week_of(finished_at), count(*), count(*) FILTER (WHERE passed), sum(adherence),
+           count(*) FILTER (WHERE critical_failure)
+    FROM attempts GROUP BY 1, 2;
+
+CREATE FUNCTION week_totals_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    INSERT INTO week_totals (trainee_id, week, attempts, passed, adherence_sum, critical)
+        VALUES (NEW.trainee_id, frontline_week_of(NEW.finished_at), 1, NEW.passed::int, NEW.adherence,
+                NEW.critical_failure::int)
+    ON CONFLICT (trainee_id, week) DO UPDATE SET
+        attempts = week_totals.attempts + 1,
+        passed = week_totals.passed + excluded.passed,
+        adherence_sum = week_totals.adherence_sum + excluded.adherence_sum,
+        critical = week_totals.critical + excluded.critical;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER week_totals_add AFTER INSERT ON attempts FOR EACH ROW EXECUTE FUNCTION week_totals_add();
+
+CREATE FUNCTION week_totals_remove() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    UPDATE week_totals SET
+        attempts = attempts - 1,
+        passed = passed - OLD.passed::int,
+        adherence_sum = adherence_sum - OLD.adherence,
+        critical = critical - OLD.critical_failure::int
+    WHERE trainee_id = OLD.trainee_id AND week = frontline_week_of(OLD.finished_at);
+    DELETE FROM week_totals WHERE trainee_id = OLD.trainee_id AND attempts <= 0;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER week_totals_remove AFTER DELETE ON attempts FOR EACH ROW EXECUTE FUNCTION week_totals_remove();
+
+GRANT SELECT ON week_totals TO frontline_manager, frontline_trainee;
+ALTER TABLE week_totals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY manager_read ON week_totals FOR SELECT USING (frontline_is_manager());
+CREATE POLICY own_read ON week_totals FOR SELECT USING (trainee_id IN (SELECT frontline_my_trainees()));
+
+CREATE INDEX quiz_attempts_by_trainee_score ON quiz_attempts (trainee_id, mode, score_percent);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
     {6, kSchemaV6},
+    {7, kSchemaV7},
 }};
 
 // Any 64-bit number both sides agree on: "FRNT" in the high bytes, "schm" in the low.
@@ -379,7 +440,7 @@ void applyMigrations(PGconn* conn, std::span<const Migration> steps) {
             const std::string step = "upgrading the database to schema " + std::to_string(m.version);
             try {
                 pg::exec(conn, "CREATE TABLE IF NOT EXISTS frontline_schema (version integer NOT NULL)", step);
-                pg::exec(conn, m.sql, step);
+                if (*m.sql) pg::exec(conn, m.sql, step);  // an empty step only holds its number
             } catch (const StoreError& e) {
                 if (e.kind() != StoreError::Kind::Denied) throw;
                 throw StoreError(e.kind(), step + " needs the database owner's login (IT: open it once with that login, "

@@ -16,13 +16,12 @@ std::vector<TraineeStepStat> SqliteStore::stepStatsByTrainee() const {
 }
 
 std::vector<WeekStat> SqliteStore::weeklyStats(std::int64_t trainee_id, const std::string& team) const {
-    // 'weekday 0' moves forward to Sunday (or stays), -6 days lands on that week's Monday.
+    // week_totals: one row per trainee and week (schema 8), so this reads trainees x weeks rows.
     sql::Statement q(db_.get(),
-                     "SELECT date(substr(a.finished_at, 1, 10), 'weekday 0', '-6 days') AS week, count(*),"
-                     " sum(a.passed), avg(a.adherence), sum(a.critical_failure)"
-                     " FROM attempts a JOIN trainees t ON t.id = a.trainee_id"
-                     " WHERE (?1 = 0 OR a.trainee_id = ?1) AND (?2 = '' OR t.team = ?2)"
-                     " GROUP BY week HAVING week IS NOT NULL ORDER BY week");
+                     "SELECT w.week, sum(w.attempts), sum(w.passed), CAST(sum(w.adherence_sum) AS REAL) / sum(w.attempts),"
+                     " sum(w.critical) FROM week_totals w JOIN trainees t ON t.id = w.trainee_id"
+                     " WHERE w.week <> '' AND w.attempts > 0 AND (?1 = 0 OR w.trainee_id = ?1) AND (?2 = '' OR t.team = ?2)"
+                     " GROUP BY w.week ORDER BY w.week");
     q.bind(1, trainee_id).bind(2, team);
     std::vector<WeekStat> out;
     while (q.step()) out.push_back({q.text(0), q.integer(1), q.integer(2), q.real(3), q.integer(4)});
@@ -30,9 +29,11 @@ std::vector<WeekStat> SqliteStore::weeklyStats(std::int64_t trainee_id, const st
 }
 
 std::vector<TraineeActivity> SqliteStore::traineeActivity() const {
+    // The counts from week_totals; the two max() are one index seek each (attempts_by_trainee_time,
+    // quiz_attempts_by_trainee_score).
     sql::Statement q(db_.get(),
                      "SELECT t.id,"
-                     " (SELECT count(*) FROM attempts a WHERE a.trainee_id = t.id),"
+                     " (SELECT coalesce(sum(w.attempts), 0) FROM week_totals w WHERE w.trainee_id = t.id),"
                      " (SELECT max(a.finished_at) FROM attempts a WHERE a.trainee_id = t.id),"
                      " (SELECT max(z.score_percent) FROM quiz_attempts z WHERE z.trainee_id = t.id AND z.mode = 'exam')"
                      " FROM trainees t ORDER BY t.id");

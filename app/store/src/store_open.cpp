@@ -129,6 +129,15 @@ std::string readOnlyTarget(const fs::path& path, const std::string& where, int& 
     return uri + "?immutable=1";
 }
 
+// A clean close of the last connection checkpoints the WAL and deletes it: a non-empty -wal
+// before we open means a crash or power cut (or another program has the file open right now).
+// stat() only, never an open(): see startsLikeSqlite.
+bool walLeftBehind(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path.string() + "-wal", ec);
+    return !ec && size > 0;
+}
+
 // Read-only when the file, or the folder the -wal and -shm files go to, cannot be written.
 // access() looks the path up without opening it (see startsLikeSqlite).
 bool mustOpenReadOnly(const fs::path& path) {
@@ -199,7 +208,7 @@ Store Store::open(const fs::path& path, const StoreOptions& options) {
                          "no database file was named (an empty --db value?); nothing was opened or saved");
     const bool in_memory = path == kMemoryPath;
     const std::string where = in_memory ? std::string(kMemoryPath) : path.string();
-    bool existed = false, read_only = false;
+    bool existed = false, read_only = false, unclean = false;
     if (!in_memory) {
         std::error_code ec;
         if (fs::is_directory(path, ec))
@@ -207,6 +216,7 @@ Store Store::open(const fs::path& path, const StoreOptions& options) {
         existed = fs::exists(path, ec);
         if (!existed) createPrivateParents(path, where);
         read_only = existed && mustOpenReadOnly(path);
+        unclean = existed && walLeftBehind(path);  // looked at before any connection holds a lock
     }
 
     sqlite3* raw = nullptr;
@@ -225,7 +235,8 @@ Store Store::open(const fs::path& path, const StoreOptions& options) {
     sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
 
     try {
-        checkExistingDatabase(db.get(), where, options.integrity_check && !in_memory);
+        const bool check = options.integrity_check || (options.check_after_unclean_shutdown && unclean);
+        checkExistingDatabase(db.get(), where, check && !in_memory);
         if (read_only)
             requireCurrentSchema(db.get(), where);
         else

@@ -169,6 +169,10 @@ struct StoreOptions {
     StoreOptions(int busy_timeout = 5000, bool check = true) : busy_timeout_ms(busy_timeout), integrity_check(check) {}
     int busy_timeout_ms = 5000;   // how long to wait for another process's lock before Locked
     bool integrity_check = true;  // PRAGMA quick_check on open (reads the whole file)
+    // Without integrity_check, the check still runs when the file was not closed cleanly (a -wal
+    // left beside it: a crash, a power cut, or another program using it right now). The CLI opens
+    // this way: a command costs about a bare open, `frontline check` runs the full check.
+    bool check_after_unclean_shutdown = true;
     // A server's desk: where results wait while the server is unreachable ("" = the user's data
     // folder, $XDG_DATA_HOME/frontline/outbox).
     std::filesystem::path outbox_dir;
