@@ -21,6 +21,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include "frontline/demo_center.hpp"
 #include "cli.hpp"
 #include "cli_support.hpp"
 #include "frontline/utf8.hpp"
@@ -387,16 +388,35 @@ int mainLoop(Window& win, ui::AppState& app, int exit_after_frames, IntegrityChe
 
 // ---- screenshot mode ------------------------------------------------------------------------------
 
+// The Team screens show a center, not one trainee: a demo center of 48 agents is added to the
+// temporary database (the demo trainee stays, as the manager at this desk).
+void seedDemoCenter(ui::AppState& app) {
+    DemoOptions center;
+    center.trainees = 48;
+    center.attempts = 4000;
+    center.days = 120;
+    center.allow_existing = true;
+    try {
+        buildDemoCenter(*app.store, app.content, ui::certificationPolicies(app), center);
+    } catch (const std::exception& e) {
+        std::cerr << "frontline: could not build the demo center: " << e.what() << "\n";
+    }
+}
+
 int screenshotMode(Window& win, ui::AppState& app, const GuiOptions& o) {
     std::error_code ec;
     std::filesystem::create_directories(o.screenshot_dir, ec);
     bool ok = true;
-    bool seeded = false;
+    bool seeded = false, center = false;
     for (const auto& name : o.screenshot_screens) {
         // The welcome screen needs an empty database; everything else the demo trainee's history.
         if (name != "welcome" && !seeded) {
             ui::seedDemo(app);
             seeded = true;
+        }
+        if (name.rfind("team", 0) == 0 && !center) {
+            seedDemoCenter(app);
+            center = true;
         }
         if (!ui::stageDemoScreen(app, name)) {
             std::cerr << "frontline: could not stage the '" << name << "' screen (no content?)\n";

@@ -169,7 +169,8 @@ void seedDemo(AppState& app, const std::string& trainee_name) {
 const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
                                                    "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
-                                                   "certificates", "team", "team-heatmap", "team-trends", "team-trainee"};
+                                                   "certificates", "team", "team-heatmap", "team-trends", "team-trainee",
+                                                   "manager-password"};  // last: it sets a password
     return names;
 }
 
@@ -250,6 +251,11 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         navigate(app, ScreenId::Quiz);  // the quiz screen loads its banks and shows the picker
     } else if (name == "certificates") {
         navigate(app, ScreenId::Certificates);
+    } else if (name == "manager-password") {
+        // The dialog a trainee meets at Settings once a manager protected this file.
+        if (!app.store->managerPasswordSet()) app.store->setManagerPassword("demo-manager-password");
+        lockManager(app);
+        navigate(app, ScreenId::Settings);
     } else if (name.rfind("team", 0) == 0) {
         stageTeam(app, name);
     } else {

@@ -201,7 +201,7 @@ void drawManagerGate(AppState& app) {
                             ImVec2(0.5f, 0.5f));
     // A fixed width (height fits): wrapped text in an auto-resizing window grows it without end.
     ImGui::SetNextWindowSize(ImVec2(em(30), 0), ImGuiCond_Always);
-    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
         drawDialogBody(app);
         if (!gate.open) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

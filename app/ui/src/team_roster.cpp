@@ -41,6 +41,7 @@ void setupColumns(const std::vector<Policy>& policies) {
 }
 
 void drawStatusCell(const TeamMember& m, const CertificationStatus& s) {
+    ImGui::AlignTextToFramePadding();
     certificationStatusChip(s.status);
     recordItem(("status:" + m.trainee.name + ":" + s.policy_id + ":" + certStatusName(s.status)).c_str());
     ImGui::SameLine();
@@ -63,14 +64,17 @@ void drawRow(AppState& app, const TeamMember& m) {
         openTraineeDrillDown(app, open ? 0 : m.trainee.id);
     recordItem(("trainee:" + m.trainee.name).c_str());
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();  // level with the row's full-height name
     ImGui::TextDisabled("%s", m.trainee.team.empty() ? "-" : m.trainee.team.c_str());
     for (const auto& s : m.statuses) {
         ImGui::TableNextColumn();
         drawStatusCell(m, s);
     }
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", m.activity.last_activity.empty() ? "never" : shortDate(m.activity.last_activity).c_str());
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     if (m.activity.best_quiz_percent < 0)
         ImGui::TextDisabled("-");
     else

@@ -43,10 +43,12 @@ void drawStatuses(const TeamMember& m) {
             // A certified agent's unmet requirements are what the next renewal needs.
             const bool renewal = s.certificate && (s.status == CertStatus::Certified || s.status == CertStatus::RefresherDue);
             ImGui::Indent(em(1));
+            ImGui::PushTextWrapPos(0.0f);
             for (const auto& line : s.missing) {
                 ImGui::TextDisabled("%s %s", renewal ? "For renewal:" : "Missing:", line.c_str());
                 recordItem((std::string(renewal ? "renewal:" : "missing:") + s.policy_id).c_str());
             }
+            ImGui::PopTextWrapPos();
             ImGui::Unindent(em(1));
         }
         ImGui::PopID();

@@ -25,7 +25,8 @@ std::vector<std::string> bestPath(const ContentLibrary& content, const Scenario&
 void seedDemo(AppState& app, const std::string& trainee_name = "Sam Patel");
 
 // Screen names for screenshots: welcome, profile, home, library, ringing, call, wrapup, chat,
-// debrief, history, settings, quiz, certificates, team, team-heatmap, team-trends, team-trainee.
+// debrief, history, settings, quiz, certificates, team, team-heatmap, team-trends, team-trainee,
+// manager-password (last: it sets a password in the database it stages).
 const std::vector<std::string>& demoScreenNames();
 // Puts the app in a representative state for `name`. Returns false for an unknown name.
 bool stageDemoScreen(AppState& app, const std::string& name);
