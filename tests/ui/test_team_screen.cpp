@@ -125,7 +125,10 @@ TEST_CASE("a trainee opened from the roster shows their records, and Replay open
     CHECK(drill.attempts.size() == 2);
     CHECK(h.visible("trend:trainee"));
     const std::int64_t newest = drill.attempts.front().id;
-    h.click("replay:" + std::to_string(newest));
+    const std::string replay = "replay:" + std::to_string(newest);
+    const auto& r = h.recorder.items.at(replay);
+    REQUIRE(r.visible_max.y - r.visible_min.y >= r.max.y - r.min.y - 0.5f);  // on screen without scrolling
+    h.click(replay);
     CHECK(h.app.screen == ui::ScreenId::History);
     CHECK(h.app.history.selected == newest);
     h.frames(2);

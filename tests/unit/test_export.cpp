@@ -2,6 +2,7 @@
 // tables with their filters, xAPI 1.0.3 statements (ids kept, cmi.interaction for every question
 // type), the store's statement ids, accounts and LRS acknowledgements on both engines, and the
 // LRS send loop resuming after a failure without sending anything twice.
+#include "old_schema.hpp"
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -422,16 +423,10 @@ TEST_CASE("store: a file from before schema 7 gets statement ids and accounts fo
         const auto ana = store.createTrainee("Ana", "");
         store.recordAttempt(ana.id, "t", oneChoiceLog(), passedReport(), "2026-11-01T09:00:00Z", "2026-11-01T09:05:00Z");
         // Back to schema 6, as an older Frontline left it.
-        sqlite3* db = sqliteHandle(store);
-        sqlite3_exec(db,
-                     "DROP TRIGGER attempts_uuid; DROP TRIGGER quiz_attempts_uuid; DROP TRIGGER trainees_account;"
-                     "DROP INDEX attempts_by_uuid; DROP INDEX quiz_attempts_by_uuid; DROP INDEX trainees_by_account;"
-                     "ALTER TABLE attempts DROP COLUMN uuid; ALTER TABLE quiz_attempts DROP COLUMN uuid;"
-                     "ALTER TABLE trainees DROP COLUMN account; DROP TABLE xapi_sent; PRAGMA user_version = 6;",
-                     nullptr, nullptr, nullptr);
+        test::backToSchema6(sqliteHandle(store));
     }
     Store store = Store::open(path);
-    CHECK(store.schemaVersion() == 7);
+    CHECK(store.schemaVersion() == Store::currentSchemaVersion());
     CHECK(store.trainees().front().account.size() == 36);
     const auto ids = store.statementIds(StatementRecord::Attempt);
     REQUIRE(ids.size() == 1);

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <vector>
+#include "old_schema.hpp"
 #include "frontline/store.hpp"
 #include "../../app/store/src/sqlite_store.hpp"
 #include "../temp_dir.hpp"
@@ -273,10 +274,7 @@ TEST_CASE("dashboard: a schema-6 file with attempts migrates with its weekly tot
         ids.push_back(play(current, ana, "2026-03-01T10:00:00Z", {60, false, true, {requiredStep("receive", 60)}}));
         ids.push_back(play(current, ana, "2026-03-02T10:00:00Z", {80, true, false, {requiredStep("receive", 80)}}));
         ids.push_back(play(current, ben, "2026-03-03T10:00:00Z", {100, true, false, {requiredStep("receive", 100)}}));
-        sqlite3* db = sqliteHandle(current);
-        for (const char* undo : {"DROP TRIGGER week_totals_add", "DROP TRIGGER week_totals_remove", "DROP TABLE week_totals",
-                                 "DROP INDEX quiz_attempts_by_trainee_score", "PRAGMA user_version = 6"})
-            REQUIRE(sqlite3_exec(db, undo, nullptr, nullptr, nullptr) == SQLITE_OK);
+        test::backToSchema6(sqliteHandle(current));
     }
     Store migrated = Store::open(path);
     CHECK(migrated.schemaVersion() == Store::currentSchemaVersion());

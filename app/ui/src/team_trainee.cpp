@@ -40,16 +40,18 @@ void drawStatuses(const TeamMember& m) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", statusDetail(s).c_str());
         if (!s.missing.empty()) {
-            // A certified agent's unmet requirements are what the next renewal needs.
+            // A certified agent's unmet requirements are what the next renewal needs. Folded: the
+            // attempts below matter more at a glance than the full list.
             const bool renewal = s.certificate && (s.status == CertStatus::Certified || s.status == CertStatus::RefresherDue);
-            ImGui::Indent(em(1));
-            ImGui::PushTextWrapPos(0.0f);
-            for (const auto& line : s.missing) {
-                ImGui::TextDisabled("%s %s", renewal ? "For renewal:" : "Missing:", line.c_str());
-                recordItem((std::string(renewal ? "renewal:" : "missing:") + s.policy_id).c_str());
+            const std::string fold = std::string(renewal ? "For renewal" : "Still missing") + " (" + std::to_string(s.missing.size()) + ")";
+            const bool open = ImGui::TreeNode(fold.c_str());
+            recordItem((std::string(renewal ? "renewal:" : "missing:") + s.policy_id).c_str());
+            if (open) {
+                ImGui::PushTextWrapPos(0.0f);
+                for (const auto& line : s.missing) ImGui::TextDisabled("%s", line.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::TreePop();
             }
-            ImGui::PopTextWrapPos();
-            ImGui::Unindent(em(1));
         }
         ImGui::PopID();
     }
