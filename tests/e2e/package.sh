@@ -130,7 +130,7 @@ done
 kill \$app 2>/dev/null; wait \$app 2>/dev/null
 [ -n "\$found" ] && echo "window \$found: \$name; icons: \$icons"
 LAUNCH
-window=$("${user_env[@]}" DISPLAY= xvfb-run -a -s "-screen 0 1280x800x24" bash "$TMP/launch.sh" || true)
+window=$("${user_env[@]}" DISPLAY= xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" bash "$TMP/launch.sh" || true)
 [ -n "$window" ] || { cat "$TMP/app.log"; fail "no window with WM_CLASS frontline appeared from '$EXEC'"; }
 echo "menu entry '$EXEC' opened $window"
 grep -q 'Icon (48 x 48)' <<<"$window" || fail "the window has no 48x48 icon (_NET_WM_ICON)"

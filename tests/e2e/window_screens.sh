@@ -11,7 +11,7 @@ done
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-xvfb-run -a -s "-screen 0 1280x800x24" "$BIN" --content "$SRC/scenarios/content" --size 1280x800 \
+xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" "$BIN" --content "$SRC/scenarios/content" --size 1280x800 \
   --screenshot-dir "$TMP" --screenshot-screens all >"$TMP/list.txt"
 
 screens="welcome profile home library ringing call wrapup chat debrief history settings"

@@ -16,7 +16,7 @@ if [ "${3:-}" != "--inner" ]; then
   for tool in xvfb-run xdotool sqlite3 strace; do
     command -v "$tool" >/dev/null || { echo "window_shared_db: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
   done
-  exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$BIN" "$SRC" --inner
+  exec xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" bash "$0" "$BIN" "$SRC" --inner
 fi
 
 TMP=$(mktemp -d)
