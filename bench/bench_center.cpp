@@ -19,6 +19,7 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include "bench_support.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/demo_center.hpp"
@@ -31,16 +32,7 @@ namespace {
 
 constexpr int kRuns = 7;
 
-double medianMs(const std::function<void()>& work) {
-    std::vector<double> ms;
-    for (int i = 0; i < kRuns; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
+double medianMs(const std::function<void()>& work) { return frontline::bench::medianMs(work, kRuns); }
 
 void report(const char* name, double value, double floor, const char* unit = "ms") {
     std::printf("%s: %.2f %s (floor %.2f %s, ratio %.2f)\n", name, value, unit, floor, unit, floor > 0 ? value / floor : 0.0);

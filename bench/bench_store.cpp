@@ -25,16 +25,7 @@ namespace {
 
 constexpr int kRuns = 9;
 
-double medianMs(const std::function<void()>& work) {
-    std::vector<double> ms;
-    for (int i = 0; i < kRuns; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
+double medianMs(const std::function<void()>& work) { return frontline::bench::medianMs(work, kRuns); }
 
 void report(const char* name, double ms, double floor_ms) {
     std::printf("%s: %.2f ms (floor %.2f ms, ratio %.2f)\n", name, ms, floor_ms, floor_ms > 0 ? ms / floor_ms : 0.0);

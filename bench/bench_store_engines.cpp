@@ -23,16 +23,7 @@ namespace {
 
 constexpr int kRuns = 9;
 
-double medianMs(const std::function<void()>& work) {
-    std::vector<double> ms;
-    for (int i = 0; i < kRuns; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
+double medianMs(const std::function<void()>& work) { return frontline::bench::medianMs(work, kRuns); }
 
 struct Figures {
     double seed_each_us = 0, open = 0, list_newest_50 = 0, team_stats = 0, home_summary = 0, full_attempt = 0, record = 0;

@@ -4,6 +4,8 @@
 // bench/*.cpp is its own executable.
 //   seedSyntheticAttempts(store, 10000)  -> 10,000 attempts over 12 trainees, newest last
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <cstdint>
 #include <ctime>
 #include <string>
@@ -11,6 +13,20 @@
 #include "frontline/store.hpp"
 
 namespace frontline::bench {
+
+// The median wall-clock time of `runs` runs of `work`, in milliseconds (a median shrugs off the
+// odd run a loaded machine slows down).
+inline double medianMs(const std::function<void()>& work, int runs) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
 
 // Deterministic and cheap (splitmix64): the same seed gives the same database.
 class SyntheticRandom {
