@@ -60,18 +60,34 @@ void drawStatuses(const TeamMember& m) {
 void drawAttempts(AppState& app, const TraineeDrillDown& d) {
     iconText(icon::kHistory, colour::kInfo, "Recent attempts");
     if (d.attempts.empty()) mutedText("No attempts yet.");
+    if (d.attempts.empty() || !ImGui::BeginTable("##drill-attempts", 4, ImGuiTableFlags_RowBg)) return;
+    ImGui::TableSetupColumn("scenario", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("score", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    ImGui::TableSetupColumn("replay", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Replay").x + em(1.2f));
     for (const auto& a : d.attempts) {
         ImGui::PushID(static_cast<int>(a.id));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         starRating(a.stars, 3, 0.8f);
         ImGui::SameLine();
-        ImGui::Text("%s", a.scenario_title.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("%d%%  %s%s", a.adherence, shortDate(a.finished_at).c_str(), a.critical_failure ? "  critical breach" : "");
-        ImGui::SameLine();
+        ImGui::TextUnformatted(a.scenario_title.c_str());
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        // A critical breach fails the call whatever the adherence: red, with the reason on hover.
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(a.critical_failure ? colour::kBad : scoreColour(a.adherence)), "%d%%%s",
+                           a.adherence, a.critical_failure ? " !" : "");
+        if (a.critical_failure) tooltip("Critical breach: the call failed");
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", shortDate(a.finished_at).c_str());
+        ImGui::TableNextColumn();
         if (button("Replay", ButtonKind::Subtle)) replay(app, a.id);
         recordItem(("replay:" + std::to_string(a.id)).c_str());
         ImGui::PopID();
     }
+    ImGui::EndTable();
 }
 
 void drawQuizzesAndCertificates(const TraineeDrillDown& d) {

@@ -123,9 +123,10 @@ void drawWeeklyTrends(const char* id, const std::vector<WeekStat>& listed, float
     drawLine(draw, p, weeks, colour::kGood, adherence);
     drawLine(draw, p, weeks, colour::kAccent, passRate);
     drawBreachesAndDates(draw, p, weeks);
-    legendEntry(colour::kGood, "mean adherence");
+    // Short words: the legend fits one line of the narrow trainee panel too.
+    legendEntry(colour::kGood, "adherence");
     legendEntry(colour::kAccent, "pass rate");
-    legendEntry(colour::kInfoSoft, "attempts (bars)");
+    legendEntry(colour::kInfoSoft, "attempts");
     legendEntry(colour::kBad, "critical breaches");
     ImGui::NewLine();
 }
