@@ -52,7 +52,6 @@ AttemptLog sampleLog(std::uint64_t seed, int choices) {
 ScoreReport sampleReport(int adherence) {
     ScoreReport r;
     r.scenario_id = "irate-billing";
-    r.sop_id = "inbound-calls-chats";
     r.sop_version = "1.0.0";
     r.outcome = "resolved_first_contact";
     r.passed = adherence >= 70;
@@ -189,7 +188,7 @@ TEST_CASE_TEMPLATE("store: a damaged compressed row is a Corrupt error naming th
 
 TEST_CASE("store: random damage to a compressed value is always an error, never a crash or other JSON") {
     const std::string json = Json(sampleLog(3, 25)).dump();
-    const std::string frame = records::compressJson(json);
+    const std::string frame = records::compressLog(json);
     REQUIRE(records::isCompressed(frame));
     CHECK(records::storedJsonText(frame, 1, "event log") == json);
     std::mt19937 random(12);
@@ -204,7 +203,8 @@ TEST_CASE("store: random damage to a compressed value is always an error, never 
                 for (std::size_t b = 4; b < damaged.size(); ++b) damaged[b] = static_cast<char>(random());
         }
         try {
-            CHECK(records::storedJsonText(damaged, 42, "event log") == json);  // only a harmless change may read
+            const std::string read = records::storedJsonText(damaged, 42, "event log");
+            CHECK(read == json);  // only a harmless change may read
         } catch (const StoreError& e) {
             ++errors;
             CHECK(e.kind() == StoreError::Kind::Corrupt);
@@ -215,7 +215,7 @@ TEST_CASE("store: random damage to a compressed value is always an error, never 
 }
 
 TEST_CASE("migrations: a schema-8 file with text rows is compressed in batches and every attempt stays equal") {
-    TempDir dir;
+    test::TempDir dir;
     const fs::path p = dir / "v8.db";
     std::vector<Json> originals;
     {

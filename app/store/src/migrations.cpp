@@ -367,8 +367,8 @@ void compressAttemptDetails(sqlite3* db) {
             if (records::isCompressed(row.log)) continue;
             // Byte for byte, damaged text included: it reads back exactly as damaged as before.
             update.bind(1, row.attempt_id)
-                .bindBlob(2, records::isCompressed(row.report) ? row.report : records::compressJson(row.report, row.log))
-                .bindBlob(3, records::compressJson(row.log));
+                .bindBlob(2, records::isCompressed(row.report) ? row.report : records::compressReport(row.report, row.log))
+                .bindBlob(3, records::compressLog(row.log));
             update.run();
             update.reset();
         }

@@ -432,8 +432,8 @@ void compressOldDetails(PGconn* conn) {
             pg::run(conn, "UPDATE attempt_details SET report_json = $2, event_log = $3 WHERE attempt_id = $1",
                     pg::Params()
                         .add(after)
-                        .addBytes(records::isCompressed(report) ? report : records::compressJson(report, log))
-                        .addBytes(records::compressJson(log)),
+                        .addBytes(records::isCompressed(report) ? report : records::compressReport(report, log))
+                        .addBytes(records::compressLog(log)),
                     context);
         }
     }

@@ -215,8 +215,8 @@ std::int64_t PostgresStore::recordAttemptOnce(const std::string& uuid, std::int6
                                               const std::string& finished_at) {
     PGconn* c = conn_.get();
     const std::string log_json = records::toJsonText(Json(log));
-    const std::string stored_log = records::compressJson(log_json);
-    const std::string stored_report = records::compressJson(records::toJsonText(Json(report)), log_json);
+    const std::string stored_log = records::compressLog(log_json);
+    const std::string stored_report = records::compressReport(records::toJsonText(Json(report)), log_json);
     const std::string context = "cannot save the attempt";
 
     pg::Transaction tx(c);

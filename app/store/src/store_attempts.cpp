@@ -119,8 +119,8 @@ std::int64_t SqliteStore::recordAttempt(std::int64_t trainee_id, const std::stri
     sqlite3* db = db_.get();
     // Serialise before the transaction: nothing slow or throwing while the write lock is held.
     const std::string log_json = records::toJsonText(Json(log));
-    const std::string stored_log = records::compressJson(log_json);
-    const std::string stored_report = records::compressJson(records::toJsonText(Json(report)), log_json);
+    const std::string stored_log = records::compressLog(log_json);
+    const std::string stored_report = records::compressReport(records::toJsonText(Json(report)), log_json);
 
     sql::Transaction tx(db);
     sql::Statement insert(db,
