@@ -11,6 +11,7 @@ PACKAGES=(
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev libcurl4-openssl-dev
   doctest-dev libsodium-dev libssl-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
+  libzstd-dev
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
   # runtime files: fonts (text + icons)

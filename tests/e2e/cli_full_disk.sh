@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A database on a full disk (a real 1 MB tmpfs, in a private mount namespace): `frontline play`
+# A database on a full disk (a real 2 MB tmpfs, in a private mount namespace): `frontline play`
 # says before the call that the attempt cannot be saved, plays it, fails to save it without
 # damaging the file, and keeps it in the recovery folder; once there is room, `frontline recover`
 # saves it exactly once. Needs root for the mount (as CI runs); elsewhere it is skipped (77).
@@ -16,7 +16,7 @@ fail() { echo "cli_full_disk: $*"; exit 1; }
 TMP=$(mktemp -d)
 trap 'umount "$TMP/disk" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/disk" "$TMP/home"
-mount -t tmpfs -o size=1m tmpfs "$TMP/disk"
+mount -t tmpfs -o size=2m tmpfs "$TMP/disk"
 export XDG_DATA_HOME="$TMP/home"   # the recovery folder is on the roomy disk
 DB="$TMP/disk/full.db"
 

@@ -38,10 +38,16 @@ void fillDatabase(const fs::path& p) {
     batch.commit();
 }
 
+// The file's page size, from its header (offset 16, big-endian; 1 means 65536).
+std::size_t pageSizeOf(const std::string& bytes) {
+    const std::size_t size = (static_cast<unsigned char>(bytes.at(16)) << 8) | static_cast<unsigned char>(bytes.at(17));
+    return size == 1 ? 65536 : size;
+}
+
 // Garbage over pages 3-6 (table b-tree pages), as a bad disk sector would leave.
 std::string damage(const fs::path& p) {
     std::string bytes = bytesOf(p);
-    constexpr std::size_t page = 4096;
+    const std::size_t page = pageSizeOf(bytes);
     REQUIRE(bytes.size() > 8 * page);
     for (std::size_t i = 2 * page; i < 6 * page; ++i) bytes[i] = static_cast<char>((i * 37) & 0xff);
     overwrite(p, bytes);

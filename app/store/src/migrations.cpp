@@ -1,6 +1,8 @@
 #include "migrations.hpp"
 #include <array>
 #include <string>
+#include <vector>
+#include "compressed_json.hpp"
 #include "sqlite.hpp"
 
 namespace frontline::store_schema {
@@ -334,7 +336,47 @@ END;
 CREATE INDEX quiz_attempts_by_trainee_score ON quiz_attempts (trainee_id, mode, score_percent);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+// v9: the event log and report of each attempt are stored zstd-compressed (issue 12: ~20 KB of
+// JSON became ~2 KB). Old rows are compressed here a batch at a time, so a file of any size needs
+// one batch of memory; the step is one transaction like the others (a crash leaves schema 8, whose
+// text rows the reader still accepts). A row whose log is compressed already is left alone.
+constexpr int kCompressBatch = 500;
+
+struct StoredDetails {
+    std::int64_t attempt_id = 0;
+    std::string report;
+    std::string log;
+};
+
+std::vector<StoredDetails> nextTextRows(sql::Statement& q, std::int64_t after) {
+    q.reset();
+    q.bind(1, after).bind(2, kCompressBatch);
+    std::vector<StoredDetails> batch;
+    while (q.step()) batch.push_back({q.int64(0), q.bytes(1), q.bytes(2)});
+    return batch;
+}
+
+void compressAttemptDetails(sqlite3* db) {
+    sql::Statement next(db,
+                        "SELECT attempt_id, report_json, event_log FROM attempt_details"
+                        " WHERE attempt_id > ?1 ORDER BY attempt_id LIMIT ?2");
+    sql::Statement update(db, "UPDATE attempt_details SET report_json = ?2, event_log = ?3 WHERE attempt_id = ?1");
+    std::int64_t after = 0;
+    for (auto batch = nextTextRows(next, after); !batch.empty(); batch = nextTextRows(next, after)) {
+        for (const StoredDetails& row : batch) {
+            if (records::isCompressed(row.log)) continue;
+            // Byte for byte, damaged text included: it reads back exactly as damaged as before.
+            update.bind(1, row.attempt_id)
+                .bindBlob(2, records::isCompressed(row.report) ? row.report : records::compressReport(row.report, row.log))
+                .bindBlob(3, records::compressLog(row.log));
+            update.run();
+            update.reset();
+        }
+        after = batch.back().attempt_id;
+    }
+}
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -343,6 +385,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, "", widenChannelCheck},
     {7, kSchemaV7},
     {8, kSchemaV8},
+    {9, "", compressAttemptDetails},
 }};
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 namespace frontline::pg {
 
@@ -64,6 +65,25 @@ std::vector<const char*> Params::pointers() const {
     out.reserve(values_.size());
     for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
     return out;
+}
+
+Params& Params::addBytes(std::string_view bytes) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex = "\\x";
+    hex.reserve(2 + bytes.size() * 2);
+    for (const unsigned char b : bytes) {
+        hex += kHex[b >> 4];
+        hex += kHex[b & 0xF];
+    }
+    return text(std::move(hex));
+}
+
+std::string Result::bytes(int row, const char* name) const {
+    std::size_t length = 0;
+    const auto* value = reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, column(name)));
+    std::unique_ptr<unsigned char, decltype(&PQfreemem)> raw(PQunescapeBytea(value, &length), &PQfreemem);
+    if (!raw) throw std::bad_alloc();
+    return std::string(reinterpret_cast<const char*>(raw.get()), length);
 }
 
 int Result::column(const char* name) const {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <string_view>
 #include <vector>
 #include "frontline/store.hpp"
 
@@ -42,6 +43,7 @@ public:
     Params& add(const std::string& v) { return text(v); }
     Params& add(const char* v) { return text(v); }
     Params& addBits(std::uint64_t v) { return add(static_cast<std::int64_t>(v)); }
+    Params& addBytes(std::string_view bytes);  // a bytea value (sent in its hex text form)
     Params& addTextOrNull(const std::string& v) {
         values_.push_back(v.empty() ? std::nullopt : std::optional<std::string>(v));
         return *this;
@@ -67,6 +69,7 @@ public:
         const int c = column(name);
         return std::string(PQgetvalue(r_.get(), row, c), static_cast<std::size_t>(PQgetlength(r_.get(), row, c)));
     }
+    std::string bytes(int row, const char* name) const;  // a bytea column's bytes
     std::int64_t int64(int row, const char* name) const;
     int integer(int row, const char* name) const { return static_cast<int>(int64(row, name)); }
     bool boolean(int row, const char* name) const { return PQgetvalue(r_.get(), row, column(name))[0] == 't'; }

@@ -4,6 +4,7 @@
 #include "postgres_schema.hpp"
 #include <array>
 #include <string>
+#include "compressed_json.hpp"
 
 namespace frontline::pg_schema {
 namespace {
@@ -405,7 +406,40 @@ CREATE POLICY own_read ON week_totals FOR SELECT USING (trainee_id IN (SELECT fr
 CREATE INDEX quiz_attempts_by_trainee_score ON quiz_attempts (trainee_id, mode, score_percent);
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+// v8: the event log and report are stored zstd-compressed in bytea columns, as SQLite's schema 9
+// (compressed_json.hpp). The column change keeps each old row's JSON text as its UTF-8 bytes;
+// compressOldDetails then compresses them a batch at a time, in the step's transaction.
+constexpr const char* kSchemaV8 = R"sql(
+ALTER TABLE attempt_details
+    ALTER COLUMN report_json TYPE bytea USING convert_to(report_json, 'UTF8'),
+    ALTER COLUMN event_log TYPE bytea USING convert_to(event_log, 'UTF8');
+)sql";
+
+void compressOldDetails(PGconn* conn) {
+    constexpr const char* kNextBatch =
+        "SELECT attempt_id, report_json, event_log FROM attempt_details"
+        " WHERE attempt_id > $1 AND substring(event_log FROM 1 FOR 4) <> '\\x28b52ffd'::bytea"
+        " ORDER BY attempt_id LIMIT 500";
+    const std::string context = "upgrading the database to schema 8 (compressing stored attempts)";
+    std::int64_t after = 0;
+    for (;;) {
+        pg::Result batch = pg::run(conn, kNextBatch, pg::Params().add(after), context);
+        if (batch.rows() == 0) return;
+        for (int row = 0; row < batch.rows(); ++row) {
+            const std::string log = batch.bytes(row, "event_log");
+            const std::string report = batch.bytes(row, "report_json");
+            after = batch.int64(row, "attempt_id");
+            pg::run(conn, "UPDATE attempt_details SET report_json = $2, event_log = $3 WHERE attempt_id = $1",
+                    pg::Params()
+                        .add(after)
+                        .addBytes(records::isCompressed(report) ? report : records::compressReport(report, log))
+                        .addBytes(records::compressLog(log)),
+                    context);
+        }
+    }
+}
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -413,6 +447,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, kSchemaV5},
     {6, kSchemaV6},
     {7, kSchemaV7},
+    {8, kSchemaV8, compressOldDetails},
 }};
 
 // Any 64-bit number both sides agree on: "FRNT" in the high bytes, "schm" in the low.
@@ -441,6 +476,7 @@ void applyMigrations(PGconn* conn, std::span<const Migration> steps) {
             try {
                 pg::exec(conn, "CREATE TABLE IF NOT EXISTS frontline_schema (version integer NOT NULL)", step);
                 if (*m.sql) pg::exec(conn, m.sql, step);  // an empty step only holds its number
+                if (m.apply) m.apply(conn);
             } catch (const StoreError& e) {
                 if (e.kind() != StoreError::Kind::Denied) throw;
                 throw StoreError(e.kind(), step + " needs the database owner's login (IT: open it once with that login, "

@@ -8,6 +8,8 @@ namespace frontline::pg_schema {
 struct Migration {
     int version;
     const char* sql;
+    // What SQL alone cannot do (e.g. compress rows); runs after `sql`, in the same transaction.
+    void (*apply)(PGconn* conn) = nullptr;
 };
 
 std::span<const Migration> migrations();  // the real list, oldest first

@@ -2,6 +2,7 @@
 #include "postgres_store.hpp"
 #include <algorithm>
 #include "postgres_schema.hpp"
+#include "compressed_json.hpp"
 #include "record_text.hpp"
 
 namespace frontline {
@@ -214,7 +215,8 @@ std::int64_t PostgresStore::recordAttemptOnce(const std::string& uuid, std::int6
                                               const std::string& finished_at) {
     PGconn* c = conn_.get();
     const std::string log_json = records::toJsonText(Json(log));
-    const std::string report_json = records::toJsonText(Json(report));
+    const std::string stored_log = records::compressLog(log_json);
+    const std::string stored_report = records::compressReport(records::toJsonText(Json(report)), log_json);
     const std::string context = "cannot save the attempt";
 
     pg::Transaction tx(c);
@@ -238,7 +240,7 @@ std::int64_t PostgresStore::recordAttemptOnce(const std::string& uuid, std::int6
                                   p, context);
     const std::int64_t attempt_id = inserted.int64(0, "id");
     pg::run(c, "INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES ($1, $2, $3)",
-            pg::Params().add(attempt_id).add(report_json).add(log_json), context);
+            pg::Params().add(attempt_id).addBytes(stored_report).addBytes(stored_log), context);
     int rows_written = 0;
     for (const StepScore& s : report.steps) {
         pg::run(c,
@@ -261,8 +263,7 @@ std::optional<AttemptRecord> PostgresStore::attempt(std::int64_t id) const {
     pg::Result q = pg::run(conn_.get(), sql, pg::Params().add(id));
     if (q.rows() == 0) return std::nullopt;
     AttemptRecord r = readAttemptSummary(q, 0);
-    records::readStoredJson(q.text(0, "event_log"), r.log, id, "event log");
-    records::readStoredJson(q.text(0, "report_json"), r.report, id, "report");
+    records::readStoredAttempt(q.bytes(0, "event_log"), q.bytes(0, "report_json"), r);
     return r;
 }
 

@@ -3,8 +3,16 @@
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
+#include "compressed_json.hpp"
 
 namespace frontline::records {
+
+void readStoredAttempt(const std::string& stored_log, const std::string& stored_report, AttemptRecord& r) {
+    const std::string log_json = storedJsonText(stored_log, r.id, "event log");
+    readStoredJson(log_json, r.log, r.id, "event log");
+    // The report was compressed with the log's text as its prefix (see recordAttempt).
+    readStoredJson(storedJsonText(stored_report, r.id, "report", log_json), r.report, r.id, "report");
+}
 
 void completeListing(AttemptRecord& r) {
     r.log.scenario_id = r.scenario_id;

@@ -31,6 +31,10 @@ void readStoredJson(const std::string& text, T& out, std::int64_t attempt_id, co
     }
 }
 
+// Fills r.log and r.report from their stored columns (compressed or, before the migration, JSON
+// text); damage is a Corrupt error naming r.id.
+void readStoredAttempt(const std::string& stored_log, const std::string& stored_report, AttemptRecord& r);
+
 // Listings carry the log's identity and the report's summary, without the heavy JSON.
 void completeListing(AttemptRecord& r);
 

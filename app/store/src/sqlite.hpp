@@ -86,6 +86,9 @@ public:
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     // An unsigned 64-bit value (a seed) is stored as the signed integer with the same bits.
     Statement& bindBits(int index, std::uint64_t value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bindBlob(int index, std::string_view bytes) {
+        return check(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
+    }
     Statement& bindNull(int index) { return check(sqlite3_bind_null(stmt_, index)); }
     Statement& bindTextOrNull(int index, const std::string& value) {
         return value.empty() ? bindNull(index) : bind(index, value);
@@ -117,6 +120,13 @@ public:
     std::string text(int column) const {  // NULL reads as ""
         const auto* p = sqlite3_column_text(stmt_, column);
         return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string();
+    }
+
+    // The bytes of a BLOB or TEXT column as stored (no conversion); NULL reads as "".
+    std::string bytes(int column) const {
+        const void* p = sqlite3_column_blob(stmt_, column);
+        return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
                  : std::string();
     }
 

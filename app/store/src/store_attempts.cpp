@@ -1,6 +1,7 @@
 // Trainees, attempts (with their step scores) and the per-step statistics of the manager view.
 #include <string_view>
 #include "frontline/store.hpp"
+#include "compressed_json.hpp"
 #include "record_text.hpp"
 #include "sqlite_store.hpp"
 
@@ -118,7 +119,8 @@ std::int64_t SqliteStore::recordAttempt(std::int64_t trainee_id, const std::stri
     sqlite3* db = db_.get();
     // Serialise before the transaction: nothing slow or throwing while the write lock is held.
     const std::string log_json = records::toJsonText(Json(log));
-    const std::string report_json = records::toJsonText(Json(report));
+    const std::string stored_log = records::compressLog(log_json);
+    const std::string stored_report = records::compressReport(records::toJsonText(Json(report)), log_json);
 
     sql::Transaction tx(db);
     sql::Statement insert(db,
@@ -155,7 +157,7 @@ std::int64_t SqliteStore::recordAttempt(std::int64_t trainee_id, const std::stri
     const std::int64_t attempt_id = sqlite3_last_insert_rowid(db);
 
     sql::Statement details(db, "INSERT INTO attempt_details (attempt_id, report_json, event_log) VALUES (?1, ?2, ?3)");
-    details.bind(1, attempt_id).bind(2, report_json).bind(3, log_json);
+    details.bind(1, attempt_id).bindBlob(2, stored_report).bindBlob(3, stored_log);
     details.run();
 
     sql::Statement step_row(db,
@@ -189,8 +191,7 @@ std::optional<AttemptRecord> SqliteStore::attempt(std::int64_t id) const {
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     AttemptRecord r = readAttemptSummary(q);
-    records::readStoredJson(q.text(kEventLogColumn), r.log, id, "event log");
-    records::readStoredJson(q.text(kReportColumn), r.report, id, "report");
+    records::readStoredAttempt(q.bytes(kEventLogColumn), q.bytes(kReportColumn), r);
     return r;
 }
 
