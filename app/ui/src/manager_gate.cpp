@@ -32,12 +32,17 @@ void closeDialog(ManagerGateState& gate) {
     gate.error.clear();
 }
 
+// Read once per trainee session (Home asks every frame); lockManager and setting it forget it.
 bool passwordRequired(const AppState& app) {
-    try {
-        return app.store->managerPasswordSet();
-    } catch (const StoreError&) {
-        return true;  // unreadable: ask rather than open the door
+    int& known = app.manager_gate.password_set;
+    if (known < 0) {
+        try {
+            known = app.store->managerPasswordSet() ? 1 : 0;
+        } catch (const StoreError&) {
+            return true;  // unreadable: ask rather than open the door (and read again next time)
+        }
     }
+    return known == 1;
 }
 
 void tryUnlock(AppState& app) {
@@ -131,6 +136,7 @@ void asManager(AppState& app, const std::string& what, std::function<void(AppSta
 void lockManager(AppState& app) {
     closeDialog(app.manager_gate);
     app.manager_gate.unlocked = false;
+    app.manager_gate.password_set = -1;  // read again: the CLI may have set one meanwhile
 }
 
 namespace {
@@ -144,6 +150,7 @@ void setPassword(AppState& app) {
     }
     try {
         app.store->setManagerPassword(st.new_password);
+        app.manager_gate.password_set = 1;
         app.manager_gate.unlocked = true;  // the one who set it is the manager of this session
         st.message = "Manager password set. Settings, Team and issuing now ask for it.";
         st.message_is_error = false;

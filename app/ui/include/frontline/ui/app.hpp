@@ -148,6 +148,7 @@ struct HistoryState {
 // local file, a manager password (when one is set) is asked once per trainee session.
 struct ManagerGateState {
     bool unlocked = false;   // the password was given since the last trainee switch
+    mutable int password_set = -1;  // the file has a manager password: -1 not read yet (a cache: read once, not per frame)
     bool open = false;       // the password dialog is showing
     bool focus = false;      // put the cursor in the password field on the next frame
     std::string password;    // as typed; wiped when the dialog closes
