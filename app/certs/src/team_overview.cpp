@@ -11,9 +11,17 @@ namespace frontline {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+// Case-insensitive (ASCII) without copies: the Team screen filters and sorts on every frame.
+bool sameLetter(char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+}
+bool lessIgnoringCase(const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+    });
+}
+bool containsIgnoringCase(const std::string& text, const std::string& part) {
+    return std::search(text.begin(), text.end(), part.begin(), part.end(), sameLetter) != text.end();
 }
 
 bool current(CertStatus s) { return s == CertStatus::Certified || s == CertStatus::RefresherDue; }
@@ -47,7 +55,39 @@ void addStepCells(TeamOverview& overview, const std::vector<TraineeStepStat>& ce
     }
 }
 
+// `horizon` is dueHorizon(now, filter.due_within_days), worked out once for all members.
+bool matchesBy(const TeamMember& member, const TeamFilter& filter, const std::string& horizon) {
+    if (!filter.team.empty() && member.trainee.team != filter.team) return false;
+    if (!filter.search.empty() && !containsIgnoringCase(member.trainee.name, filter.search)) return false;
+    auto any = [&](CertStatus wanted) {
+        return std::any_of(member.statuses.begin(), member.statuses.end(), [wanted](const CertificationStatus& s) { return s.status == wanted; });
+    };
+    switch (filter.status) {
+        case StatusFilter::Everyone: return true;
+        case StatusFilter::RefresherDue: return any(CertStatus::RefresherDue);
+        case StatusFilter::Expired: return any(CertStatus::Expired);
+        case StatusFilter::DueWithin: return dueBy(member, horizon);
+        case StatusFilter::NotCertified:
+            // Holds nothing current at all (the first policy is the entry level).
+            return !member.statuses.empty() && !current(member.statuses.front().status);
+    }
+    return true;
+}
+
 }  // namespace
+
+// The last day a refresher may fall due and still count as "due within `days` of `now`".
+std::string dueHorizon(const std::string& now, int days) { return addDaysUtc(now, days).value_or(now); }
+
+bool refresherDueBy(const CertificationStatus& s, const std::string& horizon) {
+    if (s.status == CertStatus::RefresherDue) return true;
+    return s.status == CertStatus::Certified && !s.refresher_due_from.empty() && s.refresher_due_from <= horizon;
+}
+
+bool dueBy(const TeamMember& member, const std::string& horizon) {
+    return std::any_of(member.statuses.begin(), member.statuses.end(),
+                       [&](const CertificationStatus& s) { return refresherDueBy(s, horizon); });
+}
 
 TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content, const std::vector<Policy>& policies,
                               const OrgSettings& settings, const std::string& now) {
@@ -71,7 +111,7 @@ TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content,
         overview.members.push_back(std::move(member));
     }
     std::sort(overview.members.begin(), overview.members.end(),
-              [](const TeamMember& a, const TeamMember& b) { return lower(a.trainee.name) < lower(b.trainee.name); });
+              [](const TeamMember& a, const TeamMember& b) { return lessIgnoringCase(a.trainee.name, b.trainee.name); });
     overview.teams.assign(teams.begin(), teams.end());
     overview.weeks[""] = store.weeklyStats(0, "");
     for (const auto& team : overview.teams) overview.weeks[team] = store.weeklyStats(0, team);
@@ -81,42 +121,24 @@ TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content,
 }
 
 bool refresherDueWithin(const CertificationStatus& s, int days, const std::string& now) {
-    if (s.status == CertStatus::RefresherDue) return true;
-    if (s.status != CertStatus::Certified || s.refresher_due_from.empty()) return false;
-    return s.refresher_due_from <= addDaysUtc(now, days).value_or(now);
+    return refresherDueBy(s, dueHorizon(now, days));
 }
 
-bool dueWithin(const TeamMember& member, int days, const std::string& now) {
-    return std::any_of(member.statuses.begin(), member.statuses.end(),
-                       [&](const CertificationStatus& s) { return refresherDueWithin(s, days, now); });
-}
+bool dueWithin(const TeamMember& member, int days, const std::string& now) { return dueBy(member, dueHorizon(now, days)); }
 
 bool matches(const TeamMember& member, const TeamFilter& filter, const std::string& now) {
-    if (!filter.team.empty() && member.trainee.team != filter.team) return false;
-    if (!filter.search.empty() && lower(member.trainee.name).find(lower(filter.search)) == std::string::npos) return false;
-    auto any = [&](CertStatus wanted) {
-        return std::any_of(member.statuses.begin(), member.statuses.end(), [wanted](const CertificationStatus& s) { return s.status == wanted; });
-    };
-    switch (filter.status) {
-        case StatusFilter::Everyone: return true;
-        case StatusFilter::RefresherDue: return any(CertStatus::RefresherDue);
-        case StatusFilter::Expired: return any(CertStatus::Expired);
-        case StatusFilter::DueWithin: return dueWithin(member, filter.due_within_days, now);
-        case StatusFilter::NotCertified:
-            // Holds nothing current at all (the first policy is the entry level).
-            return !member.statuses.empty() && !current(member.statuses.front().status);
-    }
-    return true;
+    return matchesBy(member, filter, dueHorizon(now, filter.due_within_days));
 }
 
 std::vector<size_t> selectMembers(const TeamOverview& overview, const TeamFilter& filter) {
+    const std::string horizon = dueHorizon(overview.computed_at, filter.due_within_days);
     std::vector<size_t> picked;
     for (size_t i = 0; i < overview.members.size(); ++i)
-        if (matches(overview.members[i], filter, overview.computed_at)) picked.push_back(i);
+        if (matchesBy(overview.members[i], filter, horizon)) picked.push_back(i);
     auto key_less = [&](const TeamMember& a, const TeamMember& b) {
         switch (filter.sort) {
             case TeamSort::Name: break;
-            case TeamSort::Team: return lower(a.trainee.team) < lower(b.trainee.team);
+            case TeamSort::Team: return lessIgnoringCase(a.trainee.team, b.trainee.team);
             case TeamSort::Status: {
                 const int ra = a.statuses.empty() ? 6 : attentionRank(a.statuses.front().status);
                 const int rb = b.statuses.empty() ? 6 : attentionRank(b.statuses.front().status);
@@ -125,7 +147,7 @@ std::vector<size_t> selectMembers(const TeamOverview& overview, const TeamFilter
             case TeamSort::LastActivity: return a.activity.last_activity < b.activity.last_activity;
             case TeamSort::QuizScore: return a.activity.best_quiz_percent < b.activity.best_quiz_percent;
         }
-        return lower(a.trainee.name) < lower(b.trainee.name);
+        return lessIgnoringCase(a.trainee.name, b.trainee.name);
     };
     // Stable over the name order loadTeamOverview left: equal keys stay alphabetical.
     std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) {

@@ -120,8 +120,8 @@ void drawHeaderActions(AppState& app) {
 void drawTiles(const AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
     const TeamCounts counts = countTeam(overview, selected);
     int due_soon = 0;
-    for (size_t i : selected)
-        due_soon += dueWithin(overview.members[i], app.certification.filter.due_within_days, overview.computed_at) ? 1 : 0;
+    const std::string horizon = dueHorizon(overview.computed_at, app.certification.filter.due_within_days);
+    for (size_t i : selected) due_soon += dueBy(overview.members[i], horizon) ? 1 : 0;
     const float tile_w = (ImGui::GetContentRegionAvail().x - 4 * ImGui::GetStyle().ItemSpacing.x) / 5;
     char due_caption[48];
     std::snprintf(due_caption, sizeof due_caption, "due in %d days", app.certification.filter.due_within_days);

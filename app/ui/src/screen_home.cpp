@@ -261,10 +261,10 @@ void drawTeamDue(AppState& app) {
     collectTeamLoad(app, false);
     if (!team.overview) return;
     const TeamOverview& o = *team.overview;
+    const std::string horizon = dueHorizon(o.computed_at, app.settings.refresher_reminder_days);  // once, not per member
     std::vector<std::string> due;
     for (const auto& m : o.members)
-        if ((!app.trainee || m.trainee.id != app.trainee->id) && dueWithin(m, app.settings.refresher_reminder_days, o.computed_at))
-            due.push_back(m.trainee.name);
+        if ((!app.trainee || m.trainee.id != app.trainee->id) && dueBy(m, horizon)) due.push_back(m.trainee.name);
     if (due.empty()) return;
     std::string names;
     for (size_t i = 0; i < due.size() && i < 3; ++i) names += (i ? ", " : "") + due[i];

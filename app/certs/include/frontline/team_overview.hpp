@@ -58,6 +58,10 @@ struct TeamFilter {
 // A refresher is due already, or falls due (expiry minus the recertification window) within `days`
 // of `now` (for a TeamMember: TeamOverview::computed_at, when the statuses were judged).
 bool refresherDueWithin(const CertificationStatus& status, int days, const std::string& now);
+// The same for many at once: the horizon (`now` + `days`) worked out once, then compared as text.
+std::string dueHorizon(const std::string& now, int days);
+bool refresherDueBy(const CertificationStatus& status, const std::string& horizon);
+bool dueBy(const TeamMember& member, const std::string& horizon);
 bool dueWithin(const TeamMember& member, int days, const std::string& now);
 bool matches(const TeamMember& member, const TeamFilter& filter, const std::string& now);
 // Indices into overview.members that pass the filter, in the filter's order.
