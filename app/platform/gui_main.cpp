@@ -133,6 +133,16 @@ struct LoopClock {
     std::vector<int> pressed_since_frame;
     std::vector<int> tapped;
 };
+// The backend sets Ctrl/Shift/Alt/Super in its key callback, so a modifier let go with its key
+// inside one frame (xdotool's alt+2, a quick Ctrl+Enter) would be up again when the frame reads it.
+// Modifiers follow the keys held down for the frame instead.
+void holdTappedModifiers(ImGuiIO& io) {
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+
 LoopClock* loopClock(GLFWwindow* w) { return static_cast<LoopClock*>(glfwGetWindowUserPointer(w)); }
 constexpr double kFullRateAfterInput = 0.35;
 void poke(GLFWwindow* w) {
@@ -149,8 +159,11 @@ void installWakeCallbacks(GLFWwindow* window) {
         LoopClock* c = loopClock(w);
         if (!c || key < 0 || key >= 512) return;
         if (action == GLFW_PRESS) c->pressed_since_frame.push_back(key);
+        // A modifier let go since the last frame is held for the next one too, pressed then or
+        // before: xdotool's alt+2 can arrive as Alt down, one frame, then 2 tapped and Alt let go.
+        const bool modifier = key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER;
         if (action == GLFW_RELEASE &&
-            std::find(c->pressed_since_frame.begin(), c->pressed_since_frame.end(), key) != c->pressed_since_frame.end())
+            (modifier || std::find(c->pressed_since_frame.begin(), c->pressed_since_frame.end(), key) != c->pressed_since_frame.end()))
             c->tapped.push_back(key);
     });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { poke(w); });
@@ -247,10 +260,12 @@ void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& sc
     win.clock.tapped.clear();
     win.clock.pressed_since_frame.clear();
     for (int key : tapped) io.KeysDown[key] = true;
+    holdTappedModifiers(io);
     ImGui::NewFrame();
     ui::drawApp(app);
     ImGui::Render();
     for (int key : tapped) io.KeysDown[key] = false;
+    holdTappedModifiers(io);
     if (!tapped.empty()) poke(win.handle);  // the release needs a frame of its own
     const auto [fb_w, fb_h] = clearToPaper(win);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -110,15 +110,17 @@ public:
         frame();
         frame();  // let the result (navigation, popups) draw once
     }
-    void press(int key, bool ctrl = false, bool shift = false) {
+    void press(int key, bool ctrl = false, bool shift = false, bool alt = false) {
         ImGuiIO& io = ImGui::GetIO();
         io.KeyCtrl = ctrl;
         io.KeyShift = shift;
+        io.KeyAlt = alt;
         io.KeysDown[key] = true;
         frame();
         io.KeysDown[key] = false;
         io.KeyCtrl = false;
         io.KeyShift = false;
+        io.KeyAlt = false;
         frame();
     }
     void type(const std::string& text) {

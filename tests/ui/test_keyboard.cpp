@@ -210,3 +210,142 @@ TEST_CASE("while the keyboard map is open, a digit picks no reply and Esc closes
     h.press(k::kDigit1);  // and the desk has its keys back
     CHECK((agentActs(s) == before + 1 || !s.error.empty()));
 }
+
+TEST_CASE("Alt+1.. opens the top bar's screens in the order shown, and Alt+digit on the desk picks no reply") {
+    Harness h;
+    h.openApp("Kim Keys");
+    h.press(k::kDigit1 + 1, false, false, true);  // Alt+2
+    CHECK(h.app.screen == ui::ScreenId::Library);
+    h.press(k::kDigit1 + 3, false, false, true);  // Alt+4
+    CHECK(h.app.screen == ui::ScreenId::Quiz);
+    h.press(k::kDigit1, false, false, true);  // Alt+1
+    CHECK(h.app.screen == ui::ScreenId::Home);
+
+    ui::DeskSession& s = answerCall(h, "model-inbound-call");
+    REQUIRE(h.visible("Option 1"));
+    const size_t before = agentActs(s);
+    h.press(k::kDigit1, false, false, true);  // Alt+1 leaves the call for Home; it is not reply 1
+    CHECK(agentActs(s) == before);
+    CHECK(h.app.screen == ui::ScreenId::Home);
+}
+
+TEST_CASE("the library's Down, Up and Home move the selection through the scenarios shown, and Enter plays it") {
+    Harness h;
+    h.openApp("Kim Keys");
+    h.press(k::kDigit1 + 1, false, false, true);
+    REQUIRE(h.app.screen == ui::ScreenId::Library);
+    std::vector<std::string> shown;
+    for (const auto& s : h.app.content.scenarios) shown.push_back(s->id);
+    REQUIRE(shown.size() >= 3);
+    h.press(k::kHome);
+    CHECK(h.app.library.selected == shown[0]);
+    h.press(k::kDown);
+    h.press(k::kDown);
+    CHECK(h.app.library.selected == shown[2]);
+    h.press(k::kUp);
+    CHECK(h.app.library.selected == shown[1]);
+    h.press(k::kUp);
+    h.press(k::kUp);  // stays on the first
+    CHECK(h.app.library.selected == shown[0]);
+    h.press(k::kDown);
+    h.press(k::kEnter);
+    const ui::DeskSession* started = h.app.call.session ? h.app.call.session.get()
+                                     : h.app.chat.sessions.empty() ? nullptr : h.app.chat.sessions.front().get();
+    REQUIRE(started != nullptr);
+    CHECK(started->scenario->id == shown[1]);
+}
+
+TEST_CASE("the quiz picker: Down picks the next exam, P practises it, Enter starts the exam") {
+    Harness h;
+    h.openApp("Quinn", 11);
+    h.press(k::kDigit1 + 3, false, false, true);  // Alt+4: Quizzes
+    REQUIRE(h.app.screen == ui::ScreenId::Quiz);
+    const auto& exams = h.app.quiz.library.exams;
+    REQUIRE(!exams.empty());
+    CHECK(h.visible("Picked exam:" + exams[0].id));
+    if (exams.size() > 1) {
+        h.press(k::kDown);
+        CHECK(h.visible("Picked exam:" + exams[1].id));
+        h.press(k::kUp);
+    }
+    h.press(k::kA + ('P' - 'A'));
+    REQUIRE(h.app.quiz.active);
+    CHECK(h.app.quiz.mode == QuizMode::Practice);
+    CHECK(h.app.quiz.draw.quiz == exams[0].id);
+}
+
+TEST_CASE("F4 works the open tab's tool: the CRM record, then the knowledge base search where Enter opens an article") {
+    Harness h;
+    h.openApp("Kim Keys");
+    ui::DeskSession& s = answerCall(h, "model-inbound-call");
+    REQUIRE(h.visible("Open CRM record"));
+    h.press(k::kF1 + 3);
+    CHECK(s.engine->variable("crm_opened") == true);
+    CHECK_FALSE(h.visible("Open CRM record"));
+
+    h.press(k::kF1 + 2);  // the knowledge base tab
+    REQUIRE(h.visible("Knowledge base search"));
+    h.press(k::kF1 + 3);
+    h.frames(1);
+    CHECK(ImGui::GetIO().WantTextInput);  // the cursor is in the search
+    REQUIRE(!s.scenario->kb.empty());
+    const KbArticle& first = s.scenario->kb.front();
+    h.type(first.title);
+    h.press(k::kEnter);
+    CHECK(s.open_article == first.id);
+    h.frames(1);  // io.WantTextInput follows the field a frame later
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);
+}
+
+namespace {
+// Practises `bank` and moves to its first question of `type`; false when it draws none.
+bool practiseUntil(Harness& h, const std::string& bank, QuestionType type) {
+    h.click("Quizzes");
+    h.click("Practise:" + bank);
+    auto& q = h.app.quiz;
+    REQUIRE(q.active);
+    for (size_t i = 0; i < q.draw.questions.size(); ++i) {
+        const Question* question = q.library.question(q.draw.questions[i].question);
+        if (question && question->type == type) {
+            q.current = static_cast<int>(i);
+            h.frames(2);
+            return true;
+        }
+    }
+    return false;
+}
+}  // namespace
+
+TEST_CASE("an ordering question by keys: Down picks a row, Ctrl+Up moves its item up") {
+    Harness h;
+    h.openApp("Quinn", 11);
+    REQUIRE(practiseUntil(h, "definitions", QuestionType::Ordering));
+    auto& picks = h.app.quiz.answers[static_cast<size_t>(h.app.quiz.current)].picks;
+    REQUIRE(picks.size() >= 3);
+    const std::vector<int> before = picks;
+    h.press(k::kDown);
+    h.press(k::kDown);                 // the third row
+    h.press(k::kUp, true);             // Ctrl+Up: its item goes to second place
+    CHECK(picks[1] == before[2]);
+    CHECK(picks[2] == before[1]);
+    h.press(k::kUp, true);             // and on to the top
+    CHECK(picks[0] == before[2]);
+    CHECK(picks[1] == before[0]);
+}
+
+TEST_CASE("a matching question by keys: a letter matches the current term, then the next term is current") {
+    Harness h;
+    h.openApp("Quinn", 11);
+    REQUIRE(practiseUntil(h, "definitions", QuestionType::Matching));
+    auto& picks = h.app.quiz.answers[static_cast<size_t>(h.app.quiz.current)].picks;
+    REQUIRE(picks.size() >= 2);
+    h.press(k::kA + 1);  // "b" for the first term
+    CHECK(picks[0] == 1);
+    h.press(k::kA);      // "a" for the second
+    CHECK(picks[1] == 0);
+    // Back to the first term (the second letter moved on to a third term when there is one).
+    for (size_t up = 0; up < std::min<size_t>(2, picks.size() - 1); ++up) h.press(k::kUp);
+    h.press(k::kDigit1 + 2);  // "3" is "c"
+    CHECK(picks[0] == 2);
+    CHECK(picks[1] == 0);
+}

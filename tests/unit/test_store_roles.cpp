@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <sstream>
 #include "cli.hpp"
@@ -97,6 +98,22 @@ StoreError::Kind refusalOf(const std::function<void()>& action) {
 }
 
 }  // namespace
+
+TEST_CASE("roles: a manager's own profile is marked as the manager's, so it is not counted as a trainee") {
+    if (!havePostgres()) return;
+    Center center;
+    Store maria = test::openServer(center.url(center.manager));
+    const std::string sofia = center.db.name() + "_sofia";
+    maria.addUser({sofia, center.password, "Sofia", "Team A", true});  // a second manager, with a profile
+    std::map<std::string, bool> manager_by_name;
+    for (const auto& t : maria.trainees()) manager_by_name[t.name] = t.manager;
+    CHECK(manager_by_name == std::map<std::string, bool>{{"Ana", false}, {"Ben", false}, {"Sofia", true}});
+    CHECK(maria.traineeByName("Sofia")->manager);
+    CHECK_FALSE(maria.trainee(center.ana_id)->manager);
+    CHECK_FALSE(maria.createTrainee("Dana", "Team B").manager);  // a profile without a login is a trainee's
+    Store ana = test::openServer(center.url(center.ana));
+    CHECK_FALSE(ana.trainees().at(0).manager);
+}
 
 TEST_CASE("roles: a trainee login sees only their own records and cannot change what only a manager may") {
     if (!havePostgres()) return;

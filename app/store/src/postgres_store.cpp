@@ -10,10 +10,16 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kTraineeColumns = "SELECT id, name, team, created_at, account FROM trainees ";
+// `manager`: the profile's login is a manager, or a login that is no trainee (the owner), the same
+// test the store applies to the session's own login when it opens.
+constexpr const char* kTraineeColumns =
+    "SELECT id, name, team, created_at, account, EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = login"
+    " AND (pg_has_role(r.oid, 'frontline_manager', 'MEMBER') OR NOT pg_has_role(r.oid, 'frontline_trainee', 'MEMBER')))"
+    " AS manager FROM trainees ";
 
 Trainee readTrainee(const pg::Result& r, int row) {
-    return {r.int64(row, "id"), r.text(row, "name"), r.text(row, "team"), r.text(row, "created_at"), r.text(row, "account")};
+    return {r.int64(row, "id"),         r.text(row, "name"),    r.text(row, "team"),
+            r.text(row, "created_at"), r.text(row, "account"), r.boolean(row, "manager")};
 }
 
 constexpr std::string_view kAttemptSummaryColumns =
@@ -152,7 +158,7 @@ Trainee PostgresStore::createTrainee(const std::string& name, const std::string&
         pg::Transaction tx(conn_.get());  // a savepoint inside a batch: a refusal leaves the batch usable
         pg::Result r = pg::run(conn_.get(),
                                "INSERT INTO trainees (name, team, created_at) VALUES ($1, $2, $3)"
-                               " RETURNING id, name, team, created_at, account",
+                               " RETURNING id, name, team, created_at, account, false AS manager",
                                pg::Params().add(name).add(team).add(nowUtcIso()), "cannot add the trainee '" + name + "'");
         tx.commit();
         return readTrainee(r, 0);

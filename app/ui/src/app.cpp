@@ -274,8 +274,10 @@ void drawTopBar(AppState& app) {
         // Large text or a narrow window: the navigation shows icons only (titles as tooltips)
         // rather than running under the trainee's name on the right.
         const bool icons_only = x + navWidth() > origin.x + width - rightBlockWidth(app);
+        int shortcut = 0;  // Alt+1.. in the order shown (keyboard map: "Anywhere")
         for (const auto& info : screens()) {
             if (!info.in_top_bar || (info.manager_only && !managerRole(app))) continue;
+            ++shortcut;
             ImGui::SetCursorScreenPos(ImVec2(x, button_y));
             const bool current = app.screen == info.id;
             ImGui::PushStyleColor(ImGuiCol_Text, current ? colour::rgb(0xFFFFFF) : colour::rgb(0xD9C9D6));
@@ -284,9 +286,11 @@ void drawTopBar(AppState& app) {
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
             const std::string label = icons_only ? std::string(info.icon) + "###" + info.title : std::string(info.icon) + "  " + info.title;
-            if (ImGui::Button(label.c_str())) navigate(app, info.id);
+            const bool alt_key = ImGui::GetIO().KeyAlt && shortcut <= 9 && keyPressed(key::kDigit1 + shortcut - 1);
+            if (ImGui::Button(label.c_str()) || alt_key) navigate(app, info.id);
             recordItem(info.title);
-            if (icons_only) tooltip(info.title);
+            const std::string hint = (icons_only ? std::string(info.title) + "  " : std::string()) + "(Alt+" + std::to_string(shortcut) + ")";
+            tooltip(hint.c_str());
             ImGui::PopStyleVar();
             ImGui::PopStyleColor(4);
             x = ImGui::GetItemRectMax().x + em(0.4f);
@@ -356,8 +360,9 @@ void drawStoreError(AppState& app) {
     sectionHeader(icon::kDatabase, "The training database could not be opened");
     wrappedText(app.store_error.c_str());
     ImGui::Spacing();
-    mutedText("Nothing has been changed or overwritten. Close Frontline, fix or move the file, or start it "
-              "with --db PATH to use another database.");
+    mutedText("Nothing has been changed or overwritten, and your earlier results are still in the file. Close "
+              "Frontline and tell whoever looks after it on this PC (IT or your training manager) what this box says: "
+              "they can repair or move the file, or set up another database for you.");
     endTile();
 }
 
@@ -400,7 +405,8 @@ void drawApp(AppState& app) {
         // pressed (ImGui 1.86 reads "pressed" from KeysDownDuration == 0).
         ImGuiIO& io = ImGui::GetIO();
         float saved[IM_ARRAYSIZE(io.KeysDownDuration)];
-        const bool hide_keys = app.keyboard_help || app.manager_gate.open;
+        // Alt+key belongs to the top bar (Alt+1.. opens a screen): never a reply or an answer.
+        const bool hide_keys = app.keyboard_help || app.manager_gate.open || io.KeyAlt;
         if (hide_keys) std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), saved);
         if (hide_keys) std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
         info->draw(app);

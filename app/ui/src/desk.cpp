@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -466,11 +467,17 @@ bool claimsHeard(DeskSession& s, const std::vector<OptionView>& options) {
     return s.claims_heard;
 }
 
+// F4 works the open tab's own tool: the CRM record, the history, the knowledge base search.
+constexpr int kDeskToolKey = key::kF1 + 3;
+
 void deskToolButton(AppState& app, DeskSession& s, const OptionView* tool, const char* glyph, const char* label) {
     if (!tool) return;
     ImGui::BeginDisabled(tool->used);
-    if (iconButton(glyph, label, ButtonKind::Primary)) act(app, s, tool->id);
+    if ((iconButton(glyph, label, ButtonKind::Primary) || keyPressed(kDeskToolKey)) && !tool->used) act(app, s, tool->id);
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("F4");
 }
 
 void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
@@ -576,7 +583,10 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
     const Scenario& sc = *s.scenario;
     ImGui::SetNextItemWidth(-1);
     escapeKeepsText("##kbsearch");
-    ImGui::InputTextWithHint("##kbsearch", "Search the knowledge base...", &s.kb_search);
+    if (keyPressed(kDeskToolKey)) ImGui::SetKeyboardFocusHere();
+    // Enter in the search opens the first article found.
+    bool open_first = ImGui::InputTextWithHint("##kbsearch", "Search the knowledge base...  (F4, then Enter opens the first hit)",
+                                               &s.kb_search, ImGuiInputTextFlags_EnterReturnsTrue);
     recordItem("Knowledge base search");
     if (!s.open_article.empty()) {
         if (const KbArticle* a = sc.article(s.open_article)) {
@@ -601,7 +611,8 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
             if (o.id == id) used = o.used;
         ImGui::PushID(a.id.c_str());
         const std::string label = std::string(used ? icon::kEye : icon::kFileText) + "  " + a.title;
-        if (ImGui::Selectable(label.c_str(), false)) {
+        if (ImGui::Selectable(label.c_str(), false) || open_first) {
+            if (std::exchange(open_first, false)) ImGui::ClearActiveID();  // Enter leaves the search for the article
             // Opening an article is the desk tool: it takes time and counts for SOP step 4.
             if (!used) act(app, s, id);
             s.open_article = a.id;

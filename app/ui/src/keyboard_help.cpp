@@ -32,12 +32,18 @@ struct KeySection {
 
 const std::vector<KeySection>& keyboardMap() {
     static const std::vector<KeySection> map = {
-        {"Anywhere", {{"?", "this list (Esc closes it)"}, {"Enter", "the screen's main button (Play, Next, Continue)"},
-                      {"Esc", "leave a text field, keeping what you typed; close a dialog"}}},
+        {"Anywhere",
+         {{"?", "this list (Esc closes it)"},
+          {"Alt+1..7", "the top bar's screens, in the order shown"},
+          {"Enter", "the screen's main button (Play, Next, Continue)"},
+          {"Esc", "leave a text field, keeping what you typed; close a dialog"}}},
+        {"Scenario library", {{"Up / Down, Home", "select the previous / next / first scenario"}, {"Enter", "play it"}}},
+        {"Quizzes", {{"Up / Down", "select an exam"}, {"Enter", "start the exam"}, {"P", "practise it (feedback after each answer)"}}},
         {"Call, chat and email desk",
          {{"Enter", "answer / accept / open when it rings"},
           {"1-9", "pick a reply"},
           {"F1  F2  F3", "desk tabs: Verify, History, Knowledge base"},
+          {"F4", "the open tab's tool: CRM record, history, knowledge base search (Enter opens the first hit)"},
           {"F5-F12", "desk actions in the order shown (verify, hold, resume, transfer); the key is on each"},
           {"Ctrl+1..3", "switch chats (never picks a reply)"}}},
         {"Transfer dialog", {{"1-9", "pick a team"}, {"Up / Down, Enter", "move, then pick"}, {"Esc", "cancel"}}},
@@ -46,7 +52,12 @@ const std::vector<KeySection>& keyboardMap() {
           {"Up / Down", "change the disposition or category"},
           {"Space", "tick or untick the follow-up task"},
           {"Ctrl+Enter", "submit the wrap-up (Enter on Submit too)"}}},
-        {"Quiz", {{"a-z or 1-9", "pick an answer (ticks or unticks when several apply)"}, {"Enter", "check / next / submit"}}},
+        {"Quiz questions",
+         {{"a-z or 1-9", "pick an answer (ticks or unticks when several apply)"},
+          {"Up / Down", "ordering and matching: the row to work on"},
+          {"Ctrl+Up / Down", "ordering: move that item up or down"},
+          {"a-z or 1-9", "matching: that term's match (then on to the next term)"},
+          {"Enter", "check / next / submit"}}},
         {"Debrief", {{"Enter", "continue"}, {"Esc", "back to Home"}}},
     };
     return map;

@@ -88,6 +88,11 @@ void drawScenarioRow(AppState& app, const Scenario& s) {
     ImGui::TextUnformatted(steps.c_str());
     ImGui::PopStyleColor();
     if (endTile(s.id.c_str())) app.library.selected = s.id;
+    if (selected) recordItem(("Selected scenario:" + s.id).c_str());  // for tests driving it by keyboard
+    if (selected && app.library.scroll_to_selected) {
+        ImGui::SetScrollHereY(0.5f);  // a selection moved by the keyboard stays in view
+        app.library.scroll_to_selected = false;
+    }
     // Double-click plays straight away.
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) startScenario(app, s.id);
     ImGui::PopID();
@@ -177,6 +182,24 @@ void drawDetail(AppState& app, const Scenario& s) {
     endCard();
 }
 
+// Up / Down / Home move the selection through the scenarios the list shows (keyboard map).
+void moveSelectionByKeys(AppState& app, const std::vector<std::string>& shown) {
+    LibraryState& library = app.library;
+    if (shown.empty() || ImGui::GetIO().WantTextInput) return;
+    const auto at = std::find(shown.begin(), shown.end(), library.selected);
+    const long index = at == shown.end() ? 0 : at - shown.begin();
+    const long last = static_cast<long>(shown.size()) - 1;
+    long next = index;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) next = std::min(last, index + 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) next = std::max(0L, index - 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) next = 0;
+    if (next != index) {
+        library.selected = shown[static_cast<size_t>(next)];
+        library.scroll_to_selected = true;
+        app.animating = true;  // one more frame, to scroll the new selection into view
+    }
+}
+
 }  // namespace
 
 void drawLibraryScreen(AppState& app) {
@@ -185,19 +208,17 @@ void drawLibraryScreen(AppState& app) {
     ImGui::Spacing();
     const float list_w = ImGui::GetContentRegionAvail().x * 0.6f;
     ImGui::BeginChild("##list", ImVec2(list_w, 0), false);
-    int shown = 0;
-    bool selected_shown = false;
-    std::string first_shown;
+    std::vector<std::string> shown;
     for (const auto& s : app.content.scenarios) {
         if (!matches(app.library, *s)) continue;
-        if (first_shown.empty()) first_shown = s->id;
-        selected_shown = selected_shown || app.library.selected == s->id;
+        shown.push_back(s->id);
         drawScenarioRow(app, *s);
-        ++shown;
     }
     // The detail pane (and Enter's Play) follow the filter: never a scenario the list hides.
-    if (!selected_shown) app.library.selected = first_shown;
-    if (shown == 0) mutedText(app.content.scenarios.empty() ? "No scenarios are loaded." : "No scenario matches these filters.");
+    if (std::find(shown.begin(), shown.end(), app.library.selected) == shown.end())
+        app.library.selected = shown.empty() ? std::string() : shown.front();
+    moveSelectionByKeys(app, shown);
+    if (shown.empty()) mutedText(app.content.scenarios.empty() ? "No scenarios are loaded." : "No scenario matches these filters.");
     drawFailed(app);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -134,6 +134,19 @@ int secondsLeft(const AppState& app) {
 
 // ---- picker -------------------------------------------------------------------------------------
 
+// Up / Down pick an exam, Enter starts it (when the policies allow), P practises it.
+void pickerKeys(AppState& app) {
+    QuizScreenState& q = app.quiz;
+    const int n = static_cast<int>(q.library.exams.size());
+    if (n == 0 || ImGui::GetIO().WantTextInput) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) q.picked_exam = std::min(n - 1, q.picked_exam + 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) q.picked_exam = std::max(0, q.picked_exam - 1);
+    q.picked_exam = std::clamp(q.picked_exam, 0, n - 1);
+    const std::string& exam = q.library.exams[static_cast<size_t>(q.picked_exam)].id;
+    if (enterPressed() && examGateFor(app, exam).allowed) startQuiz(app, exam, QuizMode::Exam);
+    else if (keyPressed('P')) startQuiz(app, exam, QuizMode::Practice);
+}
+
 void drawPicker(AppState& app) {
     QuizScreenState& q = app.quiz;
     const float col_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -144,14 +157,17 @@ void drawPicker(AppState& app) {
     mutedText("Questions drawn from every section; feedback only after you submit. The pass mark is set by your organisation.");
     ImGui::Spacing();
     if (q.library.exams.empty()) mutedText("No exams in the content.");
-    for (const auto& exam : q.library.exams) {
+    for (size_t e = 0; e < q.library.exams.size(); ++e) {
+        const auto& exam = q.library.exams[e];
         ImGui::PushID(exam.id.c_str());
         int count = 0;
         for (const auto& s : exam.sections) count += s.count;
         ImGui::Spacing();
+        const bool picked = static_cast<int>(e) == q.picked_exam;
         ImGui::PushFont(font(FontRole::Bold));
-        ImGui::TextWrapped("%s", exam.title.c_str());
+        iconText(icon::kChevronRight, picked ? colour::kAccent : colour::kInkSoft, exam.title.c_str());
         ImGui::PopFont();
+        if (picked) recordItem(("Picked exam:" + exam.id).c_str());
         char info[96];
         if (exam.time_limit_minutes > 0)
             std::snprintf(info, sizeof info, "%d questions · %d min · pass mark %d%%", count, exam.time_limit_minutes, app.settings.quiz_pass_mark);
@@ -240,6 +256,43 @@ void choiceRow(int position, const std::string& text, bool checked, bool radio, 
     ImGui::PopID();
 }
 
+// The keyboard's row in an ordering or matching question: Up/Down move it (Ctrl+Up/Down move the
+// item instead, in an ordering); returns the row and whether Ctrl moved the item by -1 or +1.
+struct RowKeys {
+    int row = 0;
+    int move = 0;
+};
+RowKeys answerRowKeys(QuizScreenState& q, int rows, bool locked) {
+    if (q.answer_row_question != q.current) q.answer_row = 0;
+    q.answer_row_question = q.current;
+    RowKeys keys;
+    if (rows > 0 && !locked && !ImGui::GetIO().WantTextInput) {
+        const int step = (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) ? 1 : 0) -
+                         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) ? 1 : 0);
+        const int target = std::clamp(q.answer_row + step, 0, rows - 1);
+        if (step != 0 && ImGui::GetIO().KeyCtrl && target != q.answer_row) keys.move = target - q.answer_row;
+        q.answer_row = target;
+    }
+    keys.row = std::clamp(q.answer_row, 0, std::max(0, rows - 1));
+    return keys;
+}
+
+// The marker in front of the keyboard's row.
+void rowMarker(bool current) {
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? colour::kAccent : colour::rgb(0, 0));
+    ImGui::TextUnformatted(icon::kChevronRight);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+}
+
+// A typed letter (a = A key) or number picks choice `p`; -1 when none was typed.
+int typedChoice(int choices) {
+    if (ImGui::GetIO().WantTextInput) return -1;
+    for (int p = 0; p < choices; ++p)
+        if ((p < 26 && keyPressed(key::kLetterA + p)) || (p < 9 && keyPressed(key::kDigit1 + p))) return p;
+    return -1;
+}
+
 void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQuestion& shown, QuizAnswer& answer, bool locked) {
     auto& picks = answer.picks;
     switch (question.type) {
@@ -262,10 +315,14 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             }
             break;
         case QuestionType::Ordering: {
-            mutedText("Put the items in the right order with the arrows (first at the top).");
+            mutedText("Put the items in the right order with the arrows (first at the top); keys: Up/Down pick a row, "
+                      "Ctrl+Up/Down move it.");
             const int n = static_cast<int>(picks.size());
+            const RowKeys keys = answerRowKeys(app.quiz, n, locked);
+            if (keys.move != 0) std::swap(picks[static_cast<size_t>(keys.row)], picks[static_cast<size_t>(keys.row - keys.move)]);
             for (int row = 0; row < n; ++row) {
                 ImGui::PushID(row);
+                rowMarker(!locked && row == keys.row);
                 const std::string up = "Up " + std::to_string(row + 1), down = "Down " + std::to_string(row + 1);
                 ImGui::BeginDisabled(locked || row == 0);
                 if (ImGui::ArrowButton("##up", ImGuiDir_Up)) std::swap(picks[static_cast<size_t>(row)], picks[static_cast<size_t>(row - 1)]);
@@ -288,11 +345,18 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             break;
         }
         case QuestionType::Matching: {
-            mutedText("Choose the matching definition for each term.");
-            const float term_w = em(10);
-            for (size_t k = 0; k < shown.lefts.size() && k < picks.size(); ++k) {
+            mutedText("Choose the matching definition for each term; keys: Up/Down pick a term, a letter picks its match.");
+            const float term_w = em(11.5f);
+            const int terms = static_cast<int>(std::min(shown.lefts.size(), picks.size()));
+            const RowKeys keys = answerRowKeys(app.quiz, terms, locked);
+            if (const int typed = locked ? -1 : typedChoice(static_cast<int>(shown.choices.size())); typed >= 0 && terms > 0) {
+                picks[static_cast<size_t>(keys.row)] = typed;
+                if (keys.row + 1 < terms) app.quiz.answer_row = keys.row + 1;  // on to the next term
+            }
+            for (size_t k = 0; k < static_cast<size_t>(terms); ++k) {
                 ImGui::PushID(static_cast<int>(k));
                 ImGui::AlignTextToFramePadding();
+                rowMarker(!locked && static_cast<int>(k) == keys.row);
                 ImGui::PushFont(font(FontRole::Bold));
                 ImGui::TextUnformatted(shown.lefts[k].c_str());
                 ImGui::PopFont();
@@ -321,7 +385,6 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             break;
         }
     }
-    (void)app;
 }
 
 void drawFeedback(const QuestionResult& r) {
@@ -583,6 +646,7 @@ void drawQuizScreen(AppState& app) {
         drawResults(app);
     } else {
         sectionHeader(icon::kQuestion, "Knowledge checks");
+        pickerKeys(app);
         drawPicker(app);
     }
 }

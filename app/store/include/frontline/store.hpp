@@ -47,6 +47,9 @@ struct Trainee {
     // The id other systems know them by (an LMS login, an e-mail): the xAPI actor's account name.
     // A stable random UUID until the organisation sets one (`frontline trainees set-account`).
     std::string account;
+    // A server profile whose login is a manager's (or the database owner's): the manager's own
+    // profile, which the Team view, status lists and status exports do not count as a trainee.
+    bool manager = false;
 };
 
 struct AttemptRecord {

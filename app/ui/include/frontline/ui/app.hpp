@@ -72,6 +72,7 @@ struct LibraryState {
     int difficulty = 0;  // 0 all, 1..3
     std::string tag;     // "" = any tag
     std::string selected;  // scenario id shown in the detail panel
+    bool scroll_to_selected = false;  // the keyboard moved the selection: bring it into view
     int chat_sessions = 2;  // chats handled at once when a chat scenario starts (1..3)
     bool assessment = false;  // play in assessment mode: no hints, no coaching until the debrief
 };
