@@ -218,6 +218,7 @@ void drawOffline(AppState& app) {
                              (app.waiting_results == 1 ? " result waiting" : " results waiting") +
                              " on this desk: they are sent to the team database when it can be reached.";
     iconText(icon::kWarning, colour::kWarn, line.c_str());
+    recordItem(line.c_str());
     if (app.offline)
         wrappedText("You can keep training. Your progress, history, certificates and Team need the team database; "
                     "they come back when it answers.",
