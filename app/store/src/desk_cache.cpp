@@ -41,12 +41,17 @@ std::optional<std::string> DeskCache::part(const char* name) const {
     return q.text(0);
 }
 
+// A copy that cannot be updated (a full disk, another process holding the outbox) stays as it
+// was: that must not fail a read the server has just answered.
 void DeskCache::keepPart(const char* name, const std::string& json_text) {
-    if (part(name) == json_text) return;  // unchanged: no write, no fsync
-    sql::Statement put(db_, "INSERT INTO desk_cache (part, value, kept_at) VALUES (?1, ?2, ?3)"
-                            " ON CONFLICT (part) DO UPDATE SET value = excluded.value, kept_at = excluded.kept_at");
-    put.bind(1, name).bind(2, json_text).bind(3, nowUtcIso());
-    put.run();
+    try {
+        if (part(name) == json_text) return;  // unchanged: no write, no fsync
+        sql::Statement put(db_, "INSERT INTO desk_cache (part, value, kept_at) VALUES (?1, ?2, ?3)"
+                                " ON CONFLICT (part) DO UPDATE SET value = excluded.value, kept_at = excluded.kept_at");
+        put.bind(1, name).bind(2, json_text).bind(3, nowUtcIso());
+        put.run();
+    } catch (const StoreError&) {
+    }
 }
 
 bool DeskCache::filled() const { return part("trainees").has_value(); }
@@ -58,7 +63,11 @@ void DeskCache::keepTrainees(const std::vector<Trainee>& trainees) {
 }
 
 void DeskCache::keepTrainee(const Trainee& trainee) {
-    std::vector<Trainee> all = trainees();
+    std::vector<Trainee> all;
+    try {
+        all = trainees();
+    } catch (const StoreError&) {  // a damaged copy: start it again from this profile
+    }
     auto same = std::find_if(all.begin(), all.end(), [&](const Trainee& t) { return t.id == trainee.id; });
     if (same != all.end()) *same = trainee;
     else all.push_back(trainee);
@@ -72,7 +81,11 @@ void DeskCache::keepPreferences(const std::map<std::string, std::string>& prefer
 }
 
 void DeskCache::keepPreference(const std::string& key, const std::string& value) {
-    auto all = stringMap(part("preferences"));
+    std::map<std::string, std::string> all;
+    try {
+        all = stringMap(part("preferences"));
+    } catch (const StoreError&) {  // a damaged copy: start it again from this preference
+    }
     all[key] = value;
     keepPreferences(all);
 }

@@ -22,6 +22,7 @@ public:
     // nothing to start from.
     bool filled() const;
 
+    // keep… never throw: a copy that cannot be written (or read back) stays as it was.
     void keepTrainees(const std::vector<Trainee>& trainees);
     void keepTrainee(const Trainee& trainee);  // one profile read or added while online
     void keepSettings(const std::map<std::string, std::string>& stored);
