@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include "../temp_dir.hpp"
 #include "frontline/store.hpp"
 #include "store_engines.hpp"
@@ -185,4 +186,143 @@ TEST_CASE("outbox: a desk killed with -9 while results wait sends them when it s
     CHECK(desk.waitingResults() == 0);
     CHECK(cluster.value("SELECT count(*) FROM attempts") == "5");
     CHECK(cluster.value("SELECT count(DISTINCT seed) FROM attempts") == "5");
+}
+
+// ---- starting while the server is down (the desk's copy) ----
+
+namespace {
+
+// The private cluster's URL as another login.
+std::string urlAs(const std::string& url, const std::string& login, const std::string& password) {
+    const auto userinfo = url.find("://") + 3;
+    return url.substr(0, userinfo) + login + ":" + password + url.substr(url.find('@', userinfo));
+}
+
+std::string messageOf(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Unreachable);
+        return e.what();
+    }
+    FAIL("it worked without the server");
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("outbox: a desk that reached its server once starts with it stopped, trains, and its results arrive once") {
+    PrivateCluster cluster;
+    if (!haveCluster(cluster)) return;
+    std::int64_t ana = 0;
+    const OrgSettings defaults;
+    {
+        Store desk = test::openServer(cluster.url());
+        ana = desk.createTrainee("Ana", "A").id;
+        desk.createTrainee("Ben", "B");
+        OrgSettings s = defaults;
+        s.company_name = "Acme Energy";
+        desk.saveSettings(s);
+        desk.setPreference("last_trainee", "Ana");
+        CHECK_FALSE(desk.offline());
+    }
+    cluster.value("UPDATE trainees SET team = 'A2' WHERE name = 'Ana'");  // changed since: the next open copies it
+    {
+        Store desk = test::openServer(cluster.url());
+        CHECK(desk.trainee(ana)->team == "A2");
+    }
+    cluster.pause();
+
+    Store desk = test::openServer(cluster.url());  // starts on its copy
+    CHECK(desk.offline());
+    const auto trainees = desk.trainees();
+    REQUIRE(trainees.size() == 2);
+    CHECK(trainees[0].name == "Ana");
+    CHECK(trainees[0].team == "A2");
+    CHECK(trainees[1].name == "Ben");
+    CHECK(desk.traineeByName("ana")->id == ana);
+    CHECK(desk.trainee(ana)->name == "Ana");
+    CHECK(desk.traineeByNameOrCreate("Ana").id == ana);
+    CHECK(desk.settings(defaults).company_name == "Acme Energy");
+    CHECK(desk.preference("last_trainee") == "Ana");
+    CHECK(desk.isManager());  // the owner's login: its role is in the copy too
+    CHECK(desk.writeProblem() == "");
+
+    // What needs the server says so, and changes nothing.
+    CHECK(messageOf([&] { desk.createTrainee("Carla", "A"); }).find("needs the team database") != std::string::npos);
+    CHECK(messageOf([&] { desk.traineeByNameOrCreate("Carla"); }).find("'Carla' has no profile on this desk") != std::string::npos);
+    CHECK(messageOf([&] { desk.setPreference("sound", "0"); }).find("needs the team database") != std::string::npos);
+    CHECK(messageOf([&] { desk.certificates(); }).find("needs the team database") != std::string::npos);
+
+    for (int i = 0; i < 4; ++i) CHECK(record(desk, ana, i) == 0);
+    QuizAttemptRecord q;
+    q.trainee_id = ana;
+    q.exam_id = "sop-basics";
+    q.mode = "exam";
+    CHECK(desk.recordQuizAttempt(q) == 0);
+    CHECK(desk.waitingResults() == 5);
+
+    cluster.resume();
+    CHECK(desk.sendWaitingResults() == 5);
+    CHECK(desk.waitingResults() == 0);
+    CHECK_FALSE(desk.offline());
+    Store again = test::openServer(cluster.url());  // a second start sends nothing twice
+    CHECK(again.waitingResults() == 0);
+    CHECK(cluster.value("SELECT count(*) FROM attempts") == "4");
+    CHECK(cluster.value("SELECT count(DISTINCT uuid) FROM attempts") == "4");
+    CHECK(cluster.value("SELECT count(*) FROM quiz_attempts") == "1");
+    CHECK(again.attempts(ana).size() == 4);
+}
+
+TEST_CASE("outbox: a trainee login's desk keeps its own profile and role, and starts on them offline") {
+    PrivateCluster cluster;
+    if (!haveCluster(cluster)) return;
+    const std::string password = "correct horse 1";
+    {
+        Store owner = test::openServer(cluster.url());
+        owner.addUser({"offline_ana", password, "Ana", "Team A", false});
+        owner.createTrainee("Ben", "B");
+    }
+    const std::string ana_url = urlAs(cluster.url(), "offline_ana", password);
+    std::int64_t ana = 0;
+    {
+        Store desk = test::openServer(ana_url);
+        ana = desk.traineeByName("Ana")->id;
+        CHECK_FALSE(desk.isManager());
+    }
+    cluster.pause();
+    Store desk = test::openServer(ana_url);
+    CHECK(desk.offline());
+    const auto trainees = desk.trainees();
+    REQUIRE(trainees.size() == 1);  // the server showed her only her own profile: so does the copy
+    CHECK(trainees[0].id == ana);
+    CHECK_FALSE(desk.traineeByName("Ben"));
+    CHECK_FALSE(desk.isManager());
+    CHECK(record(desk, ana, 1) == 0);
+    cluster.resume();
+    CHECK(desk.sendWaitingResults() == 1);
+    CHECK(cluster.value("SELECT count(*) FROM attempts") == "1");
+}
+
+TEST_CASE("outbox: a desk that never reached its server gets a plain error naming it, and keeps nothing") {
+    PrivateCluster cluster;
+    if (!haveCluster(cluster)) return;
+    cluster.pause();
+    test::TempDir outbox("frontline-test-never-reached");
+    StoreOptions options;
+    options.outbox_dir = outbox.path();
+    Store desk = openStore(cluster.url(), options);  // opening is not refused: a read is
+    CHECK(desk.offline());
+    const std::string& url = cluster.url();  // postgresql://postgres:PASSWORD@127.0.0.1:PORT/postgres?...
+    const auto colon = url.rfind(':');
+    const std::string port = url.substr(colon + 1, url.find('/', colon) - colon - 1);
+    const auto password_at = url.find("postgres:") + 9;
+    const std::string password = url.substr(password_at, url.find('@') - password_at);
+    for (const std::string& why : {messageOf([&] { desk.trainees(); }), messageOf([&] { desk.settings(OrgSettings{}); }),
+                                   messageOf([&] { desk.traineeByNameOrCreate("Ana"); })}) {
+        CHECK(why.find("cannot reach the server at 127.0.0.1:" + port) != std::string::npos);
+        CHECK(why.find("has never reached it") != std::string::npos);
+        CHECK(why.find(password) == std::string::npos);  // the server is named without the password
+    }
+    CHECK(desk.waitingResults() == 0);
 }

@@ -102,8 +102,8 @@ TEST_CASE("store on PostgreSQL: a wrong password is Denied - a server that is no
         CHECK(std::string(e.what()).find("wrong-password") == std::string::npos);  // never echoed
         checkPlainWords(e.what());
     }
-    // A desk opens on a server that is down (its results will wait in the outbox); what needs
-    // the server says so in plain words.
+    // A desk opens on a server that is down (its results will wait in the outbox); having never
+    // reached it, it has nothing to start from, and says so naming the server in plain words.
     Store down = test::openServer("postgresql://nobody:secret@127.0.0.1:1/frontline?connect_timeout=2");
     CHECK(down.waitingResults() == 0);
     try {
@@ -111,7 +111,7 @@ TEST_CASE("store on PostgreSQL: a wrong password is Denied - a server that is no
         FAIL("reached a server on port 1");
     } catch (const StoreError& e) {
         CHECK(e.kind() == StoreError::Kind::Unreachable);
-        CHECK(std::string(e.what()).find("cannot be reached") != std::string::npos);
+        CHECK(std::string(e.what()).find("cannot reach the server at 127.0.0.1:1 ") != std::string::npos);
         CHECK(std::string(e.what()).find("secret") == std::string::npos);
         checkPlainWords(e.what());
     }

@@ -21,7 +21,15 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at  TEXT NOT NULL,
     last_error  TEXT
 );
+CREATE TABLE IF NOT EXISTS desk_cache (
+    part     TEXT PRIMARY KEY,
+    value    TEXT NOT NULL,
+    kept_at  TEXT NOT NULL
+);
 )sql";
+
+// How long reads stay on the desk's copy after the server failed to answer, before trying it again.
+constexpr auto kReadRetryPause = std::chrono::seconds(10);
 
 sql::Connection openOutbox(const fs::path& file) {
     std::error_code ec;
@@ -71,31 +79,171 @@ OutboxStore::OutboxStore(const std::string& uri, const StoreOptions& options)
     : uri_(uri), locator_(displayLocator(uri)), options_(options) {
     const fs::path dir = options.outbox_dir.empty() ? defaultDatabasePath().parent_path() / "outbox" : options.outbox_dir;
     outbox_ = openOutbox(outboxFileFor(locator_, dir));
-    try {
-        server_ = std::make_unique<PostgresStore>(uri_, options_);
-    } catch (const StoreError& e) {
-        if (e.kind() != StoreError::Kind::Unreachable) throw;  // offline: results wait in the outbox
-    }
+    copy_ = DeskCache(outbox_.get());
+    online();  // offline: the desk starts on its copy, results wait in the outbox
     sendIfOnline();
 }
 
 bool OutboxStore::online() const {
-    if (server_) return server_->reconnect();
+    bool up = false;
+    if (server_) {
+        up = server_->reconnect();
+        if (!up) unreachable_why_ = locator_ + ": " + pg::unreachableWords(server_->connection());
+    } else {
+        try {
+            server_ = std::make_unique<PostgresStore>(uri_, options_);
+            if (step_row_hook_) server_->setStepRowHookForTesting(step_row_hook_);
+            up = true;
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Unreachable) throw;
+            unreachable_why_ = e.what();
+        }
+    }
+    if (!up) {
+        markOffline(unreachable_why_);
+        return false;
+    }
+    if (offline_) refreshCopy();  // back (or first) in touch: bring the desk's copy up to date
+    return !offline_;
+}
+
+void OutboxStore::markOffline(const std::string& why) const {
+    offline_ = true;
+    if (!why.empty()) unreachable_why_ = why;
+    next_read_try_ = std::chrono::steady_clock::now() + kReadRetryPause;
+}
+
+// Everything the start-up path reads, in one go, whenever the server answers after not answering.
+void OutboxStore::refreshCopy() const {
     try {
-        server_ = std::make_unique<PostgresStore>(uri_, options_);
-        if (step_row_hook_) server_->setStepRowHookForTesting(step_row_hook_);
+        copy_.keepTrainees(server_->trainees());
+        copy_.keepSettings(server_->storedSettings());
+        copy_.keepPreferences(server_->ownPreferences());
+        copy_.keepManager(server_->isManager());
+        offline_ = false;
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::Unreachable) throw;
+        markOffline(e.what());
+    }
+}
+
+bool OutboxStore::readFromServer(const std::function<void(PostgresStore&)>& read) const {
+    if (offline_ && std::chrono::steady_clock::now() < next_read_try_) return false;
+    if (!online()) return false;
+    try {
+        read(*server_);
         return true;
     } catch (const StoreError& e) {
         if (e.kind() != StoreError::Kind::Unreachable) throw;
+        markOffline(e.what());
         return false;
     }
+}
+
+void OutboxStore::requireCopy() const {
+    if (copy_.filled()) return;
+    throw StoreError(StoreError::Kind::Unreachable,
+                     unreachable_why_ + "; this desk has never reached it, so it has no trainee profiles or settings to start from");
 }
 
 PostgresStore& OutboxStore::server() const {
     if (!online())
         throw StoreError(StoreError::Kind::Unreachable,
-                         locator_ + ": the team database cannot be reached right now (training goes on: results wait on this desk)");
+                         locator_ + ": this needs the team database, which cannot be reached right now (training goes on: "
+                                    "results wait on this desk)");
     return *server_;
+}
+
+// ---- what a desk can read offline: its copy ----
+
+std::vector<Trainee> OutboxStore::trainees() const {
+    std::vector<Trainee> found;
+    if (readFromServer([&](PostgresStore& s) { found = s.trainees(); })) {
+        copy_.keepTrainees(found);
+        return found;
+    }
+    requireCopy();
+    return copy_.trainees();
+}
+
+std::optional<Trainee> OutboxStore::trainee(std::int64_t id) const {
+    std::optional<Trainee> found;
+    if (readFromServer([&](PostgresStore& s) { found = s.trainee(id); })) {
+        if (found) copy_.keepTrainee(*found);
+        return found;
+    }
+    requireCopy();
+    return copy_.trainee(id);
+}
+
+std::optional<Trainee> OutboxStore::traineeByName(const std::string& name) const {
+    std::optional<Trainee> found;
+    if (readFromServer([&](PostgresStore& s) { found = s.traineeByName(name); })) {
+        if (found) copy_.keepTrainee(*found);
+        return found;
+    }
+    requireCopy();
+    return copy_.traineeByName(name);
+}
+
+Trainee OutboxStore::createTrainee(const std::string& name, const std::string& team) {
+    Trainee added = server().createTrainee(name, team);
+    copy_.keepTrainee(added);
+    return added;
+}
+
+Trainee OutboxStore::traineeByNameOrCreate(const std::string& name, const std::string& team) {
+    std::optional<Trainee> found;
+    if (readFromServer([&](PostgresStore& s) { found = s.traineeByNameOrCreate(name, team); })) {
+        copy_.keepTrainee(*found);
+        return *found;
+    }
+    requireCopy();
+    if (auto known = copy_.traineeByName(name)) return *known;
+    throw StoreError(StoreError::Kind::Unreachable, locator_ + ": '" + name +
+                                                        "' has no profile on this desk yet, and a new profile needs the team "
+                                                        "database, which cannot be reached right now");
+}
+
+OrgSettings OutboxStore::settings(const OrgSettings& defaults) const {
+    std::map<std::string, std::string> stored;
+    if (readFromServer([&](PostgresStore& s) { stored = s.storedSettings(); })) {
+        copy_.keepSettings(stored);
+    } else {
+        requireCopy();
+        stored = copy_.settings();
+    }
+    OrgSettings result = defaults;
+    for (const auto& [key, value] : stored) result = records::applyStoredSetting(result, key, value);
+    return result;
+}
+
+std::optional<std::string> OutboxStore::preference(const std::string& key) const {
+    std::optional<std::string> found;
+    if (readFromServer([&](PostgresStore& s) { found = s.preference(key); })) {
+        if (found) copy_.keepPreference(key, *found);
+        return found;
+    }
+    requireCopy();
+    return copy_.preference(key);
+}
+
+void OutboxStore::setPreference(const std::string& key, const std::string& value) {
+    server().setPreference(key, value);
+    copy_.keepPreference(key, value);
+}
+
+// A server lost since the last request fails the first statement: that is offline too, not an error.
+std::int64_t OutboxStore::findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
+                                      const std::string& finished_at) const {
+    std::int64_t found = 0;
+    readFromServer([&](PostgresStore& s) { found = s.findAttempt(trainee_id, scenario_id, started_at, finished_at); });
+    return found;
+}
+
+bool OutboxStore::isManager() const {
+    if (server_ && !offline_) return server_->isManager();
+    return copy_.manager();
 }
 
 std::string OutboxStore::writeProblem(int wait_ms) const {
@@ -131,6 +279,7 @@ std::int64_t OutboxStore::recordAttempt(std::int64_t trainee_id, const std::stri
         return server().recordAttemptOnce(uuid, trainee_id, scenario_title, log, report, started_at, finished_at);
     } catch (const StoreError& e) {
         if (e.kind() != StoreError::Kind::Unreachable) throw;
+        markOffline(e.what());
     }
     const Json payload = {{"trainee_id", trainee_id}, {"scenario_title", scenario_title}, {"log", Json(log)},
                           {"report", Json(report)}, {"started_at", started_at}, {"finished_at", finished_at}};
@@ -145,6 +294,7 @@ std::int64_t OutboxStore::recordQuizAttempt(const QuizAttemptRecord& q) {
         return server().recordQuizAttemptOnce(uuid, q);
     } catch (const StoreError& e) {
         if (e.kind() != StoreError::Kind::Unreachable) throw;
+        markOffline(e.what());
     }
     keep(uuid, "quiz", records::toJsonText(quizToJson(q)));
     return 0;
@@ -161,6 +311,7 @@ void OutboxStore::sendIfOnline() {
         sendWaitingResults();
     } catch (const StoreError& e) {
         if (e.kind() != StoreError::Kind::Unreachable) throw;
+        markOffline(e.what());
     }
 }
 

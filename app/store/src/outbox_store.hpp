@@ -4,9 +4,14 @@
 // desk gave the result; they are sent, oldest first, as soon as the server answers again (before
 // the next result, on open, or by `frontline sync`). The server stores a UUID once, so a result
 // sent twice (a crash between the server's commit and the outbox's delete) is stored once.
-// Everything else (reading, settings, certificates) needs the server: Unreachable in plain words.
+// A desk also keeps a copy of what it needs to start and train (desk_cache.hpp: trainee profiles,
+// settings, preferences, its role), refreshed whenever the server answers: a desk that starts while
+// the server is down opens on that copy. Everything else (history, progress, certificates, Team,
+// changing settings, a new profile) needs the server: Unreachable in plain words.
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include "desk_cache.hpp"
 #include "postgres_store.hpp"
 #include "sqlite.hpp"
 
@@ -29,13 +34,12 @@ public:
     int schemaVersion() const override { return server().schemaVersion(); }
     int latestSchemaVersion() const override { return server().latestSchemaVersion(); }
 
-    Trainee createTrainee(const std::string& name, const std::string& team) override { return server().createTrainee(name, team); }
-    std::optional<Trainee> trainee(std::int64_t id) const override { return server().trainee(id); }
-    std::optional<Trainee> traineeByName(const std::string& name) const override { return server().traineeByName(name); }
-    Trainee traineeByNameOrCreate(const std::string& name, const std::string& team) override {
-        return server().traineeByNameOrCreate(name, team);
-    }
-    std::vector<Trainee> trainees() const override { return server().trainees(); }
+    // Offline: the desk's copy; a new profile needs the server.
+    Trainee createTrainee(const std::string& name, const std::string& team) override;
+    std::optional<Trainee> trainee(std::int64_t id) const override;
+    std::optional<Trainee> traineeByName(const std::string& name) const override;
+    Trainee traineeByNameOrCreate(const std::string& name, const std::string& team) override;
+    std::vector<Trainee> trainees() const override;
 
     // 0 when the attempt went to the outbox (it has no server id yet).
     std::int64_t recordAttempt(std::int64_t trainee_id, const std::string& scenario_title, const AttemptLog& log,
@@ -51,9 +55,7 @@ public:
     int attemptCount(std::int64_t trainee_id) const override { return server().attemptCount(trainee_id); }
     // Offline nothing can be found, so the result is recorded (into the outbox) rather than lost.
     std::int64_t findAttempt(std::int64_t trainee_id, const std::string& scenario_id, const std::string& started_at,
-                             const std::string& finished_at) const override {
-        return online() ? server_->findAttempt(trainee_id, scenario_id, started_at, finished_at) : 0;
-    }
+                             const std::string& finished_at) const override;
     std::vector<AttemptSummary> attemptSummaries(std::int64_t trainee_id) const override {
         return server().attemptSummaries(trainee_id);
     }
@@ -78,17 +80,18 @@ public:
         server().revokeCertificate(id, reason, when);
     }
 
-    OrgSettings settings(const OrgSettings& defaults) const override { return server().settings(defaults); }
+    OrgSettings settings(const OrgSettings& defaults) const override;  // offline: the desk's copy
     void saveSettings(const OrgSettings& s) override { server().saveSettings(s); }
-    std::optional<std::string> preference(const std::string& key) const override { return server().preference(key); }
-    void setPreference(const std::string& key, const std::string& value) override { server().setPreference(key, value); }
+    std::optional<std::string> preference(const std::string& key) const override;  // offline: the desk's copy
+    void setPreference(const std::string& key, const std::string& value) override;
 
     std::vector<AuditEntry> auditTrail(int limit) const override { return server().auditTrail(limit); }
     void setActor(const std::string&) override {}
     void addUser(const NewUser& user) override { server().addUser(user); }
     int waitingResults() const override;
     int sendWaitingResults() override;
-    bool isManager() const override { return server().isManager(); }
+    bool isManager() const override;  // never waits for the server (asked every frame)
+    bool offline() const override { return offline_; }
 
     void setTraineeAccount(std::int64_t trainee_id, const std::string& account) override {
         server().setTraineeAccount(trainee_id, account);
@@ -108,7 +111,13 @@ public:
 
 private:
     PostgresStore& server() const;  // connected, or throws StoreError Unreachable
-    bool online() const;            // without throwing
+    bool online() const;            // without throwing; refreshes the desk's copy when the server is back
+    // Runs `read` on the server and returns true, or returns false while it cannot be reached.
+    bool readFromServer(const std::function<void(PostgresStore&)>& read) const;
+    void markOffline(const std::string& why) const;
+    void refreshCopy() const;
+    // Offline and the server never answered this desk: Unreachable naming the server.
+    void requireCopy() const;
     void keep(const std::string& uuid, const char* kind, const std::string& payload);
     void sendIfOnline();
 
@@ -116,6 +125,12 @@ private:
     StoreOptions options_;
     mutable std::unique_ptr<PostgresStore> server_;
     sql::Connection outbox_;
+    mutable DeskCache copy_{nullptr};
+    // Offline until the server first answers. Reads do not try it again for a moment after it
+    // failed (each try may wait for the network); writes always try.
+    mutable bool offline_ = true;
+    mutable std::string unreachable_why_;
+    mutable std::chrono::steady_clock::time_point next_read_try_{};
     std::function<void(int)> step_row_hook_;
 };
 

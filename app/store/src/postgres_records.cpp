@@ -137,6 +137,13 @@ OrgSettings PostgresStore::settings(const OrgSettings& defaults) const {
     return result;
 }
 
+std::map<std::string, std::string> PostgresStore::storedSettings() const {
+    pg::Result q = pg::run(conn_.get(), "SELECT key, value FROM settings ORDER BY key");
+    std::map<std::string, std::string> out;
+    for (int i = 0; i < q.rows(); ++i) out[q.text(i, "key")] = q.text(i, "value");
+    return out;
+}
+
 void PostgresStore::saveSettings(const OrgSettings& s) {
     PGconn* c = conn_.get();
     const nlohmann::json all = settingsToJson(s);
@@ -166,6 +173,13 @@ std::optional<std::string> PostgresStore::preference(const std::string& key) con
     pg::Result q = pg::run(conn_.get(), "SELECT value FROM preferences WHERE owner = session_user AND key = $1", pg::Params().add(key));
     if (q.rows() == 0) return std::nullopt;
     return q.text(0, "value");
+}
+
+std::map<std::string, std::string> PostgresStore::ownPreferences() const {
+    pg::Result q = pg::run(conn_.get(), "SELECT key, value FROM preferences WHERE owner = session_user");
+    std::map<std::string, std::string> out;
+    for (int i = 0; i < q.rows(); ++i) out[q.text(i, "key")] = q.text(i, "value");
+    return out;
 }
 
 void PostgresStore::setPreference(const std::string& key, const std::string& value) {

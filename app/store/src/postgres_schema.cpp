@@ -464,13 +464,36 @@ int readVersion(PGconn* conn) {
     return v.integer(0, "version");
 }
 
+// The migration lock for the whole upgrade, held by the session (released at the end, or by the
+// server when the connection goes). Taken before each step's BEGIN, not inside it: a transaction
+// that waited for the lock still sees the catalog as it was when it began (the server's cache of
+// "frontline_schema does not exist" is refreshed only at the next transaction's start), so it
+// would apply again a step another desk had just committed ("relation ... already exists").
+namespace {
+class MigrationLock {
+public:
+    explicit MigrationLock(PGconn* conn) : conn_(conn) {
+        pg::run(conn, "SELECT pg_advisory_lock($1)", pg::Params().add(static_cast<std::int64_t>(kMigrationLock)),
+                "cannot prepare the database");
+    }
+    ~MigrationLock() {
+        const std::string unlock = "SELECT pg_advisory_unlock(" + std::to_string(kMigrationLock) + ")";
+        PQclear(PQexec(conn_, unlock.c_str()));
+    }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+private:
+    PGconn* conn_;
+};
+}  // namespace
+
 void applyMigrations(PGconn* conn, std::span<const Migration> steps) {
     if (steps.empty() || readVersion(conn) >= steps.back().version) return;  // current: no lock, no transaction
+    const MigrationLock lock(conn);
     for (const Migration& m : steps) {
         pg::Transaction tx(conn);
-        pg::run(conn, "SELECT pg_advisory_xact_lock($1)", pg::Params().add(static_cast<std::int64_t>(kMigrationLock)),
-                "cannot prepare the database");
-        // Re-read under the lock: another desk may have migrated meanwhile.
+        // Re-read under the lock, in a transaction begun after it: another desk may have migrated meanwhile.
         if (readVersion(conn) < m.version) {
             const std::string step = "upgrading the database to schema " + std::to_string(m.version);
             try {

@@ -86,6 +86,10 @@ public:
     std::int64_t recordQuizAttemptOnce(const std::string& uuid, const QuizAttemptRecord& q);
     // True when connected, after trying once to connect again if the connection was lost.
     bool reconnect();
+    // What a desk copies to start without the server (desk_cache.hpp): the settings rows as
+    // stored (key -> JSON text) and this login's own preferences.
+    std::map<std::string, std::string> storedSettings() const;
+    std::map<std::string, std::string> ownPreferences() const;
 
 private:
     pg::Connection conn_;

@@ -82,6 +82,7 @@ void refreshSummary(AppState& app) {
     app.summary = {};
     app.pending_attempts = app.store ? static_cast<int>(listPending(pendingKeyFor(app.store->locator()), app.pending_dir).size()) : 0;
     app.waiting_results = app.store ? app.store->waitingResults() : 0;
+    app.offline = app.store && app.store->offline();
     if (!app.store || !app.trainee) return;
     try {
         // Progress reads every attempt (badges and streaks depend on the order), as lean rows;
@@ -108,8 +109,10 @@ void refreshSummary(AppState& app) {
             if (st.attempts > 0 && st.mean_score < 99.5 && (!out.weakest || st.mean_score < out.weakest->mean_score)) out.weakest = st;
         out.valid = true;
     } catch (const StoreError& e) {
-        showToast(app, std::string("Could not read your progress: ") + e.what(), 6);
+        // Offline, Home's status line already says why progress is missing: no toast after every attempt.
+        if (!app.store->offline()) showToast(app, std::string("Could not read your progress: ") + e.what(), 6);
     }
+    app.offline = app.store->offline();
 }
 
 void selectTrainee(AppState& app, const Trainee& trainee) {

@@ -212,12 +212,17 @@ void drawUnsaved(AppState& app) {
 // A desk on a center's server that lost it keeps training: results wait in its outbox and go
 // out by themselves when the server answers; say so, and offer to send them now.
 void drawOffline(AppState& app) {
-    if (app.waiting_results == 0 || !app.store) return;
+    if ((app.waiting_results == 0 && !app.offline) || !app.store) return;
     beginTile(0, colour::kWarn);
     const std::string line = "Offline \xE2\x80\x94 " + std::to_string(app.waiting_results) +
                              (app.waiting_results == 1 ? " result waiting" : " results waiting") +
                              " on this desk: they are sent to the team database when it can be reached.";
     iconText(icon::kWarning, colour::kWarn, line.c_str());
+    recordItem(line.c_str());
+    if (app.offline)
+        wrappedText("You can keep training. Your progress, history, certificates and Team need the team database; "
+                    "they come back when it answers.",
+                    colour::kInkSoft);
     if (iconButton(icon::kRefresh, "Send now", ButtonKind::Primary)) {
         try {
             const int sent = app.store->sendWaitingResults();

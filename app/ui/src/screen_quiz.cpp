@@ -32,7 +32,7 @@ void ensureLoaded(AppState& app) {
             q.recent = app.store->quizAttempts(app.trainee->id);
         } catch (const StoreError& e) {
             q.recent.clear();
-            showToast(app, std::string("Could not read your quiz attempts: ") + e.what(), 6);
+            if (!app.store->offline()) showToast(app, std::string("Could not read your quiz attempts: ") + e.what(), 6);
         }
     }
 }
@@ -50,6 +50,14 @@ QuizAnswer settled(const QuizAnswer& a) {
 
 // Whether the policies let this trainee sit the exam now (attempt limit, cooldown after a fail).
 ExamGate examGateFor(AppState& app, const std::string& exam_id) {
+    // The limits count past exams, which are on the server: offline they cannot be judged, and an
+    // unplugged cable must not buy another attempt. Practice needs no gate.
+    if (app.store && app.store->offline()) {
+        ExamGate closed;
+        closed.allowed = false;
+        closed.reason = "An exam needs the team database (its attempt limits are kept there); practice works offline.";
+        return closed;
+    }
     std::vector<QuizEvidence> past;
     for (const auto& r : app.quiz.recent)
         past.push_back(QuizEvidence{r.exam_id, r.mode == "practice", r.score_percent, r.finished_at, r.sop_version, r.passed});

@@ -243,6 +243,8 @@ public:
     // A desk on a server keeps what it could not send in a local outbox (outbox.hpp).
     virtual int waitingResults() const { return 0; }
     virtual int sendWaitingResults() { return 0; }
+    // A desk whose server did not answer its last request (it runs on its copy: outbox_store.hpp).
+    virtual bool offline() const { return false; }
     // Who this connection is, for what the UI offers (the server enforces it regardless).
     virtual bool isManager() const { return true; }
     // A local file's manager password (a server has logins instead: never set there).
@@ -396,6 +398,9 @@ public:
     // and sending them now (each exactly once). Returns how many were sent. Always 0 on a file.
     int waitingResults() const { return backend_->waitingResults(); }
     int sendWaitingResults() { return backend_->sendWaitingResults(); }
+    // A server's desk that could not reach it at its last request: it trains on its own copy of the
+    // trainee profiles and settings, and keeps results in the outbox. Never true on a file.
+    bool offline() const { return backend_->offline(); }
     // Whether this connection may change settings, see the team, issue and revoke: always on a
     // local file (its manager password is asked by the front end), a manager's login on a server.
     bool isManager() const { return backend_->isManager(); }

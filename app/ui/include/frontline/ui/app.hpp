@@ -203,6 +203,7 @@ struct AppState {
     std::filesystem::path pending_dir = pendingDirectory();  // attempts the store refused (see pending.hpp)
     int pending_attempts = 0;     // how many are kept there for this database (refreshSummary counts them)
     int waiting_results = 0;      // a server's desk: results in its outbox while offline (refreshSummary)
+    bool offline = false;         // a server's desk that cannot reach it: training on its copy (refreshSummary)
 
     ScreenId screen = ScreenId::Profile;
     double time = 0;              // real seconds since start (sum of io.DeltaTime)
