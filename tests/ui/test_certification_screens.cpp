@@ -90,10 +90,17 @@ TEST_CASE("a ready trainee issues a level 1 certificate and exports it") {
     CHECK_FALSE(h.enabled("Renew certificate:inbound-agent-l1"));  // certified: nothing to renew yet
     CHECK(fs::exists(signingKeyPath(dir.path())));
 
+    // Exports go to the trainee's Documents folder, named for a person to find.
+    const fs::path documents = dir.path() / "Documents";
+    fs::create_directories(documents);
+    setenv("XDG_DOCUMENTS_DIR", documents.c_str(), 1);
     h.click("Export PDF:" + certs[0].id);
-    CHECK(fs::exists(dir.path() / "certificates" / (certs[0].id + ".pdf")));
+    const std::string name = "Certificate-Amélie-Ready-Inbound-agent-—-level-1-" +
+                             dateOfUtc(certs[0].issued_at) + "-" + certs[0].id.substr(0, 8);
+    CHECK(fs::exists(documents / "Frontline" / (name + ".pdf")));
     h.click("Export badge:" + certs[0].id);
-    const auto badge = dir.path() / "certificates" / badgeFileName(certs[0]);
+    setenv("XDG_DOCUMENTS_DIR", "/nonexistent/frontline-ui-tests", 1);
+    const auto badge = documents / "Frontline" / (name + ".badge.json");
     REQUIRE(fs::exists(badge));
     CHECK(h.app.certificates.message.find("Saved") == 0);
     std::ifstream in(badge);

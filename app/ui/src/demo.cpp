@@ -170,12 +170,13 @@ const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
                                                    "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
                                                    "certificates", "team", "team-heatmap", "team-trends", "team-trainee",
-                                                   "manager-password"};  // last: it sets a password
+                                                   "keys",         "manager-password"};  // last: it sets a password
     return names;
 }
 
 bool stageDemoScreen(AppState& app, const std::string& name) {
     clearSessions(app);
+    app.keyboard_help = false;
     if (name == "welcome") {
         app.trainee.reset();
         app.screen = ScreenId::Profile;
@@ -251,6 +252,9 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
         navigate(app, ScreenId::Quiz);  // the quiz screen loads its banks and shows the picker
     } else if (name == "certificates") {
         navigate(app, ScreenId::Certificates);
+    } else if (name == "keys") {
+        navigate(app, ScreenId::Home);
+        app.keyboard_help = true;  // the "?" map over Home
     } else if (name == "manager-password") {
         // The dialog a trainee meets at Settings once a manager protected this file.
         if (!app.store->managerPasswordSet()) app.store->setManagerPassword("demo-manager-password");

@@ -1,6 +1,6 @@
 // Certificates (the trainee's own): requirement progress per policy with "Issue certificate" when
-// ready, and the certificates held with PDF / badge export. Exports go to the data directory's
-// certificates/ folder (next to the database and the signing key).
+// ready, and the certificates held with PDF / badge export. Exports go to Documents/Frontline
+// (export_folder.cpp) under names that say whose certificate it is, for what, and when.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -54,20 +54,26 @@ void issue(AppState& app, const Policy& policy, const CertificationStatus& statu
     invalidateCertification(app);
 }
 
-std::filesystem::path exportDirectory(const AppState& app) { return app.store->dataDirectory() / "certificates"; }
+// "Certificate-Amélie-Ready-Inbound-agent-level-1-2026-11-30-1f2e3d4c": who, what and when, for a person
+// looking through their Documents folder (the id is inside the file).
+std::string readableName(const CertificateRecord& record) {
+    // The id's first characters keep a same-day renewal from overwriting the first one.
+    return "Certificate-" + fileSafe(record.trainee_name) + "-" + fileSafe(record.policy_title) + "-" + dateOfUtc(record.issued_at) +
+           "-" + record.id.substr(0, 8);
+}
 
 void exportFile(AppState& app, const CertificateRecord& record, bool pdf) {
     try {
-        auto dir = exportDirectory(app);
+        auto dir = exportFolder(app);
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         if (ec) throw CertError(CertError::Kind::Io, "cannot create " + dir.string() + ": " + ec.message());
         std::filesystem::path path;
         if (pdf) {
-            path = dir / (record.id + ".pdf");
+            path = dir / (readableName(record) + ".pdf");
             exportCertificatePdf(record, path, app.settings);
         } else {
-            path = dir / badgeFileName(record);
+            path = dir / (readableName(record) + ".badge.json");
             std::optional<SigningKey> key;
             if (!record.revoked_at.empty()) key = loadSigningKey(app.store->dataDirectory());
             std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -153,7 +159,7 @@ void drawHeld(AppState& app) {
         ImGui::PopID();
         ImGui::Spacing();
     }
-    ImGui::TextDisabled("Exports are saved in %s", exportDirectory(app).string().c_str());
+    ImGui::TextDisabled("Exports are saved in %s", exportFolder(app).string().c_str());
 }
 
 }  // namespace

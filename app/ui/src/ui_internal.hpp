@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the screens (not part of the UI library's public interface).
+#include <filesystem>
 #include <memory>
 #include <string>
 #include "frontline/ui/app.hpp"
@@ -21,6 +22,14 @@ std::vector<std::string> onboardingOrder(const AppState& app);
 std::string recommendedScenario(const AppState& app, const std::string& after = {});
 // "12 Mar, 09:41" from an ISO timestamp.
 std::string shortDate(const std::string& iso);
+
+// ---- exports (export_folder.cpp) ----
+// XDG_DOCUMENTS_DIR from the environment or ~/.config/user-dirs.dirs, else ~/Documents; "" with no home.
+std::filesystem::path documentsDirectory();
+// Where the window saves exports: Documents/Frontline, or beside the database without a Documents folder.
+std::filesystem::path exportFolder(const AppState& app);
+// Letters and digits (any UTF-8) kept, every other run of characters one '-': a file name part ("all" when empty).
+std::string fileSafe(const std::string& text);
 
 // ---- keyboard (the map is in keyboard_help.cpp; README "Keyboard") ----
 // GLFW key codes: the platform fills io.KeysDown by them (ImGui 1.86 has no named keys).
