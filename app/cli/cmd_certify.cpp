@@ -183,8 +183,13 @@ int runStatus(const Args& args, Io& io) {
 
     nlohmann::json json = nlohmann::json::array();
     int shown = 0;
+    // Everyone's evidence in one read of the totals; one trainee's alone when only one is asked for.
+    const EvidenceByTrainee everyone =
+        detailed ? EvidenceByTrainee{} : gatherEvidenceOfAll(ctx->store, ctx->content, now);
     for (const auto& trainee : trainees) {
-        auto evidence = gatherEvidence(ctx->store, trainee.id, ctx->content);
+        TraineeEvidence one;
+        if (detailed) one = gatherEvidence(ctx->store, trainee.id, ctx->content, now);
+        const TraineeEvidence& evidence = detailed ? one : everyone.of(trainee.id);
         bool header_printed = false;
         for (const Policy* policy : policies) {
             auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
@@ -263,7 +268,7 @@ int runIssue(const Args& args, Io& io) {
         return 1;
     }
     const std::string now = nowUtcIso();
-    auto evidence = gatherEvidence(ctx->store, trainee->id, ctx->content);
+    auto evidence = gatherEvidence(ctx->store, trainee->id, ctx->content, now);
 
     const Policy* policy = nullptr;
     if (args.has("--policy")) {

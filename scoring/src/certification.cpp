@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 namespace frontline {
 namespace {
@@ -233,6 +234,14 @@ bool qualifies(const PracticalAttempt& a, const PracticalRequirement& p) {
 
 const std::string& titleOf(const PracticalAttempt& a) { return a.scenario_title.empty() ? a.scenario_id : a.scenario_title; }
 
+// Which of two attempts a requirement shows: more stars, then the later one, then by what the
+// message prints, so the choice never depends on the order the evidence came in (the store's
+// totals give one entry per group of equal attempts, in another order than the raw rows).
+bool shownBefore(const PracticalAttempt& a, const PracticalAttempt& b) {
+    return std::tie(a.stars, a.finished_at, a.scenario_id, a.scenario_title, b.critical_failure, a.passed) >
+           std::tie(b.stars, b.finished_at, b.scenario_id, b.scenario_title, a.critical_failure, b.passed);
+}
+
 }  // namespace
 
 CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvidence& evidence,
@@ -311,17 +320,12 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
                         (practical.assessment_only ? ", assessment mode" : "") + ")";
         const PracticalAttempt* best = nullptr;
         const PracticalAttempt* closest = nullptr;  // best non-qualifying try, to say how close it was
-        int tries = 0;
         for (const auto* a : attempts) {
             if (std::find(a->tags.begin(), a->tags.end(), tag) == a->tags.end()) continue;
-            ++tries;
-            if (qualifies(*a, practical)) {
-                if (!best || a->stars > best->stars || (a->stars == best->stars && a->finished_at > best->finished_at)) best = a;
-            } else if (!closest || a->stars > closest->stars) {
-                closest = a;
-            }
+            const PracticalAttempt*& slot = qualifies(*a, practical) ? best : closest;
+            if (!slot || shownBefore(*a, *slot)) slot = a;
         }
-        r.started = tries > 0;
+        r.started = best || closest;
         r.met = best != nullptr;
         if (best) {
             r.detail = "passed " + quoted(titleOf(*best)) + " with " + starsText(best->stars) + " on " + dateOfUtc(best->finished_at);
@@ -335,7 +339,9 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
                               : !closest->passed       ? "not passed"
                               : closest->difficulty < practical.min_difficulty ? "scenario too easy"
                                                                                : starsText(closest->stars);
-            r.detail = std::to_string(tries) + (tries == 1 ? " try" : " tries") + ", best " + quoted(titleOf(*closest)) + ": " + why;
+            // No count of tries: the store's totals know how many attempts a group holds, not how
+            // many of them lie in the window, and a wrong number is worse than none.
+            r.detail = "best try " + quoted(titleOf(*closest)) + ": " + why;
         } else {
             r.detail = "not attempted yet";
         }

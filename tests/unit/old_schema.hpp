@@ -1,14 +1,23 @@
 #pragma once
-// Takes a current SQLite file back to schema 6, as a Frontline from before the exports (7) and the
-// dashboard totals (8) left it, so migration tests start from real rows. Undo newest first; a new
-// migration adds its own undo here.
+// Takes a current SQLite file back to schema 6, as a Frontline from before the exports (7), the
+// dashboard totals (8) and the evidence totals (10) left it, so migration tests start from real
+// rows (schema 9's compressed details stay: every later reader accepts them). Undo newest first;
+// a new migration adds its own undo here.
 #include <initializer_list>
 #include <sqlite3.h>
 #include <doctest/doctest.h>
 
 namespace frontline::test {
 
+// v10: the certification evidence totals (leaves user_version to the caller).
+inline void undoSchema10(sqlite3* db) {
+    for (const char* undo : {"DROP TRIGGER evidence_totals_add", "DROP TRIGGER evidence_totals_remove", "DROP TRIGGER quiz_totals_add",
+                             "DROP TRIGGER quiz_totals_remove", "DROP TABLE evidence_totals", "DROP TABLE quiz_totals"})
+        REQUIRE_MESSAGE(sqlite3_exec(db, undo, nullptr, nullptr, nullptr) == SQLITE_OK, undo << ": " << sqlite3_errmsg(db));
+}
+
 inline void backToSchema6(sqlite3* db) {
+    undoSchema10(db);
     for (const char* undo : {// v8: the dashboard's weekly totals
                              "DROP TRIGGER week_totals_add", "DROP TRIGGER week_totals_remove", "DROP TABLE week_totals",
                              "DROP INDEX quiz_attempts_by_trainee_score",
@@ -19,5 +28,12 @@ inline void backToSchema6(sqlite3* db) {
                              "ALTER TABLE trainees DROP COLUMN account", "DROP TABLE xapi_sent", "PRAGMA user_version = 6"})
         REQUIRE_MESSAGE(sqlite3_exec(db, undo, nullptr, nullptr, nullptr) == SQLITE_OK, undo << ": " << sqlite3_errmsg(db));
 }
+
+// Takes a PostgreSQL database from schema 9 back to 8 (the evidence totals): run as its owner, then
+// set frontline_schema's version.
+inline constexpr const char* kPostgresUndoSchema9 =
+    "DROP TABLE evidence_totals; DROP TABLE quiz_totals;"
+    " DROP FUNCTION evidence_totals_add, evidence_totals_remove, quiz_totals_add, quiz_totals_remove CASCADE;"
+    " DROP FUNCTION frontline_irregular_time;";
 
 }  // namespace frontline::test

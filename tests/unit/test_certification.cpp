@@ -120,7 +120,7 @@ TEST_CASE("partial evidence: in progress with readable gaps") {
     CHECK_FALSE(st.ready_to_issue);
     REQUIRE(st.missing.size() == 2);
     CHECK(mentions(st.missing, "best 72%"));
-    CHECK(mentions(st.missing, "1 try, best 'price-objection': critical breach"));
+    CHECK(mentions(st.missing, "best try 'price-objection': critical breach"));
     CHECK_FALSE(mentions(st.missing, "failed verification"));  // that one is met
 }
 

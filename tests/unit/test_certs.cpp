@@ -350,7 +350,7 @@ TEST_CASE("evidence is gathered from the store with tags from the content") {
     q.mode = "practice";
     f.store.recordQuizAttempt(q);
 
-    auto evidence = gatherEvidence(f.store, f.trainee.id, content);
+    auto evidence = gatherEvidence(f.store, f.trainee.id, content, "2026-03-03T00:00:00Z");
     REQUIRE(evidence.attempts.size() == 1);
     CHECK(evidence.attempts[0].tags == std::vector<std::string>{"objection"});
     CHECK(evidence.attempts[0].difficulty == 2);
@@ -361,7 +361,7 @@ TEST_CASE("evidence is gathered from the store with tags from the content") {
     auto status = evaluateCertification(testPolicy(), evidence, "1.0.0", f.settings, "2026-03-03T00:00:00Z");
     CHECK(status.ready_to_issue);
     auto record = issueCertificate(f.store, f.key, f.trainee, testPolicy(), status.scores, "2026-03-03T00:00:00Z", f.settings, "1.0.0");
-    evidence = gatherEvidence(f.store, f.trainee.id, content);
+    evidence = gatherEvidence(f.store, f.trainee.id, content, "2026-03-04T00:00:00Z");
     REQUIRE(evidence.certificates.size() == 1);
     CHECK(evaluateCertification(testPolicy(), evidence, "1.0.0", f.settings, "2026-03-04T00:00:00Z").status == CertStatus::Certified);
 }

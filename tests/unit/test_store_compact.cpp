@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include "../temp_dir.hpp"
 #include "frontline/store.hpp"
+#include "old_schema.hpp"
 #include "store_engines.hpp"
 #include "../../app/store/src/compressed_json.hpp"
 #include "../../app/store/src/sqlite_store.hpp"
@@ -241,10 +242,11 @@ TEST_CASE("migrations: a schema-8 file with text rows is compressed in batches a
             sqlite3_reset(write);
         }
         sqlite3_finalize(write);
+        test::undoSchema10(db);
         REQUIRE(sqlite3_exec(db, "COMMIT; PRAGMA user_version = 8", nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     Store store = Store::open(p);
-    CHECK(store.schemaVersion() == 9);
+    CHECK(store.schemaVersion() == Store::currentSchemaVersion());
     sqlite3* db = sqliteHandle(store);
     sqlite3_stmt* count = nullptr;
     REQUIRE(sqlite3_prepare_v2(db,
@@ -296,10 +298,11 @@ TEST_CASE("migrations on PostgreSQL: a schema-7 database with text rows is compr
     }
     db.query("ALTER TABLE attempt_details ALTER COLUMN report_json TYPE text USING convert_from(report_json, 'UTF8'),"
              " ALTER COLUMN event_log TYPE text USING convert_from(event_log, 'UTF8')");
+    db.query(test::kPostgresUndoSchema9);
     db.query("UPDATE frontline_schema SET version = 7");
 
     Store store = test::openServer(db.url());
-    CHECK(store.schemaVersion() == 8);
+    CHECK(store.schemaVersion() == store.latestSchemaVersion());
     CHECK(db.query("SELECT count(*) FROM attempt_details WHERE substring(event_log FROM 1 FOR 4) = '\\x28b52ffd'::bytea"
                    " AND substring(report_json FROM 1 FOR 4) = '\\x28b52ffd'::bytea")[0][0] == "12");
     for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -128,6 +128,11 @@ TEST_CASE("roles: a trainee login sees only their own records and cannot change 
     CHECK(ana.attemptCount() == 1);
     CHECK(ana.stepStats().size() == 1);
     CHECK(ana.stepStats()[0].attempts == 1);
+    // Her attempt reached the evidence totals through the owner's trigger; she reads only hers.
+    const EvidenceTotals hers = ana.evidenceTotals();
+    REQUIRE(hers.scenarios.size() == 1);
+    CHECK(hers.scenarios[0].trainee_id == center.ana_id);
+    CHECK(ana.evidenceTotals(center.ben_id).scenarios.empty());
 
     OrgSettings lax;
     lax.quiz_pass_mark = 10;
@@ -153,6 +158,7 @@ TEST_CASE("roles: a trainee login sees only their own records and cannot change 
     Store maria = test::openServer(center.url(center.manager));
     CHECK(maria.trainees().size() == 2);
     CHECK(maria.attempts().size() == 2);
+    CHECK(maria.evidenceTotals().scenarios.size() == 2);
     CHECK(maria.settings(OrgSettings{}).quiz_pass_mark == OrgSettings{}.quiz_pass_mark);  // nothing got through
 }
 

@@ -11,35 +11,10 @@ namespace frontline {
 
 using namespace certs_detail;
 
-// ---- evidence from the store -----------------------------------------------------------------------
+// ---- evidence from the store (the rest is evidence.cpp) --------------------------------------------
 
 HeldCertificate heldCertificate(const CertificateRecord& record) {
     return HeldCertificate{record.id, record.policy_id, record.sop_version, record.issued_at, record.expires_at, record.revoked_at};
-}
-
-TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, const ContentLibrary& content) {
-    TraineeEvidence evidence;
-    for (const auto& a : store.attempts(trainee_id)) {
-        PracticalAttempt p;
-        p.scenario_id = a.scenario_id;
-        p.scenario_title = a.scenario_title;
-        if (const Scenario* s = content.scenario(a.scenario_id)) {
-            p.tags = s->tags;
-            p.difficulty = s->difficulty;
-            if (p.scenario_title.empty()) p.scenario_title = s->title;
-        }
-        p.passed = a.passed;
-        p.critical_failure = a.critical_failure;
-        p.stars = a.stars;
-        p.finished_at = a.finished_at;
-        p.sop_version = a.sop_version;
-        p.assessment = a.mode == "assessment";
-        evidence.attempts.push_back(std::move(p));
-    }
-    for (const auto& q : store.quizAttempts(trainee_id))
-        evidence.quizzes.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed});
-    for (const auto& c : store.certificates(trainee_id)) evidence.certificates.push_back(heldCertificate(c));
-    return evidence;
 }
 
 // ---- verification codes ------------------------------------------------------------------------------

@@ -99,14 +99,14 @@ TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content,
     std::map<std::int64_t, TraineeActivity> activity;
     for (auto& a : store.traineeActivity()) activity.emplace(a.trainee_id, a);
     std::set<std::string> teams;
+    const EvidenceByTrainee evidence = gatherEvidenceOfAll(store, content, now);  // one read for the whole team
     for (const auto& trainee : store.trainees()) {
         TeamMember member;
         member.trainee = trainee;
         if (const auto found = activity.find(trainee.id); found != activity.end()) member.activity = found->second;
         member.activity.trainee_id = trainee.id;
-        const TraineeEvidence evidence = gatherEvidence(store, trainee.id, content);
         for (const auto& policy : policies)
-            member.statuses.push_back(evaluateCertification(policy, evidence, content.sop.version, settings, now));
+            member.statuses.push_back(evaluateCertification(policy, evidence.of(trainee.id), content.sop.version, settings, now));
         if (!trainee.team.empty()) teams.insert(trainee.team);
         overview.members.push_back(std::move(member));
     }

@@ -122,9 +122,10 @@ int writeStatus(const ExportSources& from, const ExportFilter& filter, csv::Writ
     header(w, {"trainee", "account", "team", "policy_id", "policy_title", "status", "ready_to_issue", "requirements_met",
                "requirements_total", "missing", "certificate_id", "expires_at", "refresher_due_from", "days_to_expiry"});
     int rows = 0;
+    const EvidenceByTrainee everyone = gatherEvidenceOfAll(from.store, from.content, filter.now);  // one read, not one per trainee
     for (const auto& t : from.store.trainees()) {
         if (!filter.team.empty() && t.team != filter.team) continue;
-        const auto evidence = gatherEvidence(from.store, t.id, from.content);
+        const TraineeEvidence& evidence = everyone.of(t.id);
         for (const auto& policy : from.policies) {
             const auto st = evaluateCertification(policy, evidence, from.content.sop.version, from.settings, filter.now);
             const auto met = std::count_if(st.requirements.begin(), st.requirements.end(), [](const auto& r) { return r.met; });

@@ -376,7 +376,120 @@ void compressAttemptDetails(sqlite3* db) {
     }
 }
 
-constexpr std::array<Migration, 9> kMigrations{{
+// v10: certification evidence at center scale (issue 12: `certify status` over 1M attempts).
+// evidence_totals groups a trainee's attempts by everything certification reads of one but the
+// time (scenario, title, SOP version, assessment mode, passed, critical breach, stars) and
+// keeps the count and the first and last finish; quiz_totals does the same for quizzes. Kept
+// by triggers in the attempt's own transaction, as step_totals is; a deleted row recomputes only
+// the bound it was. irregular_times counts finishes not in the canonical UTC form, whose text
+// order may not be time order: the reader then falls back to that trainee's raw rows.
+constexpr const char* kSchemaV10 = R"sql(
+CREATE TABLE evidence_totals (
+    trainee_id         INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    scenario_id        TEXT NOT NULL,
+    scenario_title     TEXT NOT NULL,
+    sop_version        TEXT NOT NULL,
+    assessment         INTEGER NOT NULL,
+    passed             INTEGER NOT NULL,
+    critical_failure   INTEGER NOT NULL,
+    stars              INTEGER NOT NULL,
+    attempts           INTEGER NOT NULL,
+    irregular_times    INTEGER NOT NULL,
+    first_finished_at  TEXT NOT NULL,
+    last_finished_at   TEXT NOT NULL,
+    PRIMARY KEY (trainee_id, scenario_id, scenario_title, sop_version, assessment, passed, critical_failure, stars)
+) WITHOUT ROWID;
+INSERT INTO evidence_totals
+    SELECT trainee_id, scenario_id, scenario_title, sop_version, mode = 'assessment', passed, critical_failure, stars,
+           count(*), sum(NOT (finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')),
+           min(finished_at), max(finished_at)
+    FROM attempts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+CREATE TRIGGER evidence_totals_add AFTER INSERT ON attempts BEGIN
+    INSERT INTO evidence_totals VALUES (NEW.trainee_id, NEW.scenario_id, NEW.scenario_title, NEW.sop_version,
+        NEW.mode = 'assessment', NEW.passed, NEW.critical_failure, NEW.stars, 1,
+        NOT (NEW.finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+        NEW.finished_at, NEW.finished_at)
+    ON CONFLICT DO UPDATE SET
+        attempts = attempts + 1,
+        irregular_times = irregular_times + excluded.irregular_times,
+        first_finished_at = min(first_finished_at, excluded.first_finished_at),
+        last_finished_at = max(last_finished_at, excluded.last_finished_at);
+END;
+
+CREATE TRIGGER evidence_totals_remove AFTER DELETE ON attempts BEGIN
+    UPDATE evidence_totals SET
+        attempts = attempts - 1,
+        irregular_times = irregular_times - (NOT (OLD.finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')),
+        first_finished_at = CASE WHEN first_finished_at <> OLD.finished_at THEN first_finished_at
+            ELSE coalesce((SELECT min(a.finished_at) FROM attempts a WHERE a.trainee_id = OLD.trainee_id AND a.scenario_id = OLD.scenario_id
+              AND a.scenario_title = OLD.scenario_title AND a.sop_version = OLD.sop_version
+              AND (a.mode = 'assessment') = (OLD.mode = 'assessment') AND a.passed = OLD.passed
+              AND a.critical_failure = OLD.critical_failure AND a.stars = OLD.stars), '') END,
+        last_finished_at = CASE WHEN last_finished_at <> OLD.finished_at THEN last_finished_at
+            ELSE coalesce((SELECT max(a.finished_at) FROM attempts a WHERE a.trainee_id = OLD.trainee_id AND a.scenario_id = OLD.scenario_id
+              AND a.scenario_title = OLD.scenario_title AND a.sop_version = OLD.sop_version
+              AND (a.mode = 'assessment') = (OLD.mode = 'assessment') AND a.passed = OLD.passed
+              AND a.critical_failure = OLD.critical_failure AND a.stars = OLD.stars), '') END
+    WHERE trainee_id = OLD.trainee_id AND scenario_id = OLD.scenario_id AND scenario_title = OLD.scenario_title
+      AND sop_version = OLD.sop_version AND assessment = (OLD.mode = 'assessment') AND passed = OLD.passed
+      AND critical_failure = OLD.critical_failure AND stars = OLD.stars;
+    DELETE FROM evidence_totals WHERE trainee_id = OLD.trainee_id AND scenario_id = OLD.scenario_id AND scenario_title = OLD.scenario_title
+      AND sop_version = OLD.sop_version AND assessment = (OLD.mode = 'assessment') AND passed = OLD.passed
+      AND critical_failure = OLD.critical_failure AND stars = OLD.stars
+      AND attempts <= 0;
+END;
+
+CREATE TABLE quiz_totals (
+    trainee_id         INTEGER NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    exam_id            TEXT NOT NULL,
+    sop_version        TEXT NOT NULL,
+    practice           INTEGER NOT NULL,
+    score_percent      INTEGER NOT NULL,
+    passed             INTEGER NOT NULL,
+    attempts           INTEGER NOT NULL,
+    irregular_times    INTEGER NOT NULL,
+    first_finished_at  TEXT NOT NULL,
+    last_finished_at   TEXT NOT NULL,
+    PRIMARY KEY (trainee_id, exam_id, sop_version, practice, score_percent, passed)
+) WITHOUT ROWID;
+INSERT INTO quiz_totals
+    SELECT trainee_id, exam_id, sop_version, mode = 'practice', score_percent, passed, count(*),
+           sum(NOT (finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')),
+           min(finished_at), max(finished_at)
+    FROM quiz_attempts GROUP BY 1, 2, 3, 4, 5, 6;
+
+CREATE TRIGGER quiz_totals_add AFTER INSERT ON quiz_attempts BEGIN
+    INSERT INTO quiz_totals VALUES (NEW.trainee_id, NEW.exam_id, NEW.sop_version, NEW.mode = 'practice',
+        NEW.score_percent, NEW.passed, 1,
+        NOT (NEW.finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+        NEW.finished_at, NEW.finished_at)
+    ON CONFLICT DO UPDATE SET
+        attempts = attempts + 1,
+        irregular_times = irregular_times + excluded.irregular_times,
+        first_finished_at = min(first_finished_at, excluded.first_finished_at),
+        last_finished_at = max(last_finished_at, excluded.last_finished_at);
+END;
+
+CREATE TRIGGER quiz_totals_remove AFTER DELETE ON quiz_attempts BEGIN
+    UPDATE quiz_totals SET
+        attempts = attempts - 1,
+        irregular_times = irregular_times - (NOT (OLD.finished_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')),
+        first_finished_at = CASE WHEN first_finished_at <> OLD.finished_at THEN first_finished_at
+            ELSE coalesce((SELECT min(q.finished_at) FROM quiz_attempts q WHERE q.trainee_id = OLD.trainee_id AND q.exam_id = OLD.exam_id AND q.sop_version = OLD.sop_version
+              AND q.mode = OLD.mode AND q.score_percent = OLD.score_percent AND q.passed = OLD.passed), '') END,
+        last_finished_at = CASE WHEN last_finished_at <> OLD.finished_at THEN last_finished_at
+            ELSE coalesce((SELECT max(q.finished_at) FROM quiz_attempts q WHERE q.trainee_id = OLD.trainee_id AND q.exam_id = OLD.exam_id AND q.sop_version = OLD.sop_version
+              AND q.mode = OLD.mode AND q.score_percent = OLD.score_percent AND q.passed = OLD.passed), '') END
+    WHERE trainee_id = OLD.trainee_id AND exam_id = OLD.exam_id AND sop_version = OLD.sop_version
+      AND practice = (OLD.mode = 'practice') AND score_percent = OLD.score_percent AND passed = OLD.passed;
+    DELETE FROM quiz_totals WHERE trainee_id = OLD.trainee_id AND exam_id = OLD.exam_id AND sop_version = OLD.sop_version
+      AND practice = (OLD.mode = 'practice') AND score_percent = OLD.score_percent AND passed = OLD.passed
+      AND attempts <= 0;
+END;
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -386,6 +499,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, kSchemaV7},
     {8, kSchemaV8},
     {9, "", compressAttemptDetails},
+    {10, kSchemaV10},
 }};
 
 }  // namespace

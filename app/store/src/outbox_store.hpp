@@ -65,6 +65,7 @@ public:
         return server().weeklyStats(trainee_id, team);
     }
     std::vector<TraineeActivity> traineeActivity() const override { return server().traineeActivity(); }
+    EvidenceTotals evidenceTotals(std::int64_t trainee_id) const override { return server().evidenceTotals(trainee_id); }
 
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) override;  // 0 when it went to the outbox
     std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const override {

@@ -44,4 +44,40 @@ std::vector<TraineeActivity> PostgresStore::traineeActivity() const {
     return out;
 }
 
+// Certification evidence (schema 9): the trigger-kept groups; row-level security leaves a
+// trainee's login only their own.
+EvidenceTotals PostgresStore::evidenceTotals(std::int64_t trainee_id) const {
+    EvidenceTotals out;
+    // One trainee's rows are a prefix of the primary key; an OR with "everyone" would scan them all.
+    const std::string which =
+        trainee_id != 0 ? " WHERE trainee_id = $1::bigint AND attempts > 0" : " WHERE $1::bigint = 0 AND attempts > 0";
+    pg::Result s = pg::run(conn_.get(),
+                           "SELECT trainee_id, scenario_id, scenario_title, sop_version, assessment, passed, critical_failure,"
+                           " stars, attempts, irregular_times, first_finished_at, last_finished_at FROM evidence_totals" +
+                               which + " ORDER BY trainee_id",
+                           pg::Params().add(trainee_id));
+    for (int i = 0; i < s.rows(); ++i)
+        out.scenarios.push_back({s.int64(i, "trainee_id"), s.text(i, "scenario_id"), s.text(i, "scenario_title"),
+                                 s.text(i, "sop_version"), s.boolean(i, "assessment"), s.boolean(i, "passed"),
+                                 s.boolean(i, "critical_failure"), s.integer(i, "stars"), s.integer(i, "attempts"),
+                                 s.integer(i, "irregular_times"), s.text(i, "first_finished_at"), s.text(i, "last_finished_at")});
+    pg::Result q = pg::run(conn_.get(),
+                           "SELECT trainee_id, exam_id, sop_version, practice, score_percent, passed, attempts, irregular_times,"
+                           " first_finished_at, last_finished_at FROM quiz_totals" + which + " ORDER BY trainee_id",
+                           pg::Params().add(trainee_id));
+    for (int i = 0; i < q.rows(); ++i)
+        out.quizzes.push_back({q.int64(i, "trainee_id"), q.text(i, "exam_id"), q.text(i, "sop_version"), q.boolean(i, "practice"),
+                               q.integer(i, "score_percent"), q.boolean(i, "passed"), q.integer(i, "attempts"),
+                               q.integer(i, "irregular_times"), q.text(i, "first_finished_at"), q.text(i, "last_finished_at")});
+    pg::Result c = pg::run(conn_.get(),
+                           "SELECT trainee_id, id, policy_id, sop_version, issued_at, expires_at, revoked_at FROM certificates" +
+                               std::string(trainee_id != 0 ? " WHERE trainee_id = $1::bigint" : " WHERE $1::bigint = 0") +
+                               " ORDER BY trainee_id",
+                           pg::Params().add(trainee_id));
+    for (int i = 0; i < c.rows(); ++i)
+        out.certificates.push_back({c.int64(i, "trainee_id"), c.text(i, "id"), c.text(i, "policy_id"), c.text(i, "sop_version"),
+                                    c.text(i, "issued_at"), c.text(i, "expires_at"), c.text(i, "revoked_at")});
+    return out;
+}
+
 }  // namespace frontline

@@ -439,7 +439,148 @@ void compressOldDetails(PGconn* conn) {
     }
 }
 
-constexpr std::array<Migration, 8> kMigrations{{
+// v9: certification evidence at center scale, as SQLite's schema 10 (migrations.cpp says why):
+// evidence_totals and quiz_totals, kept by SECURITY DEFINER triggers in the row's transaction,
+// backfilled here, readable as step_totals is. Finishes compare in byte order (COLLATE "C"), as
+// on SQLite, whatever the database's collation.
+constexpr const char* kSchemaV9 = R"sql(
+CREATE FUNCTION frontline_irregular_time(finished_at text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN finished_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$' THEN 0 ELSE 1 END
+$$;
+
+CREATE TABLE evidence_totals (
+    trainee_id         bigint NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    scenario_id        text NOT NULL,
+    scenario_title     text NOT NULL,
+    sop_version        text NOT NULL,
+    assessment         boolean NOT NULL,
+    passed             boolean NOT NULL,
+    critical_failure   boolean NOT NULL,
+    stars              integer NOT NULL,
+    attempts           integer NOT NULL,
+    irregular_times    integer NOT NULL,
+    first_finished_at  text COLLATE "C" NOT NULL,
+    last_finished_at   text COLLATE "C" NOT NULL,
+    PRIMARY KEY (trainee_id, scenario_id, scenario_title, sop_version, assessment, passed, critical_failure, stars)
+);
+INSERT INTO evidence_totals
+    SELECT trainee_id, scenario_id, scenario_title, sop_version, mode = 'assessment', passed, critical_failure, stars,
+           count(*), sum(frontline_irregular_time(finished_at)), min(finished_at COLLATE "C"), max(finished_at COLLATE "C")
+    FROM attempts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+CREATE FUNCTION evidence_totals_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    INSERT INTO evidence_totals VALUES (NEW.trainee_id, NEW.scenario_id, NEW.scenario_title, NEW.sop_version,
+        NEW.mode = 'assessment', NEW.passed, NEW.critical_failure, NEW.stars, 1, frontline_irregular_time(NEW.finished_at),
+        NEW.finished_at, NEW.finished_at)
+    ON CONFLICT (trainee_id, scenario_id, scenario_title, sop_version, assessment, passed, critical_failure, stars)
+    DO UPDATE SET
+        attempts = evidence_totals.attempts + 1,
+        irregular_times = evidence_totals.irregular_times + excluded.irregular_times,
+        first_finished_at = least(evidence_totals.first_finished_at, excluded.first_finished_at),
+        last_finished_at = greatest(evidence_totals.last_finished_at, excluded.last_finished_at);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER evidence_totals_add AFTER INSERT ON attempts FOR EACH ROW EXECUTE FUNCTION evidence_totals_add();
+
+-- A deleted row recomputes the group's bounds only when it was one; an empty group goes.
+CREATE FUNCTION evidence_totals_remove() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    kept evidence_totals;
+BEGIN
+    UPDATE evidence_totals t SET
+        attempts = t.attempts - 1,
+        irregular_times = t.irregular_times - frontline_irregular_time(OLD.finished_at)
+    WHERE t.trainee_id = OLD.trainee_id AND t.scenario_id = OLD.scenario_id AND t.scenario_title = OLD.scenario_title
+      AND t.sop_version = OLD.sop_version AND t.assessment = (OLD.mode = 'assessment') AND t.passed = OLD.passed
+      AND t.critical_failure = OLD.critical_failure AND t.stars = OLD.stars
+    RETURNING t.* INTO kept;
+    IF kept.attempts <= 0 THEN
+        DELETE FROM evidence_totals t WHERE t.trainee_id = OLD.trainee_id AND t.scenario_id = OLD.scenario_id AND t.scenario_title = OLD.scenario_title
+      AND t.sop_version = OLD.sop_version AND t.assessment = (OLD.mode = 'assessment') AND t.passed = OLD.passed
+      AND t.critical_failure = OLD.critical_failure AND t.stars = OLD.stars;
+    ELSIF kept.first_finished_at = OLD.finished_at COLLATE "C" OR kept.last_finished_at = OLD.finished_at COLLATE "C" THEN
+        -- Empty when the same statement deleted the rest: row triggers run after the statement.
+        UPDATE evidence_totals t SET first_finished_at = coalesce(b.first, ''), last_finished_at = coalesce(b.last, '')
+        FROM (SELECT min(a.finished_at COLLATE "C") AS first, max(a.finished_at COLLATE "C") AS last FROM attempts a
+              WHERE a.trainee_id = OLD.trainee_id AND a.scenario_id = OLD.scenario_id AND a.scenario_title = OLD.scenario_title
+          AND a.sop_version = OLD.sop_version AND (a.mode = 'assessment') = (OLD.mode = 'assessment')
+          AND a.passed = OLD.passed AND a.critical_failure = OLD.critical_failure AND a.stars = OLD.stars) b
+        WHERE t.trainee_id = OLD.trainee_id AND t.scenario_id = OLD.scenario_id AND t.scenario_title = OLD.scenario_title
+      AND t.sop_version = OLD.sop_version AND t.assessment = (OLD.mode = 'assessment') AND t.passed = OLD.passed
+      AND t.critical_failure = OLD.critical_failure AND t.stars = OLD.stars;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER evidence_totals_remove AFTER DELETE ON attempts FOR EACH ROW EXECUTE FUNCTION evidence_totals_remove();
+
+CREATE TABLE quiz_totals (
+    trainee_id         bigint NOT NULL REFERENCES trainees(id) ON DELETE CASCADE,
+    exam_id            text NOT NULL,
+    sop_version        text NOT NULL,
+    practice           boolean NOT NULL,
+    score_percent      integer NOT NULL,
+    passed             boolean NOT NULL,
+    attempts           integer NOT NULL,
+    irregular_times    integer NOT NULL,
+    first_finished_at  text COLLATE "C" NOT NULL,
+    last_finished_at   text COLLATE "C" NOT NULL,
+    PRIMARY KEY (trainee_id, exam_id, sop_version, practice, score_percent, passed)
+);
+INSERT INTO quiz_totals
+    SELECT trainee_id, exam_id, sop_version, mode = 'practice', score_percent, passed, count(*),
+           sum(frontline_irregular_time(finished_at)), min(finished_at COLLATE "C"), max(finished_at COLLATE "C")
+    FROM quiz_attempts GROUP BY 1, 2, 3, 4, 5, 6;
+
+CREATE FUNCTION quiz_totals_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    INSERT INTO quiz_totals VALUES (NEW.trainee_id, NEW.exam_id, NEW.sop_version, NEW.mode = 'practice', NEW.score_percent,
+        NEW.passed, 1, frontline_irregular_time(NEW.finished_at), NEW.finished_at, NEW.finished_at)
+    ON CONFLICT (trainee_id, exam_id, sop_version, practice, score_percent, passed) DO UPDATE SET
+        attempts = quiz_totals.attempts + 1,
+        irregular_times = quiz_totals.irregular_times + excluded.irregular_times,
+        first_finished_at = least(quiz_totals.first_finished_at, excluded.first_finished_at),
+        last_finished_at = greatest(quiz_totals.last_finished_at, excluded.last_finished_at);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER quiz_totals_add AFTER INSERT ON quiz_attempts FOR EACH ROW EXECUTE FUNCTION quiz_totals_add();
+
+CREATE FUNCTION quiz_totals_remove() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    kept quiz_totals;
+BEGIN
+    UPDATE quiz_totals t SET
+        attempts = t.attempts - 1,
+        irregular_times = t.irregular_times - frontline_irregular_time(OLD.finished_at)
+    WHERE t.trainee_id = OLD.trainee_id AND t.exam_id = OLD.exam_id AND t.sop_version = OLD.sop_version
+      AND t.practice = (OLD.mode = 'practice') AND t.score_percent = OLD.score_percent AND t.passed = OLD.passed
+    RETURNING t.* INTO kept;
+    IF kept.attempts <= 0 THEN
+        DELETE FROM quiz_totals t WHERE t.trainee_id = OLD.trainee_id AND t.exam_id = OLD.exam_id AND t.sop_version = OLD.sop_version
+      AND t.practice = (OLD.mode = 'practice') AND t.score_percent = OLD.score_percent AND t.passed = OLD.passed;
+    ELSIF kept.first_finished_at = OLD.finished_at COLLATE "C" OR kept.last_finished_at = OLD.finished_at COLLATE "C" THEN
+        -- Empty when the same statement deleted the rest: row triggers run after the statement.
+        UPDATE quiz_totals t SET first_finished_at = coalesce(b.first, ''), last_finished_at = coalesce(b.last, '')
+        FROM (SELECT min(a.finished_at COLLATE "C") AS first, max(a.finished_at COLLATE "C") AS last FROM quiz_attempts a
+              WHERE a.trainee_id = OLD.trainee_id AND a.exam_id = OLD.exam_id AND a.sop_version = OLD.sop_version
+          AND a.mode = OLD.mode AND a.score_percent = OLD.score_percent AND a.passed = OLD.passed) b
+        WHERE t.trainee_id = OLD.trainee_id AND t.exam_id = OLD.exam_id AND t.sop_version = OLD.sop_version
+      AND t.practice = (OLD.mode = 'practice') AND t.score_percent = OLD.score_percent AND t.passed = OLD.passed;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER quiz_totals_remove AFTER DELETE ON quiz_attempts FOR EACH ROW EXECUTE FUNCTION quiz_totals_remove();
+
+GRANT SELECT ON evidence_totals, quiz_totals TO frontline_manager, frontline_trainee;
+ALTER TABLE evidence_totals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY manager_read ON evidence_totals FOR SELECT USING (frontline_is_manager());
+CREATE POLICY own_read ON evidence_totals FOR SELECT USING (trainee_id IN (SELECT frontline_my_trainees()));
+ALTER TABLE quiz_totals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY manager_read ON quiz_totals FOR SELECT USING (frontline_is_manager());
+CREATE POLICY own_read ON quiz_totals FOR SELECT USING (trainee_id IN (SELECT frontline_my_trainees()));
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -448,6 +589,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, kSchemaV6},
     {7, kSchemaV7},
     {8, kSchemaV8, compressOldDetails},
+    {9, kSchemaV9},
 }};
 
 // Any 64-bit number both sides agree on: "FRNT" in the high bytes, "schm" in the low.

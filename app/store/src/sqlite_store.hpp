@@ -45,6 +45,7 @@ public:
     std::vector<TraineeStepStat> stepStatsByTrainee() const override;
     std::vector<WeekStat> weeklyStats(std::int64_t trainee_id, const std::string& team) const override;
     std::vector<TraineeActivity> traineeActivity() const override;
+    EvidenceTotals evidenceTotals(std::int64_t trainee_id) const override;
 
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) override;
     std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const override;

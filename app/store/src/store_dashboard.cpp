@@ -42,4 +42,37 @@ std::vector<TraineeActivity> SqliteStore::traineeActivity() const {
     return out;
 }
 
+// Certification evidence (schema 10): the trigger-kept groups, a few rows per trainee.
+EvidenceTotals SqliteStore::evidenceTotals(std::int64_t trainee_id) const {
+    EvidenceTotals out;
+    // One trainee's rows are a prefix of the primary key; an OR with "everyone" would scan them all.
+    const std::string which = trainee_id != 0 ? " WHERE trainee_id = ?1 AND attempts > 0" : " WHERE ?1 = 0 AND attempts > 0";
+    sql::Statement scenarios(db_.get(),
+                             "SELECT trainee_id, scenario_id, scenario_title, sop_version, assessment, passed, critical_failure,"
+                             " stars, attempts, irregular_times, first_finished_at, last_finished_at FROM evidence_totals" +
+                                 which + " ORDER BY trainee_id");
+    scenarios.bind(1, trainee_id);
+    while (scenarios.step())
+        out.scenarios.push_back({scenarios.int64(0), scenarios.text(1), scenarios.text(2), scenarios.text(3),
+                                 scenarios.integer(4) != 0, scenarios.integer(5) != 0, scenarios.integer(6) != 0,
+                                 scenarios.integer(7), scenarios.integer(8), scenarios.integer(9), scenarios.text(10),
+                                 scenarios.text(11)});
+    sql::Statement quizzes(db_.get(),
+                           "SELECT trainee_id, exam_id, sop_version, practice, score_percent, passed, attempts, irregular_times,"
+                           " first_finished_at, last_finished_at FROM quiz_totals" +
+                               which + " ORDER BY trainee_id");
+    quizzes.bind(1, trainee_id);
+    while (quizzes.step())
+        out.quizzes.push_back({quizzes.int64(0), quizzes.text(1), quizzes.text(2), quizzes.integer(3) != 0, quizzes.integer(4),
+                               quizzes.integer(5) != 0, quizzes.integer(6), quizzes.integer(7), quizzes.text(8), quizzes.text(9)});
+    sql::Statement certificates(db_.get(),
+                                "SELECT trainee_id, id, policy_id, sop_version, issued_at, expires_at, revoked_at FROM certificates" +
+                                    std::string(trainee_id != 0 ? " WHERE trainee_id = ?1" : " WHERE ?1 = 0") + " ORDER BY trainee_id");
+    certificates.bind(1, trainee_id);
+    while (certificates.step())
+        out.certificates.push_back({certificates.int64(0), certificates.text(1), certificates.text(2), certificates.text(3),
+                                    certificates.text(4), certificates.text(5), certificates.text(6)});
+    return out;
+}
+
 }  // namespace frontline

@@ -100,8 +100,8 @@ void refreshSummary(AppState& app) {
         out.progress = computeProgress(summaries, onboardingOrder(app));
         out.recent = app.store->attempts(app.trainee->id, 8);
         out.step_stats = app.store->stepStats(app.trainee->id);
-        const TraineeEvidence evidence = gatherEvidence(*app.store, app.trainee->id, app.content);
         const std::string now = nowUtcIso();
+        const TraineeEvidence evidence = gatherEvidence(*app.store, app.trainee->id, app.content, now);
         for (const auto& policy : certificationPolicies(app))
             out.certification.push_back(evaluateCertification(policy, evidence, app.content.sop.version, app.settings, now));
         // Per-step scores are aggregated by the store (the listing does not carry them).

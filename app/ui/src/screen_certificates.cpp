@@ -24,8 +24,8 @@ void refresh(AppState& app) {
     if (!app.store || !app.trainee) return;
     st.trainee_id = app.trainee->id;
     try {
-        auto evidence = gatherEvidence(*app.store, app.trainee->id, app.content);
         const std::string now = nowUtcIso();
+        auto evidence = gatherEvidence(*app.store, app.trainee->id, app.content, now);
         for (const auto& p : certificationPolicies(app))
             st.statuses.push_back(evaluateCertification(p, evidence, app.content.sop.version, app.settings, now));
         st.certificates = app.store->certificates(app.trainee->id);

@@ -19,6 +19,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -103,7 +104,23 @@ std::optional<std::vector<RevokedEntry>> parseRevocationList(const std::string& 
 // ---- issuing -------------------------------------------------------------------------------------
 // The trainee's evidence from the store, with scenario tags, titles and difficulty from the content
 // (attempts of scenarios no longer in the content keep no tags, so they count for nothing).
-TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, const ContentLibrary& content);
+// From the trigger-kept evidence totals: one entry per group of attempts (quizzes) that
+// certification cannot tell apart, at the group's newest finish, so a few rows however long the
+// history. evaluateCertification at the same `now` gives exactly what it gives from every raw
+// attempt (evidence.cpp says why); a trainee whose totals cannot stand for them at `now` (a finish
+// after `now`, or not written "YYYY-MM-DDTHH:MM:SSZ") gets gatherEvidenceFromAttempts instead.
+TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, const ContentLibrary& content, const std::string& now);
+// Every attempt and quiz of the trainee, one entry each: the reference the totals must equal, and
+// their fallback.
+TraineeEvidence gatherEvidenceFromAttempts(const Store& store, std::int64_t trainee_id, const ContentLibrary& content);
+// Every trainee's evidence in one read of the totals and certificate headers (for `certify
+// status`, the Team view, the status export): what gatherEvidence gives each, trainee by trainee.
+struct EvidenceByTrainee {
+    std::map<std::int64_t, TraineeEvidence> by_trainee;
+    int raw_fallbacks = 0;  // trainees read from their raw attempts instead
+    const TraineeEvidence& of(std::int64_t trainee_id) const;  // empty evidence for a trainee with none
+};
+EvidenceByTrainee gatherEvidenceOfAll(const Store& store, const ContentLibrary& content, const std::string& now);
 HeldCertificate heldCertificate(const CertificateRecord& record);
 
 // Signs and stores a new certificate: random id, verification code, expiry from the policy or the

@@ -116,6 +116,43 @@ struct TraineeActivity {
     int best_quiz_percent = -1;  // -1: no exam taken
 };
 
+// Certification evidence at center scale (issue 12): a trainee's attempts grouped by everything
+// certification reads of one (the time aside), kept by triggers in the attempt's own transaction.
+// What the groups keep is enough to evaluate a policy exactly as from the raw attempts: only the
+// newest finish of a group can be the one a window counts (certs: gatherEvidence).
+struct ScenarioEvidenceTotal {
+    std::int64_t trainee_id = 0;
+    std::string scenario_id, scenario_title, sop_version;
+    bool assessment = false, passed = false, critical_failure = false;
+    int stars = 0;
+    int attempts = 0;
+    // Finishes not written as "YYYY-MM-DDTHH:MM:SSZ": text order is then not time order, so the
+    // reader must use the raw attempts of that trainee.
+    int irregular_times = 0;
+    std::string first_finished_at, last_finished_at;  // byte order (the same as time order when regular)
+};
+struct QuizEvidenceTotal {
+    std::int64_t trainee_id = 0;
+    std::string exam_id, sop_version;
+    bool practice = false;
+    int score_percent = 0;
+    bool passed = false;
+    int attempts = 0;
+    int irregular_times = 0;
+    std::string first_finished_at, last_finished_at;
+};
+// A certificate as status reads it: without its signed assertion and scores.
+struct CertificateHeader {
+    std::int64_t trainee_id = 0;
+    std::string id, policy_id, sop_version, issued_at, expires_at;
+    std::string revoked_at;  // empty unless revoked
+};
+struct EvidenceTotals {
+    std::vector<ScenarioEvidenceTotal> scenarios;  // by trainee id
+    std::vector<QuizEvidenceTotal> quizzes;        // by trainee id
+    std::vector<CertificateHeader> certificates;   // by trainee id
+};
+
 struct QuizAttemptRecord {
     std::int64_t id = 0;
     std::int64_t trainee_id = 0;
@@ -219,6 +256,7 @@ public:
     virtual std::vector<TraineeStepStat> stepStatsByTrainee() const = 0;
     virtual std::vector<WeekStat> weeklyStats(std::int64_t trainee_id, const std::string& team) const = 0;
     virtual std::vector<TraineeActivity> traineeActivity() const = 0;
+    virtual EvidenceTotals evidenceTotals(std::int64_t trainee_id) const = 0;
 
     virtual std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) = 0;
     virtual std::vector<QuizAttemptRecord> quizAttempts(std::int64_t trainee_id) const = 0;
@@ -356,6 +394,9 @@ public:
     }
     // Every trainee (those with no attempt too), by id.
     std::vector<TraineeActivity> traineeActivity() const { return backend_->traineeActivity(); }
+    // The certification evidence groups and certificates of one trainee (0 = every trainee the
+    // login may see: one read for a whole center). A few rows per trainee however long the history.
+    EvidenceTotals evidenceTotals(std::int64_t trainee_id = 0) const { return backend_->evidenceTotals(trainee_id); }
 
     // Quiz attempts
     std::int64_t recordQuizAttempt(const QuizAttemptRecord& q) { return backend_->recordQuizAttempt(q); }
