@@ -168,7 +168,9 @@ int runStatus(const Args& args, Io& io) {
         if (!t) return 1;
         trainees.push_back(*t);
     } else {
-        trainees = ctx->store.trainees();
+        // Everyone's status is the trainees': a manager's own profile is left out (--trainee still shows it).
+        for (auto& t : ctx->store.trainees())
+            if (!t.manager) trainees.push_back(std::move(t));
     }
     std::vector<const Policy*> policies;
     for (const auto& p : ctx->policies)

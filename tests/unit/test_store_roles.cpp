@@ -9,6 +9,8 @@
 #include <sstream>
 #include "cli.hpp"
 #include "frontline/store.hpp"
+#include "frontline/team_overview.hpp"
+#include "test_support.hpp"
 #include "store_engines.hpp"
 
 using namespace frontline;
@@ -113,6 +115,15 @@ TEST_CASE("roles: a manager's own profile is marked as the manager's, so it is n
     CHECK_FALSE(maria.createTrainee("Dana", "Team B").manager);  // a profile without a login is a trainee's
     Store ana = test::openServer(center.url(center.ana));
     CHECK_FALSE(ana.trainees().at(0).manager);
+
+    // The Team view counts the trainees only.
+    const ContentLibrary content = loadContent(ContentPaths::at(test::contentDir()));
+    std::vector<Diagnostic> diags;
+    const std::vector<Policy> policies = loadPolicies(test::contentDir() / "policies", diags);
+    const TeamOverview team = loadTeamOverview(maria, content, policies, content.default_settings, nowUtcIso());
+    std::vector<std::string> members;
+    for (const auto& m : team.members) members.push_back(m.trainee.name);
+    CHECK(members == std::vector<std::string>{"Ana", "Ben", "Dana"});
 }
 
 TEST_CASE("roles: a trainee login sees only their own records and cannot change what only a manager may") {

@@ -101,6 +101,7 @@ TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content,
     std::set<std::string> teams;
     const EvidenceByTrainee evidence = gatherEvidenceOfAll(store, content, now);  // one read for the whole team
     for (const auto& trainee : store.trainees()) {
+        if (trainee.manager) continue;  // the manager's own profile is not one of the team's trainees
         TeamMember member;
         member.trainee = trainee;
         if (const auto found = activity.find(trainee.id); found != activity.end()) member.activity = found->second;

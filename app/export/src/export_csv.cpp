@@ -124,7 +124,7 @@ int writeStatus(const ExportSources& from, const ExportFilter& filter, csv::Writ
     int rows = 0;
     const EvidenceByTrainee everyone = gatherEvidenceOfAll(from.store, from.content, filter.now);  // one read, not one per trainee
     for (const auto& t : from.store.trainees()) {
-        if (!filter.team.empty() && t.team != filter.team) continue;
+        if (t.manager || (!filter.team.empty() && t.team != filter.team)) continue;  // a manager's profile is no trainee's
         const TraineeEvidence& evidence = everyone.of(t.id);
         for (const auto& policy : from.policies) {
             const auto st = evaluateCertification(policy, evidence, from.content.sop.version, from.settings, filter.now);

@@ -46,9 +46,10 @@ void applyTheme(float scale) {
     c[ImGuiCol_FrameBg] = vec(rgb(0xFFFDF9));
     c[ImGuiCol_FrameBgHovered] = vec(rgb(0xFFF3EA));
     c[ImGuiCol_FrameBgActive] = vec(rgb(0xFDE6DA));
-    c[ImGuiCol_TitleBg] = vec(kBar);
-    c[ImGuiCol_TitleBgActive] = vec(kBar);
-    c[ImGuiCol_TitleBgCollapsed] = vec(kBar);
+    // Dialog titles are drawn in the text colour (dark ink): their bar must be light to be read.
+    c[ImGuiCol_TitleBg] = vec(kAccentSoft);
+    c[ImGuiCol_TitleBgActive] = vec(kAccentSoft);
+    c[ImGuiCol_TitleBgCollapsed] = vec(kAccentSoft);
     c[ImGuiCol_MenuBarBg] = vec(kBar);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ScrollbarGrab] = vec(rgb(0xE0D2C0));
