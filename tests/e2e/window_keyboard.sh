@@ -3,47 +3,17 @@
 # chats and an exam from start to debrief with xdotool KEYS ONLY — no mouse event is sent. Which
 # key to press is read from the app's FRONTLINE_UI_TRACE file (the widgets on screen and whether
 # they are enabled), the way a trainee reads the screen; the keys are the README's keyboard map.
-# Checks with sqlite3 that the call, both chats and the exam were recorded.
+# Checks with sqlite3 that the call, both chats and the exam were recorded. Not one click.
 #   bash tests/e2e/window_keyboard.sh FRONTLINE_BINARY SOURCE_DIR
 set -euo pipefail
 BIN=$(realpath "$1")
 SRC=$(realpath "$2")
-
-if [ "${3:-}" != "--inner" ]; then
-  for tool in xvfb-run xdotool sqlite3; do
-    command -v "$tool" >/dev/null || { echo "window_keyboard: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
-  done
-  exec xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" bash "$0" "$BIN" "$SRC" --inner
-fi
-
-TMP=$(mktemp -d)
-DB="$TMP/keys.db"
-TRACE="$TMP/trace.tsv"
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-FRONTLINE_UI_TRACE="$TRACE" "$BIN" --db "$DB" --content "$SRC/scenarios/content" --size 1280x800 >"$TMP/app.log" 2>&1 &
-APP_PID=$!
-WID=$(timeout 30 xdotool search --sync --onlyvisible --name "Frontline" | head -1)
-[ -n "$WID" ] || { echo "window_keyboard: no window appeared"; cat "$TMP/app.log"; exit 1; }
-xdotool windowfocus --sync "$WID" 2>/dev/null || true
-
-trace() { cat "$TRACE" 2>/dev/null || true; }
-# grep without -q reads all its input, so cut never dies of SIGPIPE under pipefail.
-has() { trace | cut -f1 | grep -xF -- "$1" >/dev/null; }
+NAME=window_keyboard
+. "$SRC/tests/e2e/lib/window.sh"
+under_xvfb "$0" "$@"
+start_window
 enabled() { trace | awk -F'\t' -v l="$1" '$1 == l && $4 == 1 { found = 1 } END { exit !found }'; }
 labels() { trace | cut -f1 | grep -E -- "$1" || true; }
-fail() { echo "window_keyboard: $1. On screen:"; trace | cut -f1; tail -5 "$TMP/app.log"; exit 1; }
-wait_for() {
-  for _ in $(seq 150); do has "$1" && return 0; sleep 0.1; done
-  fail "timed out waiting for '$1'"
-}
-key() { xdotool key "$@"; sleep 0.4; }
-type_text() { xdotool type --delay 15 "$1"; sleep 0.4; }
 
 # The desk's F5.. keys play the keyed actions in the order the desk keys them: verify decisions,
 # then hold and resume, then Transfer... (README "Keyboard"). Prints the key for label $1.
@@ -138,7 +108,7 @@ for _ in $(seq 80); do
 done
 has "Result: passed" || has "Result: not passed" || fail "the exam's result never showed"
 
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+stop_window
 calls=$(sqlite3 "$DB" "SELECT count(*) FROM attempts WHERE scenario_id = 'model-inbound-call'")
 chats=$(sqlite3 "$DB" "SELECT count(*) FROM attempts WHERE channel = 'chat'")
 exams=$(sqlite3 "$DB" "SELECT count(*) FROM quiz_attempts WHERE mode = 'exam'")
