@@ -1,7 +1,9 @@
 #include "outbox_store.hpp"
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <system_error>
+#include <thread>
 #include "record_text.hpp"
 
 namespace frontline {
@@ -13,6 +15,7 @@ using Json = nlohmann::json;
 constexpr const char* kOutboxSchema = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
+BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS outbox (
     seq         INTEGER PRIMARY KEY,
     uuid        TEXT NOT NULL UNIQUE,
@@ -26,10 +29,31 @@ CREATE TABLE IF NOT EXISTS desk_cache (
     value    TEXT NOT NULL,
     kept_at  TEXT NOT NULL
 );
+COMMIT;
 )sql";
 
 // How long reads stay on the desk's copy after the server failed to answer, before trying it again.
 constexpr auto kReadRetryPause = std::chrono::seconds(10);
+
+// Several commands of one desk may create its outbox at the same moment. On a new file the switch
+// to WAL needs the file to itself, and SQLite reports a clash there at once ("database is locked")
+// rather than waiting, so the preparation is tried again for a while before it is an error.
+void prepareOutbox(sqlite3* db, const fs::path& file) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+        try {
+            sql::exec(db, kOutboxSchema, file.string() + ": cannot prepare this desk's outbox");
+            return;
+        } catch (const StoreError& e) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);  // none may be open: harmless then
+            if (e.kind() != StoreError::Kind::Locked) throw;
+            if (std::chrono::steady_clock::now() > give_up)
+                throw StoreError(e.kind(), file.string() + ": this desk's outbox is held by another Frontline "
+                                                           "command that does not let go; try again in a moment");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+}
 
 sql::Connection openOutbox(const fs::path& file) {
     std::error_code ec;
@@ -42,7 +66,7 @@ sql::Connection openOutbox(const fs::path& file) {
         throw StoreError(StoreError::Kind::CannotOpen, file.string() + ": cannot open this desk's outbox for the server");
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
     sqlite3_busy_timeout(db.get(), 5000);
-    sql::exec(db.get(), kOutboxSchema, file.string() + ": cannot prepare this desk's outbox");
+    prepareOutbox(db.get(), file);
     return db;
 }
 
