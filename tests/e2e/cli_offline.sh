@@ -66,7 +66,9 @@ if grep -E 'ERROR:  |SQLSTATE|PGRES_|server closed the connection' "$WORK"/*.err
 # frame: the first frame is Home, and an idle window then waits for input that never comes.)
 if command -v xvfb-run >/dev/null; then
   code=0
-  FRONTLINE_UI_TRACE="$WORK/trace.tsv" timeout 60 xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" \
+  # ASan builds: the Mesa GL driver (llvmpipe under Xvfb) leaks a few bytes from a library it
+  # unloads at exit (<unknown module>), as for the window_* tests (tests/CMakeLists.txt).
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" FRONTLINE_UI_TRACE="$WORK/trace.tsv" timeout 60 xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x800x24" \
     "$BIN" --db "$URL" --trainee "Ana Lima" --size 1280x800 --exit-after-frames 1 > "$WORK/window.log" 2>&1 || code=$?
   [ "$code" = 0 ] || { cat "$WORK/window.log" >&2; fail "the window exited $code offline"; }
   grep -q "^Offline — 2 results waiting" "$WORK/trace.tsv" || { cut -f1 "$WORK/trace.tsv" >&2; fail "Home does not say it is offline"; }
