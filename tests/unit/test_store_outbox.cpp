@@ -227,6 +227,7 @@ TEST_CASE("outbox: a desk that reached its server once starts with it stopped, t
         CHECK_FALSE(desk.offline());
     }
     cluster.value("UPDATE trainees SET team = 'A2' WHERE name = 'Ana'");  // changed since: the next open copies it
+    cluster.value("UPDATE trainees SET login = session_user WHERE name = 'Ben'");  // the owner's profile: a manager's
     {
         Store desk = test::openServer(cluster.url());
         CHECK(desk.trainee(ana)->team == "A2");
@@ -240,6 +241,8 @@ TEST_CASE("outbox: a desk that reached its server once starts with it stopped, t
     CHECK(trainees[0].name == "Ana");
     CHECK(trainees[0].team == "A2");
     CHECK(trainees[1].name == "Ben");
+    CHECK_FALSE(trainees[0].manager);
+    CHECK(trainees[1].manager);  // the copy keeps whose profile is a manager's
     CHECK(desk.traineeByName("ana")->id == ana);
     CHECK(desk.trainee(ana)->name == "Ana");
     CHECK(desk.traineeByNameOrCreate("Ana").id == ana);

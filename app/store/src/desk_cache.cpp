@@ -10,12 +10,14 @@ namespace {
 using Json = nlohmann::json;
 
 Json traineeToJson(const Trainee& t) {
-    return {{"id", t.id}, {"name", t.name}, {"team", t.team}, {"created_at", t.created_at}, {"account", t.account}};
+    return {{"id", t.id},           {"name", t.name},       {"team", t.team},
+            {"created_at", t.created_at}, {"account", t.account}, {"manager", t.manager}};
 }
 
 Trainee traineeFromJson(const Json& j) {
     return {j.at("id").get<std::int64_t>(), j.at("name").get<std::string>(), j.at("team").get<std::string>(),
-            j.at("created_at").get<std::string>(), j.at("account").get<std::string>()};
+            j.at("created_at").get<std::string>(), j.at("account").get<std::string>(),
+            j.value("manager", false)};  // a copy kept before profiles knew their role: a trainee's
 }
 
 std::string folded(std::string text) {
