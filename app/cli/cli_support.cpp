@@ -74,6 +74,52 @@ bool managerConfirmed(const Store& store, const Args& args, Io& io) {
     return false;
 }
 
+namespace {
+
+std::string pinFor(const std::string& name, const Args& args, Io& io) {
+    if (args.has("--pin-file")) return passwordFromFile(args.get("--pin-file"));
+    std::string pin;
+    if (io.interactive) {
+        io.err << "PIN for " << utf8::sanitized(name) << ": " << std::flush;
+        std::getline(io.in, pin);
+    }
+    return pin;
+}
+
+// Says why a checked PIN did not sign the trainee in; true when it did.
+bool pinAccepted(const PinCheck& check, const std::string& name, Io& io) {
+    if (check.outcome == PinOutcome::Right) return true;
+    io.err << "frontline: ";
+    if (check.outcome == PinOutcome::Wrong) io.err << "that is not " << utf8::sanitized(name) << "'s PIN";
+    if (check.outcome == PinOutcome::Paused)
+        io.err << check.failures << " wrong PINs in a row for " << utf8::sanitized(name) << ": try again after " << check.paused_until
+               << ", or ask a manager to reset it (frontline trainees reset-pin)";
+    if (check.outcome == PinOutcome::NotSet) io.err << utf8::sanitized(name) << "'s PIN was reset meanwhile; try again";
+    io.err << "; nothing was recorded\n";
+    return false;
+}
+
+}  // namespace
+
+bool traineePinConfirmed(Store& store, const OrgSettings& settings, const std::string& name, const Args& args, Io& io) {
+    if (settings.trainee_pin_digits <= 0 || isServerLocator(store.locator())) return true;
+    const std::string pin = pinFor(name, args, io);
+    if (pin.empty()) {
+        io.err << "frontline: " << utf8::sanitized(name) << " signs in with a PIN on this desk (--pin-file FILE); nothing was recorded\n";
+        return false;
+    }
+    try {
+        const Trainee t = store.traineeByNameOrCreate(name);
+        if (store.traineePinSet(t.id)) return pinAccepted(store.checkTraineePin(t.id, pin), name, io);
+        store.setTraineePin(t.id, pin, settings.trainee_pin_digits);
+        io.err << "PIN set for " << utf8::sanitized(name) << ": it is asked at every sign-in from now on.\n";
+        return true;
+    } catch (const StoreError& e) {
+        io.err << "frontline: " << e.what() << "; nothing was recorded\n";
+        return false;
+    }
+}
+
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store) {
     return store ? store->settings(content.default_settings) : content.default_settings;
 }

@@ -34,6 +34,12 @@ std::string passwordFromFile(const std::string& file);
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
 
+// With the file's trainee PIN policy on (trainee_pin_digits > 0; a server has logins instead),
+// `name`'s PIN before a command records for them: from --pin-file FILE (its first line) or typed at
+// a terminal. A profile without a PIN (new, or reset by a manager) takes this one as its own. The
+// profile is created when new. False, after saying why on io.err, when it is missing or refused.
+bool traineePinConfirmed(Store& store, const OrgSettings& settings, const std::string& name, const Args& args, Io& io);
+
 // The trainee named by --trainee, else $USER, else "Guest". A $USER that is not UTF-8 falls back
 // to "Guest" (names are stored and exported as UTF-8).
 std::string traineeNameFor(const Args& args);

@@ -25,7 +25,7 @@ const char* kUsage =
     "usage: frontline play SCENARIO [--trainee NAME] [--answers 2,1,c,k1,3…] [--seed N]\n"
     "                      [--answer-after SECONDS] [--disposition CODE] [--category ID] [--notes TEXT]\n"
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
-    "                      [--assessment]\n"
+    "                      [--assessment] [--pin-file FILE]\n"
     "       frontline play --list [--json]\n"
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
     "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
@@ -344,7 +344,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json", "--list", "--no-record", "--assessment"},
                                           {"--answers", "--seed", "--answer-after", "--trainee"},
                                           {"--disposition", "--category", "--notes", "--follow-up", "--follow-up-due"},
-                                          {}});
+                                          {"--pin-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;
@@ -370,6 +370,8 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     }
     OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
     const std::string trainee = traineeNameFor(args);
+    // The PIN before the call: a trainee should not play it through for a record that is refused.
+    if (store && !traineePinConfirmed(*store, settings, trainee, args, io)) return 1;
 
     Engine engine(content->sop, *scenario, settings, trainee, o.seed);
     const bool assessment = args.has("--assessment");

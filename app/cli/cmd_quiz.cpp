@@ -20,13 +20,14 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: frontline quiz EXAM_OR_BANK [--practice] [--seed N] [--answers \"b;a,c;true;3,1,2\"]\n"
-    "                      [--trainee NAME] [--json] [--db PATH] [--content DIR]\n"
+    "                      [--trainee NAME] [--pin-file FILE] [--json] [--db PATH] [--content DIR]\n"
     "       frontline quiz --list [--json]\n"
     "Takes a knowledge check and records it for the trainee. An exam draws its questions per section;\n"
     "a bank on its own asks all its questions. --practice shows feedback after each answer (exam mode:\n"
     "only at the end). Answers: single/judgement 'b', select-all 'a,c', true/false 'true', ordering\n"
     "'3,1,2' (item numbers in your order), matching 'c,a,b' (a letter per term), '-' to skip;\n"
-    "--answers separates questions with ';'. A timed exam ends when its time is up.\n";
+    "--answers separates questions with ';'. A timed exam ends when its time is up. When the desk's\n"
+    "settings ask trainees for a PIN (trainee_pin_digits), it is read from --pin-file or asked for.\n";
 
 std::string letter(int position) { return std::string(1, static_cast<char>('a' + position)); }
 
@@ -153,7 +154,7 @@ static std::string examRefusal(const ContentLibrary& content, Store& store, cons
 }
 
 int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--list", "--practice"}, {"--seed", "--answers", "--trainee"}, {}, {}});
+    const Args args = parseOptions(argv, {{"--json", "--list", "--practice"}, {"--seed", "--answers", "--trainee"}, {}, {"--pin-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;
@@ -223,6 +224,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     if (!store) return 1;
     const OrgSettings settings = effectiveSettings(*content, &*store);
     const std::string trainee_name = traineeNameFor(args);
+    if (!traineePinConfirmed(*store, settings, trainee_name, args, io)) return 1;
     const std::string started_at = nowUtcIso();
     if (mode == QuizMode::Exam) {
         if (std::string why = examRefusal(*content, *store, trainee_name, draw->quiz); !why.empty()) {

@@ -1,4 +1,4 @@
-// frontline trainees [add NAME [--team TEAM] [--account ID]] [set-account NAME ID] [--json]
+// frontline trainees [add NAME [--team TEAM] [--account ID]] [set-account NAME ID] [reset-pin NAME] [--json]
 #include <iostream>
 #include "cli_support.hpp"
 #include "frontline/utf8.hpp"
@@ -8,6 +8,12 @@ namespace {
 
 nlohmann::json traineeJson(const Trainee& t) {
     return {{"id", t.id}, {"name", t.name}, {"team", t.team}, {"account", t.account}, {"created_at", t.created_at}};
+}
+
+std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io) {
+    auto t = store.traineeByName(name);
+    if (!t) io.err << "frontline: no trainee named '" << utf8::sanitized(name) << "' (see `frontline trainees`)\n";
+    return t;
 }
 
 int addTrainee(Store& store, const Args& args, Io& io) {
@@ -28,11 +34,8 @@ int addTrainee(Store& store, const Args& args, Io& io) {
 
 // The id other systems know the trainee by (the xAPI actor's account name).
 int setAccount(Store& store, const Args& args, Io& io) {
-    const auto t = store.traineeByName(args.positional[1]);
-    if (!t) {
-        io.err << "frontline: no trainee named '" << utf8::sanitized(args.positional[1]) << "' (see `frontline trainees`)\n";
-        return 1;
-    }
+    const auto t = traineeOrReport(store, args.positional[1], io);
+    if (!t) return 1;
     try {
         store.setTraineeAccount(t->id, args.positional[2]);
     } catch (const StoreError& e) {
@@ -44,14 +47,30 @@ int setAccount(Store& store, const Args& args, Io& io) {
     return 0;
 }
 
+// A manager's reset for a trainee who forgot their PIN: they choose a new one at their next sign-in.
+int resetPin(Store& store, const Args& args, Io& io) {
+    const auto t = traineeOrReport(store, args.positional[1], io);
+    if (!t || !managerConfirmed(store, args, io)) return 1;
+    try {
+        const bool had = store.traineePinSet(t->id);
+        store.resetTraineePin(t->id);
+        io.out << utf8::sanitized(t->name) << (had ? " chooses a new PIN at their next sign-in.\n" : " has no PIN to reset.\n");
+    } catch (const StoreError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {"--account"}, {"--team"}, {}});
+    const Args args = parseOptions(argv, {{"--json"}, {"--account"}, {"--team"}, {"--manager-password-file"}});
     if (args.has("--help")) {
         io.out << "usage: frontline trainees [--json]                         list profiles\n"
                   "       frontline trainees add NAME [--team T] [--account ID] [--json]  create a profile\n"
                   "       frontline trainees set-account NAME ID [--json]     the id other systems know them by\n"
+                  "       frontline trainees reset-pin NAME [--manager-password-file F]  a forgotten PIN: chosen anew\n"
                   "The account id (an LMS login, an e-mail) names the trainee in xAPI statements; until it is set it is\n"
                   "a random id that never changes.\n";
         return 0;
@@ -65,14 +84,18 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
         if (args.positional.size() != 3 || args.positional[2].empty()) throw UsageError("trainees set-account needs NAME and ID");
         requireUtf8(args.positional[1], "the trainee name");
         requireUtf8(args.positional[2], "the account id");
+    } else if (sub == "reset-pin") {
+        if (args.positional.size() != 2) throw UsageError("trainees reset-pin needs one NAME");
+        requireUtf8(args.positional[1], "the trainee name");
     } else if (!sub.empty()) {
-        throw UsageError("trainees takes add or set-account, not '" + utf8::sanitized(sub) + "'");
+        throw UsageError("trainees takes add, set-account or reset-pin, not '" + utf8::sanitized(sub) + "'");
     }
     if (sub != "add" && args.has("--account")) throw UsageError("--account goes with trainees add");
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     if (sub == "add") return addTrainee(*store, args, io);
     if (sub == "set-account") return setAccount(*store, args, io);
+    if (sub == "reset-pin") return resetPin(*store, args, io);
     auto trainees = store->trainees();
     if (args.has("--json")) {
         nlohmann::json j = nlohmann::json::array();

@@ -70,6 +70,8 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::trusted_issuers},
         {{"xapi_home_page", K::Text, 0, 200, "characters", "xAPI account home page: the system that knows trainees by their account id (https://…)"},
          &OrgSettings::xapi_home_page},
+        {{"trainee_pin_digits", K::WholeNumber, 0, 12, "digits", "Trainees sign in with a PIN of at least this many digits (0: one-click profiles)"},
+         &OrgSettings::trainee_pin_digits},
     };
     return table;
 }

@@ -236,25 +236,29 @@ int schemaVersion(sqlite3* db) {
     return q.step() ? q.integer(0) : 0;
 }
 
-bool attemptsTableHas(sqlite3* db, const char* text) {
-    sql::Statement q(db, "SELECT instr(sql, ?1) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'attempts'");
-    q.bind(1, text);
+bool tableHas(sqlite3* db, const char* table, const char* text) {
+    sql::Statement q(db, "SELECT instr(sql, ?2) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    q.bind(1, table).bind(2, text);
     return q.step() && q.integer(0) == 1;
 }
 
-void widenChannelCheck(sqlite3* db) {
+// Replaces a CHECK's text in a table's stored definition; `version` names the migration in errors.
+void widenCheck(sqlite3* db, const char* table, const char* before, const char* after, int version) {
     const int schema_version = schemaVersion(db);
     sql::exec(db, "PRAGMA writable_schema = ON");
     {
-        sql::Statement edit(db, "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = 'attempts'");
-        edit.bind(1, kChannelCheckV1).bind(2, kChannelCheckV6);
+        sql::Statement edit(db, "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1");
+        edit.bind(1, table).bind(2, before).bind(3, after);
         edit.step();
     }
     sql::exec(db, ("PRAGMA schema_version = " + std::to_string(schema_version + 1)).c_str());
     sql::exec(db, "PRAGMA writable_schema = OFF");
-    if (!attemptsTableHas(db, kChannelCheckV6))
-        throw StoreError(StoreError::Kind::Other, "migration to schema 6 failed: the attempts table's channel check was not found");
+    if (!tableHas(db, table, after))
+        throw StoreError(StoreError::Kind::Other, "migration to schema " + std::to_string(version) + " failed: the " + table +
+                                                      " table's check was not found");
 }
+
+void widenChannelCheck(sqlite3* db) { widenCheck(db, "attempts", kChannelCheckV1, kChannelCheckV6, 6); }
 
 // v7: records that leave Frontline (issue 12, xAPI). Each attempt and quiz attempt keeps the UUID
 // its xAPI statement carries, so a re-export gives the same ids and an LRS never counts one twice
@@ -489,7 +493,25 @@ CREATE TRIGGER quiz_totals_remove AFTER DELETE ON quiz_attempts BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations{{
+// v11: trainee PINs on a local file (issue 11), asked when the trainee_pin_digits setting is on:
+// one argon2id hash per profile, never the PIN. Wrong PINs in a row are counted here, not in a
+// window, so neither the CLI nor a restart resets the pause that follows too many. Setting and
+// resetting a PIN joins the audit trail (its CHECK widened in place as v6 did for channels).
+constexpr const char* kSchemaV11 = R"sql(
+CREATE TABLE trainee_pins (
+    trainee_id    INTEGER PRIMARY KEY REFERENCES trainees(id) ON DELETE CASCADE,
+    hash          TEXT NOT NULL,
+    set_at        TEXT NOT NULL,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    paused_until  TEXT NOT NULL DEFAULT ''
+);
+)sql";
+constexpr const char* kAuditActionsV4 = "'manager.password')";
+constexpr const char* kAuditActionsV11 = "'manager.password', 'trainee.pin')";
+
+void widenAuditActions(sqlite3* db) { widenCheck(db, "audit", kAuditActionsV4, kAuditActionsV11, 11); }
+
+constexpr std::array<Migration, 11> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -500,6 +522,7 @@ constexpr std::array<Migration, 10> kMigrations{{
     {8, kSchemaV8},
     {9, "", compressAttemptDetails},
     {10, kSchemaV10},
+    {11, kSchemaV11, widenAuditActions},
 }};
 
 }  // namespace

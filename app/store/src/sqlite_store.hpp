@@ -66,6 +66,11 @@ public:
     bool managerPasswordSet() const override;
     void setManagerPassword(const std::string& password) override;
     bool checkManagerPassword(const std::string& password) const override;
+    bool traineePinSet(std::int64_t trainee_id) const override;
+    void setTraineePin(std::int64_t trainee_id, const std::string& pin, int min_digits) override;
+    PinCheck checkTraineePin(std::int64_t trainee_id, const std::string& pin) override;
+    void resetTraineePin(std::int64_t trainee_id) override;
+    std::string traineeNameForAudit(std::int64_t trainee_id) const;  // Other when there is no such trainee
 
     void setTraineeAccount(std::int64_t trainee_id, const std::string& account) override;
     std::map<std::int64_t, std::string> statementIds(StatementRecord kind) const override;

@@ -142,11 +142,13 @@ void openApp(AppState& app, const std::string& trainee_name) {
         if (auto scale = app.store->preference("ui_scale")) app.prefs.ui_scale = std::clamp(std::strtof(scale->c_str(), nullptr), 0.8f, 1.6f);
         if (auto sound = app.store->preference("sound")) app.prefs.sound = *sound != "0";
         std::string name = trainee_name;
-        if (name.empty()) name = app.store->preference("last_trainee").value_or("");
+        // With trainee PINs, the last one's profile is not opened for whoever sits down next.
+        if (name.empty() && !traineePinsRequired(app)) name = app.store->preference("last_trainee").value_or("");
         std::optional<Trainee> t;
         if (!name.empty()) t = trainee_name.empty() ? app.store->traineeByName(name) : app.store->traineeByNameOrCreate(name);
         if (t) {
-            selectTrainee(app, *t);
+            signIn(app, *t);
+            if (!app.trainee) app.screen = ScreenId::Profile;  // the PIN dialog is open over it
             return;
         }
     } catch (const StoreError& e) {
@@ -409,7 +411,7 @@ void drawApp(AppState& app) {
         ImGuiIO& io = ImGui::GetIO();
         float saved[IM_ARRAYSIZE(io.KeysDownDuration)];
         // Alt+key belongs to the top bar (Alt+1.. opens a screen): never a reply or an answer.
-        const bool hide_keys = app.keyboard_help || app.manager_gate.open || io.KeyAlt;
+        const bool hide_keys = app.keyboard_help || app.manager_gate.open || app.pin_sign_in.open || io.KeyAlt;
         if (hide_keys) std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), saved);
         if (hide_keys) std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
         info->draw(app);
@@ -419,6 +421,7 @@ void drawApp(AppState& app) {
     ImGui::EndChild();
     drawKeyboardHelp(app);
     drawManagerGate(app);
+    drawPinSignIn(app);
     ImGui::End();
     drawToast(app);
 }

@@ -170,7 +170,7 @@ const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
                                                    "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
                                                    "certificates", "team", "team-heatmap", "team-trends", "team-trainee",
-                                                   "keys",         "manager-password"};  // last: it sets a password
+                                                   "keys",         "trainee-pin",  "manager-password"};  // last two: PINs on, a password set
     return names;
 }
 
@@ -255,6 +255,11 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
     } else if (name == "keys") {
         navigate(app, ScreenId::Home);
         app.keyboard_help = true;  // the "?" map over Home
+    } else if (name == "trainee-pin") {
+        // A shared PC whose manager turned trainee PINs on: a colleague's profile chooses its PIN.
+        app.settings.trainee_pin_digits = 4;
+        navigate(app, ScreenId::Profile);
+        signIn(app, app.store->traineeByNameOrCreate("Ana Lima", "Billing"));
     } else if (name == "manager-password") {
         // The dialog a trainee meets at Settings once a manager protected this file.
         if (!app.store->managerPasswordSet()) app.store->setManagerPassword("demo-manager-password");

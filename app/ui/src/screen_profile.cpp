@@ -26,8 +26,8 @@ void createTrainee(AppState& app) {
     try {
         Trainee t = app.store->createTrainee(name, trimmed(p.new_team));
         p = {};
-        selectTrainee(app, t);
         showToast(app, "Welcome to " + app.settings.company_name + ", " + t.name + "!");
+        signIn(app, t);  // with trainee PINs on, the new profile chooses its PIN first
     } catch (const StoreError& e) {
         p.error = e.kind() == StoreError::Kind::Constraint ? "There is already a trainee called " + name + "." : e.what();
     }
@@ -109,13 +109,18 @@ void drawProfileScreen(AppState& app) {
             chip(t.team.c_str(), colour::kInfoSoft, colour::kInfo);
         }
         const bool picked = endTile(t.name.c_str());
-        if (picked) selectTrainee(app, t);
+        if (picked) signIn(app, t);
         ImGui::PopID();
         ImGui::Spacing();
     }
     ImGui::Spacing();
     if (!app.profile.creating) {
         if (iconButton(icon::kUserPlus, "New trainee")) app.profile.creating = true;
+        if (app.trainee && traineePinsRequired(app)) {
+            ImGui::SameLine();
+            if (iconButton(icon::kSignOut, "Sign out")) signOut(app);
+            tooltip("Leave this desk: the next person signs in with their own PIN.");
+        }
     } else {
         beginTile(width, colour::kGood);
         sectionHeader(icon::kUserPlus, "New trainee");

@@ -165,6 +165,8 @@ void drawSettingsScreen(AppState& app) {
     if (app.store) mutedText(app.store->locator().c_str());
     ImGui::Spacing();
     drawManagerPasswordSettings(app);
+    ImGui::Spacing();
+    drawTraineePinSetting(app);
     endCard();
 
     ImGui::Spacing();

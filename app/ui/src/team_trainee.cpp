@@ -121,6 +121,7 @@ void openTraineeDrillDown(AppState& app, std::int64_t trainee_id) {
         std::reverse(d.quizzes.begin(), d.quizzes.end());
         d.certificates = app.store->certificates(trainee_id);
         d.weeks = app.store->weeklyStats(trainee_id, "");
+        d.has_pin = app.store->traineePinSet(trainee_id);
     } catch (const StoreError& e) {
         d.error = std::string("Could not read this trainee's records: ") + e.what();
     }
@@ -138,6 +139,7 @@ void drawTraineeDrillDown(AppState& app, const TeamOverview& overview, float hei
     ImGui::TextDisabled("%s", m->trainee.team.empty() ? "no team" : m->trainee.team.c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - em(4));
     if (button("Close", ButtonKind::Subtle)) openTraineeDrillDown(app, 0);
+    drawTraineePinReset(app, m->trainee, d.has_pin);
     if (!d.error.empty()) wrappedText(d.error.c_str(), colour::kBad);
     drawStatuses(*m);
     if (const std::string due = nextRefresher(*m); !due.empty()) ImGui::TextDisabled("Next refresher from %s", dateOfUtc(due).c_str());

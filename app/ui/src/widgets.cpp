@@ -21,6 +21,9 @@ std::string visibleLabel(const char* label) {
 void recordItem(const char* label, bool enabled) {
     auto* recorder = static_cast<ItemRecorder*>(ImGui::GetIO().UserData);
     if (!recorder) return;
+    // Under a modal dialog an item can be neither clicked nor seen whole: not recorded this frame.
+    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    if (modal && !ImGui::IsWindowChildOf(ImGui::GetCurrentWindow(), modal, true)) return;
     ItemRect& rect = recorder->items[visibleLabel(label)];
     rect.min = ImGui::GetItemRectMin();
     rect.max = ImGui::GetItemRectMax();

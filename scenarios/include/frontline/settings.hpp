@@ -45,6 +45,9 @@ struct OrgSettings {
     // The xAPI actor's account.homePage: the organisation's system that knows trainees by their
     // account id (an LMS, an intranet). An absolute http(s) URL; empty until set (xAPI export asks).
     std::string xapi_home_page;
+    // On a desk's own file: 0 keeps one-click profiles; N makes each trainee sign in with a PIN of
+    // at least N digits (a center's server signs people in with their own logins instead).
+    int trainee_pin_digits = 0;
 
     // Seconds a customer may wait before the answer (a call, a chat) or the reply (an email) is
     // late. Computed in 64 bits and saturated: a struct filled in code bypasses the range checks.

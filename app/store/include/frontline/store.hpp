@@ -52,6 +52,17 @@ struct Trainee {
     bool manager = false;
 };
 
+// A trainee's PIN check (Store::checkTraineePin).
+enum class PinOutcome { Right, Wrong, NotSet, Paused };
+struct PinCheck {
+    PinOutcome outcome = PinOutcome::NotSet;
+    int failures = 0;              // wrong PINs in a row, this one included
+    std::string paused_until;      // ISO 8601 UTC, when Paused (or Wrong with a pause starting)
+};
+inline constexpr int kPinFreeTries = 5;
+inline constexpr int kPinPauseSeconds = 300;
+inline constexpr int kPinMaxDigits = 12;
+
 struct AttemptRecord {
     std::int64_t id = 0;
     std::int64_t trainee_id = 0;
@@ -291,6 +302,15 @@ public:
         throw StoreError(StoreError::Kind::Other, "a center's server uses its own logins, not a manager password");
     }
     virtual bool checkManagerPassword(const std::string&) const { return false; }
+    // A local file's trainee PINs (a server has logins instead: never set there). See Store.
+    virtual bool traineePinSet(std::int64_t) const { return false; }
+    virtual void setTraineePin(std::int64_t, const std::string&, int) {
+        throw StoreError(StoreError::Kind::Other, "a center's server signs agents in with their own logins, not PINs");
+    }
+    virtual PinCheck checkTraineePin(std::int64_t, const std::string&) { return {PinOutcome::NotSet, 0, {}}; }
+    virtual void resetTraineePin(std::int64_t) {
+        throw StoreError(StoreError::Kind::Other, "a center's server signs agents in with their own logins, not PINs");
+    }
 
     // Records that leave Frontline (xAPI): see Store.
     virtual void setTraineeAccount(std::int64_t trainee_id, const std::string& account) = 0;
@@ -453,6 +473,20 @@ public:
     bool managerPasswordSet() const { return backend_->managerPasswordSet(); }
     void setManagerPassword(const std::string& password) { backend_->setManagerPassword(password); }
     bool checkManagerPassword(const std::string& password) const { return backend_->checkManagerPassword(password); }
+
+    // On a local file, with the trainee_pin_digits setting above 0, each trainee signs in with a
+    // PIN of their own (argon2id, libsodium). A profile without one chooses it at its next sign-in;
+    // a manager's reset clears it for that. setTraineePin throws Constraint for a PIN that is not
+    // min_digits to 12 digits, or when the profile has one already (only a reset clears it).
+    // Checking counts wrong PINs in a row in the file: after kPinFreeTries, each further try waits
+    // kPinPauseSeconds after the last wrong one (Paused, not checked). Setting and resetting are
+    // audited (never the PIN). A server has logins instead: nothing set, NotSet on every check.
+    bool traineePinSet(std::int64_t trainee_id) const { return backend_->traineePinSet(trainee_id); }
+    void setTraineePin(std::int64_t trainee_id, const std::string& pin, int min_digits) {
+        backend_->setTraineePin(trainee_id, pin, min_digits);
+    }
+    PinCheck checkTraineePin(std::int64_t trainee_id, const std::string& pin) { return backend_->checkTraineePin(trainee_id, pin); }
+    void resetTraineePin(std::int64_t trainee_id) { backend_->resetTraineePin(trainee_id); }
 
     // Records that leave Frontline (xAPI, issue 12).
     // The trainee's account id (their xAPI actor name): StoreError Constraint when another trainee

@@ -160,6 +160,17 @@ struct ManagerGateState {
     std::function<void(AppState&)> then;  // what to do once unlocked
 };
 
+// Signing a trainee in with their PIN (trainee_sign_in.cpp), when the file's policy asks for one.
+struct PinSignInState {
+    bool open = false;
+    bool focus = false;
+    std::optional<Trainee> who;  // the profile being signed in to
+    bool choosing = false;       // the profile has no PIN yet: choose one, typed twice
+    std::string pin;             // as typed; wiped when the dialog closes
+    std::string repeat;
+    std::string error;
+};
+
 struct SettingsState {
     bool loaded = false;  // drafts copied from the app
     OrgSettings draft;
@@ -222,6 +233,7 @@ struct AppState {
     CertificationScreenState certification;
     CertificatesScreenState certificates;
     ManagerGateState manager_gate;
+    PinSignInState pin_sign_in;
     bool keyboard_help = false;  // the "?" overlay is open
 
     // Output for the platform, reset at the start of every drawApp().
@@ -244,6 +256,20 @@ bool startScenario(AppState& app, const std::string& scenario_id);
 // Re-reads the current trainee's attempts and stats (after recording an attempt or switching).
 void refreshSummary(AppState& app);
 void showToast(AppState& app, std::string message, double seconds = 3.0);
+
+// ---- trainees' PINs on a local file (trainee_sign_in.cpp) ----
+// The file's policy asks each trainee for a PIN (trainee_pin_digits > 0; never on a server).
+bool traineePinsRequired(const AppState& app);
+// Makes `trainee` the one training: at once, or after their PIN (chosen now when they have none).
+void signIn(AppState& app, const Trainee& trainee);
+// No one is training until the next sign-in (the profile screen stays).
+void signOut(AppState& app);
+// The PIN dialog, drawn over every screen while open.
+void drawPinSignIn(AppState& app);
+// Settings' part: how many digits a trainee's PIN needs (0: none), saved with the other settings.
+void drawTraineePinSetting(AppState& app);
+// The Team view's part for one trainee with a PIN (`has_pin`, read on opening): a manager's reset.
+void drawTraineePinReset(AppState& app, const Trainee& trainee, bool& has_pin);
 
 // ---- the manager's gate (manager_gate.cpp) ----
 // The login may act as a manager (a server's manager role, or any local-file user).

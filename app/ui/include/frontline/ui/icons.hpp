@@ -75,6 +75,7 @@
     X(Eye, 0xf06e) \
     X(Lock, 0xf023) \
     X(Unlock, 0xf09c) \
+    X(Key, 0xf084) \
     X(Building, 0xf1ad) \
     X(Sliders, 0xf1de) \
     X(Magic, 0xf0d0) \

@@ -34,6 +34,7 @@ struct TraineeDrillDown {
     std::vector<CertificateRecord> certificates;
     std::vector<WeekStat> weeks;                // oldest first
     std::string error;                          // why it could not be read
+    bool has_pin = false;                       // a local file's PIN policy: the trainee chose a PIN
 };
 
 enum class TeamTab { Roster, Heatmap, Trends };
