@@ -9,6 +9,7 @@
 #include "frontline/store.hpp"
 #include "store_engines.hpp"
 #include "../../app/store/src/postgres_schema.hpp"
+#include "../../app/store/src/postgres_store.hpp"
 
 using namespace frontline;
 namespace fs = std::filesystem;
@@ -173,4 +174,25 @@ TEST_CASE("store: a server's locator is shown without its password") {
           "postgresql://db/frontline?user=ana&password=***&sslmode=require");
     CHECK(displayLocator("/home/ana/frontline.db") == "/home/ana/frontline.db");
     CHECK(displayLocator("postgresql://db:5432/frontline") == "postgresql://db:5432/frontline");  // a port is not a password
+}
+
+TEST_CASE("store on PostgreSQL: a connection the server dropped comes back with the desk's lock wait") {
+    if (!havePostgres()) return;
+    test::PostgresTestDatabase db;
+    { Store schema = test::openServer(db.url()); }
+    StoreOptions options(1234);
+    PostgresStore store(db.url(), options);
+    auto setting = [&](const char* sql) {
+        PGresult* r = PQexec(store.connection(), sql);
+        const std::string value = PQresultStatus(r) == PGRES_TUPLES_OK ? PQgetvalue(r, 0, 0) : "";
+        PQclear(r);
+        return value;
+    };
+    REQUIRE(setting("SHOW lock_timeout") == "1234ms");
+    db.query("SELECT pg_terminate_backend(" + setting("SELECT pg_backend_pid()") + ")");
+    CHECK_THROWS_AS(store.trainees(), StoreError);  // the desk notices the lost connection here
+    REQUIRE(store.reconnect());
+    // A reset connection starts from the server's defaults (no lock wait): the desk sets its own again.
+    CHECK(setting("SHOW lock_timeout") == "1234ms");
+    CHECK(setting("SHOW client_encoding") == "UTF8");
 }

@@ -86,11 +86,10 @@ pg::Connection connect(const std::string& uri, const std::string& shown) {
 }  // namespace
 
 PostgresStore::PostgresStore(const std::string& uri, const StoreOptions& options)
-    : conn_(connect(uri, displayLocator(uri))), locator_(displayLocator(uri)) {
+    : conn_(connect(uri, displayLocator(uri))), locator_(displayLocator(uri)), lock_timeout_ms_(std::max(1, options.busy_timeout_ms)) {
     PGconn* c = conn_.get();
     try {
-        pg::exec(c, "SET lock_timeout = " + std::to_string(std::max(1, options.busy_timeout_ms)) + "; SET client_encoding = 'UTF8'",
-                 "cannot prepare the connection");
+        prepareSession();
         const int found = pg_schema::readVersion(c);
         if (found > latestSchemaVersion())
             throw StoreError(StoreError::Kind::TooNew, "created by a newer Frontline (schema " + std::to_string(found) +
@@ -104,6 +103,11 @@ PostgresStore::PostgresStore(const std::string& uri, const StoreOptions& options
         throw StoreError(e.kind(), locator_ + ": " + e.what() + "; nothing was changed.");
     }
     cancel_ = PQgetCancel(c);
+}
+
+void PostgresStore::prepareSession() const {
+    pg::exec(conn_.get(), "SET lock_timeout = " + std::to_string(lock_timeout_ms_) + "; SET client_encoding = 'UTF8'",
+             "cannot prepare the connection");
 }
 
 PostgresStore::~PostgresStore() {
@@ -122,10 +126,12 @@ int PostgresStore::latestSchemaVersion() const { return pg_schema::migrations().
 
 std::string PostgresStore::writeProblem(int) const {
     PGconn* c = conn_.get();
-    if (PQstatus(c) != CONNECTION_OK) PQreset(c);  // the server may be back
+    const bool lost = PQstatus(c) != CONNECTION_OK;
+    if (lost) PQreset(c);  // the server may be back
     if (PQstatus(c) != CONNECTION_OK) return pg::unreachableWords(c);
     if (PQtransactionStatus(c) == PQTRANS_INTRANS) return "";
     try {
+        if (lost) prepareSession();
         pg::Result r = pg::run(c, "SELECT current_setting('transaction_read_only') = 'on' AS read_only");
         if (r.boolean(0, "read_only")) return "the team database is read-only right now (it can be browsed, not changed)";
     } catch (const StoreError& e) {
@@ -209,6 +215,11 @@ bool PostgresStore::reconnect() {
     if (PQstatus(conn_.get()) == CONNECTION_OK) return true;
     PQreset(conn_.get());
     if (PQstatus(conn_.get()) != CONNECTION_OK) return false;
+    try {
+        prepareSession();
+    } catch (const StoreError&) {
+        return false;  // lost again at once: still unreachable
+    }
     std::lock_guard lock(cancel_mutex_);
     if (cancel_) PQfreeCancel(cancel_);
     cancel_ = PQgetCancel(conn_.get());

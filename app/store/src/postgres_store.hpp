@@ -93,8 +93,13 @@ public:
     std::map<std::string, std::string> ownPreferences() const;
 
 private:
+    // The session's own settings (lock wait, encoding): after connecting and after every reset,
+    // since a reset connection starts from the server's defaults. Throws StoreError.
+    void prepareSession() const;
+
     pg::Connection conn_;
     std::string locator_;  // the URI without its password
+    int lock_timeout_ms_ = 1;
     PGcancel* cancel_ = nullptr;
     mutable std::mutex cancel_mutex_;
     std::function<void(int)> step_row_hook_;
