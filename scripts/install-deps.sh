@@ -18,6 +18,8 @@ PACKAGES=(
   fonts-dejavu-core fonts-noto-core fonts-font-awesome fonts-symbola
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
+  # the certificate PDF's QR code read back as a phone would (test_certs)
+  zbar-tools
   # icons rendered from the SVG (build), the Debian package and its checks (make package, e2e.package)
   librsvg2-bin dpkg-dev fakeroot file binutils lintian desktop-file-utils appstream man-db x11-utils
   # independent credential and xAPI checks (e2e.credentials_jose and e2e.xapi_conformance install the npm

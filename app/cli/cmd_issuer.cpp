@@ -1,4 +1,4 @@
-// frontline issuer init [--issuer-dir DIR] [--passphrase-file FILE]
+// frontline issuer init [--issuer-dir DIR] [--passphrase-file FILE] [--manager-password-file FILE]
 // frontline issuer show [--issuer-dir DIR] [--json]
 // frontline issuer export DIR [--issuer-dir DIR]
 // The organisation's certificate issuer: a manager creates its key once; `export` writes the files
@@ -41,7 +41,7 @@ std::optional<std::string> issuerPassphrase(const Args& args, Io& io) {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: frontline issuer init [--issuer-dir DIR] [--passphrase-file FILE]\n"
+    "usage: frontline issuer init [--issuer-dir DIR] [--passphrase-file FILE] [--manager-password-file FILE]\n"
     "       frontline issuer show [--issuer-dir DIR] [--json]\n"
     "       frontline issuer export DIR [--issuer-dir DIR]\n"
     "init creates the organisation's signing key (a manager, once), sealed with a passphrase, in the\n"
@@ -52,6 +52,15 @@ constexpr const char* kUsage =
 
 int runInit(const Args& args, Io& io) {
     const auto dir = issuerDirectoryFor(args);
+    // Never created by a trainee: a server's trainee login is refused, a desk file asks for its
+    // manager password when it has one.
+    auto store = openStoreOrReport(args, io);
+    if (!store) return 1;
+    if (!store->isManager()) {
+        io.err << "frontline: only a manager creates the organisation's issuer key; this login is a trainee's\n";
+        return 1;
+    }
+    if (!managerConfirmed(*store, args, io)) return 1;
     auto passphrase = issuerPassphrase(args, io);
     if (!passphrase) return 1;
     try {
@@ -154,7 +163,7 @@ int runExport(const Args& args, Io& io) {
 }  // namespace
 
 int cmdIssuer(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {}, {}, {"--issuer-dir", "--passphrase-file"}});
+    const Args args = parseOptions(argv, {{"--json"}, {}, {}, {"--issuer-dir", "--passphrase-file", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

@@ -68,6 +68,9 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::issuer_image_url},
         {{"trusted_issuers", K::Text, 0, 2000, "characters", "Other trusted certificate issuers (key fingerprints, comma-separated)"},
          &OrgSettings::trusted_issuers},
+        {{"certificate_verify_url", K::Text, 0, 200, "characters",
+          "Certificate check page the PDF's QR code links to, e.g. https://training.example.com/verify?code={code}"},
+         &OrgSettings::certificate_verify_url},
         {{"xapi_home_page", K::Text, 0, 200, "characters", "xAPI account home page: the system that knows trainees by their account id (https://…)"},
          &OrgSettings::xapi_home_page},
         {{"trainee_pin_digits", K::WholeNumber, 0, 12, "digits", "Trainees sign in with a PIN of at least this many digits (0: one-click profiles)"},
@@ -88,7 +91,7 @@ const char* kindName(SettingKind kind) {
 }
 
 // Text settings that other systems read as an address: empty, or an absolute http(s) URL.
-bool holdsUrl(const SettingSpec& spec) { return spec.key == "xapi_home_page"; }
+bool holdsUrl(const SettingSpec& spec) { return spec.key == "xapi_home_page" || spec.key == "certificate_verify_url"; }
 
 bool absoluteHttpUrl(std::string_view text) {
     std::string_view rest;

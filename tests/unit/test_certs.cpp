@@ -366,6 +366,29 @@ TEST_CASE("evidence is gathered from the store with tags from the content") {
     CHECK(evaluateCertification(testPolicy(), evidence, "1.0.0", f.settings, "2026-03-04T00:00:00Z").status == CertStatus::Certified);
 }
 
+TEST_CASE("the PDF's QR code, read back as a phone reads it, links to the organisation's check page") {
+    Fixture f;
+    auto record = f.issue();
+    // The payload itself: the page with {code} filled, or a code= parameter added.
+    f.settings.certificate_verify_url = "https://training.example.com/verify?lang=en";
+    CHECK(qrPayload(record, f.settings) == "https://training.example.com/verify?lang=en&code=" + record.verification_code);
+    f.settings.certificate_verify_url = "https://example.com/c/{code}/check";
+    CHECK(qrPayload(record, f.settings) == "https://example.com/c/" + record.verification_code + "/check");
+    f.settings.certificate_verify_url = "";
+    CHECK(qrPayload(record, f.settings).find("Verification code: " + record.verification_code) != std::string::npos);
+
+    f.settings.certificate_verify_url = "https://training.example.com/verify";
+    const auto pdf = f.dir / "linked.pdf";
+    exportCertificatePdf(record, pdf, f.settings);
+    // The page as an image (pdftoppm), its QR code decoded by zbarimg (zbar), not by our code.
+    runCommand("pdftoppm -r 150 -png -singlefile '" + pdf.string() + "' '" + (f.dir / "page").string() + "' 2>&1");
+    REQUIRE(fs::exists(f.dir / "page.png"));
+    const std::string scanned = runCommand("zbarimg --quiet --raw '" + (f.dir / "page.png").string() + "' 2>/dev/null");
+    CHECK(scanned == "https://training.example.com/verify?code=" + record.verification_code + "\n");
+    const std::string text = runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null");
+    CHECK(text.find("training.example.com/verify") != std::string::npos);
+}
+
 TEST_CASE("the PDF certificate carries the name, code and details as text") {
     Fixture f;
     f.settings.company_name = "Brightwave Télécom";
@@ -385,7 +408,7 @@ TEST_CASE("the PDF certificate carries the name, code and details as text") {
     CHECK(text.find("Brightwave Télécom") != std::string::npos);
     CHECK(text.find("10 September 2026") != std::string::npos);
     CHECK(text.find("Revoked") == std::string::npos);
-    CHECK(qrPayload(record) == "FRONTLINE-CERT|" + record.id + "|" + record.verification_code);
+    CHECK(text.find("Scan for the verification code") != std::string::npos);
 
     f.store.revokeCertificate(record.id, "Left the team", "2026-04-02T08:00:00Z");
     exportCertificatePdf(*f.store.certificate(record.id), pdf, f.settings);

@@ -97,3 +97,24 @@ TEST_CASE("manager password: the CLI asks for it before settings changes, and re
     CHECK(store.checkManagerPassword("second manager"));
     CHECK(store.settings(OrgSettings{}).quiz_pass_mark == 85);
 }
+
+TEST_CASE("manager password: creating the organisation's issuer key asks for it, and creates nothing without it") {
+    TempDir dir;
+    const std::string db = (dir / "desk.db").string();
+    const std::string issuer_dir = (dir / "issuer").string();
+    std::ofstream(dir / "manager.pw") << "first manager 1\n";
+    std::ofstream(dir / "passphrase") << "a long issuer passphrase\n";
+    REQUIRE(runCli({"manager-password", "--password-file", (dir / "manager.pw").string(), "--db", db}).code == 0);
+    const std::vector<std::string> init = {"issuer", "init", "--db", db, "--issuer-dir", issuer_dir,
+                                           "--passphrase-file", (dir / "passphrase").string()};
+    const Run refused = runCli(init);
+    CHECK(refused.code == 1);
+    CHECK(refused.err.find("needs the manager password") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "issuer"));
+    std::vector<std::string> confirmed = init;
+    confirmed.insert(confirmed.end(), {"--manager-password-file", (dir / "manager.pw").string()});
+    const Run created = runCli(confirmed);
+    INFO(created.err);
+    CHECK(created.code == 0);
+    CHECK(created.out.find("fingerprint") != std::string::npos);
+}

@@ -11,9 +11,25 @@
 
 namespace frontline {
 
-std::string qrPayload(const CertificateRecord& record) { return "FRONTLINE-CERT|" + record.id + "|" + record.verification_code; }
+std::string qrPayload(const CertificateRecord& record, const OrgSettings& settings) {
+    const std::string& page = settings.certificate_verify_url;
+    if (page.empty()) return "Certificate " + record.id + "\nVerification code: " + record.verification_code;
+    // The code's alphabet (digits, capitals and a hyphen) needs no escaping in a URL.
+    if (const auto at = page.find("{code}"); at != std::string::npos)
+        return std::string(page).replace(at, 6, record.verification_code);
+    return page + (page.find('?') == std::string::npos ? "?" : "&") + "code=" + record.verification_code;
+}
 
 namespace {
+
+// The two lines under the QR code: what scanning gives, and where else to check.
+std::array<std::string, 2> qrCaption(const OrgSettings& settings) {
+    const std::string& page = settings.certificate_verify_url;
+    if (page.empty()) return {"Scan for the verification code", "or check the badge file: frontline verify"};
+    const auto scheme_end = page.find("://");
+    const std::string shown = page.substr(scheme_end + 3, page.find_first_of("?{") - scheme_end - 3);  // host and path
+    return {"Scan to check this certificate", shown};
+}
 
 constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
 
@@ -218,8 +234,10 @@ void exportCertificatePdf(const CertificateRecord& record, const std::filesystem
 
     const float qr_size = 124;
     const float qr_x = w - 70 - qr_size, qr_y = 56;
-    p.qr(qrPayload(record), qr_x, qr_y, qr_size);
-    p.centred(regular, 8, kMuted, qr_x + qr_size / 2, qr_y - 10, "Verify: frontline verify <id>.badge.json", 200);
+    p.qr(qrPayload(record, settings), qr_x, qr_y, qr_size);
+    const auto caption = qrCaption(settings);
+    p.centred(regular, 8, kMuted, qr_x + qr_size / 2, qr_y - 10, caption[0], qr_size + 40);
+    p.centred(regular, 8, kMuted, qr_x + qr_size / 2, qr_y - 20, caption[1], qr_size + 40);
 
     // Signature line for the training manager.
     p.line(cx - 40, 110, cx + 150, 110, kInk, 0.6f);

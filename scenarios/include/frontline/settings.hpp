@@ -42,6 +42,9 @@ struct OrgSettings {
     std::string issuer_email;
     std::string issuer_image_url;
     std::string trusted_issuers;
+    // The page where anyone checks a certificate's code: the PDF's QR code links there, with
+    // {code} (or a code= parameter added) filled in. Empty: the QR code holds the code as text.
+    std::string certificate_verify_url;
     // The xAPI actor's account.homePage: the organisation's system that knows trainees by their
     // account id (an LMS, an intranet). An absolute http(s) URL; empty until set (xAPI export asks).
     std::string xapi_home_page;

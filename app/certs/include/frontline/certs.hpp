@@ -191,6 +191,8 @@ nlohmann::json toJson(const BadgeVerification& v);
 // ---- PDF -------------------------------------------------------------------------------------------
 // A landscape A4 certificate with a QR code of qrPayload(record). Throws CertError(Pdf/Io).
 void exportCertificatePdf(const CertificateRecord& record, const std::filesystem::path& path, const OrgSettings& settings);
-std::string qrPayload(const CertificateRecord& record);  // "FRONTLINE-CERT|<id>|<code>"
+// What the QR code holds: the organisation's check page (certificate_verify_url) with the
+// verification code filled in, or without one the certificate id and code as plain text.
+std::string qrPayload(const CertificateRecord& record, const OrgSettings& settings);
 
 }  // namespace frontline
