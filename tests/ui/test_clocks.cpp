@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <string>
 #include <doctest/doctest.h>
-#include "frontline/ui/demo.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "desk_steps.hpp"
 #include "harness.hpp"
@@ -21,17 +20,6 @@ std::string clockIn(const std::string& label, const std::string& prefix) {
     return rest.substr(0, rest.find(' '));
 }
 
-// Follows the scenario's best path in the engine (no idle time passes) up to the wrap-up.
-void reachWrapUp(Harness& h, ui::DeskSession& s) {
-    test::openDesk(s);
-    for (const auto& step : ui::bestPath(h.app.content, *s.scenario)) {
-        if (s.engine->phase() != Phase::Live) break;
-        REQUIRE_MESSAGE(s.engine->choose(step).ok, step);
-    }
-    h.frames(1);
-    REQUIRE(s.engine->phase() == Phase::WrapUp);
-}
-
 int linesBy(const ui::DeskSession& s, const std::string& speaker) {
     const auto& lines = s.engine->transcript();
     return static_cast<int>(std::count_if(lines.begin(), lines.end(), [&](const TranscriptLine& l) { return l.speaker == speaker; }));
@@ -43,7 +31,7 @@ TEST_CASE("the handle-time clock keeps running through the wrap-up and the debri
     Harness h;
     h.openApp("Ana Lima");
     ui::DeskSession& s = test::answerCall(h, "model-inbound-call");
-    reachWrapUp(h, s);
+    test::reachWrapUp(h, s);
     const std::string prefix = "Handle time (incl. wrap-up) ";
     const std::string at_start = clockIn(h.find(prefix), prefix);
     CHECK(at_start == ui::clockText(s.engine->clock()));

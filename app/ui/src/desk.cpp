@@ -2,7 +2,7 @@
 // customer card, transcript, numbered options, desk tools (CRM vs claims, history, knowledge base,
 // hold, transfer) and the wrap-up form.
 // Sections: session lifecycle · incoming · customer + clock · transcript · options · desk tools ·
-// wrap-up.
+// soft-wrapped notes · wrap-up.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -870,13 +870,73 @@ void markWrapUpFocus(const DeskSession& s, WrapUpField f) {
 }
 
 // A text field of the form: takes focus when Tab lands on it, Esc leaves it keeping the text.
+// ---- soft-wrapped notes -------------------------------------------------------------------------------
+// ImGui 1.86's multiline input does not wrap. The Notes box shows its text with some spaces turned
+// into line breaks (one byte for one byte, so the cursor and selection keep their place), reflowed
+// after every edit; the note is stored with those breaks turned back into spaces. A note is one
+// paragraph: a typed or pasted line break becomes a space, so every break in the box is a soft one.
+
+// `text` with a line break in place of the space before each word that would cross `width`.
+std::string softWrapped(std::string text, float width) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    size_t line_start = 0;
+    size_t last_space = std::string::npos;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ' ') continue;
+        const bool space_on_line = last_space != std::string::npos && last_space >= line_start;
+        if (space_on_line && ImGui::CalcTextSize(text.data() + line_start, text.data() + i).x > width) {
+            text[last_space] = '\n';
+            line_start = last_space + 1;
+        }
+        last_space = i;
+    }
+    return text;
+}
+
+std::string unwrapped(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+int reflowNotes(ImGuiInputTextCallbackData* data) {
+    const float width = *static_cast<const float*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        if (data->EventChar == '\n') data->EventChar = ' ';
+        return 0;
+    }
+    const std::string now(data->Buf, static_cast<size_t>(data->BufTextLen));
+    const std::string flowed = softWrapped(now, width);
+    if (flowed == now) return 0;
+    // Same length: the cursor and the selection stay where they were.
+    const int cursor = data->CursorPos, start = data->SelectionStart, end = data->SelectionEnd;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, flowed.c_str(), flowed.c_str() + flowed.size());
+    data->CursorPos = cursor;
+    data->SelectionStart = start;
+    data->SelectionEnd = end;
+    return 0;
+}
+
+// The Notes box, at the full width left on the line, wrapping its text; true when `notes` changed.
+bool notesField(const char* id, std::string& notes, float height) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The scrollbar's room is kept always, so a note that grows past the box does not reflow twice.
+    float wrap_width = ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+    std::string shown = softWrapped(notes, wrap_width);
+    const bool changed = ImGui::InputTextMultiline(id, &shown, ImVec2(-1, height),
+                                                   ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCharFilter,
+                                                   reflowNotes, &wrap_width);
+    if (changed) notes = unwrapped(shown);
+    return changed;
+}
+
 void wrapUpText(DeskSession& s, WrapUpField f, const char* id, const char* hint, std::string& value, bool multiline) {
     escapeKeepsText(id);
     if (s.wrap_focus == f && s.wrap_focus_moved) {
         ImGui::SetKeyboardFocusHere();
         s.wrap_focus_moved = false;
     }
-    if (multiline) ImGui::InputTextMultiline(id, &value, ImVec2(-1, em(5.5f)));
+    if (multiline) notesField(id, value, em(5.5f));
     else ImGui::InputTextWithHint(id, hint, &value);
     if (ImGui::IsItemActive()) s.wrap_focus = f;  // a click moves the Tab order too
     markWrapUpFocus(s, f);
