@@ -54,7 +54,7 @@ TEST_CASE("the handle-time clock keeps running through the wrap-up and the debri
     CHECK(parts.find("+ wrap-up 0:30") != std::string::npos);
 }
 
-TEST_CASE("silence on a live call shorter than the caller's patience costs nothing but time; longer brings a prompt and a cost") {
+TEST_CASE("silence on a live call shorter than the caller's patience costs nothing but time, longer brings a prompt and a cost") {
     Harness h;
     h.openApp("Ana Lima");
     ui::DeskSession& s = test::answerCall(h, "model-inbound-call");

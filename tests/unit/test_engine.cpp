@@ -177,7 +177,7 @@ TEST_CASE("idle time costs mood on a call and more while not on hold") {
     CHECK(lastOf(a.engine, EventType::Wait).data["slow"] == false);
 }
 
-TEST_CASE("silence on a call past the persona's dead-air limit makes the caller prompt, at a cost; below it nothing") {
+TEST_CASE("silence on a call past the persona's dead-air limit makes the caller prompt, at a cost - below it nothing") {
     Fixture below, past, custom;
     custom.scenario.persona.dead_air_seconds = 4;
     custom.scenario.persona.dead_air_prompt = "Hello? {agent}?";
