@@ -34,6 +34,8 @@ void printDebrief(const ScoreReport& r, const Sop& sop, std::ostream& out) {
     out << "\nMetrics:\n"
         << "  Handle time   " << formatDuration(m.handle_seconds) << " (target " << formatDuration(m.target_handle_seconds) << ")"
         << (m.within_handle_target ? "  ok" : "  over") << "\n"
+        << "                = talk " << formatDuration(m.talk_seconds) << " + hold " << formatDuration(m.hold_seconds)
+        << " + wrap-up " << formatDuration(m.wrap_up_seconds) << " (answer to wrap-up complete)\n"
         << "  Answered in   " << durationText(m.answer_seconds) << " (target " << durationText(m.target_answer_seconds) << ")\n"
         << "  First contact resolution  " << (m.fcr ? "yes" : "no") << "\n"
         << "  CSAT estimate " << m.csat << "/5 (target " << m.target_csat << ")\n";

@@ -14,8 +14,9 @@ constexpr const char* kDeskKbPrefix = "desk.kb.";
 constexpr int kCrmSeconds = 10;
 constexpr int kHistorySeconds = 20;
 constexpr int kKbSeconds = 25;
-constexpr int kWrapUpSeconds = 45;
-constexpr int kCallDeadAirSeconds = 10;  // silence on a call longer than this starts to cost mood
+// A caller whose persona does not say otherwise sits through this much silence, then says this.
+constexpr int kDefaultDeadAirSeconds = 10;
+constexpr const char* kDefaultDeadAirPrompt = "Hello? Are you still there?";
 // Scripted play (golden files, `wN` in the terminal) can wait any amount any number of times: one
 // wait counts at most Engine::kMaxWaitSeconds, and the clock and counters saturate instead of overflowing.
 int saturatingAdd(int a, long long b) {
@@ -446,9 +447,9 @@ void Engine::elapse(int seconds) {
     seconds = std::min(seconds, kMaxWaitSeconds);
     long long patience_cost = 100 - scenario_.persona.patience;
     // Silence costs on a call and a chat; an email customer is not watching the agent write.
-    int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds
-                    : scenario_.channel == Channel::Email ? kMaxWaitSeconds
-                                                          : kCallDeadAirSeconds;
+    const int threshold = scenario_.channel == Channel::Chat ? settings_.chat_response_within_seconds
+                          : scenario_.channel == Channel::Email ? kMaxWaitSeconds
+                                                                : deadAirLimitSeconds();
     bool slow = false;
     long long drop = 0;
     if (on_hold_) {
@@ -461,18 +462,29 @@ void Engine::elapse(int seconds) {
     clock_ = saturatingAdd(clock_, seconds);
     auto& e = push(EventType::Wait);
     e.data = {{"seconds", seconds}, {"slow", slow}, {"on_hold", on_hold_}, {"threshold", threshold}};
+    // The caller breaks a long silence: the agent hears it, and the transcript shows why it cost.
+    if (slow && scenario_.channel == Channel::Call) {
+        e.text = fill(scenario_.persona.dead_air_prompt.empty() ? kDefaultDeadAirPrompt : scenario_.persona.dead_air_prompt);
+        transcript_.push_back({"dead_air", "customer", e.text, clock_});
+    }
     changeMood(-static_cast<int>(drop));
     log_.events.back().mood_after = mood_;
     hangUpIfFurious();
 }
 
-ChooseResult Engine::submitWrapUp(const WrapUpForm& form) {
+int Engine::deadAirLimitSeconds() const {
+    return scenario_.persona.dead_air_seconds > 0 ? scenario_.persona.dead_air_seconds : kDefaultDeadAirSeconds;
+}
+
+ChooseResult Engine::submitWrapUp(const WrapUpForm& form, int wrap_up_seconds) {
     if (phase_ != Phase::WrapUp) return {false, std::string("no wrap-up expected now: the interaction is ") + phaseName(phase_)};
-    clock_ += kWrapUpSeconds;
+    wrap_up_seconds = std::clamp(wrap_up_seconds, 0, kMaxWaitSeconds);
+    clock_ = saturatingAdd(clock_, wrap_up_seconds);
     auto& e = push(EventType::WrapUp);
     e.text = "Wrap-up: " + (form.disposition.empty() ? std::string("no disposition") : form.disposition);
     e.data = {{"disposition", form.disposition}, {"category", form.category},       {"notes", form.notes},
-              {"follow_up", form.follow_up},     {"follow_up_task", form.follow_up_task}, {"follow_up_due", form.follow_up_due}};
+              {"follow_up", form.follow_up},     {"follow_up_task", form.follow_up_task}, {"follow_up_due", form.follow_up_due},
+              {"seconds", wrap_up_seconds}};
     const SopStep* documentation = sop_.stepWithRole("documentation");
     const SopStep* follow_up = sop_.stepWithRole("follow_up");
     if (!form.disposition.empty() && documentation) e.steps.push_back(documentation->id);

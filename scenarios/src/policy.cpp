@@ -15,6 +15,34 @@ std::string joinWithAnd(const std::vector<std::string>& items) {
     return out;
 }
 
+// Exam titles by id from the exam files in `exams_dir`; a file that does not read is skipped here
+// (the quiz loader reports it), and its exam keeps showing its id.
+std::map<std::string, std::string> examTitles(const std::filesystem::path& exams_dir) {
+    std::map<std::string, std::string> titles;
+    for (const auto& file : contentFilesIn(exams_dir)) {
+        std::vector<Diagnostic> ignored;
+        const auto doc = readJsonDocument(file, ignored);
+        if (!doc || !doc->value.is_object()) continue;
+        const auto id = doc->value.find("id"), title = doc->value.find("title");
+        if (id != doc->value.end() && id->is_string() && title != doc->value.end() && title->is_string())
+            titles[id->get<std::string>()] = title->get<std::string>();
+    }
+    return titles;
+}
+
+void nameReferences(std::vector<Policy>& policies, const std::filesystem::path& exams_dir) {
+    const auto titles = examTitles(exams_dir);
+    for (auto& policy : policies) {
+        for (auto& exam : policy.exams)
+            if (auto it = titles.find(exam.exam); it != titles.end()) exam.title = it->second;
+        policy.prerequisite_titles.clear();
+        for (const auto& pre : policy.prerequisites) {
+            const Policy* other = findPolicy(policies, pre);
+            policy.prerequisite_titles.push_back(other ? other->title : pre);
+        }
+    }
+}
+
 std::string tagLabel(const std::string& tag) {
     std::string label = tag;
     std::replace(label.begin(), label.end(), '_', ' ');
@@ -25,10 +53,12 @@ std::string tagLabel(const std::string& tag) {
 
 std::string criteriaNarrative(const Policy& policy, int default_quiz_pass_mark) {
     std::vector<std::string> parts;
-    if (!policy.prerequisites.empty()) parts.push_back("hold a current " + joinWithAnd(policy.prerequisites) + " certificate");
+    std::vector<std::string> prerequisites;
+    for (size_t i = 0; i < policy.prerequisites.size(); ++i) prerequisites.push_back("'" + prerequisiteName(policy, i) + "'");
+    if (!prerequisites.empty()) parts.push_back("hold a current " + joinWithAnd(prerequisites) + " certificate");
     for (const auto& exam : policy.exams)
         parts.push_back("score at least " + std::to_string(exam.min_percent.value_or(default_quiz_pass_mark)) +
-                        "% in the knowledge check '" + exam.exam + "'");
+                        "% in the exam '" + exam.name() + "'");
     const auto& p = policy.practical;
     if (!p.required_tags.empty()) {
         std::vector<std::string> labels;
@@ -161,6 +191,7 @@ std::vector<Policy> loadPolicies(const std::filesystem::path& dir, std::vector<D
     std::stable_sort(policies.begin(), policies.end(), [](const Policy& a, const Policy& b) {
         return a.level != b.level ? a.level < b.level : a.id < b.id;
     });
+    nameReferences(policies, dir.parent_path() / "questions" / "exams");
     return policies;
 }
 
@@ -188,6 +219,11 @@ const Policy* findPolicy(const std::vector<Policy>& policies, std::string_view i
     for (const auto& p : policies)
         if (p.id == id) return &p;
     return nullptr;
+}
+
+const std::string& prerequisiteName(const Policy& policy, size_t index) {
+    const bool titled = index < policy.prerequisite_titles.size() && !policy.prerequisite_titles[index].empty();
+    return titled ? policy.prerequisite_titles[index] : policy.prerequisites.at(index);
 }
 
 }  // namespace frontline

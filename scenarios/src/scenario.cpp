@@ -212,7 +212,8 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     s.required_steps = j.value("required_steps", Strings{});
     const auto& p = j.at("persona");
     s.persona = Persona{p.at("name").get<std::string>(), p.at("mood").get<int>(), p.at("patience").get<int>(),
-                        p.value("traits", Strings{}), p.value("description", std::string())};
+                        p.value("traits", Strings{}), p.value("description", std::string()),
+                        p.value("dead_air_seconds", 0), p.value("dead_air_prompt", std::string())};
     if (j.contains("crm")) {
         const auto& crm = j.at("crm");
         if (crm.contains("fields")) s.crm.fields = fieldList(crm.at("fields"));

@@ -279,11 +279,12 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
     const auto& practical = policy.practical;
 
     // Prerequisites: another policy's certificate that is neither revoked nor expired now.
-    for (const auto& pre : policy.prerequisites) {
+    for (size_t i = 0; i < policy.prerequisites.size(); ++i) {
+        const std::string& pre = policy.prerequisites[i];
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::Prerequisite;
         r.subject = pre;
-        r.description = "Hold a current '" + pre + "' certificate";
+        r.description = "Hold a current '" + prerequisiteName(policy, i) + "' certificate";
         const HeldCertificate* held = latestCertificate(evidence.certificates, pre);
         auto expires = held ? parseUtc(held->expires_at) : std::nullopt;
         r.met = held && held->revoked_at.empty() && expires && now_t < *expires;
@@ -297,7 +298,7 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.kind = RequirementProgress::Kind::Exam;
         r.subject = exam.exam;
         const int needed = exam.min_percent.value_or(settings.quiz_pass_mark);
-        r.description = "Knowledge check '" + exam.exam + "' (" + std::to_string(needed) + "% or more)";
+        r.description = "Exam '" + exam.name() + "' (" + std::to_string(needed) + "% or more)";
         const QuizEvidence* best = nullptr;
         for (const auto* q : quizzes)
             if (q->exam_id == exam.exam && (!best || q->score_percent > best->score_percent ||
@@ -307,7 +308,8 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.met = best && best->score_percent >= needed;
         r.detail = !best ? "not taken yet" : "best " + std::to_string(best->score_percent) + "% on " + dateOfUtc(best->finished_at);
         if (r.met)
-            exam_scores.push_back({{"exam", exam.exam}, {"score_percent", best->score_percent}, {"finished_at", best->finished_at}});
+            exam_scores.push_back({{"exam", exam.exam}, {"title", exam.name()}, {"score_percent", best->score_percent},
+                                   {"finished_at", best->finished_at}});
         out.requirements.push_back(r);
     }
 

@@ -88,6 +88,7 @@ struct AttemptFacts {
     bool commitment_made = false;
     bool hung_up = false;
     int final_clock = 0;
+    long long hold_seconds = 0;  // summed over many waits: wider than one
     int final_mood = 0;
     std::set<std::string> desk_used;  // desk tool ids opened
 };
@@ -114,8 +115,11 @@ AttemptFacts collectFacts(const Scenario& scenario, const AttemptLog& log) {
                 f.desk_used.insert(e.id);
                 f.final_mood = e.mood_after;
                 break;
-            case EventType::Choice:
-            case EventType::Wait: f.final_mood = e.mood_after; break;
+            case EventType::Wait:
+                if (dataBool(e.data, "on_hold")) f.hold_seconds += dataInt(e.data, "seconds");
+                f.final_mood = e.mood_after;
+                break;
+            case EventType::Choice: f.final_mood = e.mood_after; break;
             case EventType::MoodHangUp:
                 f.hung_up = true;
                 f.final_mood = 0;
@@ -697,6 +701,12 @@ void scoreOutcome(ScoreReport& r, const AttemptFacts& f, const AttemptLog& log) 
 void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& settings, const AttemptFacts& f) {
     SimMetrics& m = r.metrics;
     m.handle_seconds = f.final_clock;
+    // Logs from before the wrap-up recorded its seconds counted the scripted figure.
+    const bool wrap_timed = f.wrap_up && f.wrap_up->data.is_object() && f.wrap_up->data.contains("seconds");
+    const int wrap_up = !f.wrap_up ? 0 : wrap_timed ? dataInt(f.wrap_up->data, "seconds") : Engine::kScriptedWrapUpSeconds;
+    m.wrap_up_seconds = std::clamp(wrap_up, 0, std::max(0, m.handle_seconds));
+    m.hold_seconds = static_cast<int>(std::clamp<long long>(f.hold_seconds, 0, std::max(0, m.handle_seconds - m.wrap_up_seconds)));
+    m.talk_seconds = m.handle_seconds - m.hold_seconds - m.wrap_up_seconds;
     m.target_handle_seconds = settings.targetHandleSeconds();
     m.within_handle_target = m.handle_seconds <= m.target_handle_seconds;
     m.fcr = r.success_ending && !r.wrap_up.follow_up_required &&

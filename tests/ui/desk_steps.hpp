@@ -3,6 +3,7 @@
 #include <string>
 #include <doctest/doctest.h>
 #include "frontline/ui/app.hpp"
+#include "frontline/ui/demo.hpp"
 #include "harness.hpp"
 
 namespace frontline::test {
@@ -22,6 +23,17 @@ inline ui::DeskSession& answerCall(Harness& h, const std::string& scenario_id) {
     REQUIRE(h.app.call.session->engine->phase() == Phase::Live);
     h.frames(1);
     return *h.app.call.session;
+}
+
+// Follows the scenario's best path in the engine (no idle time passes) up to the wrap-up form.
+inline void reachWrapUp(Harness& h, ui::DeskSession& s) {
+    openDesk(s);
+    for (const auto& step : ui::bestPath(h.app.content, *s.scenario)) {
+        if (s.engine->phase() != Phase::Live) break;
+        REQUIRE_MESSAGE(s.engine->choose(step).ok, step);
+    }
+    h.frames(1);
+    REQUIRE(s.engine->phase() == Phase::WrapUp);
 }
 
 }  // namespace frontline::test

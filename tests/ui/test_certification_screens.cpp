@@ -74,6 +74,10 @@ TEST_CASE("a ready trainee issues a level 1 certificate and exports it") {
     h.frames(2);
 
     CHECK(h.visible("status:inbound-agent-l1:in_progress"));
+    // Exams and prerequisites by their titles, never their ids.
+    CHECK(h.visible("requirement:inbound-agent-l1:Exam 'Inbound agent level 1: knowledge check' (80% or more)"));
+    CHECK(h.visible("requirement:inbound-agent-l2:Hold a current 'Inbound agent — level 1' certificate"));
+    CHECK(h.find("requirement:inbound-agent-l1:Exam 'inbound-l1-exam'").empty());
     // Level 2 only counts work from the last 90 days; these attempts are older.
     CHECK(h.visible("status:inbound-agent-l2:not_started"));
     REQUIRE(h.enabled("Issue certificate:inbound-agent-l1"));

@@ -1,10 +1,13 @@
 // wrapAtSpaces: transcript bubbles and option cards break lines at spaces only, so amounts and
-// e-mail addresses are never split (ImGui 1.86 breaks after any '.' or ',').
+// e-mail addresses are never split (ImGui 1.86 breaks after any '.' or ','). The wrap-up's Notes
+// box wraps as the agent types and stores the note as typed.
 #include <doctest/doctest.h>
 #include <sstream>
 #include <string>
 #include <vector>
 #include "frontline/ui/widgets.hpp"
+#include <imgui_internal.h>
+#include "desk_steps.hpp"
 #include "harness.hpp"
 
 using frontline::ui::wrapAtSpaces;
@@ -66,4 +69,34 @@ TEST_CASE("existing line breaks stay - a word wider than the line is cut, not lo
     CHECK(letters == "a" + long_word + "b");
     for (const auto& line : linesOf(wrapped)) CHECK(ImGui::CalcTextSize(line.c_str()).x <= 80.0f);
     CHECK(wrapAtSpaces("", 100.0f).empty());
+}
+
+TEST_CASE("a long note typed into Notes wraps inside the box and is stored exactly as typed") {
+    frontline::test::Harness h;
+    h.openApp("Ana Lima");
+    frontline::ui::DeskSession& s = frontline::test::answerCall(h, "model-inbound-call");
+    frontline::test::reachWrapUp(h, s);
+    const std::string typed =
+        "Customer asked to move the direct debit from the 1st to the 15th because her salary now arrives mid-month; "
+        "verified with account number, postcode and date of birth; changed the date effective next month and confirmed "
+        "the new schedule by e-mail to her address on file; no fees apply and nothing else is outstanding.";
+    h.click("Notes");
+    h.type(typed);
+    CHECK(s.wrap_up.notes == typed);  // no soft line break stored
+
+    // The box being edited shows the note on several lines, none wider than the box.
+    const ImGuiInputTextState& state = ImGui::GetCurrentContext()->InputTextState;
+    std::string shown(static_cast<size_t>(state.CurLenW) * 4 + 1, '\0');
+    shown.resize(static_cast<size_t>(
+        ImTextStrToUtf8(shown.data(), static_cast<int>(shown.size()), state.TextW.Data, state.TextW.Data + state.CurLenW)));
+    const auto lines = linesOf(shown);
+    CHECK(lines.size() >= 3);
+    CHECK(withoutBreaks(shown) == typed);
+    const auto& box = h.recorder.items.at("Notes");
+    for (const auto& line : lines) CHECK(ImGui::CalcTextSize(line.c_str()).x < box.max.x - box.min.x);
+
+    // A line break typed or pasted becomes a space: a note is one paragraph, so no break is lost in it.
+    h.press(frontline::test::kEnter);
+    h.type("Done.");
+    CHECK(s.wrap_up.notes == typed + " Done.");
 }

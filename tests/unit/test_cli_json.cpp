@@ -122,3 +122,13 @@ TEST_CASE("commands that change something report it as JSON with --json") {
     REQUIRE(recovered.code == 0);
     CHECK(recovered.json()["saved"] == 0);
 }
+
+TEST_CASE("certify status names each exam by its title") {
+    TempDir dir;
+    const std::string db = (dir / "status.db").string();
+    REQUIRE(runCli({"trainees", "add", "Ana Ruiz", "--db", db}).code == 0);
+    Run status = runCli({"certify", "status", "--trainee", "Ana Ruiz", "--db", db});
+    REQUIRE(status.code == 0);
+    CHECK(status.out.find("Exam 'Inbound agent level 1: knowledge check' (80% or more)") != std::string::npos);
+    CHECK(status.out.find("inbound-l1-exam") == std::string::npos);
+}

@@ -177,6 +177,59 @@ TEST_CASE("idle time costs mood on a call and more while not on hold") {
     CHECK(lastOf(a.engine, EventType::Wait).data["slow"] == false);
 }
 
+TEST_CASE("silence on a call past the persona's dead-air limit makes the caller prompt, at a cost - below it nothing") {
+    Fixture below, past, custom;
+    custom.scenario.persona.dead_air_seconds = 4;
+    custom.scenario.persona.dead_air_prompt = "Hello? {agent}?";
+    for (Fixture* f : {&below, &past, &custom}) f->engine.answer(0);
+    const int limit = below.engine.deadAirLimitSeconds();
+    CHECK(custom.engine.deadAirLimitSeconds() == 4);
+    const size_t lines = below.engine.transcript().size();
+    const int mood = below.engine.mood();
+    below.engine.elapse(limit);
+    CHECK(below.engine.transcript().size() == lines);
+    CHECK(below.engine.mood() == mood);
+    CHECK(below.engine.clock() == limit);  // the silence still counts towards the handle time
+
+    past.engine.elapse(limit + 1);
+    CHECK(past.engine.transcript().back().speaker == "customer");
+    CHECK(past.engine.transcript().back().text == "Hello? Are you still there?");
+    CHECK(past.engine.mood() < mood);
+    CHECK(lastOf(past.engine, EventType::Wait).data["slow"] == true);
+
+    custom.engine.elapse(5);
+    CHECK(custom.engine.transcript().back().text == "Hello? Riley?");
+    const ScoreReport r = scoreAttempt(bundledSop(), custom.scenario, custom.settings, custom.engine.log());
+    CHECK(r.metrics.slow_responses == 1);
+    CHECK(std::any_of(r.decisions.begin(), r.decisions.end(), [](const DecisionReview& d) { return d.text.rfind("Dead air", 0) == 0; }));
+}
+
+TEST_CASE("a caller on hold does not prompt as dead air") {
+    Fixture f;
+    f.engine.answer(0);
+    for (const char* id : {"desk.crm", "open.greet", "verify.pass", "issue.hold_asked"}) REQUIRE_MESSAGE(f.engine.choose(id).ok, id);
+    REQUIRE(f.engine.onHold());
+    const size_t lines = f.engine.transcript().size();
+    f.engine.elapse(f.engine.deadAirLimitSeconds() * 3);
+    CHECK(f.engine.transcript().size() == lines);
+    CHECK(lastOf(f.engine, EventType::Wait).data["slow"] == false);
+}
+
+TEST_CASE("handle time runs to the wrap-up's completion and the debrief's parts add up to it") {
+    Fixture f;
+    f.engine.answer(2);
+    for (const char* id : {"desk.crm", "open.greet", "verify.pass", "issue.summarize", "issue.explain", "close.script"})
+        REQUIRE_MESSAGE(f.engine.choose(id).ok, id);
+    f.engine.elapse(0);
+    const int before_wrap_up = f.engine.clock();
+    REQUIRE(f.engine.submitWrapUp({"RES-INFO", "billing", "Explained the late fee", false, "", ""}, 73).ok);
+    CHECK(f.engine.clock() == before_wrap_up + 73);
+    const ScoreReport r = scoreAttempt(bundledSop(), f.scenario, f.settings, f.engine.log());
+    CHECK(r.metrics.handle_seconds == before_wrap_up + 73);
+    CHECK(r.metrics.wrap_up_seconds == 73);
+    CHECK(r.metrics.talk_seconds + r.metrics.hold_seconds + r.metrics.wrap_up_seconds == r.metrics.handle_seconds);
+}
+
 TEST_CASE("the best path finishes with a wrap-up and a complete log") {
     Fixture f;
     f.engine.answer(2);

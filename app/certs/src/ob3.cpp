@@ -29,7 +29,7 @@ void addResults(const nlohmann::json& scores, const std::string& achievement_id,
         const std::string id = nameUuid(achievement_id + ":exam:" + exam.value("exam", ""));
         descriptions.push_back({{"id", id},
                                 {"type", {"ResultDescription"}},
-                                {"name", "Knowledge check " + exam.value("exam", "") + " (percent)"},
+                                {"name", "Exam '" + exam.value("title", exam.value("exam", "")) + "' (percent)"},
                                 {"resultType", "Percent"}});
         results.push_back({{"type", {"Result"}}, {"resultDescription", id}, {"value", std::to_string(exam.value("score_percent", 0))}});
     }

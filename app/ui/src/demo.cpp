@@ -207,7 +207,9 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
             useDesk(*d.engine);
             playOut(*d.engine, bestPath(app.content, *s), static_cast<size_t>(kMaxSteps));
             d.wrap_up = expectedWrapUp(*d.engine);
-            d.wrap_up.notes.resize(d.wrap_up.notes.size() / 2);  // mid-typing
+            // Mid-typing, long enough to wrap in the Notes box.
+            d.wrap_up.notes = "Customer's pay day moved to the 25th: direct debit moved from the 1st to the 28th from December; "
+                              "one-off £34.65 for the extra days explained and agreed. Confirmation email to";
         }
     } else if (name == "email") {
         const auto s = firstOf(app, Channel::Email);

@@ -2,7 +2,7 @@
 // customer card, transcript, numbered options, desk tools (CRM vs claims, history, knowledge base,
 // hold, transfer) and the wrap-up form.
 // Sections: session lifecycle · incoming · customer + clock · transcript · options · desk tools ·
-// wrap-up.
+// soft-wrapped notes · wrap-up.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -37,6 +37,9 @@ constexpr double kRingTimeScale = 1.0;
 // time is handed to the engine then (it may end the chat) instead of at the agent's next reply.
 constexpr double kChatIdleFlushFactor = 2.0;
 
+
+// The clocks on screen count seconds: redraw often enough to show each one.
+void wakeForClock(AppState& app) { app.wake_in = app.wake_in < 0 ? 0.25 : std::min(app.wake_in, 0.25); }
 
 void flushIdle(DeskSession& s) {
     const int seconds = static_cast<int>(s.idle_seconds);
@@ -116,14 +119,21 @@ void tickSession(AppState& app, DeskSession& s, bool chat) {
         }
         return;
     }
+    if (phase == Phase::WrapUp) {
+        s.wrap_up_seconds += dt;  // handle time runs until the wrap-up is complete
+        wakeForClock(app);
+    }
     if (phase != Phase::Live) return;
-    // Calls: simulated time comes from the agent's actions, except a hold, which lasts as long as
-    // the agent keeps the caller waiting. Chats: every real second without a reply counts.
-    if (chat || s.engine->onHold()) {
+    // Real time counts while the customer waits for the agent: a chat without a reply, a hold, and
+    // silence on a call (an email customer is not watching). Each reply adds its own speaking time.
+    const bool call = s.scenario->channel == Channel::Call;
+    if (chat || call || s.engine->onHold()) {
         s.idle_seconds += dt;
-        app.wake_in = app.wake_in < 0 ? 0.25 : std::min(app.wake_in, 0.25);
+        wakeForClock(app);
     }
     if (chat && s.idle_seconds > kChatIdleFlushFactor * s.settings.chat_response_within_seconds) flushIdle(s);
+    // A caller left in silence past their patience speaks up now, not at the agent's next reply.
+    if (call && !s.engine->onHold() && s.idle_seconds >= s.engine->deadAirLimitSeconds() + 1) flushIdle(s);
 }
 
 // A store that refuses the attempt does not lose it: it is kept in the recovery folder (once),
@@ -298,14 +308,24 @@ void drawCustomerCard(AppState& app, DeskSession& s) {
     endTile();
 }
 
+// The handle time as the debrief will count it: the engine's clock, the silence not yet handed to
+// it, and the wrap-up so far (each in whole seconds, as the engine takes them).
+int deskHandleSeconds(const DeskSession& s) {
+    const Phase phase = s.engine->phase();
+    const int pending = phase == Phase::Live ? static_cast<int>(s.idle_seconds) : phase == Phase::WrapUp ? static_cast<int>(s.wrap_up_seconds) : 0;
+    return s.engine->clock() + pending;
+}
+
 void drawClockStrip(AppState& app, DeskSession& s, bool chat) {
     const Engine& e = *s.engine;
     const int target = s.settings.targetHandleSeconds();
-    const int pending = static_cast<int>(s.idle_seconds);
-    const int clock = e.clock() + pending;
-    std::string text = "Handle time " + clockText(clock) + " / target " + clockText(target);
+    const int clock = deskHandleSeconds(s);
+    const bool wrapping_up = e.phase() == Phase::WrapUp;
+    std::string text = std::string(wrapping_up ? "Handle time (incl. wrap-up) " : "Handle time ") + clockText(clock) +
+                       " / target " + clockText(target);
     iconText(icon::kClock, clock <= target ? colour::kGood : colour::kBad, text.c_str());
     recordItem("Handle time");
+    recordItem(text.c_str());  // tests read the figure shown
     ImGui::SameLine();
     progressBar(static_cast<float>(clock) / static_cast<float>(std::max(1, target)), clock <= target ? colour::kGood : colour::kBad,
                 em(8), em(0.6f));
@@ -850,13 +870,73 @@ void markWrapUpFocus(const DeskSession& s, WrapUpField f) {
 }
 
 // A text field of the form: takes focus when Tab lands on it, Esc leaves it keeping the text.
+// ---- soft-wrapped notes -------------------------------------------------------------------------------
+// ImGui 1.86's multiline input does not wrap. The Notes box shows its text with some spaces turned
+// into line breaks (one byte for one byte, so the cursor and selection keep their place), reflowed
+// after every edit; the note is stored with those breaks turned back into spaces. A note is one
+// paragraph: a typed or pasted line break becomes a space, so every break in the box is a soft one.
+
+// `text` with a line break in place of the space before each word that would cross `width`.
+std::string softWrapped(std::string text, float width) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    size_t line_start = 0;
+    size_t last_space = std::string::npos;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ' ') continue;
+        const bool space_on_line = last_space != std::string::npos && last_space >= line_start;
+        if (space_on_line && ImGui::CalcTextSize(text.data() + line_start, text.data() + i).x > width) {
+            text[last_space] = '\n';
+            line_start = last_space + 1;
+        }
+        last_space = i;
+    }
+    return text;
+}
+
+std::string unwrapped(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+int reflowNotes(ImGuiInputTextCallbackData* data) {
+    const float width = *static_cast<const float*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        if (data->EventChar == '\n') data->EventChar = ' ';
+        return 0;
+    }
+    const std::string now(data->Buf, static_cast<size_t>(data->BufTextLen));
+    const std::string flowed = softWrapped(now, width);
+    if (flowed == now) return 0;
+    // Same length: the cursor and the selection stay where they were.
+    const int cursor = data->CursorPos, start = data->SelectionStart, end = data->SelectionEnd;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, flowed.c_str(), flowed.c_str() + flowed.size());
+    data->CursorPos = cursor;
+    data->SelectionStart = start;
+    data->SelectionEnd = end;
+    return 0;
+}
+
+// The Notes box, at the full width left on the line, wrapping its text; true when `notes` changed.
+bool notesField(const char* id, std::string& notes, float height) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The scrollbar's room is kept always, so a note that grows past the box does not reflow twice.
+    float wrap_width = ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+    std::string shown = softWrapped(notes, wrap_width);
+    const bool changed = ImGui::InputTextMultiline(id, &shown, ImVec2(-1, height),
+                                                   ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCharFilter,
+                                                   reflowNotes, &wrap_width);
+    if (changed) notes = unwrapped(shown);
+    return changed;
+}
+
 void wrapUpText(DeskSession& s, WrapUpField f, const char* id, const char* hint, std::string& value, bool multiline) {
     escapeKeepsText(id);
     if (s.wrap_focus == f && s.wrap_focus_moved) {
         ImGui::SetKeyboardFocusHere();
         s.wrap_focus_moved = false;
     }
-    if (multiline) ImGui::InputTextMultiline(id, &value, ImVec2(-1, em(5.5f)));
+    if (multiline) notesField(id, value, em(5.5f));
     else ImGui::InputTextWithHint(id, hint, &value);
     if (ImGui::IsItemActive()) s.wrap_focus = f;  // a click moves the Tab order too
     markWrapUpFocus(s, f);
@@ -938,7 +1018,7 @@ void drawWrapUp(AppState& app, DeskSession& s) {
     if (s.wrap_focus != WrapUpField::Notes && s.wrap_focus != WrapUpField::Task && s.wrap_focus != WrapUpField::Due) s.wrap_focus_moved = false;
     ImGui::EndChild();
     if ((clicked || submit_key) && ready) {
-        const ChooseResult r = s.engine->submitWrapUp(form);
+        const ChooseResult r = s.engine->submitWrapUp(form, static_cast<int>(s.wrap_up_seconds));
         s.error = r.ok ? std::string() : r.error;
     } else if (submit_key) {
         s.error = "Choose a disposition code first.";

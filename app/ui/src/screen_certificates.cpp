@@ -111,6 +111,7 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     ImGui::Spacing();
     for (const auto& r : s.requirements) {
         iconText(r.met ? icon::kCheckCircle : icon::kTimesCircle, r.met ? colour::kGood : colour::kStarEmpty, r.description.c_str());
+        recordItem(("requirement:" + policy.id + ":" + r.description).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", r.detail.c_str());
     }

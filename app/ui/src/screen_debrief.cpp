@@ -106,6 +106,15 @@ void drawBreaches(const ScoreReport& r) {
     }
 }
 
+// The handle time in the parts that make it up, so the figure on the desk's clock is explained.
+void drawHandleTimeParts(const SimMetrics& m) {
+    const std::string parts = "Handle time " + clockText(m.handle_seconds) + " (answer to wrap-up complete) = talk " +
+                              clockText(m.talk_seconds) + " + hold " + clockText(m.hold_seconds) + " + wrap-up " +
+                              clockText(m.wrap_up_seconds);
+    mutedText(parts.c_str());
+    recordItem(parts.c_str());
+}
+
 void drawMetrics(AppState& app, const ScoreReport& r) {
     const SimMetrics& m = r.metrics;
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 3) / 4;
@@ -125,6 +134,7 @@ void drawMetrics(AppState& app, const ScoreReport& r) {
     std::snprintf(caption, sizeof caption, "Answer / within %s", durationText(m.target_answer_seconds).c_str());
     statTile("asa", icon::kBell, m.answer_seconds <= m.target_answer_seconds ? colour::kGood : colour::kWarn, value, caption, w);
     (void)app;
+    drawHandleTimeParts(m);
 }
 
 void drawScorecard(const ScoreReport& r) {

@@ -76,6 +76,7 @@ void drawDeskTools(AppState& app, DeskSession& s);
 
 void drawWrapUp(AppState& app, DeskSession& s);
 // Clock, handle-time target and phase, in one line.
+int deskHandleSeconds(const DeskSession& s);  // the figure the desk's clock shows
 void drawClockStrip(AppState& app, DeskSession& s, bool chat);
 // The ringing / queued panel; returns true when answered this frame.
 bool drawIncoming(AppState& app, DeskSession& s, bool keyboard);

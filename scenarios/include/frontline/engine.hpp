@@ -74,8 +74,14 @@ public:
     std::vector<OptionView> options() const;
     ChooseResult choose(const std::string& option_id);
     // Idle time passing (dead air, chat response time): advances the clock, costs mood on long waits.
+    // On a call, a silence longer than deadAirLimitSeconds() makes the caller prompt the agent.
     void elapse(int seconds);
-    ChooseResult submitWrapUp(const WrapUpForm& form);
+    int deadAirLimitSeconds() const;  // calls: from the persona (scenario data)
+    // Handle time runs from the answer to the wrap-up's completion (the SOP's AHT): the wrap-up adds
+    // the seconds it took. The desk passes the real time spent in the form; scripted play (golden
+    // files, the terminal, the validator) counts kScriptedWrapUpSeconds.
+    static constexpr int kScriptedWrapUpSeconds = 45;
+    ChooseResult submitWrapUp(const WrapUpForm& form, int wrap_up_seconds = kScriptedWrapUpSeconds);
 
     const std::vector<TranscriptLine>& transcript() const { return transcript_; }
     const std::string& currentNodeId() const { return node_; }

@@ -18,6 +18,9 @@ struct PolicyExam {
     std::optional<int> min_percent;  // nullopt: the organisation's quiz_pass_mark
     int max_attempts = 0;    // failed exam attempts in a row (current SOP version) before it locks; 0: no limit
     int cooldown_hours = 0;  // wait after a failed exam attempt before the next; 0: none
+    std::string title;       // the exam's title (loadPolicies reads it from the exam file), or empty
+    // What a trainee reads: the exam's title, its id only when the exam file did not load.
+    const std::string& name() const { return title.empty() ? exam : title; }
 };
 
 struct PracticalRequirement {
@@ -37,6 +40,7 @@ struct Policy {
     std::string sop;
     int level = 1;
     std::vector<std::string> prerequisites;  // policy ids that must be currently held
+    std::vector<std::string> prerequisite_titles;  // beside `prerequisites` (loadPolicies fills them)
     std::vector<PolicyExam> exams;
     PracticalRequirement practical;
     std::optional<int> validity_months;  // nullopt: OrgSettings::certificate_validity_months
@@ -55,7 +59,8 @@ std::optional<Policy> parsePolicy(const JsonDocument& doc, std::vector<Diagnosti
 std::optional<Policy> loadPolicy(const std::filesystem::path& path, std::vector<Diagnostic>& diags);
 // Every policies/*.json under `dir`, sorted by level then id. A bad file is reported in diags and
 // skipped; duplicate ids and prerequisites naming unknown policies (or cycles) are errors that
-// drop the offending policy.
+// drop the offending policy. Exams and prerequisites get their titles (exams from the exam files
+// of the same content tree, `dir`/../questions/exams), so no screen has to show an id.
 std::vector<Policy> loadPolicies(const std::filesystem::path& dir, std::vector<Diagnostic>& diags);
 
 // Cross-checks against the rest of the content: exams that do not exist and tags no scenario
@@ -65,5 +70,7 @@ void checkPolicyReferences(const std::vector<Policy>& policies, const std::set<s
                            const std::set<std::string>& known_tags, std::vector<Diagnostic>& diags);
 
 const Policy* findPolicy(const std::vector<Policy>& policies, std::string_view id);
+// The title of prerequisite `index` of `policy` (its id when the title is unknown).
+const std::string& prerequisiteName(const Policy& policy, size_t index);
 
 }  // namespace frontline

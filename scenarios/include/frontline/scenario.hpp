@@ -17,6 +17,10 @@ struct Persona {
     int patience = 50;  // 0..100; low patience makes waits and hold cost more mood
     std::vector<std::string> traits;
     std::string description;
+    // A call: seconds of silence this caller sits through before prompting the agent (0: the
+    // engine's default), and what they say then (empty: the engine's default prompt).
+    int dead_air_seconds = 0;
+    std::string dead_air_prompt;
 };
 
 // What the CRM shows, and what the caller says about themselves (which may not match).

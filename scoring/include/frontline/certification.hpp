@@ -81,7 +81,7 @@ struct RequirementProgress {
     enum class Kind { Prerequisite, Exam, Tag, DistinctScenarios };
     Kind kind = Kind::Exam;
     std::string subject;      // policy id, exam id, tag, or "" for distinct scenarios
-    std::string description;  // "Knowledge check 'inbound-l1-exam' (80% or more)"
+    std::string description;  // "Exam 'Inbound agent level 1: knowledge check' (80% or more)"
     bool met = false;
     bool started = false;     // some counting evidence exists, met or not
     std::string detail;       // "best 72%", "passed 'Irate billing' with 2 stars on 2026-11-02", "not attempted yet"
@@ -99,7 +99,7 @@ struct CertificationStatus {
     std::string refresher_reason;    // why a refresher is due, e.g. "expires on 2026-12-01"
     int days_to_expiry = 0;          // whole days, negative once expired
     // The evidence that meets the requirements, stored in the certificate as its scores:
-    // {"exams":[{"exam","score_percent","finished_at"}], "scenarios":[{"tag","scenario","title","stars","finished_at"}],
+    // {"exams":[{"exam","title","score_percent","finished_at"}], "scenarios":[{"tag","scenario","title","stars","finished_at"}],
     //  "distinct_scenarios": n}
     nlohmann::json scores = nlohmann::json::object();
 };

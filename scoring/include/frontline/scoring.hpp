@@ -57,6 +57,11 @@ struct Points {
 
 struct SimMetrics {
     int handle_seconds = 0;  // answer -> wrap-up complete (AHT for this attempt)
+    // handle_seconds in parts that add up to it: hold, the wrap-up form, and talk (the rest:
+    // speaking, silence and desk work while the customer is on the line).
+    int talk_seconds = 0;
+    int hold_seconds = 0;
+    int wrap_up_seconds = 0;
     int target_handle_seconds = 0;
     bool within_handle_target = false;
     bool fcr = false;  // resolved on first contact
@@ -159,7 +164,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Breach, rule, title, severity, c
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StarCap, condition, text, max_stars)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PointsLine, label, points)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Points, base, bonuses, penalties, total, longest_streak)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SimMetrics, handle_seconds, target_handle_seconds, within_handle_target,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SimMetrics, handle_seconds, talk_seconds, hold_seconds, wrap_up_seconds,
+                                                target_handle_seconds, within_handle_target,
                                                 fcr, csat, target_csat, answer_seconds, target_answer_seconds,
                                                 final_mood, slow_responses)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DecisionReview, seq, clock, kind, text, points, steps, honoured, broken,

@@ -93,7 +93,8 @@ struct DeskSession {
     std::string finished_at;     // set at the first try to save it
     double arrives_at = 0;       // app time the call/chat reaches the agent (chats arrive staggered)
     double ring_seconds = 0;     // real time spent ringing / waiting in the queue
-    double idle_seconds = 0;     // chat: real time since the last agent act (flushed to elapse())
+    double idle_seconds = 0;     // real time since the last agent act, not yet handed to elapse()
+    double wrap_up_seconds = 0;  // real time in the wrap-up form: it counts towards the handle time
     double last_act_time = 0;    // app time of the last agent act (for the response timer)
     int transcript_seen = 0;     // lines already shown (new ones trigger scroll / unread badge)
     WrapUpForm wrap_up;
