@@ -14,10 +14,11 @@ struct CliRun {
     nlohmann::json json() const { return nlohmann::json::parse(out); }  // throws unless stdout is exactly one document
 };
 
-inline CliRun runCli(const std::vector<std::string>& argv) {
-    std::istringstream in;
+// `input` is what the user types; `interactive` makes it a terminal (prompts instead of refusals).
+inline CliRun runCli(const std::vector<std::string>& argv, const std::string& input = {}, bool interactive = false) {
+    std::istringstream in(input);
     std::ostringstream out, err;
-    cli::Io io{in, out, err, false};
+    cli::Io io{in, out, err, interactive};
     CliRun r;
     r.code = cli::run(argv, io);
     r.out = out.str();

@@ -20,7 +20,7 @@ Policy levelOne() {
     p.title = "Inbound agent — level 1";
     p.description = "Test policy";
     p.sop = "inbound-calls-chats";
-    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt, 0, 0}};
+    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt, 0, 0, {}}};
     p.practical.required_tags = {"failed_verification", "objection"};
     p.practical.min_stars = 2;
     return p;

@@ -46,7 +46,7 @@ Policy testPolicy() {
     p.description = "Handles inbound calls and chats to the SOP.";
     p.sop = "inbound-calls-chats";
     p.level = 1;
-    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt, 0, 0}};
+    p.exams = {PolicyExam{"inbound-l1-exam", std::nullopt, 0, 0, {}}};
     p.practical.required_tags = {"objection"};
     return p;
 }

@@ -6,30 +6,16 @@
 #include <sstream>
 #include "../temp_dir.hpp"
 #include "old_schema.hpp"
-#include "cli.hpp"
+#include "cli_runner.hpp"
 #include "frontline/store.hpp"
 #include "../../app/store/src/sqlite_store.hpp"
 
 using namespace frontline;
+using frontline::test::CliRun;
+using frontline::test::runCli;
 using frontline::test::TempDir;
 
 namespace {
-
-struct Run {
-    int code = 0;
-    std::string out, err;
-};
-
-Run runCli(std::vector<std::string> argv, const std::string& input = "", bool interactive = false) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    cli::Io io{in, out, err, interactive};
-    Run r;
-    r.code = cli::run(argv, io);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::string firstText(Store& store, const char* sql) {
     sqlite3_stmt* q = nullptr;
@@ -152,23 +138,23 @@ TEST_CASE("trainee PINs: the CLI records for a trainee only with their PIN, and 
     REQUIRE(runCli({"settings", "set", "trainee_pin_digits", "6", "--db", db}).code == 0);
     REQUIRE(runCli({"manager-password", "--password-file", (dir / "manager.pw").string(), "--db", db}).code == 0);
 
-    const Run bare = runCli(quiz);
+    const CliRun bare = runCli(quiz);
     CHECK(bare.code == 1);
     CHECK(bare.err.find("signs in with a PIN") != std::string::npos);
-    const Run first = runCli(with(quiz, {"--pin-file", (dir / "sam.pin").string()}));  // no PIN yet: this one is Sam's
+    const CliRun first = runCli(with(quiz, {"--pin-file", (dir / "sam.pin").string()}));  // no PIN yet: this one is Sam's
     INFO(first.err);
     CHECK(first.code == 0);
     CHECK(first.err.find("PIN set for Sam") != std::string::npos);
-    const Run wrong = runCli(with(quiz, {"--pin-file", (dir / "wrong.pin").string()}));
+    const CliRun wrong = runCli(with(quiz, {"--pin-file", (dir / "wrong.pin").string()}));
     CHECK(wrong.code == 1);
     CHECK(wrong.err.find("not Sam's PIN") != std::string::npos);
-    const Run typed = runCli(quiz, "482913\n", true);
+    const CliRun typed = runCli(quiz, "482913\n", true);
     CHECK(typed.code == 0);
     CHECK(quizAttempts(db) == 3);  // the refused runs recorded nothing
 
-    const Run reset_refused = runCli({"trainees", "reset-pin", "Sam", "--db", db});
+    const CliRun reset_refused = runCli({"trainees", "reset-pin", "Sam", "--db", db});
     CHECK(reset_refused.code == 1);
-    const Run reset = runCli({"trainees", "reset-pin", "Sam", "--db", db, "--manager-password-file", (dir / "manager.pw").string()});
+    const CliRun reset = runCli({"trainees", "reset-pin", "Sam", "--db", db, "--manager-password-file", (dir / "manager.pw").string()});
     INFO(reset.err);
     CHECK(reset.code == 0);
     CHECK(reset.out.find("new PIN at their next sign-in") != std::string::npos);

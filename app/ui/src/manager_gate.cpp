@@ -203,12 +203,7 @@ void drawManagerGate(AppState& app) {
     ManagerGateState& gate = app.manager_gate;
     if (!gate.open) return;
     if (!ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    // A fixed width (height fits): wrapped text in an auto-resizing window grows it without end.
-    ImGui::SetNextWindowSize(ImVec2(em(30), 0), ImGuiCond_Always);
-    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+    if (beginFixedModal(kDialog, em(30))) {
         drawDialogBody(app);
         if (!gate.open) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -144,11 +144,7 @@ void drawPinSignIn(AppState& app) {
     PinSignInState& s = app.pin_sign_in;
     if (!s.open) return;
     if (!ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(em(28), 0), ImGuiCond_Always);  // fixed width: wrapped text would grow it
-    if (ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+    if (beginFixedModal(kDialog, em(28))) {
         drawDialogBody(app);
         if (!s.open) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

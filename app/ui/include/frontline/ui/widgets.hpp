@@ -70,6 +70,10 @@ std::string clockText(int seconds);
 namespace frontline::ui {
 // An auto-height white panel drawn behind its contents (uses the window draw list's channels, so
 // tiles cannot nest inside each other). Pair with endTile(). width 0 = available width.
+// A modal dialog with no title bar, centred a little above the middle, `width` wide with its
+// height fitting the content (wrapped text in an auto-resizing window would grow it without end).
+// Call EndPopup() when it returns true.
+bool beginFixedModal(const char* id, float width);
 void beginTile(float width = 0, ImU32 accent = 0);
 // Width available for content inside the open tile.
 float tileInnerWidth();
