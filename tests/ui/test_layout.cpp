@@ -2,6 +2,7 @@
 // recorded widget runs past the window's edge or partly covers another (a widget inside another,
 // like a button on its card, is fine). Rectangles are the visible parts the harness records.
 #include <doctest/doctest.h>
+#include <cmath>
 #include <sstream>
 #include "frontline/ui/demo.hpp"
 #include "harness.hpp"
@@ -64,6 +65,25 @@ TEST_CASE("no widget crosses the window edge or partly covers another, at both s
                 where << name << " at " << size.x << "x" << size.y << ", text " << text * 100 << " %";
                 CAPTURE(where.str());
                 for (const auto& p : layoutProblems(h, size)) CHECK_MESSAGE(false, p);
+            }
+        }
+}
+
+TEST_CASE("the first-run form's fields stay inside their card, at both sizes and both text sizes") {
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)})
+        for (float text : {1.0f, 1.5f}) {
+            Harness h(size);
+            ui::applyTheme(text);
+            ImGui::GetIO().FontGlobalScale = text;
+            h.openApp();  // nobody yet: the welcome screen
+            CAPTURE(size.x);
+            CAPTURE(text);
+            // The card is centred, with the same padding on both sides: so are the fields (a field
+            // as wide as the window ran past the card's right edge).
+            for (const char* field : {"Your name", "Team"}) {
+                REQUIRE(h.visible(field));
+                const ui::ItemRect& r = h.recorder.items.at(field);
+                CHECK(std::abs(r.centre().x - size.x / 2) < 8.0f);
             }
         }
 }

@@ -35,7 +35,7 @@ void createTrainee(AppState& app) {
 
 void drawNewTraineeForm(AppState& app, bool first_run) {
     ProfileState& p = app.profile;
-    ImGui::PushItemWidth(-1);
+    ImGui::PushItemWidth(tileInnerWidth());  // -1 would reach the window's edge, past the card
     ImGui::TextUnformatted("Your name");
     if (first_run && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     escapeKeepsText("##name");
@@ -79,7 +79,7 @@ void drawProfileScreen(AppState& app) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         wrappedText(("Your practice floor at " + app.settings.company_name +
                      ". Take realistic calls and chats, follow the SOP, and get a coach's debrief after every one. "
-                     "Nobody is listening in: try things, make mistakes here, not with real customers.").c_str());
+                     "The customers are simulated: try things and make your mistakes here, not with real customers.").c_str());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         ImGui::Spacing();
@@ -89,7 +89,10 @@ void drawProfileScreen(AppState& app) {
         endTile();
         ImGui::Spacing();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        mutedText("Everything stays on this computer. A team lead can see every trainee's history.");
+        // Said plainly: a trainee should know their attempts are seen, and where they are kept.
+        const bool on_server = isServerLocator(app.store->locator());
+        mutedText(on_server ? "Your attempts are saved in your center's training database; your team lead reviews them to coach you."
+                            : "Your attempts are saved on this computer; your team lead can review them to coach you.");
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         return;
