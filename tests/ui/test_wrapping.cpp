@@ -100,3 +100,21 @@ TEST_CASE("a long note typed into Notes wraps inside the box and is stored exact
     h.type("Done.");
     CHECK(s.wrap_up.notes == typed + " Done.");
 }
+
+TEST_CASE("text cut to a table cell ends in an ellipsis inside the cell, and text that fits is left whole") {
+    frontline::test::Harness h;
+    h.openApp("Ana Lima");
+    ImGui::NewFrame();
+    ImGui::Begin("cells", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::BeginChild("cell", ImVec2(90, 60));  // borderless: its whole width is the room
+    const bool long_cut = frontline::ui::fittedText("O'Connell's department, second floor");
+    const float long_width = ImGui::GetItemRectSize().x;
+    const bool short_cut = frontline::ui::fittedText("North");
+    ImGui::EndChild();
+    ImGui::End();
+    ImGui::Render();
+    CHECK(long_cut);
+    CHECK(long_width <= 90.5f);
+    CHECK(long_width > 45.0f);  // cut as late as it fits, not to nothing
+    CHECK_FALSE(short_cut);
+}

@@ -45,10 +45,11 @@ void drawStatusCell(const TeamMember& m, const CertificationStatus& s) {
     certificationStatusChip(s.status);
     recordItem(("status:" + m.trainee.name + ":" + s.policy_id + ":" + certStatusName(s.status)).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", statusDetail(s).c_str());
+    const std::string detail = statusDetail(s);
+    const bool cut = fittedText(detail);
     if (!s.missing.empty() && ImGui::IsItemHovered()) {
         // A certified agent's unmet requirements are what the next renewal needs, not a gap.
-        std::string text = s.certificate ? "For renewal:" : "Still missing:";
+        std::string text = (cut ? detail + "\n" : "") + (s.certificate ? "For renewal:" : "Still missing:");
         for (const auto& line : s.missing) text += "\n- " + line;
         ImGui::SetTooltip("%s", text.c_str());
     }
@@ -65,7 +66,7 @@ void drawRow(AppState& app, const TeamMember& m) {
     recordItem(("trainee:" + m.trainee.name).c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();  // level with the row's full-height name
-    ImGui::TextDisabled("%s", m.trainee.team.empty() ? "-" : m.trainee.team.c_str());
+    fittedText(m.trainee.team.empty() ? "-" : m.trainee.team);
     for (const auto& s : m.statuses) {
         ImGui::TableNextColumn();
         drawStatusCell(m, s);

@@ -210,6 +210,26 @@ void mutedText(const char* text) {
     ImGui::PopStyleColor();
 }
 
+bool fittedText(const std::string& text) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) {
+        ImGui::TextDisabled("%s", text.c_str());
+        return false;
+    }
+    static constexpr const char* kEllipsis = "…";
+    const float for_text = room - ImGui::CalcTextSize(kEllipsis).x;
+    std::size_t fits = 0;  // the longest prefix of whole UTF-8 characters that fits
+    for (std::size_t next = 0; next < text.size();) {
+        ++next;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+        if (ImGui::CalcTextSize(text.data(), text.data() + next).x > for_text) break;
+        fits = next;
+    }
+    ImGui::TextDisabled("%s%s", text.substr(0, fits).c_str(), kEllipsis);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    return true;
+}
+
 std::string wrapAtSpaces(const std::string& text, float width) {
     const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
     std::string out;

@@ -39,6 +39,9 @@ void endCard();
 void sectionHeader(const char* icon, const char* text);
 void heading(const char* text);
 void mutedText(const char* text);
+// Greyed text on one line, cut with "…" to the room left on it (a table cell); the whole text
+// shows on hover. Returns whether it was cut.
+bool fittedText(const std::string& text);
 void wrappedText(const char* text, ImU32 colour = 0);
 // `text` with line breaks at spaces so no line is wider than `width` in the current font. Unlike
 // ImGui 1.86's wrapping, which may break after any '.' or ',', it never splits "£34.65" or an
