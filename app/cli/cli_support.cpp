@@ -74,6 +74,12 @@ bool managerConfirmed(const Store& store, const Args& args, Io& io) {
     return false;
 }
 
+std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io) {
+    auto t = store.traineeByName(name);
+    if (!t) io.err << "frontline: no trainee named '" << utf8::sanitized(name) << "' (see `frontline trainees`)\n";
+    return t;
+}
+
 namespace {
 
 std::string pinFor(const std::string& name, const Args& args, Io& io) {

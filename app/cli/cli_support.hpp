@@ -34,6 +34,9 @@ std::string passwordFromFile(const std::string& file);
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
 
+// The trainee of that name, or nullopt after "no trainee named …" on io.err.
+std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io);
+
 // With the file's trainee PIN policy on (trainee_pin_digits > 0; a server has logins instead),
 // `name`'s PIN before a command records for them: from --pin-file FILE (its first line) or typed at
 // a terminal. A profile without a PIN (new, or reset by a manager) takes this one as its own. The

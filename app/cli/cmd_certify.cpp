@@ -60,12 +60,6 @@ std::optional<Context> openContext(const Args& args, Io& io) {
     return Context{std::move(*content), std::move(policies), std::move(*store), settings};
 }
 
-std::optional<Trainee> traineeOrReport(const Context& ctx, const std::string& name, Io& io) {
-    auto t = ctx.store.traineeByName(name);
-    if (!t) io.err << "frontline: no trainee named '" << name << "' (see `frontline trainees`)\n";
-    return t;
-}
-
 // A certificate by its id, an unambiguous id prefix, or its verification code.
 std::optional<CertificateRecord> findCertificate(const Store& store, const std::string& key, Io& io) {
     if (auto exact = store.certificate(key)) return exact;
@@ -164,7 +158,7 @@ int runStatus(const Args& args, Io& io) {
 
     std::vector<Trainee> trainees;
     if (args.has("--trainee")) {
-        auto t = traineeOrReport(*ctx, args.get("--trainee"), io);
+        auto t = traineeOrReport(ctx->store, args.get("--trainee"), io);
         if (!t) return 1;
         trainees.push_back(*t);
     } else {
@@ -261,7 +255,7 @@ int runIssue(const Args& args, Io& io) {
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     if (!managerConfirmed(ctx->store, args, io)) return 1;
-    auto trainee = traineeOrReport(*ctx, args.get("--trainee"), io);
+    auto trainee = traineeOrReport(ctx->store, args.get("--trainee"), io);
     if (!trainee) return 1;
     if (!utf8::valid(trainee->name)) {
         // Stored by an older version; the signed certificate must carry exactly the readable name.

@@ -10,12 +10,6 @@ nlohmann::json traineeJson(const Trainee& t) {
     return {{"id", t.id}, {"name", t.name}, {"team", t.team}, {"account", t.account}, {"created_at", t.created_at}};
 }
 
-std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io) {
-    auto t = store.traineeByName(name);
-    if (!t) io.err << "frontline: no trainee named '" << utf8::sanitized(name) << "' (see `frontline trainees`)\n";
-    return t;
-}
-
 int addTrainee(Store& store, const Args& args, Io& io) {
     try {
         auto t = store.createTrainee(args.positional[1], args.get("--team"));

@@ -159,9 +159,10 @@ void drawTraineePinSetting(AppState& app) {
     mutedText("0: one-click profiles. Above 0: each trainee signs in with a PIN of at least that many digits, chosen at "
               "their next sign-in. Saved with the settings.");
     int& digits = app.settings_screen.draft.trainee_pin_digits;
+    const SettingSpec* spec = settingSpec("trainee_pin_digits");  // the range every front end enforces
     ImGui::SetNextItemWidth(em(9));
     ImGui::InputInt("##pin-digits", &digits, 1, 1);
-    digits = std::clamp(digits, 0, kPinMaxDigits);
+    digits = std::clamp(digits, static_cast<int>(spec->min), static_cast<int>(spec->max));
     recordItem("Trainee PIN digits");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", digits == 0 ? "no PIN" : "digits");
