@@ -12,6 +12,7 @@
 #include "cli_support.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/evidence_replay.hpp"
 #include "frontline/open_badges.hpp"
 #include "frontline/parse_number.hpp"
 #include "frontline/policy.hpp"
@@ -250,6 +251,77 @@ std::optional<SigningKey> keyThatIssued(const CertificateRecord& record, const A
     return loadSigningKey(store.dataDirectory());
 }
 
+// Which policy `issue` works on: --policy, or the lowest level the trainee does not hold yet.
+// Nullptr with `none_left` when they hold every one.
+const Policy* policyToIssue(const Args& args, const Context& ctx, const TraineeEvidence& evidence, const std::string& now, Io& io,
+                            bool& none_left) {
+    none_left = false;
+    if (args.has("--policy")) {
+        const Policy* policy = findPolicy(ctx.policies, args.get("--policy"));
+        if (!policy) io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
+        return policy;
+    }
+    for (const auto& p : ctx.policies)
+        if (evaluateCertification(p, evidence, ctx.content.sop.version, ctx.settings, now).status != CertStatus::Certified) return &p;
+    none_left = true;
+    return nullptr;
+}
+
+nlohmann::json refusedJson(const std::vector<RefusedEvidence>& refused) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : refused) out.push_back({{"evidence", r.what}, {"reason", r.why}});
+    return out;
+}
+
+void reportNotReady(const Args& args, const Trainee& trainee, const Policy& policy, const CertificationStatus& st,
+                    const ReplayedEvidence& replayed, Io& io) {
+    if (args.has("--json"))
+        io.out << jsonText({{"issued", false}, {"trainee", trainee.name}, {"policy", policy.id}, {"status", upperStatus(st.status)},
+                            {"missing", st.missing}, {"refused_evidence", refusedJson(replayed.refused)}}) << "\n";
+    if (st.status == CertStatus::Certified) {
+        io.err << trainee.name << " already holds '" << policy.title << "' until " << dateOfUtc(st.certificate->expires_at)
+               << "; it can be renewed from " << dateOfUtc(st.refresher_due_from) << ".\n";
+        return;
+    }
+    io.err << trainee.name << " is not ready for '" << policy.title << "'. Still missing:\n";
+    for (const auto& m : st.missing) io.err << "  - " << m << "\n";
+    if (!replayed.refused.empty()) io.err << refusedEvidenceText(replayed.refused) << "\n";
+}
+
+int signAndReport(const Args& args, Context& ctx, const Trainee& trainee, const Policy& policy, const CertificationStatus& st,
+                  const ReplayedEvidence& replayed, const std::string& now, Io& io) {
+    try {
+        auto key = issuingKey(args, ctx.store, io);
+        if (!key) return 1;
+        auto record = issueCertificate(ctx.store, *key, trainee, policy, st.scores, now, ctx.settings, ctx.content.sop.version);
+        if (args.has("--json")) {
+            io.out << jsonText({{"issued", true}, {"certificate", certificateJson(record, "valid")},
+                                {"attempts_replayed", replayed.attempts_replayed}, {"exams_regraded", replayed.quizzes_regraded},
+                                {"refused_evidence", refusedJson(replayed.refused)}}) << "\n";
+            return 0;
+        }
+        io.out << "Issued '" << record.policy_title << "' to " << record.trainee_name << "\n"
+               << "  certificate " << record.id << "\n"
+               << "  verification code " << record.verification_code << "\n"
+               << "  valid until " << dateOfUtc(record.expires_at) << "\n"
+               << "  evidence replayed: " << replayed.attempts_replayed << " attempt" << (replayed.attempts_replayed == 1 ? "" : "s")
+               << " played again, " << replayed.quizzes_regraded << " exam" << (replayed.quizzes_regraded == 1 ? "" : "s")
+               << " graded again\n";
+        if (!record.supersedes.empty()) io.out << "  renews " << record.supersedes << " (kept in the history)\n";
+        if (!replayed.refused.empty()) io.err << refusedEvidenceText(replayed.refused) << "\n";
+        io.out << "Export it with: frontline certify export " << record.id << "\n";
+    } catch (const CertError& e) {
+        io.err << "frontline: " << e.what() << "\n";
+        return 1;
+    } catch (const StoreError& e) {
+        io.err << "frontline: cannot save the certificate: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+// Issues from replayed evidence only: each attempt that counts is played again and each exam
+// graded again, so rows written into the database by hand or edited afterwards sign nothing.
 int runIssue(const Args& args, Io& io) {
     if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
     auto ctx = openContext(args, io);
@@ -264,67 +336,22 @@ int runIssue(const Args& args, Io& io) {
         return 1;
     }
     const std::string now = nowUtcIso();
-    auto evidence = gatherEvidence(ctx->store, trainee->id, ctx->content, now);
-
-    const Policy* policy = nullptr;
-    if (args.has("--policy")) {
-        policy = findPolicy(ctx->policies, args.get("--policy"));
-        if (!policy) {
-            io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
-            return 1;
-        }
-    } else {
-        // The lowest level the trainee does not currently hold is the one they are working towards.
-        for (const auto& p : ctx->policies) {
-            auto st = evaluateCertification(p, evidence, ctx->content.sop.version, ctx->settings, now);
-            if (st.status != CertStatus::Certified) {
-                policy = &p;
-                break;
-            }
-        }
-        if (!policy) {
-            if (args.has("--json")) io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"reason", "holds every certification"}}) << "\n";
-            else io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
-            return 0;
-        }
+    const QuizLibrary quizzes = loadQuizLibrary(ctx->content.paths.root / "questions", ctx->content.sop);
+    const ReplayedEvidence replayed = replayEvidence(ctx->store, *trainee, ctx->content, quizzes, ctx->settings);
+    bool none_left = false;
+    const Policy* policy = policyToIssue(args, *ctx, replayed.evidence, now, io, none_left);
+    if (none_left) {
+        if (args.has("--json")) io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"reason", "holds every certification"}}) << "\n";
+        else io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
+        return 0;
     }
-
-    auto st = evaluateCertification(*policy, evidence, ctx->content.sop.version, ctx->settings, now);
+    if (!policy) return 1;
+    const auto st = evaluateCertification(*policy, replayed.evidence, ctx->content.sop.version, ctx->settings, now);
     if (!st.ready_to_issue) {
-        if (args.has("--json"))
-            io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"policy", policy->id}, {"status", upperStatus(st.status)},
-                                {"missing", st.missing}}) << "\n";
-        if (st.status == CertStatus::Certified) {
-            io.err << trainee->name << " already holds '" << policy->title << "' until " << dateOfUtc(st.certificate->expires_at)
-                   << "; it can be renewed from " << dateOfUtc(st.refresher_due_from) << ".\n";
-        } else {
-            io.err << trainee->name << " is not ready for '" << policy->title << "'. Still missing:\n";
-            for (const auto& m : st.missing) io.err << "  - " << m << "\n";
-        }
+        reportNotReady(args, *trainee, *policy, st, replayed, io);
         return 1;
     }
-    try {
-        auto key = issuingKey(args, ctx->store, io);
-        if (!key) return 1;
-        auto record = issueCertificate(ctx->store, *key, *trainee, *policy, st.scores, now, ctx->settings, ctx->content.sop.version);
-        if (args.has("--json")) {
-            io.out << jsonText({{"issued", true}, {"certificate", certificateJson(record, "valid")}}) << "\n";
-            return 0;
-        }
-        io.out << "Issued '" << record.policy_title << "' to " << record.trainee_name << "\n"
-               << "  certificate " << record.id << "\n"
-               << "  verification code " << record.verification_code << "\n"
-               << "  valid until " << dateOfUtc(record.expires_at) << "\n";
-        if (!record.supersedes.empty()) io.out << "  renews " << record.supersedes << " (kept in the history)\n";
-        io.out << "Export it with: frontline certify export " << record.id << "\n";
-    } catch (const CertError& e) {
-        io.err << "frontline: " << e.what() << "\n";
-        return 1;
-    } catch (const StoreError& e) {
-        io.err << "frontline: cannot save the certificate: " << e.what() << "\n";
-        return 1;
-    }
-    return 0;
+    return signAndReport(args, *ctx, *trainee, *policy, st, replayed, now, io);
 }
 
 // The first text field of a stored certificate that is not UTF-8: a row no genuine issue wrote.

@@ -71,7 +71,7 @@ s = p["credentialSubject"]
 assert "AchievementSubject" in s["type"] and s["identifier"][0]["hashed"] is True
 assert "Ana Souza" not in json.dumps(p), "the plain name travels in the credential"
 assert s["achievement"]["criteria"]["narrative"] and s["achievement"]["version"]
-assert any(r["value"] == "92" for r in s["result"]), s["result"]
+assert any(r["value"] == "100" for r in s["result"]), s["result"]  # the exam, answered all right
 assert p["credentialStatus"]["id"].startswith("https://training.example.com/revocations.json")
 assert p["validFrom"] and p["validUntil"]
 PY
@@ -81,8 +81,8 @@ python3 - "$WORK/credential.jwt" "$WORK/forged.jwt" <<'PY'
 import base64, sys
 h, p, s = open(sys.argv[1]).read().strip().split(".")
 raw = bytearray(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))
-i = raw.index(b'"value":"92"') + len('"value":"')
-raw[i] = ord("9"); raw[i + 1] = ord("9") if raw[i + 1] != ord("9") else ord("8")
+i = raw.index(b'"value":"100"') + len('"value":"')
+raw[i] = ord("9"); raw[i + 1] = ord("9"); raw[i + 2] = ord("9")  # the exam score 100 becomes 999
 open(sys.argv[2], "w").write(".".join([h, base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("="), s]))
 PY
 if node "$WORK/verify.cjs" "$JOSE" "$WORK/forged.jwt" "$WORK/site/jwks.json" > "$WORK/forged.json"; then

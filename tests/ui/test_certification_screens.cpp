@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include "frontline/certs.hpp"
+#include "../genuine_evidence.hpp"
 #include "harness.hpp"
 
 using namespace frontline;
@@ -16,25 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using frontline::test::TempDir;
-
-void recordPass(Store& store, std::int64_t trainee, const std::string& scenario, const std::string& sop_version) {
-    AttemptLog log;
-    log.scenario_id = scenario;
-    log.sop_version = sop_version;
-    ScoreReport report;
-    report.scenario_id = scenario;
-    report.sop_version = sop_version;
-    report.passed = true;
-    report.stars = 3;
-    StepScore receive;
-    receive.step = "receive";
-    receive.required = true;
-    receive.covered = true;
-    receive.in_order = true;
-    receive.score = 60;
-    report.steps = {receive};
-    store.recordAttempt(trainee, scenario, log, report, "2026-01-05T09:00:00Z", "2026-01-05T09:06:00Z");
-}
+using frontline::test::recordGenuineExam;
+using frontline::test::recordGenuinePass;
 
 // An app on a temp database (the signing key goes beside it) with one trainee ready for level 1
 // (the knowledge check and a pass for each required situation) and one who has done nothing.
@@ -43,28 +27,47 @@ void loadReadyApp(Harness& h, const TempDir& dir) {
     REQUIRE(h.app.content.sop_loaded);
     h.app.store.emplace(Store::open(dir.path() / "frontline.db"));
     Store& store = *h.app.store;
-    const std::string sop = h.app.content.sop.version;
     auto ready = store.createTrainee("Amélie Ready", "Blue");
     store.createTrainee("Noah Newcomer", "Green");
-    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"}) {
-        REQUIRE_MESSAGE(h.app.content.scenario(scenario), scenario << " is not in the content");
-        recordPass(store, ready.id, scenario, sop);
-    }
-    QuizAttemptRecord quiz;
-    quiz.trainee_id = ready.id;
-    quiz.exam_id = "inbound-l1-exam";
-    quiz.mode = "exam";
-    quiz.score_percent = 86;
-    quiz.passed = true;
-    quiz.sop_version = sop;
-    quiz.started_at = "2026-01-06T09:00:00Z";
-    quiz.finished_at = "2026-01-06T09:25:00Z";
-    store.recordQuizAttempt(quiz);
+    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"})
+        recordGenuinePass(store, h.app.content, ready.id, scenario, "2026-01-05T09:00:00Z", "2026-01-05T09:06:00Z");
+    recordGenuineExam(store, h.app.content, ready.id, "inbound-l1-exam", 1, "2026-01-06T09:25:00Z");
     ui::openApp(h.app, "Amélie Ready");
     h.frames(2);
 }
 
 }  // namespace
+
+TEST_CASE("rows that do not replay look ready but sign nothing, and the screen says which and why") {
+    TempDir dir;
+    Harness h;
+    h.app.content = loadContent(ContentPaths::at(FRONTLINE_TEST_CONTENT_DIR));
+    h.app.store.emplace(Store::open(dir.path() / "frontline.db"));
+    Store& store = *h.app.store;
+    const auto mallory = store.createTrainee("Mallory Forge", "Blue");
+    recordGenuineExam(store, h.app.content, mallory.id, "inbound-l1-exam", 0, "2026-01-06T09:25:00Z");
+    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"}) {
+        AttemptLog log;  // a pass claimed with no play behind it
+        log.scenario_id = scenario;
+        log.sop_version = h.app.content.sop.version;
+        ScoreReport report;
+        report.scenario_id = scenario;
+        report.sop_version = log.sop_version;
+        report.passed = true;
+        report.stars = 3;
+        store.recordAttempt(mallory.id, scenario, log, report, "2026-01-05T09:00:00Z", "2026-01-05T09:06:00Z");
+    }
+    ui::openApp(h.app, "Mallory Forge");
+    ui::navigate(h.app, ui::ScreenId::Certificates);
+    h.frames(2);
+    REQUIRE(h.enabled("Issue certificate:inbound-agent-l1"));  // the stored rows claim enough
+    h.click("Issue certificate:inbound-agent-l1");
+    h.frames(1);
+    CHECK(store.certificates(mallory.id).empty());
+    CHECK(h.app.certificates.message_is_error);
+    CHECK(h.app.certificates.message.find("3 pieces of evidence did not reproduce") != std::string::npos);
+    CHECK(h.app.certificates.message.find("it has no event log to replay") != std::string::npos);
+}
 
 TEST_CASE("a ready trainee issues a level 1 certificate and exports it") {
     TempDir dir;

@@ -1,6 +1,7 @@
 // The Team screen at work (issue 12): figures read on a worker with their own connection, the team
 // filter that the weakest-steps panel follows, the heatmap, the trends, one trainee's records with
 // a Replay link, the refresher reminders on Home, and issuing behind the manager password.
+#include "../genuine_evidence.hpp"
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include "frontline/certs.hpp"
@@ -144,27 +145,9 @@ TEST_CASE("issuing a certificate asks for the manager password when the file has
     store.setManagerPassword("blue-harbour-42");
     ui::lockManager(h.app);
     // Ben is ready for level 1: the knowledge check and a pass for each required situation.
-    const std::string sop = h.app.content.sop.version;
-    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"}) {
-        AttemptLog log;
-        log.scenario_id = scenario;
-        log.sop_version = sop;
-        ScoreReport report;
-        report.scenario_id = scenario;
-        report.sop_version = sop;
-        report.passed = true;
-        report.stars = 3;
-        store.recordAttempt(h.app.trainee->id, scenario, log, report, "2026-11-05T09:00:00Z", "2026-11-05T09:06:00Z");
-    }
-    QuizAttemptRecord quiz;
-    quiz.trainee_id = h.app.trainee->id;
-    quiz.exam_id = "inbound-l1-exam";
-    quiz.mode = "exam";
-    quiz.score_percent = 90;
-    quiz.passed = true;
-    quiz.sop_version = sop;
-    quiz.started_at = quiz.finished_at = "2026-11-06T09:00:00Z";
-    store.recordQuizAttempt(quiz);
+    for (const char* scenario : {"failed-verification", "price-objection-learn", "irate-supervisor-request"})
+        test::recordGenuinePass(store, h.app.content, h.app.trainee->id, scenario, "2026-11-05T09:00:00Z", "2026-11-05T09:06:00Z");
+    test::recordGenuineExam(store, h.app.content, h.app.trainee->id, "inbound-l1-exam", 0, "2026-11-06T09:00:00Z");
     ui::navigate(h.app, ui::ScreenId::Certificates);
     h.frames(2);
     REQUIRE(h.enabled("Issue certificate:inbound-agent-l1"));

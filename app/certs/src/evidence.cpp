@@ -32,23 +32,28 @@ void addScenarioFacts(PracticalAttempt& p, const ContentLibrary& content) {
 
 }  // namespace
 
+PracticalAttempt practicalAttemptOf(const AttemptRecord& a, const ContentLibrary& content) {
+    PracticalAttempt p;
+    p.scenario_id = a.scenario_id;
+    p.scenario_title = a.scenario_title;
+    p.passed = a.passed;
+    p.critical_failure = a.critical_failure;
+    p.stars = a.stars;
+    p.finished_at = a.finished_at;
+    p.sop_version = a.sop_version;
+    p.assessment = a.mode == "assessment";
+    addScenarioFacts(p, content);
+    return p;
+}
+
+QuizEvidence quizEvidenceOf(const QuizAttemptRecord& q) {
+    return QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed};
+}
+
 TraineeEvidence gatherEvidenceFromAttempts(const Store& store, std::int64_t trainee_id, const ContentLibrary& content) {
     TraineeEvidence evidence;
-    for (const auto& a : store.attempts(trainee_id)) {
-        PracticalAttempt p;
-        p.scenario_id = a.scenario_id;
-        p.scenario_title = a.scenario_title;
-        p.passed = a.passed;
-        p.critical_failure = a.critical_failure;
-        p.stars = a.stars;
-        p.finished_at = a.finished_at;
-        p.sop_version = a.sop_version;
-        p.assessment = a.mode == "assessment";
-        addScenarioFacts(p, content);
-        evidence.attempts.push_back(std::move(p));
-    }
-    for (const auto& q : store.quizAttempts(trainee_id))
-        evidence.quizzes.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed});
+    for (const auto& a : store.attempts(trainee_id)) evidence.attempts.push_back(practicalAttemptOf(a, content));
+    for (const auto& q : store.quizAttempts(trainee_id)) evidence.quizzes.push_back(quizEvidenceOf(q));
     for (const auto& c : store.certificates(trainee_id)) evidence.certificates.push_back(heldCertificate(c));
     return evidence;
 }

@@ -3,11 +3,13 @@
 #include "frontline/demo_center.hpp"
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/golden.hpp"
+#include "frontline/quiz.hpp"
 #include "frontline/scoring.hpp"
 
 namespace frontline {
@@ -148,9 +150,28 @@ void recordAttempts(Store& store, const std::vector<DemoTrainee>& people, const 
 }
 
 // ---- quizzes -------------------------------------------------------------------------------------
-int quizScore(Skill skill, std::mt19937_64& random) {
-    const int low = skill == Skill::Good ? 80 : skill == Skill::Average ? 60 : 30;
-    return low + static_cast<int>(random() % static_cast<std::uint64_t>(101 - low));
+// How often a trainee of each skill answers a question right.
+int rightAnswerPercent(Skill skill) { return skill == Skill::Good ? 92 : skill == Skill::Average ? 78 : 50; }
+
+// An exam drawn, answered and graded as at the desk, so that replaying the evidence before a
+// certificate is signed (issue 13) finds the demo's exams genuine.
+std::optional<QuizAttemptRecord> takeExam(const QuizLibrary& library, const std::string& exam, Skill skill, const OrgSettings& settings,
+                                          const std::string& name, std::mt19937_64& random) {
+    const auto draw = drawQuiz(library, exam, random());
+    if (!draw) return std::nullopt;
+    std::vector<QuizAnswer> answers;
+    for (const DrawnQuestion& drawn : draw->questions) {
+        const bool right = static_cast<int>(random() % 100) < rightAnswerPercent(skill);
+        answers.push_back(right ? correctAnswer(*library.question(drawn.question), drawn) : QuizAnswer{});
+    }
+    const QuizResult result = gradeQuiz(library, *draw, answers, QuizMode::Exam, settings, name);
+    QuizAttemptRecord q;
+    q.exam_id = draw->quiz;
+    q.seed = draw->seed;
+    q.score_percent = result.percent;
+    q.passed = result.passed;
+    q.detail = quizAttemptDetail(*draw, answers, result);
+    return q;
 }
 
 int recordQuizzes(Store& store, const std::vector<DemoTrainee>& people, const std::vector<Policy>& policies, const ContentLibrary& content,
@@ -159,24 +180,22 @@ int recordQuizzes(Store& store, const std::vector<DemoTrainee>& people, const st
     for (const Policy& p : policies)
         for (const PolicyExam& e : p.exams)
             if (std::find(exams.begin(), exams.end(), e.exam) == exams.end()) exams.push_back(e.exam);
+    const QuizLibrary library = loadQuizLibrary(content.paths.root / "questions", content.sop);
     int written = 0;
     Store::Batch batch(store, true);
     for (const DemoTrainee& who : people)
         for (const std::string& exam : exams)
             for (const char* mode : {"practice", "exam", "exam"}) {
                 if (random() % 4 == 0) continue;  // not everyone has taken everything
-                QuizAttemptRecord q;
-                q.trainee_id = who.profile.id;
-                q.exam_id = exam;
-                q.mode = mode;
-                q.seed = random();
+                auto q = takeExam(library, exam, who.skill, content.default_settings, who.profile.name, random);
+                if (!q) continue;
+                q->trainee_id = who.profile.id;
+                q->mode = mode;
                 const std::int64_t finished = now - static_cast<std::int64_t>(random() % (static_cast<std::uint64_t>(o.days) * 86400 + 1));
-                q.started_at = formatUtc(finished - 900);
-                q.finished_at = formatUtc(finished);
-                q.score_percent = quizScore(who.skill, random);
-                q.passed = q.score_percent >= content.default_settings.quiz_pass_mark;
-                q.sop_version = content.sop.version;
-                store.recordQuizAttempt(q);
+                q->started_at = formatUtc(finished - 900);
+                q->finished_at = formatUtc(finished);
+                q->sop_version = content.sop.version;
+                store.recordQuizAttempt(*q);
                 ++written;
             }
     batch.commit();

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <imgui.h>
 #include "frontline/certs.hpp"
+#include "frontline/evidence_replay.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "ui_internal.hpp"
@@ -41,10 +42,23 @@ void setMessage(AppState& app, std::string text, bool error) {
     showToast(app, app.certificates.message, error ? 6 : 4);
 }
 
-void issue(AppState& app, const Policy& policy, const CertificationStatus& status) {
+// Signs only what replays: the status on screen comes from the stored results, so the evidence is
+// played and graded again here, and whatever does not reproduce is named instead of signed.
+void issue(AppState& app, const Policy& policy) {
     try {
-        auto record = issueCertificate(*app.store, *app.trainee, policy, status.scores, nowUtcIso(), app.settings,
-                                       app.content.sop.version);
+        const std::string now = nowUtcIso();
+        const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        const ReplayedEvidence replayed = replayEvidence(*app.store, *app.trainee, app.content, quizzes, app.settings);
+        const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, now);
+        if (!status.ready_to_issue) {
+            std::string why = "Not issued: the evidence does not hold up when replayed.";
+            if (!replayed.refused.empty()) why += "\n" + refusedEvidenceText(replayed.refused);
+            for (const auto& m : status.missing) why += "\n  - still missing: " + m;
+            setMessage(app, why, true);
+            invalidateCertification(app);
+            return;
+        }
+        auto record = issueCertificate(*app.store, *app.trainee, policy, status.scores, now, app.settings, app.content.sop.version);
         setMessage(app, "Certificate issued: " + record.policy_title + ", code " + record.verification_code, false);
     } catch (const CertError& e) {
         setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
@@ -120,7 +134,7 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     const char* label = renewal ? "Renew certificate" : "Issue certificate";
     ImGui::BeginDisabled(!s.ready_to_issue);
     if (iconButton(icon::kCertificate, label, ButtonKind::Primary))
-        asManager(app, "issue a certificate", [policy, s](AppState& unlocked) { issue(unlocked, policy, s); });
+        asManager(app, "issue a certificate", [policy](AppState& unlocked) { issue(unlocked, policy); });
     ImGui::EndDisabled();
     recordItem((std::string(label) + ":" + policy.id).c_str(), s.ready_to_issue);
     if (!s.ready_to_issue && s.status != CertStatus::Certified) tooltip("Complete every requirement above first.");

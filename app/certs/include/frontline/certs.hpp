@@ -113,6 +113,9 @@ TraineeEvidence gatherEvidence(const Store& store, std::int64_t trainee_id, cons
 // Every attempt and quiz of the trainee, one entry each: the reference the totals must equal, and
 // their fallback.
 TraineeEvidence gatherEvidenceFromAttempts(const Store& store, std::int64_t trainee_id, const ContentLibrary& content);
+// One stored row as certification evidence (tags, difficulty and title from the content).
+PracticalAttempt practicalAttemptOf(const AttemptRecord& a, const ContentLibrary& content);
+QuizEvidence quizEvidenceOf(const QuizAttemptRecord& q);
 // Every trainee's evidence in one read of the totals and certificate headers (for `certify
 // status`, the Team view, the status export): what gatherEvidence gives each, trainee by trainee.
 struct EvidenceByTrainee {
