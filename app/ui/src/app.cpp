@@ -422,6 +422,7 @@ void drawApp(AppState& app) {
     drawKeyboardHelp(app);
     drawManagerGate(app);
     drawPinSignIn(app);
+    drawIssuerPassphrase(app);
     ImGui::End();
     drawToast(app);
 }

@@ -1,6 +1,7 @@
 // Demo state: scripted play-throughs and staged screens (screenshots, benchmarks, tests).
 #include "frontline/ui/demo.hpp"
 #include <algorithm>
+#include "frontline/certs.hpp"
 #include "frontline/validator.hpp"
 #include "team_panels.hpp"
 #include "ui_internal.hpp"
@@ -170,12 +171,13 @@ const std::vector<std::string>& demoScreenNames() {
     static const std::vector<std::string> names = {"welcome", "profile", "home",  "library", "ringing", "call",
                                                    "wrapup",  "chat",    "email",   "debrief", "history", "settings", "quiz",
                                                    "certificates", "team", "team-heatmap", "team-trends", "team-trainee",
-                                                   "keys",         "trainee-pin",  "manager-password"};  // last two: PINs on, a password set
+                                                   "keys",         "issuer-passphrase", "trainee-pin",  "manager-password"};  // last two: PINs on, a password set
     return names;
 }
 
 bool stageDemoScreen(AppState& app, const std::string& name) {
     clearSessions(app);
+    app.issuer_passphrase = {};  // only its own screen shows the dialog
     app.keyboard_help = false;
     if (name == "welcome") {
         app.trainee.reset();
@@ -257,6 +259,14 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
     } else if (name == "keys") {
         navigate(app, ScreenId::Home);
         app.keyboard_help = true;  // the "?" map over Home
+    } else if (name == "issuer-passphrase") {
+        // A manager signs with the organisation's key: its passphrase is asked for each signature.
+        navigate(app, ScreenId::Certificates);
+        IssuerPassphraseState& s = app.issuer_passphrase;
+        s.open = s.focus = true;
+        s.what = "'Inbound agent — level 1' for " + (app.trainee ? app.trainee->name : std::string("a trainee"));
+        s.fingerprint = keyFingerprint(loadOrCreateSigningKey(app.store->dataDirectory()).public_key);
+        s.then = [](AppState&, const SigningKey&) {};
     } else if (name == "trainee-pin") {
         // A shared PC whose manager turned trainee PINs on: a colleague's profile chooses its PIN.
         app.settings.trainee_pin_digits = 4;

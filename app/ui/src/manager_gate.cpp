@@ -135,6 +135,7 @@ void asManager(AppState& app, const std::string& what, std::function<void(AppSta
 
 void lockManager(AppState& app) {
     closeDialog(app.manager_gate);
+    app.issuer_passphrase = {};  // a signing waiting for the key is a manager's, too
     app.manager_gate.unlocked = false;
     app.manager_gate.password_set = -1;  // read again: the CLI may have set one meanwhile
 }

@@ -42,14 +42,30 @@ void setMessage(AppState& app, std::string text, bool error) {
     showToast(app, app.certificates.message, error ? 6 : 4);
 }
 
+// `trainee` is the one whose evidence was replayed, whoever is at the desk when the key opens.
+void sign(AppState& app, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores, const SigningKey& key) {
+    try {
+        auto record = issueCertificate(*app.store, key, trainee, policy, scores, nowUtcIso(), app.settings, app.content.sop.version);
+        std::string text = "Certificate issued: " + record.policy_title + ", code " + record.verification_code;
+        if (!issuerPublicKey(defaultIssuerDirectory()))
+            text += ". Signed with this installation's own key, which only this installation trusts: a manager creates the "
+                    "organisation's key with `frontline issuer init`.";
+        setMessage(app, text, false);
+    } catch (const CertError& e) {
+        setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
+    } catch (const StoreError& e) {
+        setMessage(app, std::string("Could not save the certificate: ") + e.what(), true);
+    }
+    invalidateCertification(app);
+}
+
 // Signs only what replays: the status on screen comes from the stored results, so the evidence is
 // played and graded again here, and whatever does not reproduce is named instead of signed.
 void issue(AppState& app, const Policy& policy) {
     try {
-        const std::string now = nowUtcIso();
         const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
         const ReplayedEvidence replayed = replayEvidence(*app.store, *app.trainee, app.content, quizzes, app.settings);
-        const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, now);
+        const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, nowUtcIso());
         if (!status.ready_to_issue) {
             std::string why = "Not issued: the evidence does not hold up when replayed.";
             if (!replayed.refused.empty()) why += "\n" + refusedEvidenceText(replayed.refused);
@@ -58,14 +74,15 @@ void issue(AppState& app, const Policy& policy) {
             invalidateCertification(app);
             return;
         }
-        auto record = issueCertificate(*app.store, *app.trainee, policy, status.scores, now, app.settings, app.content.sop.version);
-        setMessage(app, "Certificate issued: " + record.policy_title + ", code " + record.verification_code, false);
+        withIssuerKey(app, "'" + policy.title + "' for " + app.trainee->name,
+                      [trainee = *app.trainee, policy, scores = status.scores](AppState& a, const SigningKey& key) {
+                          sign(a, trainee, policy, scores, key);
+                      });
     } catch (const CertError& e) {
         setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
     } catch (const StoreError& e) {
-        setMessage(app, std::string("Could not save the certificate: ") + e.what(), true);
+        setMessage(app, std::string("Could not read the evidence: ") + e.what(), true);
     }
-    invalidateCertification(app);
 }
 
 // "Certificate-Amélie-Ready-Inbound-agent-level-1-2026-11-30-1f2e3d4c": who, what and when, for a person

@@ -31,6 +31,10 @@
 #include "frontline/ui/screen_quiz.hpp"
 #include "frontline/ui/theme.hpp"
 
+namespace frontline {
+struct SigningKey;  // frontline/certs.hpp
+}
+
 namespace frontline::ui {
 
 // ---- ids and prefs ---------------------------------------------------------------------------
@@ -161,6 +165,17 @@ struct ManagerGateState {
     std::function<void(AppState&)> then;  // what to do once unlocked
 };
 
+// The organisation key's passphrase, asked before the window signs with it (issuer_passphrase.cpp).
+struct IssuerPassphraseState {
+    bool open = false;
+    bool focus = false;
+    std::string passphrase;   // as typed; wiped when the dialog closes
+    std::string error;        // the last refusal (a wrong passphrase)
+    std::string what;         // what is being signed: "'Inbound agent — level 1' for Amélie Ready"
+    std::string fingerprint;  // of the organisation key, to compare with the published one
+    std::function<void(AppState&, const SigningKey&)> then;  // the signing, once the key is open
+};
+
 // Signing a trainee in with their PIN (trainee_sign_in.cpp), when the file's policy asks for one.
 struct PinSignInState {
     bool open = false;
@@ -235,6 +250,7 @@ struct AppState {
     CertificatesScreenState certificates;
     ManagerGateState manager_gate;
     PinSignInState pin_sign_in;
+    IssuerPassphraseState issuer_passphrase;
     bool keyboard_help = false;  // the "?" overlay is open
 
     // Output for the platform, reset at the start of every drawApp().
@@ -286,6 +302,13 @@ void lockManager(AppState& app);
 void drawManagerGate(AppState& app);
 // Settings' part: whether a manager password guards this file, and setting or changing it.
 void drawManagerPasswordSettings(AppState& app);
+
+// ---- the organisation's signing key (issuer_passphrase.cpp) ----
+// Runs `then` with the key to sign with: the organisation's, once its passphrase is given in a
+// dialog (`what` names what is signed), or this installation's own when there is no organisation key.
+void withIssuerKey(AppState& app, const std::string& what, std::function<void(AppState&, const SigningKey&)> then);
+// The passphrase dialog, drawn over every screen while open.
+void drawIssuerPassphrase(AppState& app);
 
 // Screens (one file each in app/ui/src/).
 void drawProfileScreen(AppState& app);
