@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include "cli_runner.hpp"
 #include "frontline/evidence_replay.hpp"
+#include "store_engines.hpp"
 
 using namespace frontline;
 using frontline::test::TempDir;
@@ -219,4 +220,31 @@ TEST_CASE("replayEvidence keeps what reproduces and lists the rest; certify issu
     CHECK(issued.code == 0);
     CHECK(issued.out.find("evidence replayed: 4 attempts played again, 1 exam graded again") != std::string::npos);
     CHECK(issued.err.find("'Legal safety'") != std::string::npos);  // still named, though not needed
+}
+
+TEST_CASE_TEMPLATE("evidence replay: logs and exams reproduce after the store's round trip, and a row edited behind its back does not",
+                   Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
+    const Trainee ana = store.createTrainee("Ana Ruiz", "Blue");
+    std::vector<std::int64_t> attempts;
+    for (const char* s : {"failed-verification", "price-objection-learn", "legal-safety-compliance", "irate-supervisor-request"})
+        attempts.push_back(test::recordGenuinePass(store, content(), ana.id, s, "2026-11-05T09:00:00Z", "2026-11-05T09:06:00Z"));
+    const auto exam = test::recordGenuineExam(store, content(), ana.id, "inbound-l1-exam", 3, "2026-11-06T09:00:00Z", 11);
+    ReplayedEvidence r = replayEvidence(store, ana, content(), quizzes(), content().default_settings);
+    CHECK(r.refused.empty());
+    CHECK(r.attempts_replayed == 4);
+    CHECK(r.quizzes_regraded == 1);
+
+    // What an administrator with sqlite3 or psql could do: raise a score, clear a critical flag.
+    engine->exec(store, "UPDATE attempts SET adherence = adherence - 1 WHERE id = " + std::to_string(attempts[1]));
+    engine->exec(store, "UPDATE quiz_attempts SET score_percent = 100 WHERE id = " + std::to_string(exam.id));
+    r = replayEvidence(store, ana, content(), quizzes(), content().default_settings);
+    REQUIRE(r.refused.size() == 2);
+    CHECK(r.refused[0].what.find("attempt #" + std::to_string(attempts[1])) == 0);
+    CHECK(r.refused[0].why.find("SOP adherence") != std::string::npos);
+    CHECK(r.refused[1].why.find("the stored score is 100%") != std::string::npos);
+    CHECK(r.evidence.attempts.size() == 3);
+    CHECK(r.evidence.quizzes.empty());
 }
