@@ -21,6 +21,28 @@ bool inside(const Box& a, const Box& b, float slack) {
     return a.min.x >= b.min.x - slack && a.min.y >= b.min.y - slack && a.max.x <= b.max.x + slack && a.max.y <= b.max.y + slack;
 }
 
+struct Config {
+    ImVec2 size;
+    float text;
+};
+
+// Geometry is the same in every build, so the release build checks all four configurations; the
+// sanitizer build (looking for memory errors, at a tenth of the speed) draws the two opposite ones.
+std::vector<Config> configs() {
+#ifdef FRONTLINE_SANITIZED_BUILD
+    return {{ImVec2(1280, 800), 1.5f}, {ImVec2(1920, 1080), 1.0f}};
+#else
+    return {{ImVec2(1280, 800), 1.0f}, {ImVec2(1280, 800), 1.5f}, {ImVec2(1920, 1080), 1.0f}, {ImVec2(1920, 1080), 1.5f}};
+#endif
+}
+
+// A harness at the configuration's window size and text size, with the app open.
+void openAt(Harness& h, const Config& c) {
+    ui::applyTheme(c.text);
+    ImGui::GetIO().FontGlobalScale = c.text;
+    h.openApp();
+}
+
 float overlapArea(const Box& a, const Box& b) {
     const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
     const float h = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
@@ -51,39 +73,37 @@ std::vector<std::string> layoutProblems(const Harness& h, ImVec2 display) {
 }  // namespace
 
 TEST_CASE("no widget crosses the window edge or partly covers another, at both sizes and both text sizes") {
-    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)})
-        for (float text : {1.0f, 1.5f}) {
-            Harness h(size);
-            ui::applyTheme(text);
-            ImGui::GetIO().FontGlobalScale = text;
-            h.openApp();
-            for (const auto& name : ui::demoScreenNames()) {
-                if (name != "welcome" && !h.app.trainee) ui::seedDemo(h.app);
-                REQUIRE(ui::stageDemoScreen(h.app, name));
-                h.frames(3);
-                std::ostringstream where;
-                where << name << " at " << size.x << "x" << size.y << ", text " << text * 100 << " %";
-                CAPTURE(where.str());
-                for (const auto& p : layoutProblems(h, size)) CHECK_MESSAGE(false, p);
-            }
+    for (const Config& c : configs()) {
+        const ImVec2 size = c.size;
+        const float text = c.text;
+        Harness h(size);
+        openAt(h, c);
+        for (const auto& name : ui::demoScreenNames()) {
+            if (name != "welcome" && !h.app.trainee) ui::seedDemo(h.app);
+            REQUIRE(ui::stageDemoScreen(h.app, name));
+            h.frames(3);
+            std::ostringstream where;
+            where << name << " at " << size.x << "x" << size.y << ", text " << text * 100 << " %";
+            CAPTURE(where.str());
+            for (const auto& p : layoutProblems(h, size)) CHECK_MESSAGE(false, p);
         }
+    }
 }
 
 TEST_CASE("the first-run form's fields stay inside their card, at both sizes and both text sizes") {
-    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)})
-        for (float text : {1.0f, 1.5f}) {
-            Harness h(size);
-            ui::applyTheme(text);
-            ImGui::GetIO().FontGlobalScale = text;
-            h.openApp();  // nobody yet: the welcome screen
-            CAPTURE(size.x);
-            CAPTURE(text);
-            // The card is centred, with the same padding on both sides: so are the fields (a field
-            // as wide as the window ran past the card's right edge).
-            for (const char* field : {"Your name", "Team"}) {
-                REQUIRE(h.visible(field));
-                const ui::ItemRect& r = h.recorder.items.at(field);
-                CHECK(std::abs(r.centre().x - size.x / 2) < 8.0f);
-            }
+    for (const Config& c : configs()) {
+        const ImVec2 size = c.size;
+        const float text = c.text;
+        Harness h(size);
+        openAt(h, c);  // nobody yet: the welcome screen
+        CAPTURE(size.x);
+        CAPTURE(text);
+        // The card is centred, with the same padding on both sides: so are the fields (a field
+        // as wide as the window ran past the card's right edge).
+        for (const char* field : {"Your name", "Team"}) {
+            REQUIRE(h.visible(field));
+            const ui::ItemRect& r = h.recorder.items.at(field);
+            CHECK(std::abs(r.centre().x - size.x / 2) < 8.0f);
         }
+    }
 }

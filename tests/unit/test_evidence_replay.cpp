@@ -138,7 +138,7 @@ TEST_CASE("an attempt on other content cannot be replayed, and says so") {
     CHECK(replay(old).why.find("SOP version 0.9") != std::string::npos);
 }
 
-TEST_CASE("targets changed after the attempt do not fail it; a raised pass mark does, with the reason") {
+TEST_CASE("targets changed after the attempt do not fail it, but a raised pass mark does, with the reason") {
     const AttemptRecord genuine = played("irate-supervisor-request");
     OrgSettings later = content().default_settings;
     later.answer_within_rings = 1;  // the engine wrote the old target into the log
@@ -178,7 +178,7 @@ TEST_CASE("an exam is graded again from its stored draw and answers") {
     CHECK_FALSE(regradeStoredQuiz(quizzes(), settings, edited, ana.name).reproduced);
 }
 
-TEST_CASE("replayEvidence keeps what reproduces and lists the rest; certify issue signs only from it") {
+TEST_CASE("replayEvidence keeps what reproduces and lists the rest, and certify issue signs only from it") {
     TempDir dir;
     const std::string db = (dir.path() / "f.db").string();
     {

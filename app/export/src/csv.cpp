@@ -31,7 +31,8 @@ Writer& Writer::raw(std::string_view field) {
     return *this;
 }
 
-Writer& Writer::text(std::string_view value) { return raw(quoted(guarded(value))); }
+// Qualified: with <iomanip> in sight, ADL would pick std::quoted for a std::string argument.
+Writer& Writer::text(std::string_view value) { return raw(csv::quoted(guarded(value))); }
 Writer& Writer::number(std::int64_t value) { return raw(std::to_string(value)); }
 Writer& Writer::boolean(bool value) { return raw(value ? "true" : "false"); }
 
