@@ -20,10 +20,14 @@ nlohmann::json issuerJwks(const PublicKey& key, const std::optional<nlohmann::js
 // An OpenBadgeCredential (VC Data Model 2.0 + OB 3.0 contexts): urn:uuid ids, the issuer profile
 // with url and email, an AchievementSubject identified by a salted hash of the name, the
 // achievement with its criteria and SOP version, results per exam and practical situation,
-// validFrom/validUntil and a credentialStatus pointing at the published revocation list.
+// validFrom/validUntil, a credentialStatus pointing at the published revocation list, and
+// Frontline's own fields in "frontlineCertificate" (terms defined by an inline context).
 nlohmann::json openBadgeCredential(const CertificateRecord& record, const Policy& policy, const OrgSettings& settings,
                                    const PublicKey& issuer_key, const std::string& salt);
-std::string revocationListUrl(const OrgSettings& settings);  // issuer_url + "/revocations.json"; empty without issuer_url
+std::string revocationListUrl(const OrgSettings& settings);
+// The namespace of Frontline's JSON-LD terms (verificationCode, policyId, sopVersion, supersedes,
+// scores): issuer_url + "/frontline-vocab#", or "urn:frontline:vocab:" without an issuer_url.
+std::string frontlineVocabulary(const OrgSettings& settings);  // issuer_url + "/revocations.json"; empty without issuer_url
 // The credential as a compact VC-JWT signed RS256 with `rsa_pkcs8_der`.
 std::string openBadgeJwt(const CertificateRecord& record, const Policy& policy, const OrgSettings& settings, const PublicKey& issuer_key,
                          const std::string& rsa_pkcs8_der);
