@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include "crypto.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/open_badges.hpp"
 
 namespace frontline {
 
@@ -312,6 +313,7 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
     if (file.is_discarded()) {
         std::string text = trimmed(file_text);
         if (!looksLikeJws(text)) return notCertificate("not a certificate: the file is neither JSON nor a signed assertion");
+        if (looksLikeOpenBadgeJwt(text)) return verifyOpenBadgeJwt(text, options);
         compact = text;
         bare_jws = true;
     } else if (!file.is_object()) {
@@ -356,6 +358,7 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         return v;
     }
 
+    v.signature_checked = true;
     v.key_fingerprint = keyFingerprint(*key);
     readPayload(payload, *key, v);
 

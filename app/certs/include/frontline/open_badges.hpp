@@ -32,4 +32,16 @@ std::string frontlineVocabulary(const OrgSettings& settings);  // issuer_url + "
 std::string openBadgeJwt(const CertificateRecord& record, const Policy& policy, const OrgSettings& settings, const PublicKey& issuer_key,
                          const std::string& rsa_pkcs8_der);
 
+// Verifies a VC-JWT: RS256 only (alg none, HS256 and the rest are tampered), canonical base64url,
+// no duplicate JSON keys, the key found by kid among options.trusted_rsa_keys, the JWT claims
+// restating the credential; then revocation, trust and expiry as for a badge file. An unknown kid
+// is Untrusted with signature_checked false (a key in the header is used only to say "intact").
+BadgeVerification verifyOpenBadgeJwt(const std::string& compact, const VerifyOptions& options);
+bool looksLikeOpenBadgeJwt(const std::string& compact);  // a compact JWS whose alg is not EdDSA
+// "SHA256:xxxx …": the first 16 bytes of the RSA JWK's thumbprint (its kid), like keyFingerprint.
+std::string rsaKeyFingerprint(const nlohmann::json& jwk);
+// RSA public keys in an issuer file: issuer.json's rsaPublicJwk, a JWK set (jwks.json) or a bare
+// JWK; each with its kid recomputed. Empty when there is none.
+std::vector<nlohmann::json> rsaKeysFromIssuerFile(const std::string& text);
+
 }  // namespace frontline
