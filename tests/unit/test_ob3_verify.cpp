@@ -1,6 +1,7 @@
 // `frontline verify` on Open Badges 3.0: the VC-JWT (RS256 against the trusted issuers' RSA keys,
-// never alg none/HS256/unknown kid, no duplicate JSON keys, every single-byte change refused);
-// Frontline's extension fields carry their own JSON-LD terms.
+// never alg none/HS256/unknown kid, no duplicate JSON keys, every single-byte change refused) and
+// the baked SVG (credential in <openbadges:credential>, text escaped, the shown name must match the
+// credential's hashed identity). Frontline's extension fields carry their own JSON-LD terms.
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
 #include "frontline/open_badges.hpp"
@@ -176,4 +177,31 @@ TEST_CASE("the credential's Frontline fields have their own JSON-LD terms under 
     CHECK(inline_context["scores"]["@type"] == "@json");
     OrgSettings no_url;
     CHECK(frontlineVocabulary(no_url) == "urn:frontline:vocab:");
+}
+
+TEST_CASE("a baked SVG holds the VC-JWT, escapes its text and verifies; a changed name is tampered") {
+    Issued is;
+    const BakedBadgeText shown{verifyPolicy().title, is.record.trainee_name, is.settings.company_name, is.record.issued_at,
+                               is.record.expires_at};
+    const std::string svg = bakedBadgeSvg(is.jwt, shown);
+    CHECK(svg.find("xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0\"") != std::string::npos);
+    CHECK(svg.find("<openbadges:credential>" + is.jwt + "</openbadges:credential>") != std::string::npos);
+    CHECK(svg.find("Zoë O&apos;Brien &lt;zo&gt;") != std::string::npos);
+    CHECK(svg.find("&lt;level 1&gt; &amp; &quot;more&quot;") != std::string::npos);
+    CHECK(svg.find("<zo>") == std::string::npos);
+    std::string why;
+    CHECK(bakedCredential(svg, why) == is.jwt);
+
+    auto v = verifyBadge(svg, is.trusting);
+    CHECK(v.verdict == BadgeVerdict::Valid);
+    CHECK(v.recipient_name == is.record.trainee_name);
+
+    std::string renamed = svg;
+    const std::string shown_name = "Zoë O&apos;Brien &lt;zo&gt;</text>";
+    renamed.replace(renamed.find(shown_name), shown_name.size(), "Mallory Forge</text>");
+    CHECK(verifyBadge(renamed, is.trusting).verdict == BadgeVerdict::Tampered);
+
+    std::string two = svg;
+    two.insert(two.find("<title>"), "<openbadges:credential>" + is.jwt + "</openbadges:credential>");
+    CHECK(verifyBadge(two, is.trusting).verdict == BadgeVerdict::NotACertificate);
 }

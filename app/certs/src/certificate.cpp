@@ -307,6 +307,7 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         v.problems.push_back("the file is not acceptable JSON: " + json_why);
         return v;
     }
+    if (!parsed && file_text.find("<svg") != std::string::npos) return verifyBakedSvg(file_text, options);
     nlohmann::json file = parsed ? *parsed : nlohmann::json(nlohmann::json::value_t::discarded);
     std::string compact;
     bool bare_jws = false;

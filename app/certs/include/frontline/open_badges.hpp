@@ -44,4 +44,15 @@ std::string rsaKeyFingerprint(const nlohmann::json& jwk);
 // JWK; each with its kid recomputed. Empty when there is none.
 std::vector<nlohmann::json> rsaKeysFromIssuerFile(const std::string& text);
 
+// ---- baked badge (Open Badges 3.0 §5.3, SVG) ----
+struct BakedBadgeText {
+    std::string title, trainee_name, company, issued, expires;  // what the picture shows
+};
+// A badge picture with the VC-JWT baked in an <openbadges:credential> element; all text escaped.
+std::string bakedBadgeSvg(const std::string& jwt, const BakedBadgeText& shown);
+// The baked VC-JWT; nullopt with `why` when the SVG holds none, or more than one.
+std::optional<std::string> bakedCredential(const std::string& svg, std::string& why);
+// verifyOpenBadgeJwt on the baked credential, and the name shown must be the one its hash names.
+BadgeVerification verifyBakedSvg(const std::string& svg, const VerifyOptions& options);
+
 }  // namespace frontline
