@@ -205,3 +205,27 @@ TEST_CASE("a baked SVG holds the VC-JWT, escapes its text and verifies; a change
     two.insert(two.find("<title>"), "<openbadges:credential>" + is.jwt + "</openbadges:credential>");
     CHECK(verifyBadge(two, is.trusting).verdict == BadgeVerdict::NotACertificate);
 }
+
+TEST_CASE("VC-JWTs and SVGs with members of the wrong JSON type are verdicts, never exceptions") {
+    Issued is;
+    const std::string der = is.rsa_der;
+    const std::string kid = is.trusting.trusted_rsa_keys[0].jwk["kid"];
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"alg":"RS256","jwk":{"kty":"RSA","n":5,"e":[1]}})", R"({"id":"urn:uuid:x"})"},
+        {R"({"alg":"RS256","jwk":"RSA"})", R"({"id":"urn:uuid:x"})"},
+        {R"({"alg":7,"kid":")" + kid + "\"}", R"({})"},
+        {R"({"alg":"RS256","kid":")" + kid + "\"}",
+         R"({"id":5,"issuer":"urn:uuid:x","credentialSubject":"me","frontlineCertificate":[1],"validFrom":1,"nbf":"x"})"},
+        {R"({"alg":"RS256","kid":")" + kid + "\"}", R"({"credentialSubject":{"achievement":3,"identifier":[{"salt":5}]}})"},
+    };
+    for (const auto& [header, payload] : cases) {
+        INFO(header << " " << payload);
+        const std::string jwt = signedJwt(header, payload, der);
+        BadgeVerification v;
+        CHECK_NOTHROW(v = verifyBadge(jwt, is.trusting));
+        CHECK(v.verdict != BadgeVerdict::Valid);
+        const std::string svg = bakedBadgeSvg(jwt, {"t", "n", "c", "2026-01-01", "2027-01-01"});
+        CHECK_NOTHROW(v = verifyBadge(svg, is.trusting));
+        CHECK(v.verdict != BadgeVerdict::Valid);
+    }
+}

@@ -144,8 +144,10 @@ BadgeVerification verifyBakedSvg(const std::string& svg, const VerifyOptions& op
     } catch (const nlohmann::json::exception&) {
     }
     const auto shown = textById(svg, "recipient");
-    const std::string salt = identity.is_object() ? identity.value("salt", "") : "";
-    const std::string hash = identity.is_object() ? identity.value("identityHash", "") : "";
+    auto text = [&](const char* key) {
+        return identity.is_object() && identity.contains(key) && identity[key].is_string() ? identity[key].get<std::string>() : std::string();
+    };
+    const std::string salt = text("salt"), hash = text("identityHash");
     if (!shown || hash != "sha256$" + sha256Hex(*shown + salt)) {
         v.problems.push_back("the name shown in the picture is not the name the signed credential holds");
         v.verdict = BadgeVerdict::Tampered;

@@ -445,6 +445,7 @@ nlohmann::json toJson(const BadgeVerification& v) {
         {"key_trust", trust},
         {"trusted_by", v.trusted_by},
         {"store_checked", v.store_checked},
+        {"signature_checked", v.signature_checked},
     };
     if (!v.revoked_at.empty()) j["revocation"] = {{"revoked_at", v.revoked_at}, {"reason", v.revoke_reason}};
     return j;

@@ -143,7 +143,11 @@ BadgeVerification verifyOpenBadgeJwt(const std::string& compact, const VerifyOpt
     }
     const std::string kid = str(jwt->header, "kid");
     const TrustedRsaKey* trusted = trustedKeyFor(kid, options);
-    const nlohmann::json embedded = jwt->header.value("jwk", nlohmann::json());
+    // A key in the header counts only as an RSA public key with text members (anything else: none).
+    const nlohmann::json header_jwk = jwt->header.value("jwk", nlohmann::json());
+    const nlohmann::json embedded = str(header_jwk, "kty") == "RSA" && !str(header_jwk, "n").empty() && !str(header_jwk, "e").empty()
+                                        ? rsaThumbprintJwk(header_jwk)
+                                        : nlohmann::json();
     const nlohmann::json& key = trusted ? trusted->jwk : embedded;
     if (!key.is_object()) {
         // Nobody here holds the key with this kid: the signature cannot be checked at all.
@@ -160,7 +164,7 @@ BadgeVerification verifyOpenBadgeJwt(const std::string& compact, const VerifyOpt
         return v;
     }
     v.signature_checked = true;
-    v.key_fingerprint = rsaKeyFingerprint(trusted ? key : nlohmann::json(rsaThumbprintJwk(key)));
+    v.key_fingerprint = rsaKeyFingerprint(key);
     readCredential(jwt->payload, trusted ? trusted->issuer_key : std::nullopt, v);
     const auto fingerprints = options.trusted_fingerprints;
     if (trusted) {
