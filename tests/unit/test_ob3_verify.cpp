@@ -179,7 +179,7 @@ TEST_CASE("the credential's Frontline fields have their own JSON-LD terms under 
     CHECK(frontlineVocabulary(no_url) == "urn:frontline:vocab:");
 }
 
-TEST_CASE("a baked SVG holds the VC-JWT, escapes its text and verifies; a changed name is tampered") {
+TEST_CASE("a baked SVG holds the VC-JWT, escapes its text and verifies, and a changed name is tampered") {
     Issued is;
     const BakedBadgeText shown{verifyPolicy().title, is.record.trainee_name, is.settings.company_name, is.record.issued_at,
                                is.record.expires_at};
