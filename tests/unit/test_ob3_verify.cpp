@@ -201,6 +201,18 @@ TEST_CASE("a baked SVG holds the VC-JWT, escapes its text and verifies, and a ch
     renamed.replace(renamed.find(shown_name), shown_name.size(), "Mallory Forge</text>");
     CHECK(verifyBadge(renamed, is.trusting).verdict == BadgeVerdict::Tampered);
 
+    std::string retitled = svg;
+    const std::string shown_title = "&lt;level 1&gt;";
+    retitled.replace(retitled.find(shown_title), shown_title.size(), "level 3");  // the <title> element
+    CHECK(verifyBadge(retitled, is.trusting).verdict == BadgeVerdict::Tampered);
+    retitled = svg;
+    retitled.replace(retitled.rfind(shown_title), shown_title.size(), "level 3");  // the visible title line
+    CHECK(verifyBadge(retitled, is.trusting).verdict == BadgeVerdict::Tampered);
+    std::string redated = svg;
+    const std::string until = "valid until " + is.record.expires_at.substr(0, 4);
+    redated.replace(redated.find(until), until.size(), "valid until 2099");
+    CHECK(verifyBadge(redated, is.trusting).verdict == BadgeVerdict::Tampered);
+
     std::string two = svg;
     two.insert(two.find("<title>"), "<openbadges:credential>" + is.jwt + "</openbadges:credential>");
     CHECK(verifyBadge(two, is.trusting).verdict == BadgeVerdict::NotACertificate);

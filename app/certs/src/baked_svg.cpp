@@ -1,8 +1,8 @@
 // Open Badges baking for SVG (OB 3.0 §5.3): the VC-JWT travels inside the picture, as the text of
 // an <openbadges:credential> element in the https://purl.imsglobal.org/ob/v3p0 namespace, right
-// after the <svg> start tag. The picture shows the policy, the trainee's name and the dates; only
-// the baked credential is signed, so verification also checks that the name shown is the one the
-// credential's salted hash names.
+// after the <svg> start tag. The picture shows the policy, the trainee's name, the issuer and the
+// dates; only the baked credential is signed, so verification also checks that the name shown is
+// the one the credential's salted hash names and that the other lines say what it says.
 #include <algorithm>
 #include "crypto.hpp"
 #include "frontline/open_badges.hpp"
@@ -63,6 +63,14 @@ std::optional<std::string> textById(const std::string& svg, const std::string& i
     const auto close = open_end == std::string::npos ? open_end : svg.find("</text>", open_end);
     if (close == std::string::npos) return std::nullopt;
     return xmlUnescaped(svg.substr(open_end + 1, close - open_end - 1));
+}
+
+// The text of the one <title> element; nullopt when there is not exactly one.
+std::optional<std::string> titleElement(const std::string& svg) {
+    if (countOf(svg, "<title") != 1 || countOf(svg, "</title>") != 1) return std::nullopt;
+    const auto open = svg.find("<title>"), close = svg.find("</title>");
+    if (open == std::string::npos || close < open) return std::nullopt;
+    return xmlUnescaped(svg.substr(open + 7, close - open - 7));
 }
 
 std::string dateOnly(const std::string& iso) { return iso.substr(0, std::min<size_t>(iso.size(), 10)); }
@@ -151,10 +159,19 @@ BadgeVerification verifyBakedSvg(const std::string& svg, const VerifyOptions& op
     if (!shown || hash != "sha256$" + sha256Hex(*shown + salt)) {
         v.problems.push_back("the name shown in the picture is not the name the signed credential holds");
         v.verdict = BadgeVerdict::Tampered;
+        return v;
     } else {
         v.recipient_name = *shown;
         v.notes.push_back("the name shown matches the credential's hashed identity");
     }
+    // The rest of what the picture says must be what the credential says, too.
+    const BakedBadgeText signed_text{v.policy_title, *shown, v.company, v.issued_on, v.expires};
+    const std::string expected = bakedBadgeSvg("", signed_text);
+    for (const char* id : {"title", "issuer", "dates"})
+        if (textById(svg, id) != textById(expected, id))
+            v.problems.push_back(std::string("the picture's ") + id + " is not what the signed credential says");
+    if (titleElement(svg) != titleElement(expected)) v.problems.push_back("the picture's <title> is not what the signed credential says");
+    if (!v.problems.empty()) v.verdict = BadgeVerdict::Tampered;
     return v;
 }
 
