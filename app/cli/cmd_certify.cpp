@@ -27,6 +27,7 @@ constexpr const char* kUsage =
     "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
     "       frontline certify export ID_OR_CODE --format ob3 [--jwt FILE] [--json]\n"
+    "       frontline certify export ID_OR_CODE --format svg [--svg FILE] [--json]   (a badge picture with the VC-JWT baked in)\n"
     "       frontline certify revoke ID_OR_CODE --reason TEXT [--json]\n"
     "       (issue and revoke take --manager-password-file FILE when the database has a manager password)\n"
     "       frontline certify list [--trainee NAME] [--json]\n"
@@ -409,17 +410,23 @@ int runExportOb3(const Context& ctx, const CertificateRecord& record, const Args
     auto passphrase = issuerPassphrase(args, io);
     if (!passphrase) return 1;
     const std::string jwt = openBadgeJwt(record, *policy, ctx.settings, *org, unsealIssuerRsaKey(issuer_dir, *passphrase));
-    const std::filesystem::path path = args.has("--jwt") ? std::filesystem::path(args.get("--jwt")) : std::filesystem::path(record.id + ".ob3.jwt");
-    if (!writeText(path, jwt + "\n", io)) return 1;
-    if (args.has("--json")) io.out << jsonText({{"certificate", record.id}, {"ob3", path.string()}}) << "\n";
-    else io.out << "ob3:   " << path.string() << "\n";
+    const bool svg = args.get("--format") == "svg";
+    const char* kind = svg ? "svg" : "ob3";
+    std::filesystem::path path = svg ? (args.has("--svg") ? args.get("--svg") : record.id + ".badge.svg")
+                                     : (args.has("--jwt") ? args.get("--jwt") : record.id + ".ob3.jwt");
+    const std::string text =
+        svg ? bakedBadgeSvg(jwt, {policy->title, record.trainee_name, ctx.settings.company_name, record.issued_at, record.expires_at})
+            : jwt + "\n";
+    if (!writeText(path, text, io)) return 1;
+    if (args.has("--json")) io.out << jsonText({{"certificate", record.id}, {kind, path.string()}}) << "\n";
+    else io.out << kind << ":   " << path.string() << "\n";
     return 0;
 }
 
 int runExport(const Args& args, Io& io) {
     if (args.positional.size() < 2) throw UsageError("certify export needs a certificate id or verification code");
     const std::string format = args.get("--format", "badge");
-    if (format != "badge" && format != "ob3") throw UsageError("--format takes badge or ob3");
+    if (format != "badge" && format != "ob3" && format != "svg") throw UsageError("--format takes badge, ob3 or svg");
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     auto record = findCertificate(ctx->store, args.positional[1], io);
@@ -429,7 +436,7 @@ int runExport(const Args& args, Io& io) {
                << " is not valid UTF-8); nothing was exported — revoke it and issue a new one\n";
         return 1;
     }
-    if (format == "ob3") {
+    if (format == "ob3" || format == "svg") {
         try {
             return runExportOb3(*ctx, *record, args, io);
         } catch (const CertError& e) {
@@ -537,7 +544,7 @@ int runList(const Args& args, Io& io) {
 }  // namespace
 
 int cmdCertify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason", "--format", "--within"}, {}, {"--pdf", "--badge", "--jwt", "--issuer-dir", "--passphrase-file", "--manager-password-file"}});
+    const Args args = parseOptions(argv, {{"--json", "--due"}, {"--at", "--policy", "--trainee", "--reason", "--format", "--within"}, {}, {"--pdf", "--badge", "--jwt", "--svg", "--issuer-dir", "--passphrase-file", "--manager-password-file"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;

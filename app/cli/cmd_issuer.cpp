@@ -136,7 +136,9 @@ int runExport(const Args& args, Io& io) {
         io.err << "frontline: cannot create " << out_dir.string() << ": " << ec.message() << "\n";
         return 1;
     }
-    const auto profile = issuerProfile(effectiveSettings(*content, &*store), *key);
+    auto profile = issuerProfile(effectiveSettings(*content, &*store), *key);
+    // The RSA key that signs Open Badges 3.0 VC-JWTs, so --trust issuer.json covers those too.
+    if (auto rsa = issuerRsaJwk(issuerDirectoryFor(args))) profile["rsaPublicJwk"] = *rsa;
     // Only certificates this key issued belong on its list.
     std::vector<CertificateRecord> issued;
     for (auto& c : store->certificates()) {

@@ -1,5 +1,6 @@
 // frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]
-// Checks a certificate file offline: the Ed25519 signature over exactly the signed payload, that
+// Checks a certificate file offline (a badge file, an OB 3.0 VC-JWT or a baked SVG; the library
+// tells them apart): the signature over exactly the signed payload, that
 // the readable fields equal the signed ones, who signed it (a trusted issuer or not), expiry, and
 // revocation (carried in the file, in a published list, or known to the local database).
 // Exit codes: 0 valid and from a trusted issuer, 1 not a certificate, 2 usage, 3 intact but from an
@@ -10,14 +11,16 @@
 #include "cli_support.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/open_badges.hpp"
 
 namespace frontline::cli {
 namespace {
 
 constexpr const char* kUsage =
     "usage: frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]\n"
-    "Verifies a certificate exported with `frontline certify export` (<id>.badge.json) or a bare signed\n"
-    "assertion. Trusted issuers: the organisation's key (`frontline issuer init`), an issuer.json or JWK\n"
+    "Verifies a certificate exported with `frontline certify export`: <id>.badge.json, a bare signed\n"
+    "assertion, an Open Badges 3.0 VC-JWT (--format ob3, RS256 only) or a baked SVG badge (--format svg).\n"
+    "Trusted issuers: the organisation's key (`frontline issuer init`), an issuer.json, jwks.json or JWK\n"
     "given with --trust, and the trusted_issuers setting. --revocations reads a published revocations.json;\n"
     "with a database (--db, or the default one when it exists) its revocations count too.\n"
     "Exit codes: 0 valid and trusted, 1 not a certificate, 3 issuer not trusted, 4 tampered, 5 expired,\n"
@@ -49,6 +52,10 @@ std::string headline(const BadgeVerification& v) {
         case BadgeVerdict::Expired: return "EXPIRED: issued by a trusted issuer, but it expired on " + dateOfUtc(v.expires);
         case BadgeVerdict::Revoked: return "REVOKED: the certificate was revoked on " + dateOfUtc(v.revoked_at);
         case BadgeVerdict::Untrusted:
+            if (!v.signature_checked)
+                return "UNTRUSTED ISSUER: signed with a key (" + v.key_fingerprint +
+                       ") that no trusted issuer holds, so not even the signature could be checked. Give the issuer's published "
+                       "jwks.json or issuer.json with --trust.";
             return "UNTRUSTED ISSUER: the signature is intact, but the key that made it (" + v.key_fingerprint +
                    ") is not a trusted issuer's. Anyone can make such a file: compare the fingerprint with the one the issuer publishes.";
         case BadgeVerdict::Tampered: return "TAMPERED: the certificate has been altered or was not signed by its issuer";
@@ -83,11 +90,14 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         std::string why;
         auto trusted_text = readWhole(args.get("--trust"));
         auto key = trusted_text ? keyFromIssuerFile(*trusted_text, why) : std::nullopt;
-        if (!key) {
+        const auto rsa_keys = trusted_text ? rsaKeysFromIssuerFile(*trusted_text) : std::vector<nlohmann::json>{};
+        if (!key && (rsa_keys.empty() || why == "its fingerprint does not match its key")) {
             io.err << "frontline: --trust " << args.get("--trust") << ": " << (trusted_text ? why : "cannot read it") << "\n";
             return 1;
         }
-        options.trusted_keys.push_back({*key, "--trust " + args.get("--trust")});
+        const std::string source = "--trust " + args.get("--trust");
+        if (key) options.trusted_keys.push_back({*key, source});
+        for (const auto& jwk : rsa_keys) options.trusted_rsa_keys.push_back({jwk, source, key});
     }
     std::optional<std::vector<RevokedEntry>> revocations;
     if (args.has("--revocations")) {
@@ -104,7 +114,12 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     // The local database and key, only when they exist: verifying must never create either.
     std::vector<std::string> context_notes;
     try {
-        if (auto org_key = issuerPublicKey(issuerDirectoryFor(args))) options.trusted_keys.push_back({*org_key, "the organisation's issuer key"});
+        if (auto org_key = issuerPublicKey(issuerDirectoryFor(args))) {
+            options.trusted_keys.push_back({*org_key, "the organisation's issuer key"});
+            if (auto rsa = issuerRsaJwk(issuerDirectoryFor(args)))
+                for (const auto& jwk : rsaKeysFromIssuerFile(rsa->dump()))
+                    options.trusted_rsa_keys.push_back({jwk, "the organisation's issuer key", org_key});
+        }
     } catch (const CertError& e) {
         context_notes.push_back(std::string("organisation issuer key not used: ") + e.what());
     }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include "crypto.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/open_badges.hpp"
 
 namespace frontline {
 
@@ -306,12 +307,14 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         v.problems.push_back("the file is not acceptable JSON: " + json_why);
         return v;
     }
+    if (!parsed && file_text.find("<svg") != std::string::npos) return verifyBakedSvg(file_text, options);
     nlohmann::json file = parsed ? *parsed : nlohmann::json(nlohmann::json::value_t::discarded);
     std::string compact;
     bool bare_jws = false;
     if (file.is_discarded()) {
         std::string text = trimmed(file_text);
         if (!looksLikeJws(text)) return notCertificate("not a certificate: the file is neither JSON nor a signed assertion");
+        if (looksLikeOpenBadgeJwt(text)) return verifyOpenBadgeJwt(text, options);
         compact = text;
         bare_jws = true;
     } else if (!file.is_object()) {
@@ -356,6 +359,7 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
         return v;
     }
 
+    v.signature_checked = true;
     v.key_fingerprint = keyFingerprint(*key);
     readPayload(payload, *key, v);
 
@@ -441,6 +445,7 @@ nlohmann::json toJson(const BadgeVerification& v) {
         {"key_trust", trust},
         {"trusted_by", v.trusted_by},
         {"store_checked", v.store_checked},
+        {"signature_checked", v.signature_checked},
     };
     if (!v.revoked_at.empty()) j["revocation"] = {{"revoked_at", v.revoked_at}, {"reason", v.revoke_reason}};
     return j;

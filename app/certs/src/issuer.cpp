@@ -279,8 +279,11 @@ std::optional<PublicKey> keyFromIssuerFile(const std::string& text, std::string&
     if (!j) return std::nullopt;
     const nlohmann::json* jwk = &*j;
     if (j->is_object() && j->contains("publicKeyJwk")) jwk = &(*j)["publicKeyJwk"];
+    if (j->is_object() && j->contains("keys") && (*j)["keys"].is_array())  // a JWK set (jwks.json)
+        for (const auto& k : (*j)["keys"])
+            if (k.is_object() && k.value("kty", "") == "OKP" && k.value("crv", "") == "Ed25519") jwk = &k;
     if (!jwk->is_object() || jwk->value("kty", "") != "OKP" || jwk->value("crv", "") != "Ed25519") {
-        why = "no Ed25519 public key (an issuer profile from `frontline issuer export`, or a JWK)";
+        why = "no Ed25519 public key (an issuer profile or jwks.json from `frontline issuer export`, or a JWK)";
         return std::nullopt;
     }
     auto raw = fromBase64url(jwk->value("x", ""));

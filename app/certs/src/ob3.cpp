@@ -22,6 +22,32 @@ std::string trimSlash(std::string url) {
     return url;
 }
 
+// Frontline's own terms, defined inline so JSON-LD expansion keeps them (the VC 2.0 context would
+// file undefined terms under its "issuer-dependent" vocabulary). New names only: the OB 3.0 and
+// VC 2.0 contexts are @protected, so redefining one of their terms is an error.
+nlohmann::json frontlineContext(const OrgSettings& settings) {
+    const std::string ns = frontlineVocabulary(settings);
+    return {{"FrontlineCertificate", ns + "FrontlineCertificate"},
+            {"frontlineCertificate", {{"@id", ns + "certificate"}, {"@type", "@id"}}},
+            {"verificationCode", ns + "verificationCode"},
+            {"policyId", ns + "policyId"},
+            {"sopVersion", ns + "sopVersion"},
+            {"supersedes", {{"@id", ns + "supersedes"}, {"@type", "@id"}}},
+            {"scores", {{"@id", ns + "scores"}, {"@type", "@json"}}}};
+}
+
+// What only Frontline records: the code read out over the phone, the policy, the SOP version,
+// the certificate it renews and the raw scores.
+nlohmann::json frontlineExtension(const CertificateRecord& r) {
+    nlohmann::json ext = {{"type", "FrontlineCertificate"},
+                          {"verificationCode", r.verification_code},
+                          {"policyId", r.policy_id},
+                          {"sopVersion", r.sop_version},
+                          {"scores", r.scores.is_object() ? r.scores : nlohmann::json::object()}};
+    if (!r.supersedes.empty()) ext["supersedes"] = "urn:uuid:" + r.supersedes;
+    return ext;
+}
+
 // Result descriptions (what was measured) and results (what this trainee scored) from the scores
 // the policy evaluation recorded: one per exam, one per required practical situation.
 void addResults(const nlohmann::json& scores, const std::string& achievement_id, nlohmann::json& descriptions, nlohmann::json& results) {
@@ -47,6 +73,10 @@ void addResults(const nlohmann::json& scores, const std::string& achievement_id,
 }
 
 }  // namespace
+
+std::string frontlineVocabulary(const OrgSettings& settings) {
+    return settings.issuer_url.empty() ? std::string("urn:frontline:vocab:") : trimSlash(settings.issuer_url) + "/frontline-vocab#";
+}
 
 std::string revocationListUrl(const OrgSettings& settings) {
     return settings.issuer_url.empty() ? std::string() : trimSlash(settings.issuer_url) + "/revocations.json";
@@ -76,7 +106,9 @@ nlohmann::json openBadgeCredential(const CertificateRecord& r, const Policy& pol
         {"resultDescription", descriptions},
     };
     nlohmann::json credential = {
-        {"@context", {"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}},
+        {"@context",
+         {"https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+          "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", frontlineContext(settings)}},
         {"id", "urn:uuid:" + r.id},
         {"type", {"VerifiableCredential", "OpenBadgeCredential"}},
         {"issuer", issuer},
@@ -93,6 +125,7 @@ nlohmann::json openBadgeCredential(const CertificateRecord& r, const Policy& pol
              {"salt", salt}}}},
           {"achievement", achievement},
           {"result", results}}},
+        {"frontlineCertificate", frontlineExtension(r)},
     };
     if (const std::string list = revocationListUrl(settings); !list.empty())
         credential["credentialStatus"] = {{"id", list + "#" + r.id}, {"type", "1EdTechRevocationList"}};

@@ -63,11 +63,13 @@ std::string newRsaPkcs8Der() {
 
 nlohmann::json rsaPublicJwk(const std::string& pkcs8_der) {
     Pkey key = privateFromDer(pkcs8_der);
-    nlohmann::json jwk = {{"kty", "RSA"},
-                          {"n", base64url(bignumParam(key.get(), OSSL_PKEY_PARAM_RSA_N))},
-                          {"e", base64url(bignumParam(key.get(), OSSL_PKEY_PARAM_RSA_E))},
-                          {"alg", "RS256"},
-                          {"use", "sig"}};
+    return rsaThumbprintJwk({{"kty", "RSA"},
+                             {"n", base64url(bignumParam(key.get(), OSSL_PKEY_PARAM_RSA_N))},
+                             {"e", base64url(bignumParam(key.get(), OSSL_PKEY_PARAM_RSA_E))}});
+}
+
+nlohmann::json rsaThumbprintJwk(const nlohmann::json& public_jwk) {
+    nlohmann::json jwk = {{"kty", "RSA"}, {"n", public_jwk.value("n", "")}, {"e", public_jwk.value("e", "")}, {"alg", "RS256"}, {"use", "sig"}};
     // RFC 7638 thumbprint as the key id: SHA-256 over the required members in lexical order.
     const std::string canonical = nlohmann::json{{"e", jwk["e"]}, {"kty", "RSA"}, {"n", jwk["n"]}}.dump();
     std::string hex = sha256Hex(canonical), digest;

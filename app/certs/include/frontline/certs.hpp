@@ -168,6 +168,7 @@ struct BadgeVerification {
     std::string key_fingerprint;
     KeyTrust key_trust = KeyTrust::NotChecked;
     std::string trusted_by;      // which trusted source holds the signing key, when one does
+    bool signature_checked = false;  // false when no key at hand could check it (a VC-JWT's unknown kid)
     bool store_checked = false;  // the certificate was found in the local store
     std::string revoked_at, revoke_reason;
 };
@@ -177,16 +178,26 @@ struct TrustedKey {
     std::string source;  // "the organisation's issuer key", "--trust FILE", …
 };
 
+// An issuer's RSA key for Open Badges 3.0 VC-JWTs (kid recomputed from n and e), with the
+// issuer's Ed25519 key when the same source names it (the credential's issuer id derives from it).
+struct TrustedRsaKey {
+    nlohmann::json jwk;
+    std::string source;
+    std::optional<PublicKey> issuer_key;
+};
+
 struct VerifyOptions {
     std::string now;                        // ISO 8601 UTC; decides "expired"
     std::optional<PublicKey> trusted_key;   // the local installation's key, when known
     const Store* store = nullptr;           // for revocations and the issued record
     std::vector<TrustedKey> trusted_keys;   // the organisation's key, --trust files
+    std::vector<TrustedRsaKey> trusted_rsa_keys;  // the same sources' RSA keys, for VC-JWTs
     std::vector<std::string> trusted_fingerprints;  // from the trusted_issuers setting
     const std::vector<RevokedEntry>* revocations = nullptr;  // a published list at hand
 };
 
-// Never throws for bad input: every problem with the file is a verdict.
+// Never throws for bad input: every problem with the file is a verdict. A compact token that is not
+// an EdDSA assertion is verified as an Open Badges 3.0 VC-JWT (verifyOpenBadgeJwt).
 BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions& options);
 // JSON for `frontline verify --json`.
 nlohmann::json toJson(const BadgeVerification& v);
