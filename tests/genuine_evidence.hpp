@@ -13,15 +13,17 @@
 
 namespace frontline::test {
 
-// Plays the first play-through of the scenario's golden file (its best path) and records it.
+// Plays the first play-through of the scenario's golden file (its best path) and records it;
+// under `settings` (the desk's), else the content's defaults.
 inline std::int64_t recordGenuinePass(Store& store, const ContentLibrary& content, std::int64_t trainee_id, const std::string& scenario_id,
-                                      const std::string& started_at, const std::string& finished_at) {
+                                      const std::string& started_at, const std::string& finished_at,
+                                      const OrgSettings* settings = nullptr) {
     const Scenario* scenario = content.scenario(scenario_id);
     if (!scenario) throw std::runtime_error("no scenario " + scenario_id);
     std::vector<Diagnostic> diags;
     const auto golden = loadGoldenFile(content.paths.root / "golden" / (scenario_id + ".golden.json"), diags);
     if (!golden || golden->playthroughs.empty()) throw std::runtime_error("no golden file for " + scenario_id);
-    const GoldenResult played = replayGolden(content.sop, *scenario, content.default_settings, golden->playthroughs.front());
+    const GoldenResult played = replayGolden(content.sop, *scenario, settings ? *settings : content.default_settings, golden->playthroughs.front());
     if (!played.problems.empty() || !played.report.passed) throw std::runtime_error("the best path of " + scenario_id + " does not pass");
     return store.recordAttempt(trainee_id, scenario->title, played.log, played.report, started_at, finished_at);
 }

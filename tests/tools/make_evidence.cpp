@@ -18,8 +18,9 @@ int main(int argc, char** argv) {
         Store store = Store::open(argv[1]);
         const std::int64_t trainee = std::stoll(argv[2]);
         const std::string now = nowUtcIso();
+        const OrgSettings settings = store.settings(content.default_settings);  // as the desk plays
         for (const char* scenario : {"failed-verification", "price-objection-learn", "legal-safety-compliance"})
-            test::recordGenuinePass(store, content, trainee, scenario, now, now);
+            test::recordGenuinePass(store, content, trainee, scenario, now, now, &settings);
         test::recordGenuineExam(store, content, trainee, "inbound-l1-exam", 0, now);
     } catch (const std::exception& e) {
         std::cerr << "frontline_make_evidence: " << e.what() << "\n";

@@ -94,14 +94,23 @@ TEST_CASE("an edited event log does not reproduce") {
         REQUIRE(removed);
         CHECK(replay(bad).why.find("its log differs from what the scenario gives") != std::string::npos);
     }
-    SUBCASE("a customer line reworded") {
+    SUBCASE("a customer line swapped for another") {
         AttemptRecord bad = genuine;
         for (Event& e : bad.log.events)
             if (e.type == EventType::CustomerLine) {
-                e.text += " Thank you so much!";
+                e.id += ".calmer";
                 break;
             }
         CHECK_FALSE(replay(bad).reproduced);
+    }
+    SUBCASE("the customer's mood after a reply edited") {
+        AttemptRecord bad = genuine;
+        for (Event& e : bad.log.events)
+            if (e.type == EventType::Choice) {
+                e.mood_after += e.mood_after > 50 ? -5 : 5;
+                break;
+            }
+        CHECK(replay(bad).why.find("its log differs") != std::string::npos);
     }
     SUBCASE("a decision the scenario does not offer there") {
         AttemptRecord bad = genuine;
@@ -136,6 +145,16 @@ TEST_CASE("an attempt on other content cannot be replayed, and says so") {
     old = played("failed-verification");
     old.sop_version = old.log.sop_version = "0.9";
     CHECK(replay(old).why.find("SOP version 0.9") != std::string::npos);
+}
+
+TEST_CASE("words filled in from the settings do not decide: an organisation renamed since still reproduces") {
+    const AttemptRecord genuine = played("failed-verification");
+    OrgSettings renamed = content().default_settings;
+    renamed.company_name = "Brightwave & Sons";
+    CHECK(replay(genuine, renamed).reproduced);
+    AttemptRecord other_agent = genuine;
+    other_agent.log.agent_name = "Someone Else";  // the {agent} in the greeting: words, not decisions
+    CHECK(replay(other_agent).reproduced);
 }
 
 TEST_CASE("targets changed after the attempt do not fail it, but a raised pass mark does, with the reason") {
