@@ -52,7 +52,8 @@ std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
 std::string passwordFromFile(const std::string& file) {
     std::ifstream in(file);
     std::string password;
-    if (!in || !std::getline(in, password)) throw UsageError("cannot read a password from " + file);
+    // Serves passwords, passphrases and PINs alike: the message names none of them.
+    if (!in || !std::getline(in, password)) throw UsageError("cannot read a first line from " + file + " (missing, unreadable or empty)");
     if (!password.empty() && password.back() == '\r') password.pop_back();
     return password;
 }
