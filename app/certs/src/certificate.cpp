@@ -264,6 +264,34 @@ void readPayload(const nlohmann::json& payload, const PublicKey& key, BadgeVerif
         problem("the recipient name does not match the hashed recipient identity");
 }
 
+}  // namespace
+
+void certs_detail::checkRevocation(const VerifyOptions& options, BadgeVerification& v, const std::string* issued_as) {
+    if (options.revocations)
+        for (const auto& entry : *options.revocations)
+            if (entry.certificate_id == v.certificate_id && v.revoked_at.empty()) {
+                v.revoked_at = entry.revoked_at.empty() ? options.now : entry.revoked_at;
+                v.revoke_reason = entry.reason;
+            }
+    if (!options.store || v.certificate_id.empty()) return;
+    try {
+        if (auto stored = options.store->certificate(v.certificate_id)) {
+            v.store_checked = true;
+            if (issued_as && stored->assertion_json != *issued_as) v.problems.push_back("differs from the certificate issued with this id");
+            if (!stored->revoked_at.empty()) {
+                v.revoked_at = stored->revoked_at;
+                v.revoke_reason = stored->revoke_reason;
+            }
+        } else {
+            v.notes.push_back("certificate not found in the local store");
+        }
+    } catch (const StoreError& e) {
+        v.notes.push_back(std::string("local store not checked: ") + e.what());
+    }
+}
+
+namespace {
+
 // Whether a trusted issuer holds the key that signed: the organisation's key, --trust files, the
 // trusted_issuers fingerprints, or the local installation's key (certificates issued before the
 // organisation key existed).
@@ -389,30 +417,7 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
     }
 
     judgeTrust(*key, options, v);
-    if (options.revocations)
-        for (const auto& entry : *options.revocations)
-            if (entry.certificate_id == v.certificate_id && v.revoked_at.empty()) {
-                v.revoked_at = entry.revoked_at.empty() ? options.now : entry.revoked_at;
-                v.revoke_reason = entry.reason;
-            }
-
-    if (options.store && !v.certificate_id.empty()) {
-        try {
-            if (auto stored = options.store->certificate(v.certificate_id)) {
-                v.store_checked = true;
-                if (stored->assertion_json != compact)
-                    v.problems.push_back("differs from the certificate issued with this id");
-                if (!stored->revoked_at.empty()) {
-                    v.revoked_at = stored->revoked_at;
-                    v.revoke_reason = stored->revoke_reason;
-                }
-            } else {
-                v.notes.push_back("certificate not found in the local store");
-            }
-        } catch (const StoreError& e) {
-            v.notes.push_back(std::string("local store not checked: ") + e.what());
-        }
-    }
+    checkRevocation(options, v, &compact);
 
     // A revocation only ever takes validity away, so it counts whoever signed; an expiry date from
     // an issuer nobody trusts means nothing, so "untrusted" comes before "expired".

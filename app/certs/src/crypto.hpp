@@ -39,4 +39,9 @@ std::string keyUrn(const PublicKey& key);
 std::optional<PublicKey> keyFromUrn(std::string_view urn);
 std::string publicKeyPem(const PublicKey& key);
 
+// What a published revocation list at hand, then the local store, say of certificate
+// v.certificate_id: sets v.revoked_at / revoke_reason, v.store_checked and notes. With
+// `issued_as`, the store's copy must also be exactly that signed text (a badge file's JWS).
+void checkRevocation(const VerifyOptions& options, BadgeVerification& v, const std::string* issued_as = nullptr);
+
 }  // namespace frontline::certs_detail

@@ -105,32 +105,6 @@ const TrustedRsaKey* trustedKeyFor(const std::string& kid, const VerifyOptions& 
     return nullptr;
 }
 
-// A published list at hand, or the local store, may know the certificate was revoked (a VC-JWT
-// carries no revocation of its own: it is never re-signed).
-void checkRevocation(const VerifyOptions& options, BadgeVerification& v) {
-    if (options.revocations)
-        for (const auto& entry : *options.revocations)
-            if (entry.certificate_id == v.certificate_id && v.revoked_at.empty()) {
-                v.revoked_at = entry.revoked_at.empty() ? options.now : entry.revoked_at;
-                v.revoke_reason = entry.reason;
-            }
-    if (options.store && !v.certificate_id.empty()) {
-        try {
-            if (auto stored = options.store->certificate(v.certificate_id)) {
-                v.store_checked = true;
-                if (!stored->revoked_at.empty()) {
-                    v.revoked_at = stored->revoked_at;
-                    v.revoke_reason = stored->revoke_reason;
-                }
-            } else {
-                v.notes.push_back("certificate not found in the local store");
-            }
-        } catch (const StoreError& e) {
-            v.notes.push_back(std::string("local store not checked: ") + e.what());
-        }
-    }
-}
-
 }  // namespace
 
 std::string rsaKeyFingerprint(const nlohmann::json& jwk) {
@@ -202,7 +176,7 @@ BadgeVerification verifyOpenBadgeJwt(const std::string& compact, const VerifyOpt
     } else {
         v.key_trust = options.trusted_rsa_keys.empty() && fingerprints.empty() ? KeyTrust::NotChecked : KeyTrust::Differs;
     }
-    checkRevocation(options, v);
+    checkRevocation(options, v);  // a VC-JWT carries no revocation of its own: it is never re-signed
     // The same order as a badge file: a revocation counts whoever signed, untrusted before expired.
     if (!v.problems.empty()) v.verdict = BadgeVerdict::Tampered;
     else if (!v.revoked_at.empty()) v.verdict = BadgeVerdict::Revoked;
