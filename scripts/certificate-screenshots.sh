@@ -28,8 +28,7 @@ CERT=$(python3 -c "import json;print(json.load(open('issue.json'))['certificate'
 "$BIN" certify export "$CERT" --pdf cert.pdf --badge cert.badge.json --db "$DB" > /dev/null
 "$BIN" certify export "$CERT" --format svg --svg cert.svg --db "$DB" > /dev/null
 "$BIN" issuer export site --db "$DB" > /dev/null
-# poppler warns about libharu's ToUnicode CMap (a known flaw, README "Certificates"): not shown here.
-pdftoppm -png -r 60 -singlefile cert.pdf "$OUT/certificate-pdf" 2> /dev/null
+pdftoppm -png -r 60 -singlefile cert.pdf "$OUT/certificate-pdf"
 rsvg-convert -w 640 cert.svg -o "$OUT/certificate-badge.png"
 
 # The verdicts, each command as typed and what it printed.

@@ -10,12 +10,12 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev libcurl4-openssl-dev
-  doctest-dev libsodium-dev libssl-dev libhpdf-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
+  doctest-dev libsodium-dev libssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
   libzstd-dev
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
-  # runtime files: fonts (text + icons)
-  fonts-dejavu-core fonts-noto-core fonts-font-awesome fonts-symbola
+  # runtime files: fonts (text + icons; WenQuanYi gives the certificate PDF Chinese and Japanese names)
+  fonts-dejavu-core fonts-noto-core fonts-font-awesome fonts-symbola fonts-wqy-microhei
   # real-window tests, screenshots, PDF checks and the end-to-end scripts
   xvfb xauth xdotool libgl1-mesa-dri imagemagick poppler-utils sqlite3 python3 strace
   # the certificate PDF's QR code read back as a phone would (test_certs)

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <set>
 #include "cli_support.hpp"
@@ -84,7 +85,7 @@ std::string kindOf(const std::filesystem::path& file) {
     if (name == "settings.json") return "settings";
     if (name.ends_with(".golden.json") || parent == "golden") return "golden";
     if (parent == "exams") return "exam";
-    for (const char* kind : {"scenarios", "questions", "policies", "paths"})
+    for (const char* kind : {"scenarios", "questions", "policies", "paths", "archive"})
         if (parent == kind) return kind;
     return "unknown";
 }
@@ -103,6 +104,40 @@ ReplyLengthStats addReplyLengthNotes(const ContentLibrary& lib, Report& report) 
                     "/nodes"});
     }
     return total;
+}
+
+// archive/<id>.v<N>.json: earlier versions of scenarios, kept so old attempts can be replayed
+// before a certificate is signed. Each must load, be named for what it holds and be older than the
+// scenario; a scenario past version 1 with versions not kept gets a note saying what that costs.
+void addArchiveChecks(const ContentLibrary& lib, Report& report) {
+    static const std::regex archived_name(R"((.+)\.v([1-9][0-9]{0,5})\.json)");
+    for (const auto& file : contentFilesIn(lib.paths.root / "archive")) {
+        std::smatch m;
+        const std::string name = file.filename().string();
+        report.by_file[key(file)];
+        if (!std::regex_match(name, m, archived_name)) {
+            report.add({Severity::Error, file.string(), 0, 0, "an archived scenario is named <scenario id>.v<version>.json", ""});
+            continue;
+        }
+        const int version = std::stoi(m[2]);
+        std::vector<Diagnostic> diags;
+        if (!loadArchivedScenario(lib, m[1].str(), version, diags) && diags.empty())
+            diags.push_back({Severity::Error, file.string(), 0, 0, "cannot be read as an archived scenario", ""});
+        report.add(diags);
+        if (const Scenario* now = lib.scenario(m[1].str()); now && now->version <= version)
+            report.add({Severity::Error, file.string(), 0, 0,
+                        "the scenario is at version " + std::to_string(now->version) + ": archive/ keeps earlier versions only", "/version"});
+    }
+    for (const auto& s : lib.scenarios) {
+        std::string missing;
+        for (int v = 1; v < s->version; ++v)
+            if (!std::filesystem::exists(archivedScenarioFile(lib.paths, s->id, v))) missing += (missing.empty() ? "" : ", ") + std::to_string(v);
+        if (!missing.empty())
+            report.add({Severity::Note, s->file, 0, 0,
+                        "attempts played on version(s) " + missing + " cannot count towards a certificate: keep them as archive/" + s->id +
+                            ".v<version>.json",
+                        "/version"});
+    }
 }
 
 std::string percentText(const ReplyLengthStats& t) {
@@ -152,6 +187,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     ContentLibrary lib = loadContent(paths);
     report.add(lib.diagnostics);
     ReplyLengthStats lengths = addReplyLengthNotes(lib, report);
+    if (lib.sop_loaded) addArchiveChecks(lib, report);
     for (const auto& f : lib.failed) report.by_file[key(f.file)];  // failed files' diagnostics are already in lib.diagnostics
     if (lib.sop_loaded) {
         QuizLibrary quiz = loadQuizLibrary(paths.root / "questions", lib.sop);

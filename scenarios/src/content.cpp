@@ -44,6 +44,28 @@ std::vector<std::filesystem::path> contentFilesIn(const std::filesystem::path& d
     return files;
 }
 
+std::filesystem::path archivedScenarioFile(const ContentPaths& paths, std::string_view id, int version) {
+    return paths.root / "archive" / (std::string(id) + ".v" + std::to_string(version) + ".json");
+}
+
+std::optional<Scenario> loadArchivedScenario(const ContentLibrary& content, std::string_view id, int version,
+                                             std::vector<Diagnostic>& diags) {
+    // An id comes from a database row: one that could name a file outside archive/ names none.
+    if (id.empty() || id.find_first_of("/\\") != std::string_view::npos || id.front() == '.') return std::nullopt;
+    const auto file = archivedScenarioFile(content.paths, id, version);
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return std::nullopt;
+    auto scenario = loadScenario(file, content.sop, diags, /*path_checks=*/false);
+    if (scenario && (scenario->id != id || scenario->version != version)) {
+        diags.push_back({Severity::Error, file.string(), 0, 0,
+                         "the file holds scenario '" + scenario->id + "' version " + std::to_string(scenario->version) +
+                             ", not '" + std::string(id) + "' version " + std::to_string(version) + " as its name says",
+                         "/version"});
+        return std::nullopt;
+    }
+    return scenario;
+}
+
 const Scenario* ContentLibrary::scenario(std::string_view id) const {
     for (const auto& s : scenarios)
         if (s->id == id) return s.get();

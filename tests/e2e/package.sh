@@ -48,7 +48,7 @@ echo "package: $(basename "$DEB"), $(du -k "$DEB" | cut -f1) KiB, built in $(( $
 # ---- what is in it ----
 DEPENDS=$(dpkg-deb -f "$DEB" Depends)
 echo "Depends: $DEPENDS"
-for wanted in libglfw3 libsqlite3 libsodium libhpdf libqrencode libasound2 libstb libcurl4 libzstd1 fonts-font-awesome; do
+for wanted in libglfw3 libsqlite3 libsodium libcairo2 libpango-1.0-0 libqrencode libasound2 libstb libcurl4 libzstd1 fonts-font-awesome; do
   grep -q "$wanted" <<<"$DEPENDS" || fail "Depends lacks $wanted"
 done
 # Runtime only: no compiler, no -dev package, no test tool.

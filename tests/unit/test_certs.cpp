@@ -11,6 +11,7 @@
 #include <iterator>
 #include <memory>
 #include <regex>
+#include <sstream>
 #include "frontline/certs.hpp"
 #include "../../app/certs/src/crypto.hpp"
 
@@ -417,4 +418,56 @@ TEST_CASE("the PDF certificate carries the name, code and details as text") {
     CHECK(revoked.find("Revoked on 2 April 2026: Left the team") != std::string::npos);
 
     CHECK_THROWS_AS(exportCertificatePdf(record, f.dir / "no-such-dir" / "x.pdf", f.settings), CertError);
+}
+
+TEST_CASE("the PDF prints a name in any script, extracts without poppler warnings and is a tagged PDF with a link") {
+    Fixture f;
+    auto record = f.issue();
+    // Chinese, Greek and Cyrillic in one name: DejaVu has no CJK glyphs, so fontconfig must find another font.
+    record.trainee_name = "王小明 Ελένη Иванова";
+    record.policy_title = "Inbound agent — 一级";
+    f.settings.certificate_verify_url = "https://training.example.com/verify?code={code}";
+    const auto pdf = f.dir / "cjk.pdf";
+    exportCertificatePdf(record, pdf, f.settings);
+
+    // Text that was drawn as "missing glyph" boxes would not extract: these characters came from a real font.
+    const std::string text = runCommand("pdftotext -layout '" + pdf.string() + "' - 2>" + (f.dir / "warnings.txt").string());
+    INFO(text);
+    CHECK(text.find("王小明 Ελένη Иванова") != std::string::npos);
+    CHECK(text.find("Inbound agent — 一级") != std::string::npos);
+    CHECK(fileBytes(f.dir / "warnings.txt").empty());  // poppler said nothing about the font maps
+    const std::string fonts = runCommand("pdffonts '" + pdf.string() + "' 2>&1");
+    INFO(fonts);
+    // Every font embedded, subset and with a ToUnicode map ("emb sub uni": yes yes yes); DejaVu for the
+    // Latin, Greek and Cyrillic, and another font (the CJK one fontconfig chose; cairo renames it
+    // CairoFont-N when it converts it to CFF) for the Chinese.
+    std::istringstream font_lines(fonts);
+    std::string font_line;
+    int dejavu = 0, others = 0;
+    for (int n = 0; std::getline(font_lines, font_line); ++n) {
+        if (n < 2 || font_line.empty()) continue;  // the table's header and rule
+        CHECK(font_line.find(" yes yes yes ") != std::string::npos);
+        (font_line.find("DejaVu") != std::string::npos ? dejavu : others) += 1;
+    }
+    CHECK(dejavu >= 2);
+    CHECK(others >= 1);
+
+    // Reading order: heading, name, policy, then the details, as a screen reader would go.
+    const std::string plain = runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null");
+    const auto heading = plain.find("Certificate of Competence"), name = plain.find("王小明"), details = plain.find("Verification code");
+    CHECK(heading < name);
+    CHECK(name < details);
+    CHECK(details != std::string::npos);
+
+    const std::string info = runCommand("pdfinfo '" + pdf.string() + "' 2>&1");
+    INFO(info);
+    CHECK(info.find("Tagged:          yes") != std::string::npos);
+    CHECK(info.find("王小明") != std::string::npos);  // the title in the document's metadata
+    // The QR code is also a link annotation to the check page (a click in a PDF viewer).
+    CHECK(fileBytes(pdf).find("training.example.com/verify?code=" + record.verification_code) != std::string::npos);
+
+    // Bytes that are not UTF-8 in a stored name print as replacement characters; nothing throws.
+    record.trainee_name = std::string("Bad \xff\xfe bytes");
+    CHECK_NOTHROW(exportCertificatePdf(record, pdf, f.settings));
+    CHECK(runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null").find("Bad") != std::string::npos);
 }

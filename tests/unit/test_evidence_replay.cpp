@@ -4,6 +4,8 @@
 #include "../genuine_evidence.hpp"
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 #include "cli_runner.hpp"
 #include "frontline/evidence_replay.hpp"
 #include "store_engines.hpp"
@@ -145,6 +147,94 @@ TEST_CASE("an attempt on other content cannot be replayed, and says so") {
     old = played("failed-verification");
     old.sop_version = old.log.sop_version = "0.9";
     CHECK(replay(old).why.find("SOP version 0.9") != std::string::npos);
+}
+
+namespace {
+
+// A copy of the bundled content (and its schemas) that a test may edit, as an author would.
+ContentPaths editableContent(const TempDir& dir) {
+    namespace fs = std::filesystem;
+    const fs::path bundled(FRONTLINE_TEST_CONTENT_DIR);
+    fs::copy(bundled, dir.path() / "content", fs::copy_options::recursive);
+    fs::copy(bundled.parent_path() / "schema", dir.path() / "schema", fs::copy_options::recursive);
+    return ContentPaths::at(dir.path() / "content");
+}
+
+// Rewrites the scenario file's version (and one line the customer says): the author's next version.
+void bumpVersion(const std::filesystem::path& file, int version) {
+    std::ifstream in(file);
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["version"] = version;
+    j["summary"] = j["summary"].get<std::string>() + " (revised)";
+    std::ofstream(file) << j.dump(2);
+}
+
+}  // namespace
+
+TEST_CASE("a scenario revised after an attempt: the attempt replays on the archived copy, and is refused without one") {
+    TempDir dir;
+    const ContentPaths paths = editableContent(dir);
+    Store store = Store::open((dir.path() / "f.db").string());
+    const Trainee ana = store.createTrainee("Ana Ruiz", "Blue");
+    {
+        const ContentLibrary v1 = loadContent(paths, false);
+        test::recordGenuinePass(store, v1, ana.id, "failed-verification", "2026-11-05T09:00:00Z", "2026-11-05T09:06:00Z");
+    }
+    const auto scenario_file = paths.root / "scenarios" / "failed-verification.json";
+    const auto original = paths.root / "original.json.txt";
+    std::filesystem::copy_file(scenario_file, original);
+    bumpVersion(scenario_file, 2);
+    const ContentLibrary v2 = loadContent(paths, false);
+    REQUIRE(v2.scenario("failed-verification")->version == 2);
+
+    // No copy of version 1: the attempt cannot count, and the reason names the file to keep.
+    ReplayedEvidence r = replayEvidence(store, ana, v2, quizzes(), v2.default_settings);
+    REQUIRE(r.refused.size() == 1);
+    CHECK(r.refused[0].why.find("played on version 1 of the scenario, which is at version 2 now") != std::string::npos);
+    CHECK(r.refused[0].why.find("archive/failed-verification.v1.json") != std::string::npos);
+    CHECK(r.evidence.attempts.empty());
+
+    // The author kept version 1 in archive/: the attempt replays on it and counts.
+    std::filesystem::create_directories(paths.root / "archive");
+    const auto kept = archivedScenarioFile(paths, "failed-verification", 1);
+    std::filesystem::copy_file(original, kept);
+    r = replayEvidence(store, ana, v2, quizzes(), v2.default_settings);
+    CHECK(r.refused.empty());
+    CHECK(r.attempts_replayed == 1);
+    REQUIRE(r.evidence.attempts.size() == 1);
+    CHECK(r.evidence.attempts[0].passed);
+
+    // A copy that is not the version its name says does not stand in for it.
+    bumpVersion(kept, 3);
+    r = replayEvidence(store, ana, v2, quizzes(), v2.default_settings);
+    REQUIRE(r.refused.size() == 1);
+    CHECK(r.refused[0].why.find("does not load: the file holds scenario 'failed-verification' version 3") != std::string::npos);
+
+    // An id from a database row never reaches outside archive/.
+    std::vector<Diagnostic> diags;
+    CHECK_FALSE(loadArchivedScenario(v2, "../scenarios/failed-verification", 1, diags));
+    CHECK(diags.empty());
+}
+
+TEST_CASE("frontline validate checks the archive and says which versions are not kept") {
+    TempDir dir;
+    const ContentPaths paths = editableContent(dir);
+    const auto scenario_file = paths.root / "scenarios" / "failed-verification.json";
+    std::filesystem::create_directories(paths.root / "archive");
+    std::filesystem::copy_file(scenario_file, archivedScenarioFile(paths, "failed-verification", 1));
+    bumpVersion(scenario_file, 3);
+    auto run = test::runCli({"validate", paths.root.string()});
+    INFO(run.out);
+    CHECK(run.code == 0);
+    CHECK(run.out.find("attempts played on version(s) 2 cannot count towards a certificate") != std::string::npos);
+
+    std::filesystem::copy_file(scenario_file, paths.root / "archive" / "failed-verification.json");  // no version in the name
+    std::filesystem::copy_file(scenario_file, archivedScenarioFile(paths, "failed-verification", 2));  // holds version 3
+    run = test::runCli({"validate", paths.root.string()});
+    INFO(run.out);
+    CHECK(run.code == 1);
+    CHECK(run.out.find("failed-verification.json: error: an archived scenario is named <scenario id>.v<version>.json") != std::string::npos);
+    CHECK(run.out.find("failed-verification.v2.json: error: the file holds scenario 'failed-verification' version 3") != std::string::npos);
 }
 
 TEST_CASE("words filled in from the settings do not decide: an organisation renamed since still reproduces") {

@@ -1,5 +1,7 @@
 // Sections: the targets in force · one attempt · one exam · a trainee's evidence
 #include "frontline/evidence_replay.hpp"
+#include <map>
+#include <optional>
 #include "frontline/certs.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/scoring.hpp"
@@ -208,9 +210,39 @@ std::string quizLabel(const QuizAttemptRecord& q, const QuizLibrary& library) {
     return "exam '" + (exam ? exam->title : q.exam_id) + "' (#" + std::to_string(q.id) + ") on " + dateOfUtc(q.finished_at);
 }
 
-AttemptReplay replayListed(const Store& store, const AttemptRecord& listed, const ContentLibrary& content, const OrgSettings& settings) {
-    const Scenario* scenario = content.scenario(listed.scenario_id);
-    if (!scenario) return {false, "the scenario '" + listed.scenario_id + "' is no longer in the content"};
+// The scenario each attempt was played on: the content's own when the versions match, else the
+// copy of that version kept in the content's archive/ folder (each loaded once per replay run).
+class PlayedScenarios {
+public:
+    explicit PlayedScenarios(const ContentLibrary& content) : content_(content) {}
+
+    // nullptr with `why` when the attempt's version is neither current nor archived.
+    const Scenario* find(const std::string& id, int version, std::string& why) {
+        const Scenario* current = content_.scenario(id);
+        if (current && current->version == version) return current;
+        auto [entry, loaded_now] = archived_.try_emplace({id, version});
+        std::vector<Diagnostic> diags;
+        if (loaded_now) entry->second = loadArchivedScenario(content_, id, version, diags);
+        if (entry->second) return &*entry->second;
+        const std::string copy = archivedScenarioFile(content_.paths, id, version).filename().string();
+        if (!diags.empty()) why = "archive/" + copy + " does not load: " + diags.front().message;
+        else if (!current) why = "the scenario '" + id + "' is no longer in the content, nor archive/" + copy;
+        else
+            why = "it was played on version " + std::to_string(version) + " of the scenario, which is at version " +
+                  std::to_string(current->version) + " now, and the content keeps no archive/" + copy + ", so it cannot be replayed";
+        return nullptr;
+    }
+
+private:
+    const ContentLibrary& content_;
+    std::map<std::pair<std::string, int>, std::optional<Scenario>> archived_;
+};
+
+AttemptReplay replayListed(const Store& store, const AttemptRecord& listed, PlayedScenarios& scenarios, const ContentLibrary& content,
+                           const OrgSettings& settings) {
+    std::string why;
+    const Scenario* scenario = scenarios.find(listed.scenario_id, listed.scenario_version, why);
+    if (!scenario) return {false, why};
     try {
         const auto full = store.attempt(listed.id);
         if (!full) return {false, "it is no longer in the database"};
@@ -225,11 +257,12 @@ AttemptReplay replayListed(const Store& store, const AttemptRecord& listed, cons
 ReplayedEvidence replayEvidence(const Store& store, const Trainee& trainee, const ContentLibrary& content, const QuizLibrary& quizzes,
                                 const OrgSettings& settings) {
     ReplayedEvidence out;
+    PlayedScenarios scenarios(content);
     for (const AttemptRecord& listed : store.attempts(trainee.id)) {
         // An attempt that claims no pass meets no requirement whatever it holds: nothing to check.
         if (listed.passed && !listed.critical_failure) {
             ++out.attempts_replayed;
-            const AttemptReplay replay = replayListed(store, listed, content, settings);
+            const AttemptReplay replay = replayListed(store, listed, scenarios, content, settings);
             if (!replay.reproduced) {
                 out.refused.push_back({attemptLabel(listed), replay.why});
                 continue;

@@ -97,4 +97,14 @@ struct ContentLibrary {
 // Loads the SOP (sop/*.sop.json, the first one), settings.json and scenarios/*.json.
 ContentLibrary loadContent(const ContentPaths& paths, bool path_checks = true);
 
+// ---- earlier scenario versions -------------------------------------------------------------------
+// A scenario whose version goes up keeps its earlier text in the tree's archive/ folder as
+// <id>.v<version>.json, so that attempts played on it can still be replayed before a certificate
+// is signed (evidence_replay.hpp). Not loaded at start-up; only when an old attempt asks.
+std::filesystem::path archivedScenarioFile(const ContentPaths& paths, std::string_view id, int version);
+// The archived copy, checked like any scenario against `content`'s SOP. nullopt when there is none
+// (diags empty) or it does not load or names another id or version (diags say why).
+std::optional<Scenario> loadArchivedScenario(const ContentLibrary& content, std::string_view id, int version,
+                                             std::vector<Diagnostic>& diags);
+
 }  // namespace frontline
