@@ -9,15 +9,8 @@ CACHE="$(cd "$(dirname "$BIN")/.." && pwd)/jose-cache"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-command -v node >/dev/null && command -v npm >/dev/null || fail "node and npm are missing (scripts/install-deps.sh installs them)"
-if [ ! -f "$CACHE/node_modules/jose/package.json" ]; then
-  if ! npm ping > "$WORK/ping.txt" 2>&1; then
-    echo "SKIP: npm cannot reach its registry:"; cat "$WORK/ping.txt"; exit 77
-  fi
-  mkdir -p "$CACHE"
-  (cd "$CACHE" && npm install --no-audit --no-fund --no-save --prefix "$CACHE" jose@5 > "$WORK/npm.txt" 2>&1) \
-    || { cat "$WORK/npm.txt" >&2; fail "npm install jose failed although the registry answers"; }
-fi
+. "$SRC/tests/e2e/lib/npm_packages.sh"
+npm_packages "$CACHE" jose@5
 
 # An organisation: issuer key in the manager's folder, profile in the settings.
 export XDG_DATA_HOME="$WORK/xdg" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="e2e passphrase, long enough"

