@@ -187,6 +187,32 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key, bool obje
     return it != j.end() ? *it : object ? empty_object : empty_array;
 }
 
+// Mandatory means mandatory: an "always" step is required in every scenario unless it is waived
+// with a reason. Only such a step can be waived, and not while also listed as required.
+void checkMandatorySteps(const Scenario& s, const Sop& sop, const JsonDocument& doc, std::vector<Diagnostic>& diags) {
+    const auto listed = [](const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+    std::set<std::string> waived;
+    for (size_t i = 0; i < s.waived_steps.size(); ++i) {
+        const std::string ptr = "/waived_steps/" + std::to_string(i);
+        const StepWaiver& w = s.waived_steps[i];
+        const SopStep* step = sop.step(w.step);
+        if (!step) diags.push_back(doc.diag(Severity::Error, ptr + "/step", "unknown SOP step '" + w.step + "'"));
+        else if (step->applies != StepApplies::Always)
+            diags.push_back(doc.diag(Severity::Error, ptr + "/step", "SOP step '" + w.step + "' does not apply always: there is nothing to waive"));
+        else if (listed(s.required_steps, w.step))
+            diags.push_back(doc.diag(Severity::Error, ptr + "/step", "SOP step '" + w.step + "' is both required and waived"));
+        else if (!waived.insert(w.step).second)
+            diags.push_back(doc.diag(Severity::Error, ptr + "/step", "SOP step '" + w.step + "' is waived twice"));
+        else diags.push_back(doc.diag(Severity::Note, ptr, "SOP step '" + w.step + "' is waived here: " + w.reason));
+    }
+    if (s.required_steps.empty()) return;  // the "always" steps, as the SOP orders them
+    for (const auto& step : sop.steps)
+        if (step.applies == StepApplies::Always && !listed(s.required_steps, step.id) && !waived.count(step.id))
+            diags.push_back(doc.diag(Severity::Warning, "/required_steps",
+                                     "SOP step '" + step.id + "' applies always, so it is required here although required_steps "
+                                     "does not list it: list it, or waive it in waived_steps with a reason"));
+}
+
 }  // namespace
 
 std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags, bool path_checks) {
@@ -210,6 +236,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     s.tags = j.at("tags").get<Strings>();
     s.topics = j.value("topics", Strings{});
     s.required_steps = j.value("required_steps", Strings{});
+    for (const auto& w : member(j, "waived_steps")) s.waived_steps.push_back({w.at("step").get<std::string>(), w.at("reason").get<std::string>()});
     const auto& p = j.at("persona");
     s.persona = Persona{p.at("name").get<std::string>(), p.at("mood").get<int>(), p.at("patience").get<int>(),
                         p.value("traits", Strings{}), p.value("description", std::string()),
@@ -239,6 +266,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
         if (!sop.step(id)) error(ptr, "unknown SOP step '" + id + "'");
     };
     for (size_t i = 0; i < s.required_steps.size(); ++i) checkStep(s.required_steps[i], "/required_steps/" + std::to_string(i));
+    checkMandatorySteps(s, sop, doc, diags);
     for (size_t i = 0; i < s.topics.size(); ++i)
         if (!sop.topic(s.topics[i])) error("/topics/" + std::to_string(i), "unknown SOP topic '" + s.topics[i] + "'");
     if (s.crm.must_review_history && s.crm.history.empty() && s.crm.open_tickets.empty())

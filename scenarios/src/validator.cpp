@@ -177,10 +177,13 @@ ReplyLengthStats replyLengthStats(const Scenario& scenario) {
 }
 
 std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop) {
-    if (!scenario.required_steps.empty()) return scenario.required_steps;
+    const auto has = [](const auto& list, auto&& match) { return std::any_of(list.begin(), list.end(), match); };
     std::vector<std::string> out;
-    for (const auto& step : sop.steps)
-        if (step.applies == StepApplies::Always) out.push_back(step.id);
+    for (const auto& step : sop.steps) {
+        const bool listed = has(scenario.required_steps, [&](const std::string& id) { return id == step.id; });
+        const bool waived = has(scenario.waived_steps, [&](const StepWaiver& w) { return w.step == step.id; });
+        if (listed || (step.applies == StepApplies::Always && !waived)) out.push_back(step.id);
+    }
     return out;
 }
 

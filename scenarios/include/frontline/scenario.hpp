@@ -157,6 +157,13 @@ struct Node {
     int line_offset = 0;  // where the node starts in the file (for diagnostics)
 };
 
+// An SOP step that applies always, not required in one scenario (the supervisor closes the call
+// after a warm transfer): the reason is shown by `frontline validate` and in the library.
+struct StepWaiver {
+    std::string step;
+    std::string reason;
+};
+
 struct Scenario {
     std::string id;
     int version = 1;
@@ -169,7 +176,9 @@ struct Scenario {
     int difficulty = 1;  // 1 intro, 2 intermediate, 3 advanced
     std::vector<std::string> tags;    // situations: failed_verification, objection, escalation…
     std::vector<std::string> topics;  // SOP topics it exercises (ids from the SOP)
-    std::vector<std::string> required_steps;  // SOP steps the ideal play covers; empty = all "always" steps
+    // SOP steps the ideal play covers, besides every "always" step, which is required unless waived.
+    std::vector<std::string> required_steps;
+    std::vector<StepWaiver> waived_steps;  // "always" steps this situation does not call for, each with why
     Persona persona;
     CrmRecord crm;
     std::vector<std::pair<std::string, std::string>> claims;  // what the caller says

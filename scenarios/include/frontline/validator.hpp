@@ -30,7 +30,8 @@ struct ReplyLengthStats {
 };
 ReplyLengthStats replyLengthStats(const Scenario& scenario);
 
-// The SOP steps a scenario's ideal play must cover: scenario.required_steps, or every "always" step.
+// The SOP steps a scenario's ideal play must cover, in the SOP's order: every "always" step the
+// scenario does not waive, and the steps it lists in required_steps.
 std::vector<std::string> requiredSteps(const Scenario& scenario, const Sop& sop);
 
 // Appends diagnostics (positions from `doc` when given). Returns path statistics.
