@@ -158,7 +158,7 @@ struct Node {
 };
 
 // An SOP step that applies always, not required in one scenario (the supervisor closes the call
-// after a warm transfer): the reason is shown by `frontline validate` and in the library.
+// after a warm transfer): `frontline validate` shows the reason.
 struct StepWaiver {
     std::string step;
     std::string reason;
