@@ -56,7 +56,6 @@ std::string newCertificateId() {
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-
 // The BadgeClass needs an image; a small embedded SVG rosette keeps the badge self-contained.
 std::string badgeImage(int level) {
     std::string svg =
@@ -245,7 +244,8 @@ void readRecipient(const nlohmann::json& recipient, BadgeVerification& v) {
         if (identity != hashedIdentity("name", v.recipient_name, str(recipient, "salt")))
             v.problems.push_back("signed content: the recipient name does not match the hashed recipient identity");
     } else if (v.recipient_type == "email" || v.recipient_type == "url") {
-        if (!wellFormedHash(identity)) v.problems.push_back("signed content: the hashed recipient identity is not sha256$ and 64 hex digits");
+        if (!wellFormedHash(identity))
+            v.problems.push_back("signed content: the hashed recipient identity is not sha256$ and 64 hex digits");
     } else {
         v.problems.push_back("signed content: the recipient identity type '" + v.recipient_type + "' is not name, email or url");
     }
@@ -314,7 +314,8 @@ namespace {
 // trusted_issuers fingerprints, or the local installation's key (certificates issued before the
 // organisation key existed).
 void judgeTrust(const PublicKey& key, const VerifyOptions& options, BadgeVerification& v) {
-    const bool any_trusted = (options.trusted_key && options.trust_installation_key) || !options.trusted_keys.empty() || !options.trusted_fingerprints.empty();
+    const bool installation_trusted = options.trusted_key && options.trust_installation_key;
+    const bool any_trusted = installation_trusted || !options.trusted_keys.empty() || !options.trusted_fingerprints.empty();
     v.key_trust = any_trusted ? KeyTrust::Differs : KeyTrust::NotChecked;
     for (const auto& t : options.trusted_keys)
         if (t.key == key) {
