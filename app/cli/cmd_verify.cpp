@@ -1,10 +1,11 @@
-// frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]
+// frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--recipient WHO] [--db PATH] [--at DATE] [--json]
 // Checks a certificate file offline (a badge file, an OB 3.0 VC-JWT or a baked SVG; the library
 // tells them apart): the signature over exactly the signed payload, that
 // the readable fields equal the signed ones, who signed it (a trusted issuer or not), expiry, and
 // revocation (carried in the file, in a published list, or known to the local database).
 // Exit codes: 0 valid and from a trusted issuer, 1 not a certificate, 2 usage, 3 intact but from an
-// issuer that is not trusted, 4 tampered, 5 expired, 6 revoked.
+// issuer that is not trusted, 4 tampered, 5 expired, 6 revoked, 7 valid and trusted but not the
+// --recipient's.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -17,18 +18,22 @@ namespace frontline::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--db PATH] [--at DATE] [--json]\n"
+    "usage: frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--recipient WHO] [--db PATH] [--at DATE]\n"
+    "                        [--json]\n"
     "Verifies a certificate exported with `frontline certify export`: <id>.badge.json, a bare signed\n"
     "assertion, an Open Badges 3.0 VC-JWT (--format ob3, RS256 only) or a baked SVG badge (--format svg).\n"
     "Trusted issuers: the organisation's key (`frontline issuer init`), an issuer.json, jwks.json or JWK\n"
     "given with --trust, and the trusted_issuers setting. --revocations reads a published revocations.json;\n"
-    "with a database (--db, or the default one when it exists) its revocations count too.\n"
+    "with a database (--db, or the default one when it exists) its revocations count too; its\n"
+    "trust_installation_key setting (1, the default) trusts the key in the database folder as well.\n"
+    "--recipient names an e-mail address, web address or name: verify says whether the certificate's\n"
+    "hashed recipient identity is that one.\n"
     "Exit codes: 0 valid and trusted, 1 not a certificate, 3 issuer not trusted, 4 tampered, 5 expired,\n"
-    "6 revoked.\n";
+    "6 revoked, 7 valid and trusted but it names someone other than --recipient.\n";
 
-int exitCode(BadgeVerdict verdict) {
-    switch (verdict) {
-        case BadgeVerdict::Valid: return 0;
+int exitCode(const BadgeVerification& v) {
+    switch (v.verdict) {
+        case BadgeVerdict::Valid: return v.recipient_check == RecipientCheck::Differs ? 7 : 0;
         case BadgeVerdict::NotACertificate: return 1;
         case BadgeVerdict::Untrusted: return 3;
         case BadgeVerdict::Tampered: return 4;
@@ -44,6 +49,19 @@ std::optional<std::string> readWhole(const std::filesystem::path& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::string trimmedRecipient(const std::string& text) {
+    const auto b = text.find_first_not_of(" \t\r\n"), e = text.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+}
+
+// The answer to --recipient, on its own line: whether the signed identity names that person.
+std::string recipientLine(const BadgeVerification& v) {
+    const std::string kind = v.recipient_type == "name" ? "name" : v.recipient_type == "url" ? "web address" : "e-mail address";
+    if (v.recipient_check == RecipientCheck::Matches)
+        return "RECIPIENT MATCHES: the certificate's hashed " + kind + " is " + v.recipient_asked;
+    return "RECIPIENT DIFFERS: the certificate does not name " + v.recipient_asked + " (it names its recipient by a hashed " + kind + ")";
 }
 
 std::string headline(const BadgeVerification& v) {
@@ -67,7 +85,7 @@ std::string headline(const BadgeVerification& v) {
 }  // namespace
 
 int cmdVerify(const std::vector<std::string>& argv, Io& io) {
-    const Args args = parseOptions(argv, {{"--json"}, {"--at"}, {}, {"--trust", "--revocations", "--issuer-dir"}});
+    const Args args = parseOptions(argv, {{"--json"}, {"--at", "--recipient"}, {}, {"--trust", "--revocations", "--issuer-dir"}});
     if (args.has("--help")) {
         io.out << kUsage;
         return 0;
@@ -79,6 +97,10 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         auto at = parseUtc(args.get("--at"));
         if (!at) throw UsageError("--at expects an ISO 8601 date such as 2026-12-01");
         options.now = formatUtc(*at);
+    }
+    if (args.has("--recipient")) {
+        options.recipient = trimmedRecipient(args.get("--recipient"));
+        if (options.recipient.empty()) throw UsageError("--recipient needs an e-mail address, web address or name");
     }
     const std::filesystem::path file = args.positional[0];
     const auto text = readWhole(file);
@@ -130,7 +152,9 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         try {
             store = openStore(db);
             options.store = &*store;
-            options.trusted_fingerprints = fingerprintList(store->settings(OrgSettings{}).trusted_issuers);
+            const OrgSettings settings = store->settings(OrgSettings{});
+            options.trusted_fingerprints = fingerprintList(settings.trusted_issuers);
+            options.trust_installation_key = settings.trust_installation_key != 0;
         } catch (const StoreError& e) {
             context_notes.push_back("database " + displayLocator(db) + " not checked: " + e.what());
         }
@@ -151,14 +175,15 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         auto j = toJson(v);
         j["file"] = file.string();
         io.out << jsonText(j) << "\n";
-        return exitCode(v.verdict);
+        return exitCode(v);
     }
 
     std::ostream& out = io.out;
     out << headline(v) << "\n";
+    if (v.recipient_check != RecipientCheck::NotAsked) out << recipientLine(v) << "\n";
     if (v.verdict == BadgeVerdict::NotACertificate) {
         for (const auto& p : v.problems) out << "  " << p << "\n";
-        return exitCode(v.verdict);
+        return exitCode(v);
     }
     if (v.verdict == BadgeVerdict::Untrusted) out << "  What the file claims (no trusted issuer vouches for it):\n";
     if (!v.certificate_id.empty()) {
@@ -184,7 +209,7 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     if (!v.revoked_at.empty()) out << "  Revoked: " << dateOfUtc(v.revoked_at) << ": " << v.revoke_reason << "\n";
     for (const auto& p : v.problems) out << "  problem: " << p << "\n";
     for (const auto& n : v.notes) out << "  note:    " << n << "\n";
-    return exitCode(v.verdict);
+    return exitCode(v);
 }
 
 }  // namespace frontline::cli

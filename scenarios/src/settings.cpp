@@ -68,6 +68,8 @@ const std::vector<SettingField>& fields() {
          &OrgSettings::issuer_image_url},
         {{"trusted_issuers", K::Text, 0, 2000, "characters", "Other trusted certificate issuers (key fingerprints, comma-separated)"},
          &OrgSettings::trusted_issuers},
+        {{"trust_installation_key", K::WholeNumber, 0, 1, "", "Trust certificates signed by this installation's own key (1 yes, 0 no)"},
+         &OrgSettings::trust_installation_key},
         {{"certificate_verify_url", K::Text, 0, 200, "characters",
           "Certificate check page the PDF's QR code links to, e.g. https://training.example.com/verify?code={code}"},
          &OrgSettings::certificate_verify_url},

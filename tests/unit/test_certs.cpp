@@ -471,3 +471,133 @@ TEST_CASE("the PDF prints a name in any script, extracts without poppler warning
     CHECK_NOTHROW(exportCertificatePdf(record, pdf, f.settings));
     CHECK(runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null").find("Bad") != std::string::npos);
 }
+
+// ---- whom a certificate names: e-mail, web address or name; verify --recipient ----
+
+namespace {
+
+// The fixture's trainee with an account set as `frontline trainees set-account` sets it.
+CertificateRecord issueWithAccount(Fixture& f, const std::string& account) {
+    f.store.setTraineeAccount(f.trainee.id, account);
+    f.trainee.account = account;
+    return f.issue();
+}
+
+BadgeVerification verifyAs(const Fixture& f, const CertificateRecord& r, const std::string& recipient) {
+    VerifyOptions o = f.options();
+    o.recipient = recipient;
+    return verifyBadge(badgeFileText(r, &f.key), o);
+}
+
+}  // namespace
+
+TEST_CASE("verify --recipient: an e-mail recipient matches its address in any case, and no other") {
+    Fixture f;
+    const auto record = issueWithAccount(f, "Zoe.Angstrom@Example.COM");
+    CHECK(assertionPayload(record)["recipient"]["type"] == "email");
+
+    auto right = verifyAs(f, record, "zoe.angstrom@example.com");
+    INFO(toJson(right).dump(2));
+    CHECK(right.verdict == BadgeVerdict::Valid);
+    CHECK(right.recipient_check == RecipientCheck::Matches);
+    CHECK(toJson(right)["recipient_check"]["matches"] == true);
+    CHECK(verifyAs(f, record, "ZOE.ANGSTROM@EXAMPLE.COM").recipient_check == RecipientCheck::Matches);
+
+    for (const std::string wrong : {"mallory@example.com", "Zoë Ångström-Núñez", "zoe.angstrom@example.co"}) {
+        auto v = verifyAs(f, record, wrong);
+        CHECK(v.verdict == BadgeVerdict::Valid);  // the certificate is fine; it is not theirs
+        CHECK(v.recipient_check == RecipientCheck::Differs);
+        CHECK(toJson(v)["recipient_check"]["matches"] == false);
+    }
+
+    // Without --recipient: valid, with a note that the hashed address was not checked.
+    auto absent = verifyBadge(badgeFileText(record, &f.key), f.options());
+    CHECK(absent.verdict == BadgeVerdict::Valid);
+    CHECK(absent.recipient_check == RecipientCheck::NotAsked);
+    CHECK_FALSE(toJson(absent).contains("recipient_check"));
+    CHECK(absent.recipient_type == "email");
+    bool noted = false;
+    for (const auto& n : absent.notes) noted = noted || n.find("hashed e-mail address") != std::string::npos;
+    CHECK(noted);
+}
+
+TEST_CASE("verify --recipient: a web address recipient, and a name recipient") {
+    Fixture url_fixture;
+    const auto by_url = issueWithAccount(url_fixture, "https://lms.example.com/people/zoe");
+    CHECK(assertionPayload(by_url)["recipient"]["type"] == "url");
+    CHECK(verifyAs(url_fixture, by_url, "https://lms.example.com/people/zoe").recipient_check == RecipientCheck::Matches);
+    CHECK(verifyAs(url_fixture, by_url, "https://lms.example.com/people/mallory").recipient_check == RecipientCheck::Differs);
+    CHECK(verifyBadge(badgeFileText(by_url, &url_fixture.key), url_fixture.options()).verdict == BadgeVerdict::Valid);
+
+    Fixture name_fixture;  // the random UUID account: named by the name, as before
+    const auto by_name = name_fixture.issue();
+    CHECK(assertionPayload(by_name)["recipient"]["type"] == "name");
+    CHECK(verifyAs(name_fixture, by_name, "Zoë Ångström-Núñez").recipient_check == RecipientCheck::Matches);
+    CHECK(verifyAs(name_fixture, by_name, "Zoe Angstrom-Nunez").recipient_check == RecipientCheck::Differs);
+    CHECK(verifyAs(name_fixture, by_name, name_fixture.trainee.account).recipient_check == RecipientCheck::Differs);
+
+    // A bare login is not an address: the name names them.
+    Fixture login_fixture;
+    CHECK(assertionPayload(issueWithAccount(login_fixture, "zangstrom"))["recipient"]["type"] == "name");
+}
+
+TEST_CASE("a certificate named by the name (as every one issued before e-mail recipients) still verifies VALID") {
+    Fixture f;
+    const auto record = f.issue();
+    const auto recipient = assertionPayload(record)["recipient"];
+    // Exactly the form issued before: type name, the salted hash of the name.
+    CHECK(recipient.size() == 4);
+    CHECK(recipient["type"] == "name");
+    CHECK(recipient["identity"] == "sha256$" + certs_detail::sha256Hex(f.trainee.name + recipient["salt"].get<std::string>()));
+    auto v = verifyBadge(badgeFileText(record, &f.key), f.options());
+    CHECK(v.verdict == BadgeVerdict::Valid);
+    CHECK(v.notes.size() == 0);  // nothing to say about whom it names
+
+    // Its name is still checked against the hash: a signed name that differs is refused (the
+    // store is left out, so only the recipient can be what is wrong).
+    VerifyOptions no_store = f.options();
+    no_store.store = nullptr;
+    CHECK(verifyBadge(certs_detail::signJws(assertionPayload(record), f.key), no_store).verdict == BadgeVerdict::Valid);
+    nlohmann::json payload = assertionPayload(record);
+    payload["extensions:FrontlineCertificate"]["recipientName"] = "Mallory Forge";
+    auto forged_v = verifyBadge(certs_detail::signJws(payload, f.key), no_store);
+    CHECK(forged_v.verdict == BadgeVerdict::Tampered);
+
+    // An identity type Open Badges does not define, or an e-mail identity that is no hash, is refused.
+    payload = assertionPayload(record);
+    payload["recipient"]["type"] = "nickname";
+    CHECK(verifyBadge(certs_detail::signJws(payload, f.key), no_store).verdict == BadgeVerdict::Tampered);
+    payload["recipient"]["type"] = "email";
+    payload["recipient"]["identity"] = "zoe@example.com";
+    CHECK(verifyBadge(certs_detail::signJws(payload, f.key), no_store).verdict == BadgeVerdict::Tampered);
+}
+
+TEST_CASE("the trust_installation_key setting: off, a certificate signed by the installation's key is not trusted") {
+    Fixture f;
+    const auto record = f.issue();
+    const std::string text = badgeFileText(record, &f.key);
+    CHECK(f.settings.trust_installation_key == 1);  // on by default: a single desk sees no change
+
+    VerifyOptions on = f.options();
+    auto trusted = verifyBadge(text, on);
+    CHECK(trusted.verdict == BadgeVerdict::Valid);
+    CHECK(trusted.trusted_by == "this installation's signing key");
+
+    VerifyOptions off = f.options();
+    off.trust_installation_key = false;
+    auto untrusted = verifyBadge(text, off);
+    INFO(toJson(untrusted).dump(2));
+    CHECK(untrusted.verdict == BadgeVerdict::Untrusted);
+    CHECK(untrusted.key_trust != KeyTrust::Matches);
+    CHECK(untrusted.trusted_by.empty());
+
+    // Another trust source naming the same key still vouches for it.
+    off.trusted_fingerprints = {keyFingerprint(f.key.public_key)};
+    auto listed = verifyBadge(text, off);
+    CHECK(listed.verdict == BadgeVerdict::Valid);
+    CHECK(listed.trusted_by == "the trusted_issuers setting");
+
+    // The setting takes 0 or 1 and nothing else.
+    CHECK(settingsFromJson({{"trust_installation_key", 0}}).trust_installation_key == 0);
+    CHECK_THROWS_AS(settingsFromJson({{"trust_installation_key", 2}}), std::invalid_argument);
+}

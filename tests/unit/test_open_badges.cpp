@@ -4,6 +4,8 @@
 // is verified by the npm `jose` library in tests/e2e/credentials_jose.sh.
 #include "../temp_dir.hpp"
 #include <doctest/doctest.h>
+#include <openssl/evp.h>
+#include <regex>
 #include "frontline/open_badges.hpp"
 #include "../../app/certs/src/crypto.hpp"
 #include "../../app/certs/src/rsa.hpp"
@@ -94,4 +96,129 @@ TEST_CASE("an Open Badges 3.0 VC-JWT verifies with the published RSA key and car
     CHECK(again["credentialSubject"]["achievement"]["id"] == achievement["id"]);
 
     CHECK_THROWS_AS(unsealIssuerRsaKey(issuer_dir, "not the passphrase"), CertError);
+}
+
+// ---- the recipient identity, against the Open Badges specifications ----
+
+namespace {
+
+// SHA-256 in hex through OpenSSL, not Frontline's libsodium wrapper: the hash is recomputed
+// independently, as the 1EdTech validator or a backpack would.
+std::string opensslSha256Hex(const std::string& text) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    REQUIRE(EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) == 1);
+    std::string hex;
+    static const char* digits = "0123456789abcdef";
+    for (unsigned int i = 0; i < size; ++i) hex += {digits[digest[i] >> 4], digits[digest[i] & 15]};
+    return hex;
+}
+
+struct AccountIssue {
+    TempDir dir;
+    PublicKey org{};
+    std::string rsa_der;
+    OrgSettings settings;
+    CertificateRecord record;
+
+    explicit AccountIssue(const std::string& account) {
+        const fs::path issuer_dir = dir / "issuer";
+        org = createIssuerKey(issuer_dir, kObPassphrase);
+        rsa_der = unsealIssuerRsaKey(issuer_dir, kObPassphrase);
+        Store store = Store::open(dir / "db" / "frontline.db");
+        Trainee trainee = store.createTrainee("Ana Souza", "Team A");
+        if (!account.empty()) {
+            store.setTraineeAccount(trainee.id, account);
+            trainee.account = account;
+        }
+        settings.issuer_url = "https://training.example.com";
+        settings.issuer_email = "certificates@example.com";
+        record = issueCertificate(store, unsealIssuerKey(issuer_dir, kObPassphrase), trainee, obPolicy(), nlohmann::json::object(),
+                                  "2026-03-10T12:00:00Z", settings, "1.0.0");
+    }
+    nlohmann::json credentialPayload() const {
+        const std::string jwt = openBadgeJwt(record, obPolicy(), settings, org, rsa_der);
+        const auto first = jwt.find('.'), second = jwt.rfind('.');
+        return nlohmann::json::parse(*certs_detail::fromBase64url(jwt.substr(first + 1, second - first - 1)));
+    }
+};
+
+// OB 2.0 IdentityObject: type is one of the spec's identity types; a hashed identity is
+// "sha256$" followed by the hex SHA-256 of the identity string and the salt.
+void checkOb2Identity(const nlohmann::json& recipient, const std::string& expected_plain) {
+    static const std::vector<std::string> kSpecTypes = {"email", "url", "telephone", "id"};
+    CHECK(std::find(kSpecTypes.begin(), kSpecTypes.end(), recipient["type"].get<std::string>()) != kSpecTypes.end());
+    CHECK(recipient["hashed"] == true);
+    const std::string identity = recipient["identity"];
+    CHECK(std::regex_match(identity, std::regex("sha256\\$[0-9a-f]{64}")));
+    CHECK(identity == "sha256$" + opensslSha256Hex(expected_plain + recipient["salt"].get<std::string>()));
+}
+
+}  // namespace
+
+TEST_CASE("the OB 2.0 recipient is the trainee's e-mail (lower-cased) or web address, hashed as the spec says") {
+    AccountIssue by_email("Ana.Souza@Example.COM");
+    const auto email = assertionPayload(by_email.record)["recipient"];
+    CHECK(email["type"] == "email");
+    checkOb2Identity(email, "ana.souza@example.com");
+    const std::string signed_text = assertionPayload(by_email.record).dump();
+    CHECK(signed_text.find("ana.souza@") == std::string::npos);  // the address is never in clear
+    CHECK(signed_text.find("Ana.Souza@") == std::string::npos);
+
+    AccountIssue by_url("https://lms.example.com/u/ana");
+    const auto url = assertionPayload(by_url.record)["recipient"];
+    CHECK(url["type"] == "url");
+    checkOb2Identity(url, "https://lms.example.com/u/ana");
+
+    // Not an address (the random UUID, a bare login, a malformed e-mail): the name, as before.
+    for (const std::string account : {"", "asouza", "ana@localhost", "ana souza@example.com", "a@b@example.com", "ftp://x.example.com"}) {
+        AccountIssue other(account);
+        const auto recipient = assertionPayload(other.record)["recipient"];
+        INFO(account);
+        CHECK(recipient["type"] == "name");
+        CHECK(recipient["identity"] == "sha256$" + opensslSha256Hex("Ana Souza" + recipient["salt"].get<std::string>()));
+    }
+}
+
+TEST_CASE("the OB 3.0 subject is identified by emailAddress / url / name, and verify --recipient reads it") {
+    AccountIssue by_email("Ana.Souza@Example.COM");
+    const auto ids = by_email.credentialPayload()["credentialSubject"]["identifier"];
+    REQUIRE(ids.size() == 2);
+    CHECK(ids[0]["identityType"] == "emailAddress");
+    CHECK(ids[0]["identityHash"] == "sha256$" + opensslSha256Hex("ana.souza@example.com" + ids[0]["salt"].get<std::string>()));
+    CHECK(ids[1]["identityType"] == "name");  // kept: a baked badge's picture is checked against it
+    CHECK(ids[1]["identityHash"] == "sha256$" + opensslSha256Hex("Ana Souza" + ids[1]["salt"].get<std::string>()));
+
+    AccountIssue by_url("https://lms.example.com/u/ana");
+    CHECK(by_url.credentialPayload()["credentialSubject"]["identifier"][0]["identityType"] == "url");
+    AccountIssue by_name("");
+    const auto name_ids = by_name.credentialPayload()["credentialSubject"]["identifier"];
+    REQUIRE(name_ids.size() == 1);
+    CHECK(name_ids[0]["identityType"] == "name");
+
+    VerifyOptions options;
+    options.now = "2026-06-01T00:00:00Z";
+    options.trusted_rsa_keys.push_back({*issuerRsaJwk(by_email.dir / "issuer"), "test", by_email.org});
+    const std::string jwt = openBadgeJwt(by_email.record, obPolicy(), by_email.settings, by_email.org, by_email.rsa_der);
+    for (const auto& [asked, expected] : std::vector<std::pair<std::string, RecipientCheck>>{
+             {"ana.souza@example.com", RecipientCheck::Matches},
+             {"Ana Souza", RecipientCheck::Matches},
+             {"mallory@example.com", RecipientCheck::Differs},
+             {"", RecipientCheck::NotAsked}}) {
+        options.recipient = asked;
+        auto v = verifyBadge(jwt, options);
+        INFO(asked, " ", toJson(v).dump(2));
+        CHECK(v.verdict == BadgeVerdict::Valid);
+        CHECK(v.recipient_check == expected);
+        CHECK(v.recipient_type == "emailAddress");
+    }
+
+    // A baked badge of an e-mail recipient still checks the picture's name.
+    options.recipient.clear();
+    const BakedBadgeText shown{obPolicy().title, "Ana Souza", by_email.settings.company_name, by_email.record.issued_at,
+                               by_email.record.expires_at};
+    CHECK(verifyBadge(bakedBadgeSvg(jwt, shown), options).verdict == BadgeVerdict::Valid);
+    BakedBadgeText renamed = shown;
+    renamed.trainee_name = "Mallory Forge";
+    CHECK(verifyBadge(bakedBadgeSvg(jwt, renamed), options).verdict == BadgeVerdict::Tampered);
 }

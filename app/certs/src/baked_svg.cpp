@@ -146,9 +146,10 @@ BadgeVerification verifyBakedSvg(const std::string& svg, const VerifyOptions& op
     // The picture's name is not signed: it must be the name the credential's salted hash names.
     const auto payload = fromBase64url(jwt->substr(jwt->find('.') + 1, jwt->rfind('.') - jwt->find('.') - 1));
     const auto credential = payload ? nlohmann::json::parse(*payload, nullptr, false) : nlohmann::json();
-    nlohmann::json identity;
+    nlohmann::json identity;  // the name's identifier (an e-mail or url one may come first)
     try {
-        identity = credential.at("credentialSubject").at("identifier").at(0);
+        for (const auto& id : credential.at("credentialSubject").at("identifier"))
+            if (id.is_object() && id.value("identityType", nlohmann::json()) == "name") identity = id;
     } catch (const nlohmann::json::exception&) {
     }
     const auto shown = textById(svg, "recipient");
@@ -156,7 +157,7 @@ BadgeVerification verifyBakedSvg(const std::string& svg, const VerifyOptions& op
         return identity.is_object() && identity.contains(key) && identity[key].is_string() ? identity[key].get<std::string>() : std::string();
     };
     const std::string salt = text("salt"), hash = text("identityHash");
-    if (!shown || hash != "sha256$" + sha256Hex(*shown + salt)) {
+    if (!shown || hash != hashedIdentity("name", *shown, salt)) {
         v.problems.push_back("the name shown in the picture is not the name the signed credential holds");
         v.verdict = BadgeVerdict::Tampered;
         return v;

@@ -56,8 +56,6 @@ std::string newCertificateId() {
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-std::string recipientIdentity(const std::string& name, const std::string& salt) { return "sha256$" + sha256Hex(name + salt); }
-
 // The BadgeClass needs an image; a small embedded SVG rosette keeps the badge self-contained.
 std::string badgeImage(int level) {
     std::string svg =
@@ -70,7 +68,7 @@ std::string badgeImage(int level) {
 }
 
 nlohmann::json buildAssertion(const CertificateRecord& r, const Policy& policy, const OrgSettings& settings, const PublicKey& key,
-                              const std::string& salt) {
+                              const RecipientIdentity& recipient, const std::string& salt) {
     const std::string key_id = keyUrn(key);
     // urn:uuid ids: the Open Badges 2.0 validator accepts http(s), _: and urn:uuid.
     const std::string issuer_id = issuerUuid(key);
@@ -110,7 +108,8 @@ nlohmann::json buildAssertion(const CertificateRecord& r, const Policy& policy, 
         {"@context", "https://w3id.org/openbadges/v2"},
         {"type", "Assertion"},
         {"id", "urn:uuid:" + r.id},
-        {"recipient", {{"type", "name"}, {"hashed", true}, {"salt", salt}, {"identity", recipientIdentity(r.trainee_name, salt)}}},
+        {"recipient",
+         {{"type", recipient.type}, {"hashed", true}, {"salt", salt}, {"identity", hashedIdentity(recipient.type, recipient.plain, salt)}}},
         {"badge", badge},
         {"issuedOn", r.issued_at},
         {"expires", r.expires_at},
@@ -158,7 +157,7 @@ CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Tr
         if (!latest || c.issued_at > latest->issued_at) latest = &c;
     if (latest) r.supersedes = latest->id;
 
-    r.assertion_json = signJws(buildAssertion(r, policy, settings, key.public_key, randomHex(16)), key);
+    r.assertion_json = signJws(buildAssertion(r, policy, settings, key.public_key, recipientIdentityOf(trainee), randomHex(16)), key);
     store.insertCertificate(r);
     return r;
 }
@@ -231,6 +230,27 @@ std::string str(const nlohmann::json& j, const char* key) {
     return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
+bool wellFormedHash(const std::string& identity) {
+    return identity.size() == 7 + 64 && identity.rfind("sha256$", 0) == 0 &&
+           std::all_of(identity.begin() + 7, identity.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// A "name" identity must hash the name shown (every certificate before e-mail recipients); an
+// e-mail or url identity cannot be checked against the name, only against --recipient.
+void readRecipient(const nlohmann::json& recipient, BadgeVerification& v) {
+    v.recipient_type = str(recipient, "type");
+    const std::string identity = str(recipient, "identity");
+    if (v.recipient_type == "name") {
+        if (identity != hashedIdentity("name", v.recipient_name, str(recipient, "salt")))
+            v.problems.push_back("signed content: the recipient name does not match the hashed recipient identity");
+    } else if (v.recipient_type == "email" || v.recipient_type == "url") {
+        if (!wellFormedHash(identity))
+            v.problems.push_back("signed content: the hashed recipient identity is not sha256$ and 64 hex digits");
+    } else {
+        v.problems.push_back("signed content: the recipient identity type '" + v.recipient_type + "' is not name, email or url");
+    }
+}
+
 // Checks the signed payload is a complete, self-consistent Frontline assertion and reads it out.
 void readPayload(const nlohmann::json& payload, const PublicKey& key, BadgeVerification& v) {
     auto problem = [&](const std::string& p) { v.problems.push_back("signed content: " + p); };
@@ -259,9 +279,7 @@ void readPayload(const nlohmann::json& payload, const PublicKey& key, BadgeVerif
     if (str(payload, "id") != "urn:uuid:" + v.certificate_id) problem("the assertion id does not match the certificate id");
     if (!parseUtc(v.issued_on)) problem("issuedOn is not an ISO 8601 UTC date");
     if (!parseUtc(v.expires)) problem("expires is not an ISO 8601 UTC date");
-    const auto recipient = payload.value("recipient", nlohmann::json::object());
-    if (str(recipient, "identity") != recipientIdentity(v.recipient_name, str(recipient, "salt")))
-        problem("the recipient name does not match the hashed recipient identity");
+    readRecipient(payload.value("recipient", nlohmann::json::object()), v);
 }
 
 }  // namespace
@@ -296,7 +314,8 @@ namespace {
 // trusted_issuers fingerprints, or the local installation's key (certificates issued before the
 // organisation key existed).
 void judgeTrust(const PublicKey& key, const VerifyOptions& options, BadgeVerification& v) {
-    const bool any_trusted = options.trusted_key || !options.trusted_keys.empty() || !options.trusted_fingerprints.empty();
+    const bool installation_trusted = options.trusted_key && options.trust_installation_key;
+    const bool any_trusted = installation_trusted || !options.trusted_keys.empty() || !options.trusted_fingerprints.empty();
     v.key_trust = any_trusted ? KeyTrust::Differs : KeyTrust::NotChecked;
     for (const auto& t : options.trusted_keys)
         if (t.key == key) {
@@ -312,6 +331,10 @@ void judgeTrust(const PublicKey& key, const VerifyOptions& options, BadgeVerific
             return;
         }
     if (options.trusted_key && *options.trusted_key == key) {
+        if (!options.trust_installation_key) {
+            v.notes.push_back("signed with this installation's own key, which the trust_installation_key setting does not trust");
+            return;
+        }
         v.key_trust = KeyTrust::Matches;
         v.trusted_by = "this installation's signing key";
     }
@@ -418,6 +441,8 @@ BadgeVerification verifyBadge(const std::string& file_text, const VerifyOptions&
 
     judgeTrust(*key, options, v);
     checkRevocation(options, v, &compact);
+    judgeRecipient(nlohmann::json::array({payload.value("recipient", nlohmann::json::object())}), options, v);
+    noteHashedAccount(options, v);
 
     // A revocation only ever takes validity away, so it counts whoever signed; an expiry date from
     // an issuer nobody trusts means nothing, so "untrusted" comes before "expired".
@@ -452,6 +477,9 @@ nlohmann::json toJson(const BadgeVerification& v) {
         {"store_checked", v.store_checked},
         {"signature_checked", v.signature_checked},
     };
+    if (!v.recipient_type.empty()) j["recipient_type"] = v.recipient_type;
+    if (v.recipient_check != RecipientCheck::NotAsked)
+        j["recipient_check"] = {{"recipient", v.recipient_asked}, {"matches", v.recipient_check == RecipientCheck::Matches}};
     if (!v.revoked_at.empty()) j["revocation"] = {{"revoked_at", v.revoked_at}, {"reason", v.revoke_reason}};
     return j;
 }

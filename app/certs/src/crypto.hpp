@@ -44,4 +44,10 @@ std::string publicKeyPem(const PublicKey& key);
 // `issued_as`, the store's copy must also be exactly that signed text (a badge file's JWS).
 void checkRevocation(const VerifyOptions& options, BadgeVerification& v, const std::string* issued_as = nullptr);
 
+// With options.recipient: whether one of `identities` ({type, identity, salt}, OB 2.0 or 3.0 type
+// names) is that recipient's salted hash; sets v.recipient_check and v.recipient_asked.
+void judgeRecipient(const nlohmann::json& identities, const VerifyOptions& options, BadgeVerification& v);
+// Without --recipient, a note that an e-mail or url identity was not checked against anyone.
+void noteHashedAccount(const VerifyOptions& options, BadgeVerification& v);
+
 }  // namespace frontline::certs_detail

@@ -72,6 +72,30 @@ void addResults(const nlohmann::json& scores, const std::string& achievement_id,
     }
 }
 
+// The subject's identifiers: the trainee's e-mail or web address when the signed OB 2.0 assertion
+// names them by it (the same salted hash, so the account is kept nowhere in clear), then always
+// the salted name, which a baked badge's picture is checked against.
+nlohmann::json subjectIdentifiers(const CertificateRecord& r, const std::string& salt) {
+    nlohmann::json ids = nlohmann::json::array();
+    std::string why;
+    const auto jws = decodeJws(r.assertion_json, why);
+    const auto payload = jws ? nlohmann::json::parse(jws->payload, nullptr, false) : nlohmann::json();
+    const auto recipient = payload.is_object() ? payload.value("recipient", nlohmann::json::object()) : nlohmann::json::object();
+    const std::string type = recipient.is_object() ? recipient.value("type", std::string()) : std::string();
+    if (type == "email" || type == "url")
+        ids.push_back({{"type", "IdentityObject"},
+                       {"identityHash", recipient.value("identity", std::string())},
+                       {"identityType", ob3IdentityType(type)},
+                       {"hashed", true},
+                       {"salt", recipient.value("salt", std::string())}});
+    ids.push_back({{"type", "IdentityObject"},
+                   {"identityHash", hashedIdentity("name", r.trainee_name, salt)},
+                   {"identityType", "name"},
+                   {"hashed", true},
+                   {"salt", salt}});
+    return ids;
+}
+
 }  // namespace
 
 std::string frontlineVocabulary(const OrgSettings& settings) {
@@ -117,12 +141,7 @@ nlohmann::json openBadgeCredential(const CertificateRecord& r, const Policy& pol
         {"validUntil", r.expires_at},
         {"credentialSubject",
          {{"type", {"AchievementSubject"}},
-          {"identifier",
-           {{{"type", "IdentityObject"},
-             {"identityHash", "sha256$" + sha256Hex(r.trainee_name + salt)},
-             {"identityType", "name"},
-             {"hashed", true},
-             {"salt", salt}}}},
+          {"identifier", subjectIdentifiers(r, salt)},
           {"achievement", achievement},
           {"result", results}}},
         {"frontlineCertificate", frontlineExtension(r)},

@@ -98,6 +98,21 @@ void readCredential(const nlohmann::json& p, const std::optional<PublicKey>& iss
     if (issuer_key && str(issuer, "id") != issuerUuid(*issuer_key)) problem("the issuer named is not the one whose key signed it");
 }
 
+// The subject's identifiers as {type, identity, salt}; the first one's type is the recipient's.
+void readIdentifiers(const nlohmann::json& p, const VerifyOptions& options, BadgeVerification& v) {
+    nlohmann::json identities = nlohmann::json::array();
+    try {
+        for (const auto& id : p.at("credentialSubject").at("identifier"))
+            identities.push_back({{"type", str(id, "identityType")}, {"identity", str(id, "identityHash")}, {"salt", str(id, "salt")}});
+    } catch (const nlohmann::json::exception&) {
+        v.problems.push_back("signed content: the credential subject has no identifier list");
+        return;
+    }
+    if (!identities.empty()) v.recipient_type = identities[0].value("type", std::string());
+    judgeRecipient(identities, options, v);
+    noteHashedAccount(options, v);
+}
+
 // The trusted RSA key with the token's kid, if any.
 const TrustedRsaKey* trustedKeyFor(const std::string& kid, const VerifyOptions& options) {
     for (const auto& t : options.trusted_rsa_keys)
@@ -166,6 +181,7 @@ BadgeVerification verifyOpenBadgeJwt(const std::string& compact, const VerifyOpt
     v.signature_checked = true;
     v.key_fingerprint = rsaKeyFingerprint(key);
     readCredential(jwt->payload, trusted ? trusted->issuer_key : std::nullopt, v);
+    readIdentifiers(jwt->payload, options, v);
     const auto fingerprints = options.trusted_fingerprints;
     if (trusted) {
         v.key_trust = KeyTrust::Matches;

@@ -42,6 +42,9 @@ struct OrgSettings {
     std::string issuer_email;
     std::string issuer_image_url;
     std::string trusted_issuers;
+    // 1: `frontline verify` also trusts the key in the database folder (certificates a desk signed
+    // before the organisation key existed); 0: only the organisation key and trusted_issuers do.
+    int trust_installation_key = 1;
     // The page where anyone checks a certificate's code: the PDF's QR code links there, with
     // {code} (or a code= parameter added) filled in. Empty: the QR code holds the code as text.
     std::string certificate_verify_url;

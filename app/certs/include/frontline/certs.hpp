@@ -23,6 +23,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 #include <nlohmann/json.hpp>
 #include "frontline/certification.hpp"
@@ -136,6 +137,25 @@ CertificateRecord issueCertificate(Store& store, const SigningKey& key, const Tr
 CertificateRecord issueCertificate(Store& store, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores,
                                    const std::string& now, const OrgSettings& settings, const std::string& sop_version);
 
+// ---- the recipient ----------------------------------------------------------------------------------
+// Open Badges 2.0 names the recipient by a salted hash of an identity of a known type (email, url,
+// telephone, id). A trainee whose account is an e-mail address is named by it ("email", hashed
+// lower-cased), one whose account is an http(s) address by that ("url"); anyone else (the random
+// UUID account, a bare login) by their name ("name", as every certificate issued before this).
+struct RecipientIdentity {
+    std::string type;   // "email", "url" or "name"
+    std::string plain;  // what is hashed (an e-mail address lower-cased)
+};
+RecipientIdentity recipientIdentityOf(const Trainee& trainee);
+bool looksLikeEmailAddress(std::string_view text);  // one '@', a dot in the domain, no spaces
+bool looksLikeHttpUrl(std::string_view text);       // http:// or https:// and a host, no spaces
+// The text hashed for an identity type (OB 2.0 "email" or OB 3.0 "emailAddress": lower-cased).
+std::string normalizedIdentity(const std::string& type, std::string_view text);
+// "sha256$" + 64 hex digits of SHA-256(normalized text + salt).
+std::string hashedIdentity(const std::string& type, std::string_view text, const std::string& salt);
+// The OB 3.0 IdentifierTypeEnum value for an OB 2.0 type: emailAddress, url or name.
+const char* ob3IdentityType(const std::string& ob2_type);
+
 // A short code people can read out: "XXXX-XXXX" from an alphabet without 0/O, 1/I/L.
 std::string newVerificationCode();
 bool looksLikeVerificationCode(const std::string& text);
@@ -157,6 +177,9 @@ const char* badgeVerdictName(BadgeVerdict v);
 // NotChecked: there was no trusted key at all (still Untrusted).
 enum class KeyTrust { NotChecked, Matches, Differs };
 
+// `verify --recipient`: NotAsked without it; Matches when the hashed identity names that recipient.
+enum class RecipientCheck { NotAsked, Matches, Differs };
+
 struct BadgeVerification {
     BadgeVerdict verdict = BadgeVerdict::NotACertificate;
     std::vector<std::string> problems;  // why it is tampered / not a certificate, one line each
@@ -171,6 +194,9 @@ struct BadgeVerification {
     bool signature_checked = false;  // false when no key at hand could check it (a VC-JWT's unknown kid)
     bool store_checked = false;  // the certificate was found in the local store
     std::string revoked_at, revoke_reason;
+    std::string recipient_type;  // the signed identity's type: "name", "email", "url" (OB 3.0: its own names)
+    RecipientCheck recipient_check = RecipientCheck::NotAsked;
+    std::string recipient_asked;  // the --recipient given
 };
 
 struct TrustedKey {
@@ -194,6 +220,10 @@ struct VerifyOptions {
     std::vector<TrustedRsaKey> trusted_rsa_keys;  // the same sources' RSA keys, for VC-JWTs
     std::vector<std::string> trusted_fingerprints;  // from the trusted_issuers setting
     const std::vector<RevokedEntry>* revocations = nullptr;  // a published list at hand
+    // The trust_installation_key setting: off, trusted_key vouches for nothing (an organisation
+    // whose desks once signed their own certificates stops trusting them).
+    bool trust_installation_key = true;
+    std::string recipient;  // --recipient: the e-mail, URL or name the certificate should name
 };
 
 // Never throws for bad input: every problem with the file is a verdict. A compact token that is not
