@@ -9,13 +9,7 @@ set -euo pipefail
 BIN="$1"; SRC="$2"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-# expect CODE ARGS...: runs frontline, output in $WORK/out, fails unless it exits CODE.
-expect() {
-  local want="$1"; shift
-  local got=0
-  "$BIN" "$@" > "$WORK/out" 2> "$WORK/err" || got=$?
-  [ "$got" = "$want" ] || { cat "$WORK/out" "$WORK/err" >&2; fail "frontline $* exited $got, expected $want"; }
-}
+. "$SRC/tests/e2e/lib/expect.sh"
 other() { env -u FRONTLINE_ISSUER_DIR XDG_DATA_HOME="$WORK/elsewhere" "$@"; }
 
 export XDG_DATA_HOME="$WORK/manager" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="ob3 verify e2e passphrase"

@@ -8,12 +8,7 @@ set -euo pipefail
 BIN="$1"; SRC="$2"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-expect() {
-  local want="$1"; shift
-  local got=0
-  "$BIN" "$@" > "$WORK/out" 2> "$WORK/err" || got=$?
-  [ "$got" = "$want" ] || { cat "$WORK/out" "$WORK/err" >&2; fail "frontline $* exited $got, expected $want"; }
-}
+. "$SRC/tests/e2e/lib/expect.sh"
 
 # No organisation key: the certificate is signed with the installation's key in the database folder.
 export XDG_DATA_HOME="$WORK/manager" FRONTLINE_ISSUER_DIR="$WORK/no-issuer"
