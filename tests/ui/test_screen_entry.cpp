@@ -86,3 +86,17 @@ TEST_CASE("the library's detail pane and Play follow the filter") {
     CHECK(h.app.library.selected.empty());
     CHECK_FALSE(h.visible("Play"));
 }
+
+TEST_CASE("the library's detail pane names a mandatory step the scenario waives, with why") {
+    Harness h;
+    h.openApp("Wade Waiver");
+    h.click("Scenarios");
+    h.fill("Search scenarios", h.app.content.scenario("irate-supervisor-request")->title);
+    h.frames(1);
+    REQUIRE(h.app.library.selected == "irate-supervisor-request");
+    CHECK(h.visible("Waived step:close"));
+    h.fill("Search scenarios", h.app.content.scenario("model-inbound-call")->title);
+    h.frames(1);
+    REQUIRE(h.app.library.selected == "model-inbound-call");
+    CHECK_FALSE(h.visible("Waived step:close"));
+}

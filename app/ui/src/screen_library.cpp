@@ -161,6 +161,11 @@ void drawDetail(AppState& app, const Scenario& s) {
         ImGui::SameLine(em(1.8f));
         ImGui::TextUnformatted(step->title.c_str());
     }
+    for (const StepWaiver& w : s.waived_steps)  // a mandatory step this situation does not call for, and why
+        if (const SopStep* step = app.content.sop.step(w.step)) {
+            mutedText(("Not scored here: " + std::to_string(step->number) + ". " + step->title + " (" + w.reason + ")").c_str());
+            recordItem(("Waived step:" + w.step).c_str());
+        }
     ImGui::Spacing();
     if (s.channel == Channel::Chat) {
         ImGui::TextUnformatted("Chats at once");
