@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Independent verification of Frontline credentials: the Open Badges 3.0 VC-JWT written by
-# `certify export --format ob3` verifies with the npm `jose` library in node, against the JWK set
+# `certify export --format ob3`, and the Open Badges 2.0 signed assertion of the badge file, verify
+# with the npm `jose` library in node, against the JWK set
 # `issuer export` publishes; a one-byte change of its payload fails there. `jose` is installed
 # once into the build tree (jose-cache/). Skips (exit 77) only when npm cannot reach its registry.
 set -euo pipefail
@@ -83,3 +84,47 @@ if node "$WORK/verify.cjs" "$JOSE" "$WORK/forged.jwt" "$WORK/site/jwks.json" > "
 fi
 grep -q "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" "$WORK/forged.json" || { cat "$WORK/forged.json"; fail "unexpected jose error"; }
 echo "ok: jose verifies the OB 3.0 VC-JWT and refuses a one-byte change"
+
+# The Open Badges 2.0 signed assertion (EdDSA, the badge file's signed_assertion) verifies with jose
+# against the same published JWK set (its kid names the Ed25519 key), and a one-byte change fails.
+"$BIN" certify export "$CERT" --badge "$WORK/cert.badge.json" --db "$DB" > /dev/null || fail "certify export --badge failed"
+python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['signed_assertion'])" "$WORK/cert.badge.json" > "$WORK/assertion.jws"
+cat > "$WORK/verify_jws.cjs" <<'JS'
+// node verify_jws.cjs JOSE_DIR JWS_FILE JWKS_FILE: prints the verified header and payload, exit 1 on failure.
+const jose = require(process.argv[2]);
+const fs = require('fs');
+(async () => {
+  const jws = fs.readFileSync(process.argv[3], 'utf8').trim();
+  const jwks = jose.createLocalJWKSet(JSON.parse(fs.readFileSync(process.argv[4], 'utf8')));
+  try {
+    const { payload, protectedHeader } = await jose.compactVerify(jws, jwks, { algorithms: ['EdDSA'] });
+    console.log(JSON.stringify({ header: protectedHeader, payload: JSON.parse(new TextDecoder().decode(payload)) }));
+  } catch (e) {
+    console.log(JSON.stringify({ error: e.code || String(e) }));
+    process.exit(1);
+  }
+})();
+JS
+node "$WORK/verify_jws.cjs" "$JOSE" "$WORK/assertion.jws" "$WORK/site/jwks.json" > "$WORK/assertion.json" \
+  || { cat "$WORK/assertion.json"; fail "jose rejects the exported Open Badges 2.0 signed assertion"; }
+python3 - "$WORK/assertion.json" "$CERT" <<'PY' || fail "the verified assertion is not the Open Badges 2.0 Assertion expected"
+import json, sys
+v = json.load(open(sys.argv[1])); p = v["payload"]
+assert v["header"]["alg"] == "EdDSA", v["header"]
+assert p["@context"] == "https://w3id.org/openbadges/v2" and p["type"] == "Assertion", p
+assert p["id"] == "urn:uuid:" + sys.argv[2]
+assert p["recipient"]["hashed"] is True and p["recipient"]["identity"].startswith("sha256$")
+PY
+python3 - "$WORK/assertion.jws" "$WORK/forged.jws" <<'PY'
+import base64, sys
+h, p, s = open(sys.argv[1]).read().strip().split(".")
+raw = bytearray(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))
+i = raw.index(b'"urn:uuid:') + len('"urn:uuid:')
+raw[i] = ord("f") if raw[i] != ord("f") else ord("e")  # one character of the assertion id
+open(sys.argv[2], "w").write(".".join([h, base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("="), s]))
+PY
+if node "$WORK/verify_jws.cjs" "$JOSE" "$WORK/forged.jws" "$WORK/site/jwks.json" > "$WORK/forged_jws.json"; then
+  fail "jose accepted an Open Badges 2.0 assertion whose payload was changed"
+fi
+grep -q "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" "$WORK/forged_jws.json" || { cat "$WORK/forged_jws.json"; fail "unexpected jose error"; }
+echo "ok: jose verifies the OB 2.0 signed assertion and refuses a one-byte change"
