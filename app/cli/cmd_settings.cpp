@@ -1,4 +1,4 @@
-// frontline settings [set KEY VALUE | reset] — the organisation's answers to the SOP template's blanks.
+// frontline settings [set KEY VALUE | reset | diff] — the organisation's answers to the SOP template's blanks.
 // Every value is checked against its range (settingSpecs()) before the database is opened, so a
 // mistyped command changes and creates nothing.
 #include <iostream>
@@ -12,6 +12,7 @@ void printHelp(std::ostream& out) {
     out << "usage: frontline settings [--json]          show the settings\n"
            "       frontline settings set KEY VALUE    change one (e.g. set company_name \"Acme Energy\")\n"
            "       frontline settings reset            back to the bundled defaults\n"
+           "       frontline settings diff [--json]    what differs from the content's defaults (settings.json)\n"
            "set and reset take --manager-password-file FILE when the database has a manager password\n"
            "(frontline manager-password).\n\nsettings and their ranges:\n";
     for (const auto& spec : settingSpecs()) out << "  " << utf8::column(spec.key, 30) << rangeText(spec) << "\n";
@@ -50,6 +51,23 @@ std::optional<OrgSettings> contentDefaultsOrReport(const Args& args, Io& io) {
 
 std::string shown(const nlohmann::json& value) { return value.is_string() ? utf8::sanitized(value.get<std::string>()) : value.dump(); }
 
+// `settings diff`: once any setting is saved, the database holds them all and settings.json is
+// only what `reset` goes back to; this shows where the two part.
+int printDiff(const OrgSettings& settings, const OrgSettings& defaults, const Args& args, Io& io) {
+    const nlohmann::json now = settingsToJson(settings), bundled = settingsToJson(defaults);
+    nlohmann::json differs = nlohmann::json::array();
+    for (const auto& spec : settingSpecs())
+        if (now[spec.key] != bundled[spec.key]) differs.push_back({{"key", spec.key}, {"default", bundled[spec.key]}, {"current", now[spec.key]}});
+    if (args.has("--json")) {
+        io.out << jsonText({{"differs", differs}}) << "\n";
+        return 0;
+    }
+    if (differs.empty()) io.out << "Every setting is the content's default (settings.json).\n";
+    for (const auto& d : differs)
+        io.out << d["key"].get<std::string>() << ": " << shown(d["current"]) << " (default " << shown(d["default"]) << ")\n";
+    return 0;
+}
+
 }  // namespace
 
 int cmdSettings(const std::vector<std::string>& argv, Io& io) {
@@ -60,8 +78,9 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     }
     const auto& pos = args.positional;
     const std::string action = pos.empty() ? std::string() : pos[0];
-    if (action != "" && action != "set" && action != "reset") throw UsageError("unknown settings action '" + utf8::sanitized(action) + "'");
-    if (action == "reset" && pos.size() != 1) throw UsageError("settings reset takes no arguments");
+    if (action != "" && action != "set" && action != "reset" && action != "diff")
+        throw UsageError("unknown settings action '" + utf8::sanitized(action) + "'");
+    if ((action == "reset" || action == "diff") && pos.size() != 1) throw UsageError("settings " + action + " takes no arguments");
     std::optional<std::pair<const SettingSpec*, nlohmann::json>> assignment;
     if (action == "set") assignment = readAssignment(pos);
 
@@ -70,6 +89,7 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     OrgSettings settings = store->settings(*defaults);
+    if (action == "diff") return printDiff(settings, *defaults, args, io);
     if (!action.empty() && !managerConfirmed(*store, args, io)) return 1;
     if (action == "reset") {
         store->saveSettings(*defaults);

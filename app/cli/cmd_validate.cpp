@@ -140,6 +140,12 @@ void addArchiveChecks(const ContentLibrary& lib, Report& report) {
     }
 }
 
+// An exam file outside the tree (an author's draft in an exams/ folder), checked as an exam
+// against the tree's question banks, not as a scenario.
+void checkExamAlone(const std::filesystem::path& file, const ContentLibrary& lib, std::vector<Diagnostic>& diags) {
+    if (auto doc = readJsonDocument(file, diags)) parseExam(*doc, lib.sop, loadQuizLibrary(lib.paths.root / "questions", lib.sop).banks, diags);
+}
+
 std::string percentText(const ReplyLengthStats& t) {
     if (t.decision_points == 0) return "0%";
     std::ostringstream out;
@@ -242,6 +248,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         else if (kind == "golden") loadGoldenFile(file, diags);
         else if (!lib.sop_loaded) diags.push_back({Severity::Error, file.string(), 0, 0, "cannot check: the SOP did not load", ""});
         else if (kind == "questions") loadQuestionBank(file, lib.sop, diags);
+        else if (kind == "exam") checkExamAlone(file, lib, diags);
         else loadScenario(file, lib.sop, diags);  // scenarios and anything unrecognised
         report.by_file[key(file)];
         report.add(diags);

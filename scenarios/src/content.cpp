@@ -114,6 +114,11 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
         lib.sop_loaded = true;
         lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
     }
+    for (size_t i = 1; i < sops.size(); ++i)  // said, not silently ignored
+        lib.diagnostics.push_back({Severity::Warning, sops[i].string(), 0, 0,
+                                   "not used: a content tree trains one SOP, and " + sops.front().filename().string() +
+                                       " comes first; keep another SOP in its own content tree",
+                                   ""});
     auto settings_file = paths.root / "settings.json";
     if (std::filesystem::exists(settings_file)) {
         std::vector<Diagnostic> diags;

@@ -1,6 +1,7 @@
 // --json everywhere a command lists or reports, failures included; `validate` on a content or
 // project folder; and the build tree laid out like an installation (share/frontline beside bin/).
 #include <doctest/doctest.h>
+#include <fstream>
 #include <sstream>
 #include <nlohmann/json.hpp>
 #include "../temp_dir.hpp"
@@ -121,6 +122,47 @@ TEST_CASE("commands that change something report it as JSON with --json") {
     Run recovered = runCli({"recover", "--json", "--db", db});
     REQUIRE(recovered.code == 0);
     CHECK(recovered.json()["saved"] == 0);
+}
+
+TEST_CASE("settings diff shows what the database holds that the content's defaults do not") {
+    TempDir dir;
+    const std::string db = (dir / "diff.db").string();
+    Run same = runCli({"settings", "diff", "--db", db});
+    REQUIRE(same.code == 0);
+    CHECK(same.out == "Every setting is the content's default (settings.json).\n");
+    REQUIRE(runCli({"settings", "set", "ring_seconds", "21", "--db", db}).code == 0);
+    REQUIRE(runCli({"settings", "set", "company_name", "Acme Energy", "--db", db}).code == 0);
+    Run text = runCli({"settings", "diff", "--db", db});
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("ring_seconds: 21 (default ") != std::string::npos);
+    CHECK(text.out.find("company_name: Acme Energy (default ") != std::string::npos);
+    Run json = runCli({"settings", "diff", "--json", "--db", db});
+    REQUIRE(json.code == 0);
+    REQUIRE(json.json()["differs"].size() == 2);  // everything else saved with them is still the default
+    CHECK(json.json()["differs"][0]["key"] == "company_name");  // in the settings' own order
+    CHECK(json.json()["differs"][1]["current"] == 21);
+    CHECK(runCli({"settings", "diff", "extra", "--db", db}).code == 2);
+}
+
+TEST_CASE("an exam file validated on its own is checked as an exam against the tree's question banks") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "exams");
+    const auto exam = dir / "exams" / "draft.json";
+    std::filesystem::copy_file(test::contentDir() / "questions" / "exams" / "inbound-l1-exam.json", exam);
+    Run fine = runCli({"validate", exam.string(), "--json", "--quiet"});
+    INFO(fine.out);
+    CHECK(fine.code == 0);
+    CHECK(fine.json()["files"][0]["kind"] == "exam");
+    std::ifstream in(exam);
+    nlohmann::json j = nlohmann::json::parse(in);
+    in.close();
+    j["sections"][0]["banks"] = {"no-such-bank"};
+    std::ofstream(exam) << j.dump(2);
+    Run bad = runCli({"validate", exam.string()});
+    INFO(bad.out);
+    CHECK(bad.code == 1);
+    CHECK(bad.out.find("no-such-bank") != std::string::npos);
+    CHECK(bad.out.find("nodes") == std::string::npos);  // no scenario complaints about an exam
 }
 
 TEST_CASE("certify status names each exam by its title") {

@@ -145,6 +145,21 @@ TEST_CASE("one bad file does not stop the others loading") {
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a second SOP file in a content tree is said to be unused, not silently ignored") {
+    frontline::test::TempDir dir;
+    std::filesystem::create_directories(dir / "sop");
+    std::filesystem::copy_file(contentDir() / "sop" / "inbound.sop.json", dir / "sop" / "inbound.sop.json");
+    std::filesystem::copy_file(contentDir() / "sop" / "inbound.sop.json", dir / "sop" / "outbound.sop.json");
+    auto lib = loadContent(ContentPaths::at(dir.path()));
+    setSchemaDirectory(contentDir().parent_path() / "schema");
+    REQUIRE(lib.sop_loaded);
+    const auto said = std::find_if(lib.diagnostics.begin(), lib.diagnostics.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::Warning && d.file.find("outbound.sop.json") != std::string::npos;
+    });
+    REQUIRE(said != lib.diagnostics.end());
+    CHECK(said->message.find("not used: a content tree trains one SOP, and inbound.sop.json comes first") == 0);
+}
+
 TEST_CASE("truncated and corrupted scenario files never crash the loader") {
     std::ifstream in(fixturesDir() / "scenarios" / "tiny.json");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
