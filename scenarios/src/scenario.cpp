@@ -205,7 +205,7 @@ void checkMandatorySteps(const Scenario& s, const Sop& sop, const JsonDocument& 
             diags.push_back(doc.diag(Severity::Error, ptr + "/step", "SOP step '" + w.step + "' is waived twice"));
         else diags.push_back(doc.diag(Severity::Note, ptr, "SOP step '" + w.step + "' is waived here: " + w.reason));
     }
-    if (s.required_steps.empty()) return;  // the "always" steps, as the SOP orders them
+    if (s.required_steps.empty()) return;  // no list, so nothing left out of one to warn about
     for (const auto& step : sop.steps)
         if (step.applies == StepApplies::Always && !listed(s.required_steps, step.id) && !waived.count(step.id))
             diags.push_back(doc.diag(Severity::Warning, "/required_steps",
