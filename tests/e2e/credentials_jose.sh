@@ -34,15 +34,18 @@ CERT=$(python3 -c "import json;print(json.load(open('$WORK/issue.json'))['certif
 [ -f "$WORK/site/jwks.json" ] || fail "issuer export wrote no jwks.json"
 
 cat > "$WORK/verify.cjs" <<'JS'
-// node verify.cjs JOSE_DIR TOKEN_FILE JWKS_FILE: prints the verified header and payload, exit 1 on failure.
+// node verify.cjs JOSE_DIR jwt|jws TOKEN_FILE JWKS_FILE: prints the verified header and payload, exit 1
+// on failure. jwt: an RS256 VC-JWT (jwtVerify, claims checked); jws: an EdDSA compact JWS.
 const jose = require(process.argv[2]);
 const fs = require('fs');
 (async () => {
-  const token = fs.readFileSync(process.argv[3], 'utf8').trim();
-  const jwks = jose.createLocalJWKSet(JSON.parse(fs.readFileSync(process.argv[4], 'utf8')));
+  const token = fs.readFileSync(process.argv[4], 'utf8').trim();
+  const jwks = jose.createLocalJWKSet(JSON.parse(fs.readFileSync(process.argv[5], 'utf8')));
   try {
-    const { payload, protectedHeader } = await jose.jwtVerify(token, jwks, { algorithms: ['RS256'] });
-    console.log(JSON.stringify({ header: protectedHeader, payload }));
+    const jwt = process.argv[3] === 'jwt';
+    const { payload, protectedHeader } = jwt ? await jose.jwtVerify(token, jwks, { algorithms: ['RS256'] })
+                                             : await jose.compactVerify(token, jwks, { algorithms: ['EdDSA'] });
+    console.log(JSON.stringify({ header: protectedHeader, payload: jwt ? payload : JSON.parse(new TextDecoder().decode(payload)) }));
   } catch (e) {
     console.log(JSON.stringify({ error: e.code || String(e) }));
     process.exit(1);
@@ -50,7 +53,7 @@ const fs = require('fs');
 })();
 JS
 JOSE="$CACHE/node_modules/jose"
-node "$WORK/verify.cjs" "$JOSE" "$WORK/credential.jwt" "$WORK/site/jwks.json" > "$WORK/verified.json" \
+node "$WORK/verify.cjs" "$JOSE" jwt "$WORK/credential.jwt" "$WORK/site/jwks.json" > "$WORK/verified.json" \
   || { cat "$WORK/verified.json"; fail "jose rejects the exported VC-JWT"; }
 python3 - "$WORK/verified.json" "$CERT" <<'PY' || fail "the verified credential is not the OpenBadgeCredential expected"
 import json, sys
@@ -79,7 +82,7 @@ i = raw.index(b'"value":"100"') + len('"value":"')
 raw[i] = ord("9"); raw[i + 1] = ord("9"); raw[i + 2] = ord("9")  # the exam score 100 becomes 999
 open(sys.argv[2], "w").write(".".join([h, base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("="), s]))
 PY
-if node "$WORK/verify.cjs" "$JOSE" "$WORK/forged.jwt" "$WORK/site/jwks.json" > "$WORK/forged.json"; then
+if node "$WORK/verify.cjs" "$JOSE" jwt "$WORK/forged.jwt" "$WORK/site/jwks.json" > "$WORK/forged.json"; then
   fail "jose accepted a VC-JWT whose payload was changed"
 fi
 grep -q "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" "$WORK/forged.json" || { cat "$WORK/forged.json"; fail "unexpected jose error"; }
@@ -89,23 +92,7 @@ echo "ok: jose verifies the OB 3.0 VC-JWT and refuses a one-byte change"
 # against the same published JWK set (its kid names the Ed25519 key), and a one-byte change fails.
 "$BIN" certify export "$CERT" --badge "$WORK/cert.badge.json" --db "$DB" > /dev/null || fail "certify export --badge failed"
 python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['signed_assertion'])" "$WORK/cert.badge.json" > "$WORK/assertion.jws"
-cat > "$WORK/verify_jws.cjs" <<'JS'
-// node verify_jws.cjs JOSE_DIR JWS_FILE JWKS_FILE: prints the verified header and payload, exit 1 on failure.
-const jose = require(process.argv[2]);
-const fs = require('fs');
-(async () => {
-  const jws = fs.readFileSync(process.argv[3], 'utf8').trim();
-  const jwks = jose.createLocalJWKSet(JSON.parse(fs.readFileSync(process.argv[4], 'utf8')));
-  try {
-    const { payload, protectedHeader } = await jose.compactVerify(jws, jwks, { algorithms: ['EdDSA'] });
-    console.log(JSON.stringify({ header: protectedHeader, payload: JSON.parse(new TextDecoder().decode(payload)) }));
-  } catch (e) {
-    console.log(JSON.stringify({ error: e.code || String(e) }));
-    process.exit(1);
-  }
-})();
-JS
-node "$WORK/verify_jws.cjs" "$JOSE" "$WORK/assertion.jws" "$WORK/site/jwks.json" > "$WORK/assertion.json" \
+node "$WORK/verify.cjs" "$JOSE" jws "$WORK/assertion.jws" "$WORK/site/jwks.json" > "$WORK/assertion.json" \
   || { cat "$WORK/assertion.json"; fail "jose rejects the exported Open Badges 2.0 signed assertion"; }
 python3 - "$WORK/assertion.json" "$CERT" <<'PY' || fail "the verified assertion is not the Open Badges 2.0 Assertion expected"
 import json, sys
@@ -123,7 +110,7 @@ i = raw.index(b'"urn:uuid:') + len('"urn:uuid:')
 raw[i] = ord("f") if raw[i] != ord("f") else ord("e")  # one character of the assertion id
 open(sys.argv[2], "w").write(".".join([h, base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("="), s]))
 PY
-if node "$WORK/verify_jws.cjs" "$JOSE" "$WORK/forged.jws" "$WORK/site/jwks.json" > "$WORK/forged_jws.json"; then
+if node "$WORK/verify.cjs" "$JOSE" jws "$WORK/forged.jws" "$WORK/site/jwks.json" > "$WORK/forged_jws.json"; then
   fail "jose accepted an Open Badges 2.0 assertion whose payload was changed"
 fi
 grep -q "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" "$WORK/forged_jws.json" || { cat "$WORK/forged_jws.json"; fail "unexpected jose error"; }
