@@ -221,21 +221,32 @@ public:
         const Scenario* current = content_.scenario(id);
         if (current && current->version == version) return current;
         auto [entry, loaded_now] = archived_.try_emplace({id, version});
-        std::vector<Diagnostic> diags;
-        if (loaded_now) entry->second = loadArchivedScenario(content_, id, version, diags);
-        if (entry->second) return &*entry->second;
-        const std::string copy = archivedScenarioFile(content_.paths, id, version).filename().string();
-        if (!diags.empty()) why = "archive/" + copy + " does not load: " + diags.front().message;
-        else if (!current) why = "the scenario '" + id + "' is no longer in the content, nor archive/" + copy;
-        else
-            why = "it was played on version " + std::to_string(version) + " of the scenario, which is at version " +
-                  std::to_string(current->version) + " now, and the content keeps no archive/" + copy + ", so it cannot be replayed";
-        return nullptr;
+        if (loaded_now) entry->second = loadArchived(id, version, current);
+        why = entry->second.why;  // the same reason for every attempt on that version
+        return entry->second.scenario ? &*entry->second.scenario : nullptr;
     }
 
 private:
+    struct Archived {
+        std::optional<Scenario> scenario;
+        std::string why;  // when there is none
+    };
+
+    Archived loadArchived(const std::string& id, int version, const Scenario* current) const {
+        std::vector<Diagnostic> diags;
+        Archived out{loadArchivedScenario(content_, id, version, diags), {}};
+        if (out.scenario) return out;
+        const std::string copy = archivedScenarioFile(content_.paths, id, version).filename().string();
+        if (!diags.empty()) out.why = "archive/" + copy + " does not load: " + diags.front().message;
+        else if (!current) out.why = "the scenario '" + id + "' is no longer in the content, nor archive/" + copy;
+        else
+            out.why = "it was played on version " + std::to_string(version) + " of the scenario, which is at version " +
+                      std::to_string(current->version) + " now, and the content keeps no archive/" + copy + ", so it cannot be replayed";
+        return out;
+    }
+
     const ContentLibrary& content_;
-    std::map<std::pair<std::string, int>, std::optional<Scenario>> archived_;
+    std::map<std::pair<std::string, int>, Archived> archived_;
 };
 
 AttemptReplay replayListed(const Store& store, const AttemptRecord& listed, PlayedScenarios& scenarios, const ContentLibrary& content,
