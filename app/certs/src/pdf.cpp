@@ -262,8 +262,9 @@ double qrLeft() { return kPageWidth - 70 - kQrSize; }
 
 void drawQrCode(CertificatePage& p, const CertificateRecord& record, const OrgSettings& settings) {
     const double x = qrLeft();
-    p.tagged("Figure", [&] { p.qr(qrPayload(record, settings), x, kQrBottom, kQrSize); });
-    if (!settings.certificate_verify_url.empty()) p.link(qrPayload(record, settings), x, kQrBottom, kQrSize, kQrSize);
+    const std::string payload = qrPayload(record, settings);
+    p.tagged("Figure", [&] { p.qr(payload, x, kQrBottom, kQrSize); });
+    if (!settings.certificate_verify_url.empty()) p.link(payload, x, kQrBottom, kQrSize, kQrSize);
     const auto caption = qrCaption(settings);
     p.tagged("P", [&] {
         p.centred(kRegular, 8, kMuted, x + kQrSize / 2, kQrBottom - 10, caption[0], kQrSize + 40);
