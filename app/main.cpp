@@ -6,9 +6,11 @@
 #include <vector>
 #include <unistd.h>
 #include "cli.hpp"
+#include "frontline/i18n.hpp"
 #include "gui.hpp"
 
 int main(int argc, char** argv) {
+    frontline::i18n::init();  // the user's locale and language, before any message is shown
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && frontline::cli::isTerminalInvocation(args[0])) {
         frontline::cli::Io io{std::cin, std::cout, std::cerr, static_cast<bool>(isatty(0))};

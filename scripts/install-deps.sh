@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # build
   g++ cmake make pkg-config
+  # translations: msgfmt/msgcat compile po/ (build), xgettext/msgmerge check it (i18n.catalogs_complete)
+  gettext
   # fuzzing (make fuzz): clang with libFuzzer and the sanitizer runtimes
   clang-14 libclang-rt-14-dev
   # libraries
