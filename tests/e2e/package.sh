@@ -62,7 +62,8 @@ dpkg-deb -x "$DEB" "$TMP/root"
 for f in usr/bin/frontline usr/share/frontline/content/settings.json usr/share/frontline/schema/scenario.schema.json \
          usr/share/applications/frontline.desktop usr/share/metainfo/io.github.frontline.Frontline.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/frontline.svg usr/share/icons/hicolor/48x48/apps/frontline.png \
-         usr/share/man/man1/frontline.1.gz usr/share/doc/frontline/copyright usr/share/doc/frontline/changelog.gz; do
+         usr/share/man/man1/frontline.1.gz usr/share/doc/frontline/copyright usr/share/doc/frontline/changelog.gz \
+         usr/share/locale/es/LC_MESSAGES/frontline.mo; do
   [ -f "$TMP/root/$f" ] || fail "the package lacks /$f"
 done
 [ "$(find "$TMP/root/usr/bin" -type f | wc -l)" = 1 ] || fail "the package ships more than one program: $(ls "$TMP/root/usr/bin")"
