@@ -556,14 +556,14 @@ bool checkSchema(const JsonDocument& doc, const std::string& schema_name, std::v
     valijson::ValidationResults::Error error;
     std::set<std::pair<std::string, std::string>> seen;  // a set: a hostile file can have 100,000 errors
     bool any = false;
+    size_t restated = 0;
     while (results.popError(error)) {
         if (isWrapperMessage(error.description)) continue;
         std::string pointer = pointerFromContext(error.context);
-        if (!seen.emplace(pointer, error.description).second) continue;
         // Restating looks the schema up per error: a hostile file's thousands keep valijson's words.
-        std::string message = seen.size() > 1000 ? error.description
-                                                  : json_messages::schemaMessage(loaded->json, doc.value, pointer, error.description);
-        if (!seen.emplace(pointer, message).second) continue;  // anyOf branches restate one expectation
+        std::string message = ++restated > 1000 ? error.description
+                                                : json_messages::schemaMessage(loaded->json, doc.value, pointer, error.description);
+        if (!seen.emplace(pointer, message).second) continue;  // also when anyOf branches restate one expectation
         diags.push_back(doc.diag(Severity::Error, pointer, "schema: " + message));
         any = true;
     }

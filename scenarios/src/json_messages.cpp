@@ -50,6 +50,7 @@ std::string lexerProblem(const std::string& problem, const std::string& last_tok
     if (problem == "invalid literal")
         return "expected a value, found " + read + ": strings need double quotes, and the only words are true, false and null";
     if (problem == "invalid string: missing closing quote") return "unterminated string: expected a closing '\"'";
+    if (problem.find("UTF-8") != std::string::npos) return "ill-formed UTF-8 in a string, found " + read + ": expected UTF-8 text (save the file as UTF-8)";
     if (problem.starts_with("invalid string: ")) return "in a string: " + problem.substr(16);
     if (problem.starts_with("invalid number; ")) return "invalid number " + read + ": " + problem.substr(16);
     return problem;
