@@ -45,8 +45,9 @@ std::string syntaxWithToken(const std::string& context, const std::string& unexp
 }
 
 // Errors the lexer raises inside a token ("invalid literal; last read: 'tru'").
-std::string lexerProblem(const std::string& problem, const std::string& last_token) {
+std::string lexerProblem(const std::string& context, const std::string& problem, const std::string& last_token) {
     std::string read = last_token.size() > 40 ? last_token.substr(0, 40) + "..." : last_token;
+    if (problem == "invalid literal" && context == "object key") return "expected a member name in double quotes, found " + read;
     if (problem == "invalid literal")
         return "expected a value, found " + read + ": strings need double quotes, and the only words are true, false and null";
     if (problem == "invalid string: missing closing quote") return "unterminated string: expected a closing '\"'";
@@ -219,7 +220,7 @@ std::string syntaxMessage(const std::string& parser_what, const std::string& las
     const std::string problem = between(parser_what, " - ", "; ");
     const std::string expected = between(parser_what, "; expected ", "");
     if (problem.starts_with("unexpected ")) return syntaxWithToken(context, problem.substr(11), expected, last_token);
-    if (!problem.empty()) return lexerProblem(between(parser_what, " - ", "; last read: "), last_token);
+    if (!problem.empty()) return lexerProblem(context, between(parser_what, " - ", "; last read: "), last_token);
     return parser_what;
 }
 
