@@ -124,7 +124,7 @@ Diagnostic goldenProblem(const JsonDocument* doc, const std::string& file, size_
                          const std::string& problem) {
     const std::string at = "/playthroughs/" + std::to_string(index);
     std::string pointer = at, message = "play-through '" + p.name + "': " + problem;
-    const auto expected = problem.find(": expected "), got = problem.find(", got ");
+    const auto expected = problem.find(": expected "), got = problem.find(", got ", expected == std::string::npos ? 0 : expected);
     if (expected != std::string::npos && got != std::string::npos && p.expect.contains(problem.substr(0, expected))) {
         const std::string key = problem.substr(0, expected);
         pointer = at + "/expect/" + key;
