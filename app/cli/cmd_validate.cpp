@@ -77,6 +77,14 @@ struct Report {
     }
 };
 
+// A diagnostic at `pointer` in a file that has loaded, positioned by reading it again (cheap: the
+// file is small and just read); without a position when it cannot be read now.
+Diagnostic positioned(Severity severity, const std::filesystem::path& file, const std::string& pointer, const std::string& message) {
+    std::vector<Diagnostic> ignored;
+    auto doc = readJsonDocument(file, ignored);
+    return doc ? doc->diag(severity, pointer, message) : Diagnostic{severity, file.string(), 0, 0, message, pointer};
+}
+
 // What a file is, from where it sits in a content tree.
 std::string kindOf(const std::filesystem::path& file) {
     auto name = file.filename().string();
@@ -169,11 +177,9 @@ std::string checkGoldenFile(const std::filesystem::path& file, const ContentLibr
 
 // A scenario nobody has played through to a known score: its scoring can change unnoticed.
 void warnWithoutGolden(const Scenario& s, const std::filesystem::path& expected_file, Report& report) {
-    std::vector<Diagnostic> ignored;
-    auto doc = readJsonDocument(s.file, ignored);
-    const std::string message = "scenario '" + s.id + "' has no golden transcript: expected " + expected_file.string() +
-                                " (an expected play-through and its score; see docs/content-format.md)";
-    report.add(doc ? doc->diag(Severity::Warning, "/id", message) : Diagnostic{Severity::Warning, s.file, 0, 0, message, "/id"});
+    report.add(positioned(Severity::Warning, s.file, "/id",
+                          "scenario '" + s.id + "' has no golden transcript: expected " + expected_file.string() +
+                              " (an expected play-through and its score; see docs/content-format.md)"));
 }
 
 // The giveaway check: a note per scenario on how often its best reply is also the longest, and the
@@ -211,8 +217,8 @@ void addArchiveChecks(const ContentLibrary& lib, Report& report) {
             diags.push_back({Severity::Error, file.string(), 0, 0, "cannot be read as an archived scenario", ""});
         report.add(diags);
         if (const Scenario* now = lib.scenario(m[1].str()); now && now->version <= version)
-            report.add({Severity::Error, file.string(), 0, 0,
-                        "the scenario is at version " + std::to_string(now->version) + ": archive/ keeps earlier versions only", "/version"});
+            report.add(positioned(Severity::Error, file, "/version",
+                                  "the scenario is at version " + std::to_string(now->version) + ": archive/ keeps earlier versions only"));
     }
     for (const auto& s : lib.scenarios) {
         std::string missing;
@@ -336,7 +342,8 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                              : step.kind == "certification" ? findPolicy(policies, step.ref) != nullptr
                                                             : false;
                 if (!known && step.kind != "scenario")  // unknown scenarios are already reported by loadContent
-                    report.add({Severity::Error, path.file, 0, 0, "path step " + std::to_string(i + 1) + " names unknown " + step.kind + " '" + step.ref + "'", "/steps/" + std::to_string(i) + "/ref"});
+                    report.add(positioned(Severity::Error, path.file, "/steps/" + std::to_string(i) + "/ref",
+                                          "path step " + std::to_string(i + 1) + " names unknown " + step.kind + " '" + step.ref + "'"));
             }
         std::vector<std::filesystem::path> golden_files;
         collect(paths.root / "golden", golden_files);

@@ -271,6 +271,9 @@ TEST_CASE("in a content tree, a drifted golden file is positioned and a scenario
     const fs::path golden = tree / "golden" / "model-inbound-call.golden.json";
     const std::string text = replaced(readText(golden), "\"stars\": 3", "\"stars\": 2");
     writeText(golden, text);
+    const fs::path path_file = tree / "paths" / "onboarding.json";
+    const std::string path_text = replaced(readText(path_file), "\"ref\": \"process-steps\"", "\"ref\": \"no-such-bank\"");
+    writeText(path_file, path_text);
     auto r = test::runCli({"validate", "--quiet", tree.string()});
     INFO(r.out);
     CHECK(r.code == 1);
@@ -282,6 +285,9 @@ TEST_CASE("in a content tree, a drifted golden file is positioned and a scenario
     CHECK(r.out.find("warning: scenario 'hold-and-dead-air' has no golden transcript: expected " +
                      (tree / "golden" / "hold-and-dead-air.golden.json").string()) != std::string::npos);
     CHECK(r.out.find("1 warning(s)") != std::string::npos);
+    auto [ref_line, ref_col] = positionOf(path_text, "\"no-such-bank\"");
+    CHECK(r.out.find(path_file.string() + ":" + std::to_string(ref_line) + ":" + std::to_string(ref_col) +
+                     ": error: path step 2 names unknown quiz 'no-such-bank'") != std::string::npos);
 }
 
 TEST_CASE("a draft scenario outside the tree without a golden file gets a warning, and exit 0") {
