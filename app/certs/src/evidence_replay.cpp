@@ -1,5 +1,6 @@
 // Sections: the targets in force · one attempt · one exam · a trainee's evidence
 #include "frontline/evidence_replay.hpp"
+#include <algorithm>
 #include <map>
 #include <optional>
 #include "frontline/certs.hpp"
