@@ -77,6 +77,14 @@ struct Report {
     }
 };
 
+// A diagnostic at `pointer` in a file that has loaded, positioned by reading it again (cheap: the
+// file is small and just read); without a position when it cannot be read now.
+Diagnostic positioned(Severity severity, const std::filesystem::path& file, const std::string& pointer, const std::string& message) {
+    std::vector<Diagnostic> ignored;
+    auto doc = readJsonDocument(file, ignored);
+    return doc ? doc->diag(severity, pointer, message) : Diagnostic{severity, file.string(), 0, 0, message, pointer};
+}
+
 // What a file is, from where it sits in a content tree.
 std::string kindOf(const std::filesystem::path& file) {
     auto name = file.filename().string();
@@ -88,6 +96,90 @@ std::string kindOf(const std::filesystem::path& file) {
     for (const char* kind : {"scenarios", "questions", "policies", "paths", "archive"})
         if (parent == kind) return kind;
     return "unknown";
+}
+
+// What a file outside the tree holds when its name and folder do not say: the schema it names,
+// else a member only that kind of file has.
+std::string kindFromText(const nlohmann::json& j) {
+    if (!j.is_object()) return "unknown";
+    static const std::pair<const char*, const char*> by_schema[] = {
+        {"/sop.schema.json", "sop"},         {"/settings.schema.json", "settings"}, {"/scenario.schema.json", "scenarios"},
+        {"/golden.schema.json", "golden"},   {"/questions.schema.json", "questions"}, {"/exam.schema.json", "exam"},
+        {"/policy.schema.json", "policies"}, {"/path.schema.json", "paths"}};
+    if (auto schema = j.find("$schema"); schema != j.end() && schema->is_string())
+        for (auto [suffix, kind] : by_schema)
+            if (("/" + schema->get<std::string>()).ends_with(suffix)) return kind;
+    // "rules" before "steps": an SOP has both, a training path only steps.
+    static const std::pair<const char*, const char*> by_member[] = {
+        {"playthroughs", "golden"}, {"nodes", "scenarios"}, {"questions", "questions"}, {"sections", "exam"},
+        {"practical", "policies"},  {"rules", "sop"},       {"steps", "paths"},         {"company_name", "settings"}};
+    for (auto [member, kind] : by_member)
+        if (j.contains(member)) return kind;
+    return "unknown";
+}
+
+const char* const kUnknownKind =
+    "cannot tell what kind of content this is: expected a \"$schema\" naming one of sop, settings, scenario, golden, "
+    "questions, exam, policy or path .schema.json, a file named *.sop.json, settings.json or *.golden.json, or a file in a "
+    "scenarios/, golden/, questions/, exams/, policies/ or paths/ folder";
+
+// ---- golden transcripts ----------------------------------------------------------------------------
+
+// A replay problem placed on the value it is about: a drifted expectation on that value in the
+// golden file, a choice that no longer plays on that choice. replayGolden words them as
+// "points: expected 140, got 141" and "choice 3 'x' at node 'y': ...".
+Diagnostic goldenProblem(const JsonDocument* doc, const std::string& file, size_t index, const GoldenPlaythrough& p,
+                         const std::string& problem) {
+    const std::string at = "/playthroughs/" + std::to_string(index);
+    std::string pointer = at, message = "play-through '" + p.name + "': " + problem;
+    const auto expected = problem.find(": expected "), got = problem.find(", got ", expected == std::string::npos ? 0 : expected);
+    if (expected != std::string::npos && got != std::string::npos && p.expect.contains(problem.substr(0, expected))) {
+        const std::string key = problem.substr(0, expected);
+        pointer = at + "/expect/" + key;
+        message = "play-through '" + p.name + "': " + key + " drifted: the golden file expects " +
+                  problem.substr(expected + 11, got - expected - 11) + ", the replay gives " + problem.substr(got + 6) +
+                  " (if the new score is right, scripts/update-golden.sh rewrites it)";
+    } else if (problem.starts_with("unknown expectation '")) {
+        pointer = at + "/expect/" + problem.substr(21, problem.size() - 22);
+    } else if (problem.starts_with("choice ")) {
+        pointer = at + "/choices/" + std::to_string(std::max(1, std::atoi(problem.c_str() + 7)) - 1);
+    }
+    if (!doc) return {Severity::Error, file, 0, 0, message, pointer};
+    return doc->diag(Severity::Error, pointer, message);
+}
+
+// Loads a golden file and replays each play-through against its scenario in `lib`. Returns the
+// scenario id it is for (empty when it did not load).
+std::string checkGoldenFile(const std::filesystem::path& file, const ContentLibrary& lib, bool in_tree, Report& report) {
+    std::vector<Diagnostic> diags;
+    report.by_file[key(file)];
+    auto golden = loadGoldenFile(file, diags);
+    report.add(diags);
+    if (!golden) return {};
+    std::vector<Diagnostic> ignored;  // the file just loaded: positions only
+    auto doc = readJsonDocument(file, ignored);
+    auto at = [&](const std::string& pointer, const std::string& message) {
+        report.add(doc ? doc->diag(Severity::Error, pointer, message) : Diagnostic{Severity::Error, file.string(), 0, 0, message, pointer});
+    };
+    const Scenario* s = lib.sop_loaded ? lib.scenario(golden->scenario) : nullptr;
+    if (!lib.sop_loaded) at("/scenario", "cannot check this golden transcript: the SOP did not load");
+    else if (!s && in_tree) at("/scenario", "golden transcript for unknown or broken scenario '" + golden->scenario + "'");
+    else if (!s)
+        at("/scenario", "cannot check this golden transcript: no scenario '" + golden->scenario + "' loaded from " +
+                            (lib.paths.root / "scenarios").string() + " (give its content tree with --content)");
+    for (size_t i = 0; s && i < golden->playthroughs.size(); ++i) {
+        auto result = replayGolden(lib.sop, *s, lib.default_settings, golden->playthroughs[i]);
+        for (const auto& problem : result.problems)
+            report.add(goldenProblem(doc ? &*doc : nullptr, file.string(), i, golden->playthroughs[i], problem));
+    }
+    return golden->scenario;
+}
+
+// A scenario nobody has played through to a known score: its scoring can change unnoticed.
+void warnWithoutGolden(const Scenario& s, const std::filesystem::path& expected_file, Report& report) {
+    report.add(positioned(Severity::Warning, s.file, "/id",
+                          "scenario '" + s.id + "' has no golden transcript: expected " + expected_file.string() +
+                              " (an expected play-through and its score; see docs/content-format.md)"));
 }
 
 // The giveaway check: a note per scenario on how often its best reply is also the longest, and the
@@ -125,8 +217,8 @@ void addArchiveChecks(const ContentLibrary& lib, Report& report) {
             diags.push_back({Severity::Error, file.string(), 0, 0, "cannot be read as an archived scenario", ""});
         report.add(diags);
         if (const Scenario* now = lib.scenario(m[1].str()); now && now->version <= version)
-            report.add({Severity::Error, file.string(), 0, 0,
-                        "the scenario is at version " + std::to_string(now->version) + ": archive/ keeps earlier versions only", "/version"});
+            report.add(positioned(Severity::Error, file, "/version",
+                                  "the scenario is at version " + std::to_string(now->version) + ": archive/ keeps earlier versions only"));
     }
     for (const auto& s : lib.scenarios) {
         std::string missing;
@@ -140,10 +232,45 @@ void addArchiveChecks(const ContentLibrary& lib, Report& report) {
     }
 }
 
+// A draft scenario's golden transcript: in the tree, or beside the draft (same folder or ../golden/).
+bool hasGoldenNearby(const Scenario& s, const std::filesystem::path& file, const std::set<std::string>& with_golden) {
+    const std::string name = s.id + ".golden.json";
+    std::error_code ec;
+    return with_golden.count(s.id) || std::filesystem::exists(file.parent_path() / name, ec) ||
+           std::filesystem::exists(file.parent_path().parent_path() / "golden" / name, ec);
+}
+
 // An exam file outside the tree (an author's draft in an exams/ folder), checked as an exam
 // against the tree's question banks, not as a scenario.
 void checkExamAlone(const std::filesystem::path& file, const ContentLibrary& lib, std::vector<Diagnostic>& diags) {
     if (auto doc = readJsonDocument(file, diags)) parseExam(*doc, lib.sop, loadQuizLibrary(lib.paths.root / "questions", lib.sop).banks, diags);
+}
+
+// A file outside the tree (an author's draft), checked as what its folder, name or text says it is,
+// against the tree's SOP, banks and scenarios. Returns the kind it was checked as.
+std::string checkOutsideTree(const std::filesystem::path& file, const ContentLibrary& lib, const std::set<std::string>& with_golden,
+                             Report& report) {
+    std::vector<Diagnostic> diags;
+    report.by_file[key(file)];
+    std::string kind = kindOf(file);
+    if (kind == "unknown") {
+        auto doc = readJsonDocument(file, diags);
+        if (doc) kind = kindFromText(doc->value);
+        if (doc && kind == "unknown") diags.push_back(doc->diag(Severity::Error, "", kUnknownKind));
+    }
+    if (kind == "golden") checkGoldenFile(file, lib, false, report);
+    else if (kind == "unknown") {}  // already said why
+    else if (kind == "sop") loadSop(file, diags);
+    else if (kind == "settings") loadSettings(file, diags);
+    else if (kind == "policies") loadPolicy(file, diags);
+    else if (kind == "paths") loadTrainingPath(file, diags);
+    else if (!lib.sop_loaded) diags.push_back({Severity::Error, file.string(), 0, 0, "cannot check: the SOP did not load", ""});
+    else if (kind == "questions") loadQuestionBank(file, lib.sop, diags);
+    else if (kind == "exam") checkExamAlone(file, lib, diags);
+    else if (auto s = loadScenario(file, lib.sop, diags); s && !hasGoldenNearby(*s, file, with_golden))
+        warnWithoutGolden(*s, lib.paths.root / "golden" / (s->id + ".golden.json"), report);
+    report.add(diags);
+    return kind;
 }
 
 std::string percentText(const ReplyLengthStats& t) {
@@ -189,6 +316,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     }
 
     Report report;
+    std::set<std::string> with_golden;  // scenario ids the tree's golden/ files play through
     // The whole tree: every loader reports into one map keyed by file.
     ContentLibrary lib = loadContent(paths);
     report.add(lib.diagnostics);
@@ -214,44 +342,20 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                              : step.kind == "certification" ? findPolicy(policies, step.ref) != nullptr
                                                             : false;
                 if (!known && step.kind != "scenario")  // unknown scenarios are already reported by loadContent
-                    report.add({Severity::Error, path.file, 0, 0, "path step " + std::to_string(i + 1) + " names unknown " + step.kind + " '" + step.ref + "'", "/steps/" + std::to_string(i) + "/ref"});
+                    report.add(positioned(Severity::Error, path.file, "/steps/" + std::to_string(i) + "/ref",
+                                          "path step " + std::to_string(i + 1) + " names unknown " + step.kind + " '" + step.ref + "'"));
             }
         std::vector<std::filesystem::path> golden_files;
         collect(paths.root / "golden", golden_files);
-        for (const auto& file : golden_files) {
-            std::vector<Diagnostic> diags;
-            auto golden = loadGoldenFile(file, diags);
-            report.add(diags);
-            report.by_file[key(file)];
-            if (!golden) continue;
-            const Scenario* s = lib.scenario(golden->scenario);
-            if (!s) {
-                report.add({Severity::Error, file.string(), 0, 0, "golden transcript for unknown or broken scenario '" + golden->scenario + "'", "/scenario"});
-                continue;
-            }
-            for (size_t i = 0; i < golden->playthroughs.size(); ++i) {
-                auto result = replayGolden(lib.sop, *s, lib.default_settings, golden->playthroughs[i]);
-                for (const auto& problem : result.problems)
-                    report.add({Severity::Error, file.string(), 0, 0, "play-through '" + golden->playthroughs[i].name + "': " + problem, "/playthroughs/" + std::to_string(i)});
-            }
-        }
+        for (const auto& file : golden_files) with_golden.insert(checkGoldenFile(file, lib, true, report));
+        for (const auto& s : lib.scenarios)
+            if (!with_golden.count(s->id)) warnWithoutGolden(*s, paths.root / "golden" / (s->id + ".golden.json"), report);
     }
     // Files outside the content tree (e.g. an author's draft) are checked on their own.
+    std::map<std::string, std::string> kinds;  // files outside the tree: what they were checked as
     for (const auto& file : scope) {
         if (in_tree.count(key(file))) continue;
-        std::vector<Diagnostic> diags;
-        std::string kind = kindOf(file);
-        if (kind == "sop") loadSop(file, diags);
-        else if (kind == "settings") loadSettings(file, diags);
-        else if (kind == "policies") loadPolicy(file, diags);
-        else if (kind == "paths") loadTrainingPath(file, diags);
-        else if (kind == "golden") loadGoldenFile(file, diags);
-        else if (!lib.sop_loaded) diags.push_back({Severity::Error, file.string(), 0, 0, "cannot check: the SOP did not load", ""});
-        else if (kind == "questions") loadQuestionBank(file, lib.sop, diags);
-        else if (kind == "exam") checkExamAlone(file, lib, diags);
-        else loadScenario(file, lib.sop, diags);  // scenarios and anything unrecognised
-        report.by_file[key(file)];
-        report.add(diags);
+        kinds[key(file)] = checkOutsideTree(file, lib, with_golden, report);
     }
 
     nlohmann::json files = nlohmann::json::array();
@@ -262,7 +366,8 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
         if (!printed.insert(k).second) continue;
         ++checked;
         auto it = report.by_file.find(k);
-        nlohmann::json entry{{"file", file.string()}, {"kind", kindOf(file)}, {"diagnostics", nlohmann::json::array()}};
+        const std::string kind = kinds.count(k) ? kinds[k] : kindOf(file);
+        nlohmann::json entry{{"file", file.string()}, {"kind", kind}, {"diagnostics", nlohmann::json::array()}};
         bool ok = true;
         if (it != report.by_file.end()) {
             for (const auto& d : it->second) {

@@ -12,6 +12,7 @@
 #include <valijson/validator.hpp>
 #include "frontline/content.hpp"
 #include "frontline/data_dir.hpp"
+#include "json_messages.hpp"
 
 namespace frontline {
 namespace {
@@ -277,10 +278,20 @@ size_t illFormedStart(const std::string& text, size_t byte) {
     return byte;
 }
 
+// The word that starts at `byte` (up to whitespace or punctuation), for "found ..." in a message.
+std::string wordAt(const std::string& text, size_t byte) {
+    size_t end = byte;
+    while (end < text.size() && end - byte < 40 && std::string_view(" \t\r\n,:[]{}").find(text[end]) == std::string_view::npos) ++end;
+    return text.substr(byte, end - byte);
+}
+
 Diagnostic syntaxDiagnostic(const std::string& file, const std::string& text) {
     ErrorLocator locator;
     nlohmann::json::sax_parse(text, &locator);
     size_t byte = locator.byte > 0 ? locator.byte - 1 : 0;
+    const bool in_token = locator.what.find("; last read: ") != std::string::npos;  // the lexer stopped inside a word
+    if (locator.what.find("invalid literal") != std::string::npos)
+        while (byte > 0 && std::isspace(static_cast<unsigned char>(text[byte]))) --byte;  // it read one character past the word
     byte = locator.what.find("UTF-8") != std::string::npos ? illFormedStart(text, byte) : tokenStart(text, byte);
     auto [line, col] = lineColumnAt(text, byte);
     std::string message;
@@ -289,11 +300,10 @@ Diagnostic syntaxDiagnostic(const std::string& file, const std::string& text) {
     } else if (locator.id == 406) {
         message = "number " + printable(locator.token) + " is out of range: expected a number of magnitude below 1.8e308";
     } else {
-        // Strip nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: " prefix.
-        const std::string& what = locator.what;
-        auto colon = what.find(": ");
-        auto second = colon == std::string::npos ? std::string::npos : what.find(": ", colon + 2);
-        message = printable(second != std::string::npos ? what.substr(second + 2) : what, 400);
+        // nlohmann's text carries its own line and column (of the byte after the token): the
+        // message is restated without them, so the only position is the one computed above.
+        const std::string found = in_token ? wordAt(text, byte) : locator.token;
+        message = printable(json_messages::syntaxMessage(locator.what, printable(found)), 400);
     }
     return Diagnostic{Severity::Error, file, line, col, "invalid JSON: " + message, ""};
 }
@@ -546,11 +556,15 @@ bool checkSchema(const JsonDocument& doc, const std::string& schema_name, std::v
     valijson::ValidationResults::Error error;
     std::set<std::pair<std::string, std::string>> seen;  // a set: a hostile file can have 100,000 errors
     bool any = false;
+    size_t restated = 0;
     while (results.popError(error)) {
         if (isWrapperMessage(error.description)) continue;
         std::string pointer = pointerFromContext(error.context);
-        if (!seen.emplace(pointer, error.description).second) continue;
-        diags.push_back(doc.diag(Severity::Error, pointer, "schema: " + error.description));
+        // Restating looks the schema up per error: a hostile file's thousands keep valijson's words.
+        std::string message = ++restated > 1000 ? error.description
+                                                : json_messages::schemaMessage(loaded->json, doc.value, pointer, error.description);
+        if (!seen.emplace(pointer, message).second) continue;  // also when anyOf branches restate one expectation
+        diags.push_back(doc.diag(Severity::Error, pointer, "schema: " + message));
         any = true;
     }
     if (!any) diags.push_back(doc.diag(Severity::Error, "", "does not match " + schema_name));

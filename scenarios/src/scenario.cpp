@@ -1,5 +1,7 @@
 // Scenario model helpers and parsing: JSON (already schema-checked) -> Scenario, plus the
 // semantic checks a schema cannot express (ids that must exist in the SOP, unique ids).
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include "frontline/content.hpp"
 #include "frontline/name_table.hpp"
@@ -213,6 +215,69 @@ void checkMandatorySteps(const Scenario& s, const Sop& sop, const JsonDocument& 
                                      "does not list it: list it, or waive it in waived_steps with a reason"));
 }
 
+// A label as an author might mistype it: ASCII case and every space ignored.
+std::string foldedLabel(const std::string& label) {
+    std::string out;
+    for (char c : label)
+        if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// How far a claim's label is from a field's: 0 when they differ only in case or spacing; one
+// label holding the other ("Phone" in "Phone on file") comes next; then the edit distance.
+size_t labelDistance(const std::string& claim, const std::string& field) {
+    const std::string a = foldedLabel(claim), b = foldedLabel(field);
+    if (a == b) return 0;
+    if (!a.empty() && !b.empty() && (a.find(b) != std::string::npos || b.find(a) != std::string::npos)) return 1;
+    return 1 + editDistance(a, b);
+}
+
+// The desk lines a claim up with the CRM field of exactly the same label; any other claim gets a
+// row of its own with nothing from the record beside it. A label that differs only in case or
+// spacing is a slip (a warning); any other unmatched claim may be meant (a note naming the
+// nearest field, or every field when none is close, so a slip shows either way).
+void checkClaimLabels(const Scenario& s, const JsonDocument& doc, std::vector<Diagnostic>& diags) {
+    if (s.crm.fields.empty()) return;
+    std::string all_fields;
+    for (const auto& [field, unused] : s.crm.fields) all_fields += (all_fields.empty() ? "'" : ", '") + field + "'";
+    for (size_t i = 0; i < s.claims.size(); ++i) {
+        const std::string& claim = s.claims[i].first;
+        if (std::any_of(s.crm.fields.begin(), s.crm.fields.end(), [&](const auto& field) { return field.first == claim; })) continue;
+        const std::string* nearest = nullptr;
+        size_t best = std::string::npos;
+        for (const auto& [field, unused] : s.crm.fields)
+            if (size_t distance = labelDistance(claim, field); distance < best) {
+                best = distance;
+                nearest = &field;
+            }
+        const std::string pointer = "/claims/" + std::to_string(i) + "/0";
+        const std::string said = "claim '" + claim + "' matches no CRM field label";
+        if (best == 0)
+            diags.push_back(doc.diag(Severity::Warning, pointer,
+                                     said + ": expected '" + *nearest + "' (labels must match exactly, case and spaces included, "
+                                                                        "or the desk shows them on separate rows)"));
+        else
+            diags.push_back(doc.diag(Severity::Note, pointer,
+                                     said + ", so the desk shows it on a row of its own; " +
+                                         (best <= 3 ? "the nearest CRM field is '" + *nearest + "'" : "the CRM fields are " + all_fields)));
+    }
+}
+
 }  // namespace
 
 std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, std::vector<Diagnostic>& diags, bool path_checks) {
@@ -269,6 +334,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     checkMandatorySteps(s, sop, doc, diags);
     for (size_t i = 0; i < s.topics.size(); ++i)
         if (!sop.topic(s.topics[i])) error("/topics/" + std::to_string(i), "unknown SOP topic '" + s.topics[i] + "'");
+    checkClaimLabels(s, doc, diags);
     if (s.crm.must_review_history && s.crm.history.empty() && s.crm.open_tickets.empty())
         error("/crm/must_review_history", "must_review_history is set but the CRM has no history or open tickets");
     std::set<std::string> kb_ids;

@@ -1,5 +1,6 @@
 // Sections: the targets in force · one attempt · one exam · a trainee's evidence
 #include "frontline/evidence_replay.hpp"
+#include <algorithm>
 #include <map>
 #include <optional>
 #include "frontline/certs.hpp"
@@ -237,7 +238,9 @@ private:
         Archived out{loadArchivedScenario(content_, id, version, diags), {}};
         if (out.scenario) return out;
         const std::string copy = archivedScenarioFile(content_.paths, id, version).filename().string();
-        if (!diags.empty()) out.why = "archive/" + copy + " does not load: " + diags.front().message;
+        // The first error says why; notes and warnings about the copy come before it in file order.
+        auto error = std::find_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        if (!diags.empty()) out.why = "archive/" + copy + " does not load: " + (error != diags.end() ? *error : diags.front()).message;
         else if (!current) out.why = "the scenario '" + id + "' is no longer in the content, nor archive/" + copy;
         else
             out.why = "it was played on version " + std::to_string(version) + " of the scenario, which is at version " +
