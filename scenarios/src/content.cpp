@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include "frontline/content.hpp"
 #include "frontline/data_dir.hpp"
+#include "frontline/translation.hpp"
 
 namespace frontline {
 
@@ -89,7 +90,7 @@ std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::
     }
 }
 
-ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks, const std::string& language) {
     ContentLibrary lib;
     lib.paths = paths;
     setSchemaDirectory(paths.schema_dir);
@@ -152,6 +153,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
             fail(file.string(), std::move(diags));
         }
     }
+    applyContentTranslations(lib, language);  // before sorting: the list is ordered by the titles shown
     std::stable_sort(lib.scenarios.begin(), lib.scenarios.end(), [](const auto& a, const auto& b) {
         return a->difficulty != b->difficulty ? a->difficulty < b->difficulty : a->title < b->title;
     });

@@ -63,7 +63,7 @@ void sign(AppState& app, const Trainee& trainee, const Policy& policy, const nlo
 // played and graded again here, and whatever does not reproduce is named instead of signed.
 void issue(AppState& app, const Policy& policy) {
     try {
-        const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop, app.content.language);
         const ReplayedEvidence replayed = replayEvidence(*app.store, *app.trainee, app.content, quizzes, app.settings);
         const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, nowUtcIso());
         if (!status.ready_to_issue) {

@@ -23,7 +23,7 @@ namespace {
 void ensureLoaded(AppState& app) {
     QuizScreenState& q = app.quiz;
     if (!q.loaded) {
-        q.library = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        q.library = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop, app.content.language);
         q.loaded = true;
     }
     if (!q.recent_valid && app.store && app.trainee) {
