@@ -15,10 +15,10 @@ std::string databaseLocatorFor(const Args& args) {
     return databaseLocator(args.has("--db") ? std::optional<std::string>(args.get("--db")) : std::nullopt);
 }
 
-std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures, const std::string& language) {
+std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures) {
     // Structural checks only, as the window loads it: path exploration (every reachable ending,
     // dead ends) is an authoring check that costs most of the load, and `validate` runs it.
-    ContentLibrary lib = loadContent(contentPathsFor(args), false, language);
+    ContentLibrary lib = loadContent(contentPathsFor(args), false);
     if (!lib.sop_loaded) {
         for (const auto& f : lib.failed)
             for (const auto& d : f.diagnostics) io.err << format(d) << "\n";

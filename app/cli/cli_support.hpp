@@ -18,10 +18,7 @@ std::string databaseLocatorFor(const Args& args);
 // Loads the content with structural checks only (like the window; `validate` adds the path
 // checks); files that failed are reported on io.err as compiler-style diagnostics.
 // Returns nullopt (after reporting) only when the SOP itself cannot be loaded.
-// `language`: the content translation to apply (loadContent); commands that show scenario or quiz
-// text pass i18n::language().
-std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false,
-                                                  const std::string& language = "en");
+std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool quiet_failures = false);
 
 // Opens the store; on failure prints "frontline: cannot use the database <where>: <why>" and
 // returns nullopt. The database is never replaced or modified on failure.

@@ -11,6 +11,7 @@
 #include <random>
 #include "cli_support.hpp"
 #include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "debrief_text.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/golden.hpp"
@@ -353,7 +354,8 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     const PlayOptions o = readPlayOptions(args, io);
     if (!args.has("--list") && args.positional.size() != 1)
         throw UsageError("play needs one SCENARIO (see `frontline play --list`)");
-    auto content = loadContentOrReport(args, io, true, i18n::language());
+    auto content = loadContentOrReport(args, io, true);
+    if (content) applyContentTranslations(*content, i18n::language());
     if (!content) return 1;
     if (args.has("--list")) {
         listScenarios(*content, o.json, io);

@@ -26,6 +26,7 @@
 #include "cli_support.hpp"
 #include "frontline/utf8.hpp"
 #include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/audio/player.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"

@@ -90,6 +90,8 @@ std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::
     }
 }
 
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) { return loadContent(paths, path_checks, "en"); }
+
 ContentLibrary loadContent(const ContentPaths& paths, bool path_checks, const std::string& language) {
     ContentLibrary lib;
     lib.paths = paths;

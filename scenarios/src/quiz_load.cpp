@@ -302,6 +302,10 @@ std::optional<Exam> parseExam(const JsonDocument& doc, const Sop& sop, const std
     return exam;
 }
 
+QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop) {
+    return loadQuizLibrary(questions_dir, sop, "en");
+}
+
 QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop, const std::string& language) {
     QuizLibrary library;
     auto reject = [&library](const std::string& file, std::vector<Diagnostic> diags) {

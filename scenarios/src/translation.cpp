@@ -198,8 +198,10 @@ void translatePersonaAndCrm(Scenario& s, OverlayWalk& walk, const At& root) {
     walk.texts(s.persona.traits, persona["traits"]);
     const At crm = root["crm"];
     std::set<std::string> labels, field_labels, claim_labels;
-    for (const auto& f : s.crm.fields) labels.insert(f.first), field_labels.insert(f.first);
-    for (const auto& c : s.claims) labels.insert(c.first), claim_labels.insert(c.first);
+    for (const auto& f : s.crm.fields) field_labels.insert(f.first);
+    for (const auto& c : s.claims) claim_labels.insert(c.first);
+    labels = field_labels;
+    labels.insert(claim_labels.begin(), claim_labels.end());
     walk.knownKeys(crm["labels"], labels, "CRM or claim label");
     walk.knownKeys(crm["values"], field_labels, "CRM field");
     walk.knownKeys(crm["claims"], claim_labels, "claim");
@@ -419,7 +421,6 @@ TranslationCount translateBank(QuestionBank& bank, const JsonDocument* overlay, 
 }
 
 void applyContentTranslations(ContentLibrary& lib, const std::string& language) {
-    lib.language = language;
     const auto dir = translationDirectory(lib.paths.root, language);
     std::error_code ec;
     if (language == "en" || !lib.sop_loaded || !std::filesystem::is_directory(dir, ec)) return;

@@ -89,17 +89,13 @@ struct ContentLibrary {
     std::vector<ContentFileError> failed;                     // files that did not load, with why
     std::vector<Diagnostic> diagnostics;                      // everything reported, all files
     bool sop_loaded = false;
-    // The language whose overlay (translations/<language>/) was applied; "en" = the source text.
-    std::string language = "en";
 
     const Scenario* scenario(std::string_view id) const;
     const TrainingPath* trainingPath(std::string_view kind) const;  // the first path of that kind
 };
 
-// Loads the SOP (sop/*.sop.json, the first one), settings.json and scenarios/*.json, then applies
-// the overlay translations/<language>/ when there is one (translation.hpp): shown texts only, any
-// text it lacks stays the source's. `language` is a plain code ("es"), not the UI's i18n state.
-ContentLibrary loadContent(const ContentPaths& paths, bool path_checks = true, const std::string& language = "en");
+// Loads the SOP (sop/*.sop.json, the first one), settings.json and scenarios/*.json.
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks = true);
 
 // ---- earlier scenario versions -------------------------------------------------------------------
 // A scenario whose version goes up keeps its earlier text in the tree's archive/ folder as

@@ -116,9 +116,7 @@ std::optional<Exam> parseExam(const JsonDocument& doc, const Sop& sop, const std
                               std::vector<Diagnostic>& diags);
 // questions/*.json are banks, questions/exams/*.json are exams. A question id already used by an
 // earlier bank (file name order) rejects the later bank.
-// `language`: the overlay ../translations/<language>/questions/ is applied to the banks (shown texts
-// only; ids and answers stay); "en" = none.
-QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop, const std::string& language = "en");
+QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop);
 
 // ---- drawing ---------------------------------------------------------------------------------
 

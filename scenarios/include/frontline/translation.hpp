@@ -14,6 +14,12 @@
 
 namespace frontline {
 
+// loadContent and loadQuizLibrary (content.hpp, quiz.hpp) in a language: the overlay
+// translations/<language>/ applied after parsing ("en": none, as the two-argument forms). The code
+// is a plain string ("es"): the content library knows nothing of the UI's i18n state.
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks, const std::string& language);
+QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop, const std::string& language);
+
 // How much of one unit (the SOP, a scenario, a bank) an overlay covers.
 struct TranslationCount {
     int texts = 0;       // shown texts in the source (empty ones not counted)
@@ -33,9 +39,10 @@ TranslationCount translateScenario(Scenario& scenario, const Sop& sop, const Org
                                    const JsonDocument* overlay, std::vector<Diagnostic>& diags);
 TranslationCount translateBank(QuestionBank& bank, const JsonDocument* overlay, std::vector<Diagnostic>& diags);
 
-// What loadContent and loadQuizLibrary call: nothing for "en" or a language without a folder;
-// every overlay file is read once. Problems go to the library's diagnostics (an overlay that does
-// not parse also to `failed`); the content itself always loads.
+// What the loaders above call, also for a library already loaded: nothing for "en" or a language
+// without a folder; every overlay file is read once. Problems go to the library's diagnostics (an
+// overlay that does not parse also to `failed`); the content itself always loads. Call it before
+// the list is shown: loadContent sorts scenarios by the translated titles, this does not re-sort.
 void applyContentTranslations(ContentLibrary& lib, const std::string& language);
 void applyBankTranslations(std::vector<QuestionBank>& banks, const std::filesystem::path& content_root,
                            const std::string& language, std::vector<Diagnostic>& diags);
