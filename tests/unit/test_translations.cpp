@@ -144,7 +144,7 @@ TEST_CASE("an overlay replaces the texts it gives and leaves every other text an
         "options": {"verify.pass": {"feedback": "Coinciden. El estándar: {verification_standard}."}},
         "crm": {"labels": {"Postcode": "Código postal"}, "values": {"Plan": "Fibra"}},
         "kb": {"direct-debit-dates": {"keywords": ["domiciliación"]}},
-        "endings": {"end_resolved": {"notes_mention": [{"meaning": "el débito", "any_of": ["domiciliación"]}]}}})");
+        "endings": {"end_resolved": {"notes_mention": [{"meaning": "el débito", "any_of": ["domiciliación"]}, {}, {}]}}})");
     auto count = translateScenario(s, bundledSop(), OrgSettings{}, &doc, diags);
     for (const auto& d : diags) FAIL_CHECK(format(d));
     CHECK(count.translated == 6);  // title, one alternative, one feedback, one label, one value, one meaning
@@ -224,6 +224,7 @@ TEST_CASE("validate checks overlays and reports coverage per language") {
         std::filesystem::copy(contentDir() / "scenarios" / (std::string(id) + ".json"), content / "scenarios");
         std::filesystem::copy(contentDir() / "golden" / (std::string(id) + ".golden.json"), content / "golden");
     }
+    std::filesystem::create_directories(translationDirectory(content, "es"));
     std::filesystem::copy(translationDirectory(contentDir(), "es") / "sop", translationDirectory(content, "es") / "sop",
                           std::filesystem::copy_options::recursive);
     std::filesystem::create_directories(translationDirectory(content, "es") / "scenarios");
