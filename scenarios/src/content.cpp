@@ -155,7 +155,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks, const st
             fail(file.string(), std::move(diags));
         }
     }
-    applyContentTranslations(lib, language);  // before sorting: the list is ordered by the titles shown
+    applyContentTranslations(lib, language);  // sorts again when it translates titles; "en" returns at once
     std::stable_sort(lib.scenarios.begin(), lib.scenarios.end(), [](const auto& a, const auto& b) {
         return a->difficulty != b->difficulty ? a->difficulty < b->difficulty : a->title < b->title;
     });

@@ -451,6 +451,9 @@ void applyContentTranslations(ContentLibrary& lib, const std::string& language) 
         }
         lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
     }
+    std::stable_sort(lib.scenarios.begin(), lib.scenarios.end(), [](const auto& a, const auto& b) {
+        return a->difficulty != b->difficulty ? a->difficulty < b->difficulty : a->title < b->title;
+    });
 }
 
 void applyBankTranslations(std::vector<QuestionBank>& banks, const std::filesystem::path& content_root, const std::string& language,

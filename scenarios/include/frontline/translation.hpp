@@ -41,8 +41,8 @@ TranslationCount translateBank(QuestionBank& bank, const JsonDocument* overlay, 
 
 // What the loaders above call, also for a library already loaded: nothing for "en" or a language
 // without a folder; every overlay file is read once. Problems go to the library's diagnostics (an
-// overlay that does not parse also to `failed`); the content itself always loads. Call it before
-// the list is shown: loadContent sorts scenarios by the translated titles, this does not re-sort.
+// overlay that does not parse also to `failed`); the content itself always loads. The scenarios
+// are sorted again (difficulty, then the title shown), as loadContent sorts them.
 void applyContentTranslations(ContentLibrary& lib, const std::string& language);
 void applyBankTranslations(std::vector<QuestionBank>& banks, const std::filesystem::path& content_root,
                            const std::string& language, std::vector<Diagnostic>& diags);
