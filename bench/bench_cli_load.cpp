@@ -14,6 +14,7 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 #include "frontline/content.hpp"
+#include "frontline/translation.hpp"
 
 namespace {
 
