@@ -10,6 +10,8 @@
 #include <iostream>
 #include <random>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "debrief_text.hpp"
 #include "frontline/engine.hpp"
 #include "frontline/golden.hpp"
@@ -353,6 +355,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     if (!args.has("--list") && args.positional.size() != 1)
         throw UsageError("play needs one SCENARIO (see `frontline play --list`)");
     auto content = loadContentOrReport(args, io, true);
+    if (content) applyContentTranslations(*content, i18n::language());
     if (!content) return 1;
     if (args.has("--list")) {
         listScenarios(*content, o.json, io);

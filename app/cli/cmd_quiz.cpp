@@ -11,6 +11,8 @@
 #include <iostream>
 #include <random>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/policy.hpp"
 #include "frontline/quiz.hpp"
@@ -162,7 +164,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     const auto given_seed = seedOption(args, "--seed");  // checked before anything is opened
     auto content = loadContentOrReport(args, io, /*quiet_failures=*/true);
     if (!content) return 1;
-    QuizLibrary library = loadQuizLibrary(content->paths.root / "questions", content->sop);
+    QuizLibrary library = loadQuizLibrary(content->paths.root / "questions", content->sop, i18n::language());
     for (const auto& f : library.failed)
         for (const auto& d : f.diagnostics)
             if (d.severity == Severity::Error) io.err << format(d) << "\n";

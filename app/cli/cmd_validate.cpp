@@ -16,6 +16,7 @@
 #include "frontline/paths.hpp"
 #include "frontline/policy.hpp"
 #include "frontline/quiz.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/validator.hpp"
 
 namespace frontline::cli {
@@ -91,6 +92,7 @@ std::string kindOf(const std::filesystem::path& file) {
     auto parent = file.parent_path().filename().string();
     if (name.ends_with(".sop.json")) return "sop";
     if (name == "settings.json") return "settings";
+    if (file.parent_path().parent_path().parent_path().filename() == "translations") return "translation";
     if (name.ends_with(".golden.json") || parent == "golden") return "golden";
     if (parent == "exams") return "exam";
     for (const char* kind : {"scenarios", "questions", "policies", "paths", "archive"})
@@ -273,6 +275,46 @@ std::string checkOutsideTree(const std::filesystem::path& file, const ContentLib
     return kind;
 }
 
+// translations/<language>/: each overlay checked against the content, and how much it covers.
+std::vector<LanguageCoverage> addTranslationChecks(const ContentLibrary& lib, const QuizLibrary& quiz, Report& report) {
+    std::vector<LanguageCoverage> coverage;
+    for (const auto& language : translationLanguages(lib.paths.root)) {
+        std::vector<Diagnostic> diags;
+        coverage.push_back(checkTranslations(lib, quiz, language, diags));
+        report.add(diags);
+    }
+    return coverage;
+}
+
+std::string thousands(int n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// "es: 5 of 26 scenarios, 2 of 11 question banks, SOP 100 %; 412 of 3,020 texts"
+std::string coverageText(const LanguageCoverage& c) {
+    const int sop_percent = c.sop.texts ? 100 * c.sop.translated / c.sop.texts : 0;
+    return c.language + ": " + std::to_string(c.scenarios) + " of " + std::to_string(c.scenarios_total) + " scenarios, " +
+           std::to_string(c.banks) + " of " + std::to_string(c.banks_total) + " question banks, SOP " + std::to_string(sop_percent) +
+           " %; " + thousands(c.all.translated) + " of " + thousands(c.all.texts) + " texts";
+}
+
+nlohmann::json coverageJson(const LanguageCoverage& c) {
+    return {{"language", c.language},
+            {"scenarios", c.scenarios},
+            {"scenarios_total", c.scenarios_total},
+            {"banks", c.banks},
+            {"banks_total", c.banks_total},
+            {"sop_texts", c.sop.texts},
+            {"sop_translated", c.sop.translated},
+            {"texts", c.all.texts},
+            {"translated", c.all.translated}};
+}
+
 std::string percentText(const ReplyLengthStats& t) {
     if (t.decision_points == 0) return "0%";
     std::ostringstream out;
@@ -317,6 +359,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
 
     Report report;
     std::set<std::string> with_golden;  // scenario ids the tree's golden/ files play through
+    std::vector<LanguageCoverage> languages;
     // The whole tree: every loader reports into one map keyed by file.
     ContentLibrary lib = loadContent(paths);
     report.add(lib.diagnostics);
@@ -326,6 +369,7 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     if (lib.sop_loaded) {
         QuizLibrary quiz = loadQuizLibrary(paths.root / "questions", lib.sop);
         report.add(quiz.diagnostics);
+        languages = addTranslationChecks(lib, quiz, report);
         std::vector<Diagnostic> policy_diags;
         auto policies = loadPolicies(paths.root / "policies", policy_diags);
         std::set<std::string> exams, tags;
@@ -387,11 +431,16 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     bool too_long = max_longest_share && 100LL * lengths.best_is_longest > 1LL * *max_longest_share * lengths.decision_points;
     if (args.has("--json")) {
         nlohmann::json reply_length{{"decision_points", lengths.decision_points}, {"best_is_longest", lengths.best_is_longest}};
-        io.out << jsonText({{"files", files}, {"errors", errors}, {"warnings", warnings}, {"reply_length", reply_length}}) << "\n";
+        nlohmann::json translations = nlohmann::json::array();
+        for (const auto& c : languages) translations.push_back(coverageJson(c));
+        io.out << jsonText({{"files", files}, {"errors", errors}, {"warnings", warnings}, {"reply_length", reply_length},
+                            {"translations", translations}})
+               << "\n";
     } else {
         io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
         io.out << "the best reply is the longest at " << lengths.best_is_longest << " of " << lengths.decision_points
                << " decision points (" << percentText(lengths) << ")\n";
+        for (const auto& c : languages) io.out << coverageText(c) << "\n";
     }
     if (too_long)
         io.err << "error: the best reply is the longest at " << percentText(lengths) << " of decision points, above the allowed "

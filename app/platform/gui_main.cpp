@@ -25,6 +25,8 @@
 #include "cli.hpp"
 #include "cli_support.hpp"
 #include "frontline/utf8.hpp"
+#include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/audio/player.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/demo.hpp"
@@ -478,7 +480,7 @@ void waitShowingPaper(Window& win, std::future<void>& loading) {
 void loadDesk(ui::AppState& app, const GuiOptions& o, const std::string& db, bool screenshots) {
     // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
     // structural checks, which keeps start-up fast.
-    app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false);
+    app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false, i18n::language());
     if (!app.content.sop_loaded) std::cerr << "frontline: warning: the SOP did not load; see the Scenarios screen\n";
     // Seeds: reproducible within a run (tests), different between runs (practice).
     app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include "frontline/content.hpp"
 #include "frontline/data_dir.hpp"
+#include "frontline/translation.hpp"
 
 namespace frontline {
 
@@ -89,7 +90,9 @@ std::optional<OrgSettings> loadSettings(const std::filesystem::path& path, std::
     }
 }
 
-ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) { return loadContent(paths, path_checks, "en"); }
+
+ContentLibrary loadContent(const ContentPaths& paths, bool path_checks, const std::string& language) {
     ContentLibrary lib;
     lib.paths = paths;
     setSchemaDirectory(paths.schema_dir);
@@ -152,6 +155,7 @@ ContentLibrary loadContent(const ContentPaths& paths, bool path_checks) {
             fail(file.string(), std::move(diags));
         }
     }
+    applyContentTranslations(lib, language);  // sorts again when it translates titles; "en" returns at once
     std::stable_sort(lib.scenarios.begin(), lib.scenarios.end(), [](const auto& a, const auto& b) {
         return a->difficulty != b->difficulty ? a->difficulty < b->difficulty : a->title < b->title;
     });

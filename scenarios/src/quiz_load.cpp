@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include "frontline/quiz.hpp"
+#include "frontline/translation.hpp"
 
 namespace frontline {
 namespace {
@@ -302,6 +303,10 @@ std::optional<Exam> parseExam(const JsonDocument& doc, const Sop& sop, const std
 }
 
 QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop) {
+    return loadQuizLibrary(questions_dir, sop, "en");
+}
+
+QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const Sop& sop, const std::string& language) {
     QuizLibrary library;
     auto reject = [&library](const std::string& file, std::vector<Diagnostic> diags) {
         library.diagnostics.insert(library.diagnostics.end(), diags.begin(), diags.end());
@@ -338,6 +343,8 @@ QuizLibrary loadQuizLibrary(const std::filesystem::path& questions_dir, const So
         library.banks.push_back(std::move(*bank));
     }
     std::sort(library.banks.begin(), library.banks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    // Before the exams: a section without a title shows its first bank's, translated.
+    applyBankTranslations(library.banks, questions_dir.parent_path(), language, library.diagnostics);
 
     for (const auto& file : contentFilesIn(questions_dir / "exams")) {
         std::vector<Diagnostic> diags;

@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include "frontline/certs.hpp"
 #include "frontline/evidence_replay.hpp"
+#include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "ui_internal.hpp"
@@ -63,7 +65,7 @@ void sign(AppState& app, const Trainee& trainee, const Policy& policy, const nlo
 // played and graded again here, and whatever does not reproduce is named instead of signed.
 void issue(AppState& app, const Policy& policy) {
     try {
-        const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        const QuizLibrary quizzes = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop, i18n::language());
         const ReplayedEvidence replayed = replayEvidence(*app.store, *app.trainee, app.content, quizzes, app.settings);
         const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, nowUtcIso());
         if (!status.ready_to_issue) {

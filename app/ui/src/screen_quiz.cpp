@@ -9,6 +9,8 @@
 #include <functional>
 #include <imgui.h>
 #include "frontline/certification.hpp"
+#include "frontline/i18n.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/screen_certification.hpp"
 #include "frontline/ui/widgets.hpp"
@@ -23,7 +25,7 @@ namespace {
 void ensureLoaded(AppState& app) {
     QuizScreenState& q = app.quiz;
     if (!q.loaded) {
-        q.library = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop);
+        q.library = loadQuizLibrary(app.content.paths.root / "questions", app.content.sop, i18n::language());
         q.loaded = true;
     }
     if (!q.recent_valid && app.store && app.trainee) {
