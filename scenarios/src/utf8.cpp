@@ -1,5 +1,7 @@
 #include "frontline/utf8.hpp"
 #include <algorithm>
+#include <memory>
+#include <glib.h>
 
 namespace frontline::utf8 {
 namespace {
@@ -80,6 +82,58 @@ std::string column(std::string_view text, std::size_t width) {
         chars = width >= 2 ? keep + 1 : 0;
     }
     return out + std::string(width - chars, ' ');
+}
+
+// ---- search folding ---------------------------------------------------------------------------
+
+namespace {
+
+struct GFreeDeleter {
+    void operator()(gchar* p) const { g_free(p); }
+};
+using GlibText = std::unique_ptr<gchar, GFreeDeleter>;
+
+bool ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+std::string foldForSearch(std::string_view text) {
+    // Plain ASCII (most ids, most English) folds to its lower case without a trip through glib.
+    if (ascii(text)) {
+        std::string out(text);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    // glib wants valid UTF-8; NFD after folding splits "é" into "e" and a combining mark to drop.
+    const std::string clean = sanitized(text);
+    const GlibText case_folded(g_utf8_casefold(clean.data(), static_cast<gssize>(clean.size())));
+    const GlibText decomposed(g_utf8_normalize(case_folded.get(), -1, G_NORMALIZE_NFD));
+    if (!decomposed) return std::string(case_folded.get());
+    std::string out;
+    for (const gchar* p = decomposed.get(); *p; p = g_utf8_next_char(p)) {
+        const gunichar c = g_utf8_get_char(p);
+        if (g_unichar_ismark(c)) continue;
+        out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    }
+    return out;
+}
+
+std::string lowerCase(std::string_view text) {
+    const std::string clean = sanitized(text);
+    return GlibText(g_utf8_strdown(clean.data(), static_cast<gssize>(clean.size()))).get();
+}
+
+bool containsFolded(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    return foldForSearch(haystack).find(foldForSearch(needle)) != std::string::npos;
+}
+
+bool lessFolded(std::string_view a, std::string_view b) {
+    const std::string fa = foldForSearch(a), fb = foldForSearch(b);
+    return fa != fb ? fa < fb : a < b;
 }
 
 }  // namespace frontline::utf8
