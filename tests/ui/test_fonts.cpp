@@ -12,6 +12,7 @@
 #include <imgui.h>
 #include <stb_truetype.h>
 #include "frontline/ui/fonts.hpp"
+#include "harness.hpp"
 
 using namespace frontline;
 
@@ -181,4 +182,32 @@ TEST_CASE("the translations' characters are read from the compiled catalogs") {
     CHECK_FALSE(std::binary_search(got.begin(), got.end(), char32_t{'S'}));   // originals are not shown
     CHECK_FALSE(std::binary_search(got.begin(), got.end(), char32_t{0x416}));  // not a catalog
     CHECK(ui::catalogCodepoints(dir / "missing").empty());
+}
+
+namespace {
+
+// Creates a first profile called `name` and stops on the click's release frame, while the UI's
+// requests to the platform for that frame are still set.
+bool rebuildRequestedByCreating(const std::string& name) {
+    test::Harness h;
+    h.openApp();
+    h.click("Your name");
+    h.type(name);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = h.recorder.items.at("Start training").centre();
+    h.frame();
+    io.MouseDown[0] = true;
+    h.frame();
+    io.MouseDown[0] = false;
+    h.frame();
+    REQUIRE(h.app.trainee);
+    CHECK(h.app.trainee->name == name);
+    return h.app.requests.fonts_changed;
+}
+
+}  // namespace
+
+TEST_CASE("a new profile whose name the atlas cannot write asks for the fonts to be rebuilt") {
+    CHECK(rebuildRequestedByCreating("王小明"));
+    CHECK_FALSE(rebuildRequestedByCreating("Ana Lima"));  // ImGui's test font writes it already
 }
