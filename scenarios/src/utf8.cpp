@@ -93,8 +93,25 @@ struct GFreeDeleter {
 };
 using GlibText = std::unique_ptr<gchar, GFreeDeleter>;
 
+char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// One character case-folded ("ß" becomes "ss") and decomposed ("é" becomes "e" and an accent),
+// less its combining marks.
+void appendFolded(std::string& out, const gchar* character, gssize bytes) {
+    const GlibText folded(g_utf8_casefold(character, bytes));
+    for (const gchar* p = folded.get(); *p; p = g_utf8_next_char(p)) {
+        gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+        const gsize count = g_unichar_fully_decompose(g_utf8_get_char(p), FALSE, parts, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+        for (gsize k = 0; k < count; ++k) {
+            if (g_unichar_ismark(parts[k])) continue;
+            gchar utf8[8];
+            out.append(utf8, static_cast<std::size_t>(g_unichar_to_utf8(parts[k], utf8)));
+        }
+    }
 }
 
 }  // namespace
@@ -103,20 +120,19 @@ std::string foldForSearch(std::string_view text) {
     // Plain ASCII (most ids, most English) folds to its lower case without a trip through glib.
     if (ascii(text)) {
         std::string out(text);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        for (char& c : out) c = asciiLower(c);
         return out;
     }
-    // glib wants valid UTF-8; NFD after folding splits "é" into "e" and a combining mark to drop.
-    const std::string clean = sanitized(text);
-    const GlibText case_folded(g_utf8_casefold(clean.data(), static_cast<gssize>(clean.size())));
-    const GlibText decomposed(g_utf8_normalize(case_folded.get(), -1, G_NORMALIZE_NFD));
-    if (!decomposed) return std::string(case_folded.get());
     std::string out;
-    for (const gchar* p = decomposed.get(); *p; p = g_utf8_next_char(p)) {
-        const gunichar c = g_utf8_get_char(p);
-        if (g_unichar_ismark(c)) continue;
-        out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    out.reserve(text.size());
+    // Character by character, which is NFD(casefold(text)) without its marks (marks are dropped,
+    // so their canonical order does not matter) at a fraction of the whole-string cost.
+    const std::string clean = sanitized(text);  // glib wants valid UTF-8
+    for (std::size_t i = 0; i < clean.size();) {
+        const std::size_t n = sequenceLength(clean, i);
+        if (n == 1) out += asciiLower(clean[i]);
+        else appendFolded(out, clean.data() + i, static_cast<gssize>(n));
+        i += n;
     }
     return out;
 }
