@@ -1,6 +1,6 @@
 # `make package`: a Debian package built by CPack from the build tree (no recompiling).
 # Depends is computed from the binary by dpkg-shlibdeps (runtime libraries only: no compiler, no
-# -dev package, no test tool), plus the fonts the window loads by path.
+# -dev package, no test tool), plus the fonts the window prefers (it asks fontconfig, which finds them).
 # The organisation that builds the package answers for it: configure with
 # -DFRONTLINE_PACKAGE_MAINTAINER="IT service desk <it-desk@your.org>".
 set(FRONTLINE_PACKAGE_MAINTAINER "Frontline maintainers <frontline@example.org>" CACHE STRING

@@ -13,7 +13,7 @@ PACKAGES=(
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev nlohmann-json3-dev libcurl4-openssl-dev
   doctest-dev libsodium-dev libssl-dev libcairo2-dev libpango1.0-dev libqrencode-dev libvalijson-dev libasound2-dev libpq-dev
-  libzstd-dev
+  libzstd-dev libglib2.0-dev libfontconfig-dev  # glib: search folding; fontconfig: the window's fonts
   # the team database: the tests start a throwaway PostgreSQL cluster (scripts/pg-test-cluster.sh)
   postgresql
   # runtime files: fonts (text + icons; WenQuanYi gives the certificate PDF Chinese and Japanese names)

@@ -253,7 +253,7 @@ std::pair<int, int> clearToPaper(Window& win) {
 void renderFrame(Window& win, ui::AppState& app, const std::filesystem::path& screenshot = {}) {
     if (win.clock.rescale || app.requests.fonts_changed) {
         win.clock.rescale = false;
-        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, ui::contentCodepoints(app.content.paths.root));
+        platform::setupFontsAndScale(win.handle, app.prefs.ui_scale, ui::atlasCodepoints(app));
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -539,7 +539,7 @@ int runGui(int argc, char** argv) {
         loadDesk(app, o, db, screenshots);
         trace.mark("desk loaded (other thread)");
         font_scale = monitor_scale * app.prefs.ui_scale;
-        ui::buildFontAtlas(*atlas, font_scale, ui::contentCodepoints(app.content.paths.root));
+        ui::buildFontAtlas(*atlas, font_scale, ui::atlasCodepoints(app));
         trace.mark("fonts built (other thread)");
     });
     const bool opened = openWindow(win, o, !screenshots);

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 #include "frontline/quiz.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline {
 namespace {
@@ -183,8 +184,7 @@ std::optional<QuizAnswer> parseAnswerText(const Question& q, const DrawnQuestion
     if (all.empty() || all == "-") return QuizAnswer{};
     QuizAnswer answer;
     if (q.type == QuestionType::TrueFalse) {
-        std::string lower;
-        for (char c : all) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lower = utf8::foldForSearch(all);
         if (lower == "true" || lower == "t" || lower == "yes" || lower == "y") answer.picks = {0};
         else if (lower == "false" || lower == "f" || lower == "no" || lower == "n") answer.picks = {1};
         else {

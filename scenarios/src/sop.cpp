@@ -1,8 +1,8 @@
 #include <algorithm>
-#include <cctype>
 #include "frontline/content.hpp"
 #include "frontline/settings.hpp"
 #include "frontline/sop.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline {
 namespace {
@@ -12,11 +12,6 @@ const T* findById(const std::vector<T>& items, std::string_view id) {
     for (const auto& item : items)
         if (item.id == id) return &item;
     return nullptr;
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
 }
 
 std::string str(const nlohmann::json& j, const char* key) { return j.value(key, std::string()); }
@@ -82,11 +77,11 @@ const char* severityName(RuleSeverity s) {
 
 std::vector<std::string> missingScriptElements(const Script& script, const std::string& text, const OrgSettings& settings,
                                                const std::string& agent_name) {
-    std::string haystack = lower(fillPlaceholders(text, settings, agent_name));
+    std::string haystack = utf8::foldForSearch(fillPlaceholders(text, settings, agent_name));
     std::vector<std::string> missing;
     for (const auto& element : script.elements) {
         bool found = std::any_of(element.any_of.begin(), element.any_of.end(), [&](const std::string& phrase) {
-            return haystack.find(lower(fillPlaceholders(phrase, settings, agent_name))) != std::string::npos;
+            return haystack.find(utf8::foldForSearch(fillPlaceholders(phrase, settings, agent_name))) != std::string::npos;
         });
         if (!found) missing.push_back(element.id);
     }

@@ -1,5 +1,7 @@
 #include "frontline/utf8.hpp"
 #include <algorithm>
+#include <memory>
+#include <glib.h>
 
 namespace frontline::utf8 {
 namespace {
@@ -80,6 +82,74 @@ std::string column(std::string_view text, std::size_t width) {
         chars = width >= 2 ? keep + 1 : 0;
     }
     return out + std::string(width - chars, ' ');
+}
+
+// ---- search folding ---------------------------------------------------------------------------
+
+namespace {
+
+struct GFreeDeleter {
+    void operator()(gchar* p) const { g_free(p); }
+};
+using GlibText = std::unique_ptr<gchar, GFreeDeleter>;
+
+char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// One character case-folded ("ß" becomes "ss") and decomposed ("é" becomes "e" and an accent),
+// less its combining marks.
+void appendFolded(std::string& out, const gchar* character, gssize bytes) {
+    const GlibText folded(g_utf8_casefold(character, bytes));
+    for (const gchar* p = folded.get(); *p; p = g_utf8_next_char(p)) {
+        gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+        const gsize count = g_unichar_fully_decompose(g_utf8_get_char(p), FALSE, parts, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+        for (gsize k = 0; k < count; ++k) {
+            if (g_unichar_ismark(parts[k])) continue;
+            gchar utf8[8];
+            out.append(utf8, static_cast<std::size_t>(g_unichar_to_utf8(parts[k], utf8)));
+        }
+    }
+}
+
+}  // namespace
+
+std::string foldForSearch(std::string_view text) {
+    // Plain ASCII (most ids, most English) folds to its lower case without a trip through glib.
+    if (ascii(text)) {
+        std::string out(text);
+        for (char& c : out) c = asciiLower(c);
+        return out;
+    }
+    std::string out;
+    out.reserve(text.size());
+    // Character by character, which is NFD(casefold(text)) without its marks (marks are dropped,
+    // so their canonical order does not matter) at a fraction of the whole-string cost.
+    const std::string clean = sanitized(text);  // glib wants valid UTF-8
+    for (std::size_t i = 0; i < clean.size();) {
+        const std::size_t n = sequenceLength(clean, i);
+        if (n == 1) out += asciiLower(clean[i]);
+        else appendFolded(out, clean.data() + i, static_cast<gssize>(n));
+        i += n;
+    }
+    return out;
+}
+
+std::string lowerCase(std::string_view text) {
+    const std::string clean = sanitized(text);
+    return GlibText(g_utf8_strdown(clean.data(), static_cast<gssize>(clean.size()))).get();
+}
+
+bool containsFolded(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    return foldForSearch(haystack).find(foldForSearch(needle)) != std::string::npos;
+}
+
+bool lessFolded(std::string_view a, std::string_view b) {
+    const std::string fa = foldForSearch(a), fb = foldForSearch(b);
+    return fa != fb ? fa < fb : a < b;
 }
 
 }  // namespace frontline::utf8

@@ -1,27 +1,30 @@
 // The manager's Team view as data: read once (loadTeamOverview), then filtered, sorted and summed.
 #include "frontline/team_overview.hpp"
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <set>
 #include "frontline/certs.hpp"
+#include "frontline/utf8.hpp"
 
 namespace frontline {
 
 namespace {
 
-// Case-insensitive (ASCII) without copies: the Team screen filters and sorts on every frame.
-bool sameLetter(char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-}
-bool lessIgnoringCase(const std::string& a, const std::string& b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
-    });
-}
-bool containsIgnoringCase(const std::string& text, const std::string& part) {
-    return std::search(text.begin(), text.end(), part.begin(), part.end(), sameLetter) != text.end();
+// Names and teams compare folded (utf8::foldForSearch: no case, no accents, any script), ties by
+// the bytes. Folding costs more than a byte compare, so a sort folds each row once, not per compare.
+struct FoldedKeys {
+    std::vector<std::string> name, team;
+    explicit FoldedKeys(const std::vector<TeamMember>& members) {
+        for (const TeamMember& m : members) {
+            name.push_back(utf8::foldForSearch(m.trainee.name));
+            team.push_back(utf8::foldForSearch(m.trainee.team));
+        }
+    }
+};
+
+bool lessByKey(const std::string& key_a, const std::string& a, const std::string& key_b, const std::string& b) {
+    return key_a != key_b ? key_a < key_b : a < b;
 }
 
 bool current(CertStatus s) { return s == CertStatus::Certified || s == CertStatus::RefresherDue; }
@@ -58,7 +61,7 @@ void addStepCells(TeamOverview& overview, const std::vector<TraineeStepStat>& ce
 // `horizon` is dueHorizon(now, filter.due_within_days), worked out once for all members.
 bool matchesBy(const TeamMember& member, const TeamFilter& filter, const std::string& horizon) {
     if (!filter.team.empty() && member.trainee.team != filter.team) return false;
-    if (!filter.search.empty() && !containsIgnoringCase(member.trainee.name, filter.search)) return false;
+    if (!filter.search.empty() && !utf8::containsFolded(member.trainee.name, filter.search)) return false;
     auto any = [&](CertStatus wanted) {
         return std::any_of(member.statuses.begin(), member.statuses.end(), [wanted](const CertificationStatus& s) { return s.status == wanted; });
     };
@@ -112,7 +115,7 @@ TeamOverview loadTeamOverview(const Store& store, const ContentLibrary& content,
         overview.members.push_back(std::move(member));
     }
     std::sort(overview.members.begin(), overview.members.end(),
-              [](const TeamMember& a, const TeamMember& b) { return lessIgnoringCase(a.trainee.name, b.trainee.name); });
+              [](const TeamMember& a, const TeamMember& b) { return utf8::lessFolded(a.trainee.name, b.trainee.name); });
     overview.teams.assign(teams.begin(), teams.end());
     overview.weeks[""] = store.weeklyStats(0, "");
     for (const auto& team : overview.teams) overview.weeks[team] = store.weeklyStats(0, team);
@@ -136,10 +139,13 @@ std::vector<size_t> selectMembers(const TeamOverview& overview, const TeamFilter
     std::vector<size_t> picked;
     for (size_t i = 0; i < overview.members.size(); ++i)
         if (matchesBy(overview.members[i], filter, horizon)) picked.push_back(i);
-    auto key_less = [&](const TeamMember& a, const TeamMember& b) {
+    const FoldedKeys keys(overview.members);
+    auto key_less = [&](size_t ia, size_t ib) {
+        const TeamMember& a = overview.members[ia];
+        const TeamMember& b = overview.members[ib];
         switch (filter.sort) {
             case TeamSort::Name: break;
-            case TeamSort::Team: return lessIgnoringCase(a.trainee.team, b.trainee.team);
+            case TeamSort::Team: return lessByKey(keys.team[ia], a.trainee.team, keys.team[ib], b.trainee.team);
             case TeamSort::Status: {
                 const int ra = a.statuses.empty() ? 6 : attentionRank(a.statuses.front().status);
                 const int rb = b.statuses.empty() ? 6 : attentionRank(b.statuses.front().status);
@@ -148,14 +154,10 @@ std::vector<size_t> selectMembers(const TeamOverview& overview, const TeamFilter
             case TeamSort::LastActivity: return a.activity.last_activity < b.activity.last_activity;
             case TeamSort::QuizScore: return a.activity.best_quiz_percent < b.activity.best_quiz_percent;
         }
-        return lessIgnoringCase(a.trainee.name, b.trainee.name);
+        return lessByKey(keys.name[ia], a.trainee.name, keys.name[ib], b.trainee.name);
     };
     // Stable over the name order loadTeamOverview left: equal keys stay alphabetical.
-    std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) {
-        const TeamMember& x = overview.members[a];
-        const TeamMember& y = overview.members[b];
-        return filter.descending ? key_less(y, x) : key_less(x, y);
-    });
+    std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) { return filter.descending ? key_less(b, a) : key_less(a, b); });
     return picked;
 }
 

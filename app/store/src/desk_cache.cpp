@@ -1,6 +1,6 @@
 #include "desk_cache.hpp"
 #include <algorithm>
-#include <cctype>
+#include "frontline/utf8.hpp"
 #include "record_text.hpp"
 #include "sqlite.hpp"
 
@@ -18,11 +18,6 @@ Trainee traineeFromJson(const Json& j) {
     return {j.at("id").get<std::int64_t>(), j.at("name").get<std::string>(), j.at("team").get<std::string>(),
             j.at("created_at").get<std::string>(), j.at("account").get<std::string>(),
             j.value("manager", false)};  // a copy kept before profiles knew their role: a trainee's
-}
-
-std::string folded(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
 }
 
 std::map<std::string, std::string> stringMap(const std::optional<std::string>& text) {
@@ -113,9 +108,10 @@ std::optional<Trainee> DeskCache::trainee(std::int64_t id) const {
 }
 
 std::optional<Trainee> DeskCache::traineeByName(const std::string& name) const {
-    const std::string wanted = folded(name);
+    // The server matches lower(name) = lower($1): case only, so "René" and "Rene" stay two people.
+    const std::string wanted = utf8::lowerCase(name);
     for (Trainee& t : trainees())
-        if (folded(t.name) == wanted) return std::move(t);
+        if (utf8::lowerCase(t.name) == wanted) return std::move(t);
     return std::nullopt;
 }
 

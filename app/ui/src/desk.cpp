@@ -15,6 +15,7 @@
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "frontline/pending.hpp"
+#include "frontline/utf8.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
@@ -45,13 +46,6 @@ void flushIdle(DeskSession& s) {
     const int seconds = static_cast<int>(s.idle_seconds);
     if (seconds >= 1) s.engine->elapse(seconds);
     s.idle_seconds = 0;
-}
-
-bool containsNoCase(const std::string& haystack, const std::string& needle) {
-    if (needle.empty()) return true;
-    auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
-    return it != haystack.end();
 }
 }  // namespace
 
@@ -621,8 +615,8 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
     }
     int hits = 0;
     for (const auto& a : sc.kb) {
-        bool match = containsNoCase(a.title, s.kb_search) || containsNoCase(a.body, s.kb_search);
-        for (const auto& k : a.keywords) match = match || containsNoCase(k, s.kb_search);
+        bool match = utf8::containsFolded(a.title, s.kb_search) || utf8::containsFolded(a.body, s.kb_search);
+        for (const auto& k : a.keywords) match = match || utf8::containsFolded(k, s.kb_search);
         if (!match) continue;
         ++hits;
         const std::string id = deskKbOptionId(a.id);

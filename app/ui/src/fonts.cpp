@@ -1,8 +1,10 @@
-// The font atlas (see fonts.hpp). Sections: content codepoints · stand-ins · atlas.
+// The font atlas (see fonts.hpp). Sections: codepoints · stand-ins · atlas. The faces are
+// chosen in font_match.cpp, the codepoints the atlas must hold gathered in font_codepoints.cpp.
 #include "frontline/ui/fonts.hpp"
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <imgui.h>
 #include <stb_truetype.h>
@@ -15,9 +17,10 @@ namespace {
 
 constexpr float kBaseFontPixels = 16.0f;  // at 96 DPI and 100 % text size
 
-// Latin, Latin-1, general punctuation (dashes, curly quotes, ellipsis), currency signs: the text
-// face covers these; the content's other characters come from the fallback face.
-constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20A0, 0x20BF, 0x2122, 0x2122, 0};
+// Latin with Latin-1 and Extended-A/B, Greek, Cyrillic, general punctuation (dashes, curly quotes,
+// ellipsis), currency signs: whole from the text face, so a name typed later in these scripts
+// needs no rebuild. Other scripts (CJK: thousands of glyphs) only for the characters wanted.
+constexpr ImWchar kTextRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20A0, 0x20BF, 0x2122, 0x2122, 0};
 
 // Emoji and pictographs live in U+1F000..U+1FAFF; their stand-ins fill U+E000.. (Font Awesome
 // 4.7 uses U+F000.., so the two private-use blocks never meet).
@@ -60,17 +63,9 @@ std::string readFile(const std::filesystem::path& p) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-const char* firstExisting(std::initializer_list<const char*> paths) {
-    for (const char* p : paths) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(p, ec)) return p;
-    }
-    return "";
-}
-
 }  // namespace
 
-// ---- content codepoints ------------------------------------------------------------------------
+// ---- codepoints ----------------------------------------------------------------------------------
 
 std::vector<char32_t> contentCodepoints(const std::filesystem::path& content_root) {
     std::set<char32_t> seen;
@@ -85,6 +80,30 @@ std::vector<char32_t> contentCodepoints(const std::filesystem::path& content_roo
         }
     }
     return {seen.begin(), seen.end()};
+}
+
+std::vector<char32_t> textCodepoints(std::string_view utf8) {
+    std::set<char32_t> seen;
+    for (size_t i = 0; i < utf8.size();) {
+        const char32_t cp = decodeUtf8(utf8, i);
+        if (cp >= 0x20) seen.insert(cp);
+    }
+    return {seen.begin(), seen.end()};
+}
+
+std::vector<char32_t> mergedCodepoints(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+    std::vector<char32_t> out;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+bool atlasLacks(const ImFont* font, std::string_view utf8) {
+    if (!font) return false;
+    for (char32_t cp : textCodepoints(utf8)) {
+        const char32_t shown = standInFor(cp);
+        if (shown > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(shown))) return true;
+    }
+    return false;
 }
 
 // ---- stand-ins ------------------------------------------------------------------------------------
@@ -104,84 +123,100 @@ std::string displayText(std::string_view utf8) {
 
 // ---- atlas ------------------------------------------------------------------------------------------
 
-FontFiles FontFiles::installed() {
-    FontFiles f;
-    f.regular = firstExisting({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
-    f.bold = firstExisting({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
-    if (f.bold.empty()) f.bold = f.regular;
-    f.icons = firstExisting({"/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"});
-    // Monochrome (ImGui 1.86's rasteriser draws no colour emoji), with arrows, symbols and emoji.
-    f.fallback = firstExisting({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
-    return f;
-}
-
 namespace {
 
-// ImGui glyph ranges (pairs, zero-terminated) holding exactly `codepoints`.
-std::vector<ImWchar> rangesOf(const std::vector<char32_t>& codepoints) {
+// ImGui glyph ranges (pairs, zero-terminated): `first` (itself zero-terminated pairs, or null)
+// then each of `codepoints` that ImGui's 16 bits can hold and that needs no stand-in.
+std::vector<ImWchar> rangesOf(const ImWchar* first, const std::vector<char32_t>& codepoints) {
     std::vector<ImWchar> r;
+    for (const ImWchar* p = first; p && p[0]; p += 2) r.insert(r.end(), {p[0], p[1]});
     for (char32_t cp : codepoints) {
-        r.push_back(static_cast<ImWchar>(cp));
-        r.push_back(static_cast<ImWchar>(cp));
+        if (cp > 0xFFFF || standInFor(cp) != cp) continue;
+        r.insert(r.end(), {static_cast<ImWchar>(cp), static_cast<ImWchar>(cp)});
     }
     r.push_back(0);
     return r;
 }
 
-// The content's characters outside the text ranges, in the 16-bit plane ImGui can hold.
-std::vector<char32_t> fallbackCodepoints(const std::vector<char32_t>& content) {
-    std::vector<char32_t> out;
-    for (char32_t cp : content) {
-        if (cp >= kEmojiFirst) continue;  // stand-ins, drawn separately
-        bool in_text = false;
-        for (const ImWchar* r = kTextRanges; r[0]; r += 2) in_text = in_text || (cp >= r[0] && cp <= r[1]);
-        if (!in_text && cp <= 0xFFFF) out.push_back(cp);
-    }
-    return out;
+bool fileExists(const std::string& file) {
+    std::error_code ec;
+    return !file.empty() && std::filesystem::is_regular_file(file, ec);  // ImGui aborts on a missing file
 }
+
+// One text face with its fallbacks, and the glyph ranges each is asked for. The atlas keeps
+// pointers into these ranges until it is built.
+struct FaceStack {
+    FontFace text;
+    std::vector<ImWchar> text_ranges;
+    std::vector<std::pair<FontFace, std::vector<ImWchar>>> fallbacks;
+
+    FaceStack(const FontFace& face, const std::vector<FallbackFace>& merged, const std::vector<char32_t>& wanted)
+        : text(face), text_ranges(rangesOf(kTextRanges, wanted)) {
+        for (const FallbackFace& f : merged) {
+            std::vector<ImWchar> ranges = rangesOf(nullptr, f.codepoints);
+            if (ranges.size() > 1 && fileExists(f.face.file)) fallbacks.emplace_back(f.face, std::move(ranges));
+        }
+    }
+};
 
 struct Emoji {
     char32_t codepoint;
+    FontFace face;
     float pixels;  // the font's size (ImFont::FontSize is only set once the atlas is built)
     int rect;
 };
 
-void addFace(ImFontAtlas& atlas, const FontFiles& files, float pixels, const std::vector<ImWchar>& icon_ranges,
-             const std::vector<ImWchar>& fallback_ranges) {
+void addIcons(ImFontAtlas& atlas, const FontFace& icons, float pixels, const std::vector<ImWchar>& icon_ranges) {
+    if (!fileExists(icons.file)) return;
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.FontNo = icons.index;
+    merge.PixelSnapH = true;
+    merge.GlyphMinAdvanceX = pixels;  // icons line up in lists
+    merge.GlyphOffset = ImVec2(0, pixels * 0.06f);
+    atlas.AddFontFromFileTTF(icons.file.c_str(), pixels * 0.92f, &merge, icon_ranges.data());
+}
+
+void addFace(ImFontAtlas& atlas, const FaceStack& stack, float pixels, const FontFace& icons, const std::vector<ImWchar>& icon_ranges) {
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    if (!files.regular.empty()) atlas.AddFontFromFileTTF(files.regular.c_str(), pixels, &config, kTextRanges);
+    config.FontNo = stack.text.index;
+    if (fileExists(stack.text.file)) atlas.AddFontFromFileTTF(stack.text.file.c_str(), pixels, &config, stack.text_ranges.data());
     else {
         ImFontConfig builtin;
         builtin.SizePixels = pixels;
         atlas.AddFontDefault(&builtin);
     }
-    if (!files.icons.empty()) {
+    addIcons(atlas, icons, pixels, icon_ranges);
+    for (const auto& [face, ranges] : stack.fallbacks) {
         ImFontConfig merge;
         merge.MergeMode = true;
-        merge.PixelSnapH = true;
-        merge.GlyphMinAdvanceX = pixels;  // icons line up in lists
-        merge.GlyphOffset = ImVec2(0, pixels * 0.06f);
-        atlas.AddFontFromFileTTF(files.icons.c_str(), pixels * 0.92f, &merge, icon_ranges.data());
-    }
-    if (!files.fallback.empty() && fallback_ranges.size() > 1) {
-        ImFontConfig merge;
-        merge.MergeMode = true;
-        atlas.AddFontFromFileTTF(files.fallback.c_str(), pixels, &merge, fallback_ranges.data());
+        merge.FontNo = face.index;
+        atlas.AddFontFromFileTTF(face.file.c_str(), pixels, &merge, ranges.data());
     }
 }
 
-// Rasterises each emoji from the fallback face into its custom rectangle (alpha only).
-void drawEmoji(ImFontAtlas& atlas, const std::string& fallback, const std::vector<Emoji>& emoji) {
-    const std::string data = readFile(fallback);
-    stbtt_fontinfo info;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    if (data.empty() || !stbtt_InitFont(&info, bytes, stbtt_GetFontOffsetForIndex(bytes, 0))) return;
+// The fallback face that has emoji `cp`, if any.
+const FontFace* emojiFace(const std::vector<FallbackFace>& fallbacks, char32_t cp) {
+    for (const FallbackFace& f : fallbacks)
+        if (std::binary_search(f.codepoints.begin(), f.codepoints.end(), cp) && fileExists(f.face.file)) return &f.face;
+    return nullptr;
+}
+
+// Rasterises each emoji from its face into its custom rectangle (alpha only).
+void drawEmoji(ImFontAtlas& atlas, const std::vector<Emoji>& emoji) {
+    std::map<std::string, std::string> files;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
     for (const Emoji& e : emoji) {
+        auto [file, added] = files.try_emplace(e.face.file);
+        if (added) file->second = readFile(e.face.file);
+        stbtt_fontinfo info;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(file->second.data());
+        const int offset = file->second.empty() ? -1 : stbtt_GetFontOffsetForIndex(bytes, e.face.index);
+        if (offset < 0 || !stbtt_InitFont(&info, bytes, offset)) continue;
         const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(e.rect);
         const float scale = stbtt_ScaleForPixelHeight(&info, e.pixels);
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -192,34 +227,43 @@ void drawEmoji(ImFontAtlas& atlas, const std::string& fallback, const std::vecto
     }
 }
 
+// One square glyph per font at the emoji's stand-in, drawn once the atlas is packed.
+std::vector<Emoji> reserveEmoji(ImFontAtlas& atlas, const std::vector<float>& sizes, const std::vector<char32_t>& wanted,
+                                const std::vector<FallbackFace>& fallbacks) {
+    std::vector<Emoji> emoji;
+    for (char32_t cp : wanted) {
+        const FontFace* face = cp >= kEmojiFirst && cp <= kEmojiLast ? emojiFace(fallbacks, cp) : nullptr;
+        for (size_t i = 0; face && i < sizes.size() && static_cast<int>(i) < atlas.Fonts.Size; ++i) {
+            const int side = static_cast<int>(sizes[i] + 0.99f);
+            const int rect = atlas.AddCustomRectFontGlyph(atlas.Fonts[static_cast<int>(i)], static_cast<ImWchar>(standInFor(cp)), side, side,
+                                                          static_cast<float>(side) + 1.0f, ImVec2(0, sizes[i] * 0.1f));
+            emoji.push_back({cp, *face, sizes[i], rect});
+        }
+    }
+    return emoji;
+}
+
 }  // namespace
 
-void buildFontAtlas(ImFontAtlas& atlas, float scale, const std::vector<char32_t>& content_codepoints) {
-    const FontFiles files = FontFiles::installed();
-    const std::vector<ImWchar> icon_ranges = rangesOf({std::begin(icon::kCodepoints), std::end(icon::kCodepoints)});
-    const std::vector<ImWchar> fallback_ranges = rangesOf(fallbackCodepoints(content_codepoints));
+void buildFontAtlas(ImFontAtlas& atlas, float scale, const std::vector<char32_t>& wanted) {
+    buildFontAtlas(atlas, scale, wanted, FontChoice::forCodepoints(wanted));
+}
+
+void buildFontAtlas(ImFontAtlas& atlas, float scale, const std::vector<char32_t>& wanted, const FontChoice& choice) {
+    const std::vector<ImWchar> icon_ranges = rangesOf(nullptr, {std::begin(icon::kCodepoints), std::end(icon::kCodepoints)});
+    const FaceStack regular(choice.regular, choice.regular_fallbacks, wanted);
+    const FaceStack bold = choice.bold.found() ? FaceStack(choice.bold, choice.bold_fallbacks, wanted) : regular;
     atlas.Clear();
-    // Order matters: ui::FontRole indexes io.Fonts->Fonts.
+    // Order matters: ui::FontRole indexes io.Fonts->Fonts; every role but Regular is bold.
     const float base = kBaseFontPixels * scale;
     std::vector<float> sizes;
     for (float role_scale : kFontRoleScale) {
         sizes.push_back(base * role_scale);
-        addFace(atlas, files, sizes.back(), icon_ranges, fallback_ranges);
+        addFace(atlas, sizes.size() == 1 ? regular : bold, sizes.back(), choice.icons, icon_ranges);
     }
-    // Emoji: one square glyph per font at its stand-in, drawn once the atlas is packed.
-    std::vector<Emoji> emoji;
-    if (!files.fallback.empty())
-        for (char32_t cp : content_codepoints) {
-            if (cp < kEmojiFirst || cp > kEmojiLast) continue;
-            for (size_t i = 0; i < sizes.size() && static_cast<int>(i) < atlas.Fonts.Size; ++i) {
-                const int side = static_cast<int>(sizes[i] + 0.99f);
-                const int rect = atlas.AddCustomRectFontGlyph(atlas.Fonts[static_cast<int>(i)], static_cast<ImWchar>(standInFor(cp)), side, side,
-                                                              static_cast<float>(side) + 1.0f, ImVec2(0, sizes[i] * 0.1f));
-                emoji.push_back({cp, sizes[i], rect});
-            }
-        }
+    const std::vector<Emoji> emoji = reserveEmoji(atlas, sizes, wanted, choice.regular_fallbacks);
     atlas.Build();
-    drawEmoji(atlas, files.fallback, emoji);
+    drawEmoji(atlas, emoji);
     // The GL backend uploads RGBA; converting here (any thread) leaves it a plain copy.
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;

@@ -1,7 +1,6 @@
 // Scenario library: every scenario with channel, difficulty, tags, SOP steps and best stars; search
 // and filters; a detail panel to start one. Content that failed to load is listed with its errors.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -9,17 +8,13 @@
 #include <imgui_stdlib.h>
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/widgets.hpp"
+#include "frontline/utf8.hpp"
 #include "frontline/validator.hpp"
 #include "ui_internal.hpp"
 
 namespace frontline::ui {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool matches(const LibraryState& f, const Scenario& s) {
     if (f.channel == 1 && s.channel != Channel::Call) return false;
@@ -28,10 +23,9 @@ bool matches(const LibraryState& f, const Scenario& s) {
     if (f.difficulty != 0 && s.difficulty != f.difficulty) return false;
     if (!f.tag.empty() && std::find(s.tags.begin(), s.tags.end(), f.tag) == s.tags.end()) return false;
     if (f.search.empty()) return true;
-    const std::string needle = lower(f.search);
-    std::string hay = lower(s.title + " " + s.summary + " " + s.persona.name);
-    for (const auto& t : s.tags) hay += " " + lower(t);
-    return hay.find(needle) != std::string::npos;
+    std::string hay = s.title + " " + s.summary + " " + s.persona.name;
+    for (const auto& t : s.tags) hay += " " + t;
+    return utf8::containsFolded(hay, f.search);
 }
 
 std::string tagLabel(const std::string& tag) {

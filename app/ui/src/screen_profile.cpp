@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include "frontline/ui/fonts.hpp"
 #include "frontline/ui/icons.hpp"
+#include "frontline/ui/theme.hpp"
 #include "frontline/ui/widgets.hpp"
 #include "ui_internal.hpp"
 
@@ -25,6 +27,7 @@ void createTrainee(AppState& app) {
     }
     try {
         Trainee t = app.store->createTrainee(name, trimmed(p.new_team));
+        if (atlasLacks(font(FontRole::Regular), t.name + t.team)) app.requests.fonts_changed = true;  // e.g. a Chinese name
         p = {};
         showToast(app, "Welcome to " + app.settings.company_name + ", " + t.name + "!");
         signIn(app, t);  // with trainee PINs on, the new profile chooses its PIN first
