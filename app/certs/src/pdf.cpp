@@ -343,12 +343,3 @@ void exportCertificatePdf(const CertificateRecord& record, const std::filesystem
 }
 
 }  // namespace frontline
-
-#if defined(__SANITIZE_ADDRESS__)
-// fontconfig keeps its font lists for the life of the process in memory LeakSanitizer cannot see
-// a pointer to (about 30 KB, once, inside libfontconfig). Only that library's allocations are
-// excused; a leak in our code or in pango/cairo is still reported. Defined here because every
-// program that draws a PDF links this file.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
-#endif
