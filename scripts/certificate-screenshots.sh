@@ -2,6 +2,7 @@
 # The certificate as a third party sees it, for the README: a real level-1 certificate issued
 # from replayed evidence and signed with an organisation key, then
 #   docs/screenshots/certificate-pdf.png     the PDF's page (pdftoppm)
+#   docs/screenshots/es/certificate-pdf.png  the same page printed in Spanish (--language es)
 #   docs/screenshots/certificate-badge.png   the baked SVG badge (rsvg-convert)
 #   docs/screenshots/verify-verdicts.png     `frontline verify` on the genuine file, on another
 #                                            machine without and with the issuer file, an edited
@@ -29,6 +30,11 @@ CERT=$(python3 -c "import json;print(json.load(open('issue.json'))['certificate'
 "$BIN" certify export "$CERT" --format svg --svg cert.svg --db "$DB" > /dev/null
 "$BIN" issuer export site --db "$DB" > /dev/null
 pdftoppm -png -r 60 -singlefile cert.pdf "$OUT/certificate-pdf"
+# The same certificate printed in Spanish (labels and dates follow the language in effect).
+mkdir -p "$OUT/es"
+"$BIN" --language es certify export "$CERT" --pdf cert-es.pdf --db "$DB" > /dev/null
+pdftoppm -png -r 60 -singlefile cert-es.pdf "$OUT/es/certificate-pdf"
+
 rsvg-convert -w 640 cert.svg -o "$OUT/certificate-badge.png"
 
 # The verdicts, each command as typed and what it printed.
