@@ -8,9 +8,6 @@ namespace frontline::cli {
 
 namespace {
 
-std::string label(const char* text, size_t width) { return padded(tr(text), width); }
-
-
 void printBreaches(const ScoreReport& r, const Sop& sop, std::ostream& out) {
     if (r.breaches.empty()) return;
     out << "\n" << tr("Rules broken:") << "\n";
@@ -37,17 +34,21 @@ void printScorecard(const ScoreReport& r, std::ostream& out) {
 
 void printMetrics(const ScoreReport& r, std::ostream& out) {
     const auto& m = r.metrics;
+    // The figures start one space after the longest of the three labels, in any language.
+    size_t width = 0;
+    for (const char* name : {N_("Handle time"), N_("Answered in"), N_("CSAT estimate")}) width = std::max(width, utf8::length(tr(name)) + 1);
+    const auto label = [&](const char* name) { return padded(tr(name), width); };
     out << "\n" << tr("Metrics:") << "\n"
-        << "  " << label(N_("Handle time"), 14) << fmt(tr("{0} (target {1})"), formatDuration(m.handle_seconds), formatDuration(m.target_handle_seconds))
+        << "  " << label("Handle time") << fmt(tr("{0} (target {1})"), formatDuration(m.handle_seconds), formatDuration(m.target_handle_seconds))
         << "  " << (m.within_handle_target ? tr("ok") : tr("over")) << "\n"
-        << "                "
+        << "  " << std::string(width, ' ')
         << fmt(tr("= talk {0} + hold {1} + wrap-up {2} (answer to wrap-up complete)"), formatDuration(m.talk_seconds),
                formatDuration(m.hold_seconds), formatDuration(m.wrap_up_seconds))
         << "\n"
-        << "  " << label(N_("Answered in"), 14) << fmt(tr("{0} (target {1})"), durationText(m.answer_seconds), durationText(m.target_answer_seconds))
+        << "  " << label("Answered in") << fmt(tr("{0} (target {1})"), durationText(m.answer_seconds), durationText(m.target_answer_seconds))
         << "\n"
         << "  " << tr("First contact resolution") << "  " << (m.fcr ? tr("yes") : tr("no")) << "\n"
-        << "  " << label(N_("CSAT estimate"), 14) << fmt(tr("{0}/5 (target {1})"), m.csat, m.target_csat) << "\n";
+        << "  " << label("CSAT estimate") << fmt(tr("{0}/5 (target {1})"), i18n::decimal(m.csat, 1), i18n::decimal(m.target_csat, 1)) << "\n";
     out << "\n" << fmt(tr("Points: base {0}"), r.points.base);
     for (const auto& b : r.points.bonuses) out << ", " << b.label << " +" << b.points;
     for (const auto& p : r.points.penalties) out << ", " << p.label << " " << p.points;
