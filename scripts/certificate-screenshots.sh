@@ -16,6 +16,8 @@ for f in "$BIN" "$TOOL"; do [ -x "$f" ] || { echo "certificate-screenshots: buil
 OUT="$SRC/docs/screenshots"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
+# The README's pictures are English whatever the terminal speaks; the Spanish page asks for its language.
+export FRONTLINE_LANGUAGE=en
 export XDG_DATA_HOME="$WORK/manager" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="screenshot passphrase, long"
 DB="$WORK/center/frontline.db"
 "$BIN" issuer init > /dev/null
