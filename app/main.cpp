@@ -12,7 +12,7 @@
 int main(int argc, char** argv) {
     frontline::i18n::init();  // the user's locale and language, before any message is shown
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && frontline::cli::isTerminalInvocation(args[0])) {
+    if (frontline::cli::isTerminalInvocation(args)) {
         frontline::cli::Io io{std::cin, std::cout, std::cerr, static_cast<bool>(isatty(0))};
         return frontline::cli::run(args, io);  // catches everything itself
     }
@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::cerr << "frontline: " << e.what() << "\n";
     } catch (...) {
-        std::cerr << "frontline: the trainer stopped on an unexpected error\n";
+        std::cerr << "frontline: " << frontline::tr("the trainer stopped on an unexpected error") << "\n";
     }
     return 1;
 }

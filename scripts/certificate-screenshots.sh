@@ -2,6 +2,7 @@
 # The certificate as a third party sees it, for the README: a real level-1 certificate issued
 # from replayed evidence and signed with an organisation key, then
 #   docs/screenshots/certificate-pdf.png     the PDF's page (pdftoppm)
+#   docs/screenshots/es/certificate-pdf.png  the same page printed in Spanish (--language es)
 #   docs/screenshots/certificate-badge.png   the baked SVG badge (rsvg-convert)
 #   docs/screenshots/verify-verdicts.png     `frontline verify` on the genuine file, on another
 #                                            machine without and with the issuer file, an edited
@@ -15,6 +16,8 @@ for f in "$BIN" "$TOOL"; do [ -x "$f" ] || { echo "certificate-screenshots: buil
 OUT="$SRC/docs/screenshots"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
+# The README's pictures are English whatever the terminal speaks; the Spanish page asks for its language.
+export FRONTLINE_LANGUAGE=en
 export XDG_DATA_HOME="$WORK/manager" FRONTLINE_ISSUER_DIR="$WORK/issuer" FRONTLINE_ISSUER_PASSPHRASE="screenshot passphrase, long"
 DB="$WORK/center/frontline.db"
 "$BIN" issuer init > /dev/null
@@ -29,6 +32,11 @@ CERT=$(python3 -c "import json;print(json.load(open('issue.json'))['certificate'
 "$BIN" certify export "$CERT" --format svg --svg cert.svg --db "$DB" > /dev/null
 "$BIN" issuer export site --db "$DB" > /dev/null
 pdftoppm -png -r 60 -singlefile cert.pdf "$OUT/certificate-pdf"
+# The same certificate printed in Spanish (labels and dates follow the language in effect).
+mkdir -p "$OUT/es"
+"$BIN" --language es certify export "$CERT" --pdf cert-es.pdf --db "$DB" > /dev/null
+pdftoppm -png -r 60 -singlefile cert-es.pdf "$OUT/es/certificate-pdf"
+
 rsvg-convert -w 640 cert.svg -o "$OUT/certificate-badge.png"
 
 # The verdicts, each command as typed and what it printed.

@@ -27,10 +27,13 @@ sources_of() {
 extract() {  # part output.pot
   sources_of "$1" | xgettext --files-from=- --from-code=UTF-8 --language=C++ --sort-by-file \
     --keyword=tr --keyword=trn:1,2 --keyword=trc:1c,2 --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS: \
-    --package-name=frontline --msgid-bugs-address= --omit-header -o "$2"
+    --package-name=frontline --msgid-bugs-address=unused -o "$2"
   touch "$2"  # xgettext writes nothing for a part with no marked message yet
-  # --omit-header drops the charset line msgmerge needs for UTF-8 text: put a minimal header back.
-  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' | cat - "$2" > "$2.tmp" && mv "$2.tmp" "$2"
+  # xgettext's own header carries a date (the .pot would change on every run) and is needed: with
+  # --omit-header it writes ASCII and drops "—" and "…". Swap it for a minimal, fixed one.
+  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' > "$2.tmp"
+  awk 'body; /^$/ { body = 1 }' "$2" >> "$2.tmp" && mv "$2.tmp" "$2"
+
 }
 
 status=0

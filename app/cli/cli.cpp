@@ -5,6 +5,7 @@
 #include <streambuf>
 #include "cli_support.hpp"
 #include "cli.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/parse_number.hpp"
 #include "frontline/utf8.hpp"
 
@@ -34,19 +35,19 @@ void takeOption(const std::vector<std::string>& argv, size_t& i, const OptionSpe
     const bool flag = name == "--help" || listed(spec.flags, name);
     const bool path = name == "--db" || name == "--content" || listed(spec.paths, name);
     const bool text = listed(spec.texts, name);
-    if (!flag && !path && !text && !listed(spec.values, name)) throw UsageError("unknown option " + shown);
-    if (args.has(name)) throw UsageError("option " + shown + " is given twice");
+    if (!flag && !path && !text && !listed(spec.values, name)) throw UsageError(fmt(tr("unknown option {0}"), shown));
+    if (args.has(name)) throw UsageError(fmt(tr("option {0} is given twice"), shown));
     if (flag) {
-        if (eq != std::string::npos) throw UsageError("option " + shown + " takes no value");
+        if (eq != std::string::npos) throw UsageError(fmt(tr("option {0} takes no value"), shown));
         args.options[name] = "1";
         return;
     }
     std::string value;
     if (eq != std::string::npos) value = a.substr(eq + 1);
     else if (i + 1 < argv.size()) value = argv[++i];
-    else throw UsageError("option " + shown + " needs a value");
-    if (value.empty() && !text) throw UsageError("option " + shown + " needs a value, not an empty string");
-    if (!path) requireUtf8(value, "option " + shown);
+    else throw UsageError(fmt(tr("option {0} needs a value"), shown));
+    if (value.empty() && !text) throw UsageError(fmt(tr("option {0} needs a value, not an empty string"), shown));
+    if (!path) requireUtf8(value, fmt(tr("option {0}"), shown));
     args.options[name] = value;
 }
 
@@ -65,8 +66,7 @@ Args parseOptions(const std::vector<std::string>& argv, const OptionSpec& spec) 
 
 std::int64_t wholeNumber(std::string_view text, std::int64_t min, std::int64_t max, const std::string& what) {
     if (auto n = parseWholeNumber(text, min, max)) return *n;
-    throw UsageError(what + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" +
-                     utf8::sanitized(text) + "'");
+    throw UsageError(fmt(tr("{0} needs a whole number from {1} to {2}, not '{3}'"), what, min, max, utf8::sanitized(text)));
 }
 
 std::int64_t numberOption(const Args& args, const std::string& name, std::int64_t min, std::int64_t max, std::int64_t fallback) {
@@ -76,34 +76,34 @@ std::int64_t numberOption(const Args& args, const std::string& name, std::int64_
 std::optional<std::uint64_t> seedOption(const Args& args, const std::string& name) {
     if (!args.has(name)) return std::nullopt;
     if (auto n = parseUnsignedNumber(args.get(name))) return n;
-    throw UsageError(name + " needs a whole number from 0 to 18446744073709551615, not '" + utf8::sanitized(args.get(name)) + "'");
+    throw UsageError(fmt(tr("{0} needs a whole number from {1} to {2}, not '{3}'"), name, 0, "18446744073709551615", utf8::sanitized(args.get(name))));
 }
 
 void requireUtf8(std::string_view text, const std::string& what) {
     if (!utf8::valid(text))
-        throw UsageError(what + " is not valid UTF-8 ('" + utf8::sanitized(text) + "'); set the terminal to UTF-8 and type it again");
+        throw UsageError(fmt(tr("{0} is not valid UTF-8 ('{1}'); set the terminal to UTF-8 and type it again"), what, utf8::sanitized(text)));
 }
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> table = {
-        {"play", "play a scenario in the terminal and record the attempt", cmdPlay},
-        {"validate", "check content files like a compiler (file:line:column: error: …)", cmdValidate},
-        {"history", "list recorded attempts", cmdHistory},
-        {"trainees", "list or add trainee profiles", cmdTrainees},
-        {"settings", "show or change organisation settings (company name, targets, pass marks)", cmdSettings},
-        {"quiz", "take a knowledge check", cmdQuiz},
-        {"certify", "certification status, issuing, export and revocation", cmdCertify},
-        {"verify", "verify a certificate file offline", cmdVerify},
-        {"issuer", "the organisation's certificate issuer: create its key, show and publish it", cmdIssuer},
-        {"coverage", "which scenarios and questions exercise each SOP step and rule", cmdCoverage},
-        {"recover", "save attempts kept while the database could not take them", cmdRecover},
-        {"audit", "who changed settings, issued or revoked certificates, and when", cmdAudit},
-        {"team", "add an agent's own login on a center's server (managers)", cmdTeam},
-        {"sync", "send the results kept on this desk while the server was unreachable", cmdSync},
-        {"manager-password", "set or change the manager password of this desk's database", cmdManagerPassword},
-        {"export", "records that leave Frontline: CSV tables and xAPI statements (file or LRS)", cmdExport},
-        {"check", "read the whole database and say whether it is sound (other commands skip this)", cmdCheck},
-        {"demo", "build a demo contact center (trainees, attempts, quizzes, certificates) in an empty database", cmdDemo},
+        {"play", N_("play a scenario in the terminal and record the attempt"), cmdPlay},
+        {"validate", N_("check content files like a compiler (file:line:column: error: …)"), cmdValidate},
+        {"history", N_("list recorded attempts"), cmdHistory},
+        {"trainees", N_("list or add trainee profiles"), cmdTrainees},
+        {"settings", N_("show or change organisation settings (company name, targets, pass marks)"), cmdSettings},
+        {"quiz", N_("take a knowledge check"), cmdQuiz},
+        {"certify", N_("certification status, issuing, export and revocation"), cmdCertify},
+        {"verify", N_("verify a certificate file offline"), cmdVerify},
+        {"issuer", N_("the organisation's certificate issuer: create its key, show and publish it"), cmdIssuer},
+        {"coverage", N_("which scenarios and questions exercise each SOP step and rule"), cmdCoverage},
+        {"recover", N_("save attempts kept while the database could not take them"), cmdRecover},
+        {"audit", N_("who changed settings, issued or revoked certificates, and when"), cmdAudit},
+        {"team", N_("add an agent's own login on a center's server (managers)"), cmdTeam},
+        {"sync", N_("send the results kept on this desk while the server was unreachable"), cmdSync},
+        {"manager-password", N_("set or change the manager password of this desk's database"), cmdManagerPassword},
+        {"export", N_("records that leave Frontline: CSV tables and xAPI statements (file or LRS)"), cmdExport},
+        {"check", N_("read the whole database and say whether it is sound (other commands skip this)"), cmdCheck},
+        {"demo", N_("build a demo contact center (trainees, attempts, quizzes, certificates) in an empty database"), cmdDemo},
     };
     return table;
 }
@@ -112,6 +112,13 @@ bool isCommand(const std::string& name) {
     for (const auto& c : commands())
         if (name == c.name) return true;
     return false;
+}
+
+bool isTerminalInvocation(const std::vector<std::string>& args) {
+    size_t first = 0;
+    while (first < args.size() && (args[first] == "--language" || args[first].rfind("--language=", 0) == 0))
+        first += args[first] == "--language" ? 2 : 1;
+    return first < args.size() && isTerminalInvocation(args[first]);
 }
 
 bool isTerminalInvocation(const std::string& first_argument) {
@@ -124,15 +131,18 @@ std::string versionLine() { return std::string("frontline ") + FRONTLINE_VERSION
 namespace {
 
 void printUsage(std::ostream& out) {
-    out << "Frontline — contact-center training and certification simulator\n\n"
-           "usage: frontline                      open the desktop trainer\n"
-           "       frontline <command> [options]  use it from the terminal\n"
-           "       frontline help <command>       that command's options\n"
-           "       frontline --version\n\ncommands:\n";
-    for (const auto& c : commands()) out << "  " << utf8::column(c.name, 18) << c.summary << "\n";
-    out << "\ncommon options: --db PATH|postgresql://URI (default: $FRONTLINE_DB, else the `database =` line of\n"
-           "  ~/.config/frontline/desk.conf, else $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --help\n"
-           "Exit codes: 0 ok, 1 failure, 2 usage error.\n";
+    out << tr("Frontline — contact-center training and certification simulator") << "\n\n"
+        << tr("usage: frontline                      open the desktop trainer\n"
+              "       frontline <command> [options]  use it from the terminal\n"
+              "       frontline help <command>       that command's options\n"
+              "       frontline --version\n")
+        << "\n" << tr("commands:") << "\n";
+    for (const auto& c : commands()) out << "  " << utf8::column(c.name, 18) << tr(c.summary) << "\n";
+    out << "\n"
+        << tr("common options: --db PATH|postgresql://URI (default: $FRONTLINE_DB, else the `database =` line of\n"
+              "  ~/.config/frontline/desk.conf, else $XDG_DATA_HOME/frontline/frontline.db), --content DIR, --help,\n"
+              "  --language CODE (en, es; default: $FRONTLINE_LANGUAGE, else the system's language)\n"
+              "Exit codes: 0 ok, 1 failure, 2 usage error.\n");
 }
 
 // One line, printable whatever the exception carried.
@@ -149,17 +159,17 @@ int dispatch(const std::vector<std::string>& argv, Io& io) {
         return argv.empty() ? 2 : 0;
     }
     if (first == "--version") {
-        if (argv.size() > 1) throw UsageError("--version takes no arguments");
+        if (argv.size() > 1) throw UsageError(tr("--version takes no arguments"));
         io.out << versionLine() << "\n";
         return 0;
     }
     if (first == "help" || first == "--help" || first == "-h") {
-        if (argv.size() != 2 || !isCommand(argv[1])) throw UsageError("help takes one command name (see `frontline --help`)");
+        if (argv.size() != 2 || !isCommand(argv[1])) throw UsageError(tr("help takes one command name (see `frontline --help`)"));
         return dispatch({argv[1], "--help"}, io);
     }
     for (const auto& c : commands())
         if (first == c.name) return c.run(std::vector<std::string>(argv.begin() + 1, argv.end()), io);
-    io.err << "frontline: unknown command '" << utf8::sanitized(first) << "'\n";
+    io.err << "frontline: " << fmt(tr("unknown command '{0}'"), utf8::sanitized(first)) << "\n";
     printUsage(io.err);
     return 2;
 }
@@ -207,9 +217,53 @@ nlohmann::json errorJson(int exit_code, const std::string& err_text) {
     return {{"ok", false}, {"exit_code", exit_code}, {"kind", exit_code == 2 ? "usage" : "failure"}, {"error", error}, {"messages", messages}};
 }
 
-int runGuarded(const std::vector<std::string>& argv, Io& io) {
-    const std::string help = !argv.empty() && isCommand(argv[0]) ? " (see `frontline help " + argv[0] + "`)" : std::string();
+// Leaves the language as it was after a command line that set its own (matters in-process: tests).
+class LanguageScope {
+public:
+    void change(const std::string& code) {
+        if (!saved_) saved_ = i18n::language();
+        i18n::setLanguage(code);
+    }
+    ~LanguageScope() {
+        if (saved_) i18n::setLanguage(*saved_);
+    }
+
+private:
+    std::optional<std::string> saved_;
+};
+
+// "es", "es_MX", "es_ES.UTF-8" -> "es".
+std::string languageCode(const std::string& value) { return value.substr(0, value.find_first_of("_.@")); }
+
+// Takes --language CODE (or --language=CODE) out of argv wherever it stands, before or after the
+// command, and switches to that language; an unknown code is a usage error naming the known ones.
+void applyLanguageOption(std::vector<std::string>& argv, LanguageScope& scope) {
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a != "--language" && a.rfind("--language=", 0) != 0) continue;
+        const bool inline_value = a.size() > std::string("--language").size();
+        if (!inline_value && i + 1 >= argv.size()) throw UsageError(fmt(tr("option {0} needs a value"), "--language"));
+        const std::string value = inline_value ? a.substr(a.find('=') + 1) : argv[i + 1];
+        std::string known;
+        bool found = false;
+        for (const auto& l : i18n::languages()) {
+            known += (known.empty() ? "" : ", ") + l.code;
+            found = found || l.code == languageCode(value);
+        }
+        if (!found) throw UsageError(fmt(tr("unknown language '{0}' (available: {1})"), utf8::sanitized(value), known));
+        scope.change(languageCode(value));
+        argv.erase(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.begin() + static_cast<std::ptrdiff_t>(i + (inline_value ? 1 : 2)));
+        --i;
+    }
+}
+
+int runGuarded(const std::vector<std::string>& given, Io& io) {
+    LanguageScope language;
+    std::vector<std::string> argv = given;
+    std::string help;
     try {
+        applyLanguageOption(argv, language);
+        if (!argv.empty() && isCommand(argv[0])) help = " " + fmt(tr("(see `frontline help {0}`)"), argv[0]);
         return dispatch(argv, io);
     } catch (const UsageError& e) {
         io.err << "frontline: " << oneLine(e.what()) << help << "\n";
@@ -218,7 +272,7 @@ int runGuarded(const std::vector<std::string>& argv, Io& io) {
         io.err << "frontline: " << oneLine(e.what()) << "\n";
         return 1;
     } catch (...) {
-        io.err << "frontline: the command stopped on an unexpected error\n";
+        io.err << "frontline: " << tr("the command stopped on an unexpected error") << "\n";
         return 1;
     }
 }

@@ -68,6 +68,8 @@ const std::vector<CommandInfo>& commands();
 bool isCommand(const std::string& name);
 // True for what main() hands to the terminal front end: a command, help or --version.
 bool isTerminalInvocation(const std::string& first_argument);
+// The same for a whole command line, looking past a leading --language CODE.
+bool isTerminalInvocation(const std::vector<std::string>& args);
 // Runs `frontline <argv...>`; argv[0] is the command name. Never lets an exception escape: a
 // UsageError exits 2, anything else 1, each with one line on io.err. With --json, a failure that
 // printed nothing on io.out also gets a JSON error object there ({"ok": false, "kind", "error"…}).

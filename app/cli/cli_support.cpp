@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
@@ -22,14 +23,18 @@ std::optional<ContentLibrary> loadContentOrReport(const Args& args, Io& io, bool
     if (!lib.sop_loaded) {
         for (const auto& f : lib.failed)
             for (const auto& d : f.diagnostics) io.err << format(d) << "\n";
-        io.err << "frontline: the SOP could not be loaded from " << lib.paths.root.string() << "; nothing can be played or scored\n";
+        io.err << "frontline: " << fmt(tr("the SOP could not be loaded from {0}; nothing can be played or scored"), lib.paths.root.string()) << "\n";
         return std::nullopt;
     }
     if (!quiet_failures && !lib.failed.empty()) {
         for (const auto& f : lib.failed)
             for (const auto& d : f.diagnostics)
                 if (d.severity == Severity::Error) io.err << format(d) << "\n";
-        io.err << "frontline: " << lib.failed.size() << " content file(s) did not load (see above); the rest are available\n";
+        io.err << "frontline: "
+               << fmt(trn("{0} content file did not load (see above); the rest are available",
+                          "{0} content files did not load (see above); the rest are available", lib.failed.size()),
+                      lib.failed.size())
+               << "\n";
     }
     return lib;
 }
@@ -44,7 +49,7 @@ std::optional<Store> openStoreOrReport(const Args& args, Io& io) {
         options.integrity_check = false;
         return openStore(where, options);
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot use the database " << displayLocator(where) << ": " << e.what() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot use the database {0}: {1}"), displayLocator(where), e.what()) << "\n";
         return std::nullopt;
     }
 }
@@ -53,7 +58,7 @@ std::string passwordFromFile(const std::string& file) {
     std::ifstream in(file);
     std::string password;
     // Serves passwords, passphrases and PINs alike: the message names none of them.
-    if (!in || !std::getline(in, password)) throw UsageError("cannot read a first line from " + file + " (missing, unreadable or empty)");
+    if (!in || !std::getline(in, password)) throw UsageError(fmt(tr("cannot read a first line from {0} (missing, unreadable or empty)"), file));
     if (!password.empty() && password.back() == '\r') password.pop_back();
     return password;
 }
@@ -64,20 +69,20 @@ bool managerConfirmed(const Store& store, const Args& args, Io& io) {
     if (args.has("--manager-password-file")) {
         password = passwordFromFile(args.get("--manager-password-file"));
     } else if (io.interactive) {
-        io.err << "Manager password: " << std::flush;
+        io.err << tr("Manager password: ") << std::flush;
         std::getline(io.in, password);
     } else {
-        io.err << "frontline: this needs the manager password (--manager-password-file FILE); nothing was changed\n";
+        io.err << "frontline: " << tr("this needs the manager password (--manager-password-file FILE); nothing was changed") << "\n";
         return false;
     }
     if (store.checkManagerPassword(password)) return true;
-    io.err << "frontline: wrong manager password; nothing was changed\n";
+    io.err << "frontline: " << tr("wrong manager password; nothing was changed") << "\n";
     return false;
 }
 
 std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io) {
     auto t = store.traineeByName(name);
-    if (!t) io.err << "frontline: no trainee named '" << utf8::sanitized(name) << "' (see `frontline trainees`)\n";
+    if (!t) io.err << "frontline: " << fmt(tr("no trainee named '{0}' (see `frontline trainees`)"), utf8::sanitized(name)) << "\n";
     return t;
 }
 
@@ -87,7 +92,7 @@ std::string pinFor(const std::string& name, const Args& args, Io& io) {
     if (args.has("--pin-file")) return passwordFromFile(args.get("--pin-file"));
     std::string pin;
     if (io.interactive) {
-        io.err << "PIN for " << utf8::sanitized(name) << ": " << std::flush;
+        io.err << fmt(tr("PIN for {0}: "), utf8::sanitized(name)) << std::flush;
         std::getline(io.in, pin);
     }
     return pin;
@@ -96,13 +101,16 @@ std::string pinFor(const std::string& name, const Args& args, Io& io) {
 // Says why a checked PIN did not sign the trainee in; true when it did.
 bool pinAccepted(const PinCheck& check, const std::string& name, Io& io) {
     if (check.outcome == PinOutcome::Right) return true;
-    io.err << "frontline: ";
-    if (check.outcome == PinOutcome::Wrong) io.err << "that is not " << utf8::sanitized(name) << "'s PIN";
+    const std::string who = utf8::sanitized(name);
+    std::string why;
+    if (check.outcome == PinOutcome::Wrong) why = fmt(tr("that is not {0}'s PIN"), who);
     if (check.outcome == PinOutcome::Paused)
-        io.err << check.failures << " wrong PINs in a row for " << utf8::sanitized(name) << ": try again after " << check.paused_until
-               << ", or ask a manager to reset it (frontline trainees reset-pin)";
-    if (check.outcome == PinOutcome::NotSet) io.err << utf8::sanitized(name) << "'s PIN was reset meanwhile; try again";
-    io.err << "; nothing was recorded\n";
+        why = fmt(trn("{0} wrong PIN in a row for {1}: try again after {2}, or ask a manager to reset it (frontline trainees reset-pin)",
+                      "{0} wrong PINs in a row for {1}: try again after {2}, or ask a manager to reset it (frontline trainees reset-pin)",
+                      static_cast<unsigned long>(check.failures)),
+                  check.failures, who, check.paused_until);
+    if (check.outcome == PinOutcome::NotSet) why = fmt(tr("{0}'s PIN was reset meanwhile; try again"), who);
+    io.err << "frontline: " << fmt(tr("{0}; nothing was recorded"), why) << "\n";
     return false;
 }
 
@@ -112,17 +120,17 @@ bool traineePinConfirmed(Store& store, const OrgSettings& settings, const std::s
     if (settings.trainee_pin_digits <= 0 || isServerLocator(store.locator())) return true;
     const std::string pin = pinFor(name, args, io);
     if (pin.empty()) {
-        io.err << "frontline: " << utf8::sanitized(name) << " signs in with a PIN on this desk (--pin-file FILE); nothing was recorded\n";
+        io.err << "frontline: " << fmt(tr("{0} signs in with a PIN on this desk (--pin-file FILE); nothing was recorded"), utf8::sanitized(name)) << "\n";
         return false;
     }
     try {
         const Trainee t = store.traineeByNameOrCreate(name);
         if (store.traineePinSet(t.id)) return pinAccepted(store.checkTraineePin(t.id, pin), name, io);
         store.setTraineePin(t.id, pin, settings.trainee_pin_digits);
-        io.err << "PIN set for " << utf8::sanitized(name) << ": it is asked at every sign-in from now on.\n";
+        io.err << fmt(tr("PIN set for {0}: it is asked at every sign-in from now on."), utf8::sanitized(name)) << "\n";
         return true;
     } catch (const StoreError& e) {
-        io.err << "frontline: " << e.what() << "; nothing was recorded\n";
+        io.err << "frontline: " << fmt(tr("{0}; nothing was recorded"), e.what()) << "\n";
         return false;
     }
 }
@@ -139,7 +147,32 @@ std::string traineeNameFor(const Args& args) {
 
 std::string jsonText(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
+const char* channelText(Channel channel) {
+    switch (channel) {
+        case Channel::Call: break;
+        case Channel::Chat: return trc("channel", "chat");
+        case Channel::Email: return trc("channel", "e-mail");
+    }
+    return trc("channel", "call");
+}
+
+
+const char* difficultyText(int difficulty) {
+    switch (difficulty) {
+        case 1: return trc("difficulty", "Intro");
+        case 2: return trc("difficulty", "Intermediate");
+        default: return trc("difficulty", "Advanced");
+    }
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+
+    const std::size_t length = utf8::length(text);
+    return text + std::string(length < width ? width - length : 1, ' ');
+}
+
 std::string formatDuration(int seconds) {
+
     std::ostringstream out;
     out << seconds / 60 << "m " << (seconds % 60 < 10 ? "0" : "") << seconds % 60 << "s";
     return out.str();

@@ -59,7 +59,18 @@ std::optional<std::string> issuerPassphrase(const Args& args, Io& io);
 // instead of making dump() throw.
 std::string jsonText(const nlohmann::json& j);
 
+// `text` (a translated label) padded with spaces to `width` characters; a longer one gets one
+// space, never a cut, so a table's values line up in any language that fits.
+std::string padded(const std::string& text, std::size_t width);
+
+// A scenario's channel ("call", "chat", "e-mail") and level as shown, in the language in effect
+// (channelName()/difficultyName() stay English: ids in files and JSON).
+const char* channelText(Channel channel);
+const char* difficultyText(int difficulty);
+
 // "1m 05s"
+
+
 std::string formatDuration(int seconds);
 
 // Splits "a,b,c" on commas (empty items dropped, spaces trimmed).

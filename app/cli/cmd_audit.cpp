@@ -1,5 +1,6 @@
 // frontline audit [--limit N] [--json]: the audit trail for the training manager.
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
@@ -7,12 +8,12 @@ namespace frontline::cli {
 int cmdAudit(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json"}, {"--limit"}, {}, {}});
     if (args.has("--help")) {
-        io.out << "usage: frontline audit [--limit N] [--json]\n"
+        io.out << tr("usage: frontline audit [--limit N] [--json]\n"
                   "Every settings change (old -> new), certificate issued and revocation: when, who, what.\n"
-                  "Newest first; --limit N shows the newest N (0 = all, the default).\n";
+                  "Newest first; --limit N shows the newest N (0 = all, the default).\n");
         return 0;
     }
-    if (!args.positional.empty()) throw UsageError("audit takes no arguments (try `frontline help audit`)");
+    if (!args.positional.empty()) throw UsageError(tr("audit takes no arguments (try `frontline help audit`)"));
     const int limit = static_cast<int>(numberOption(args, "--limit", 0, 1000000, 0));
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
@@ -20,7 +21,7 @@ int cmdAudit(const std::vector<std::string>& argv, Io& io) {
     try {
         trail = store->auditTrail(limit);
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot read the audit trail: " << e.what() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot read the audit trail: {0}"), e.what()) << "\n";
         return 1;
     }
     if (args.has("--json")) {
@@ -33,10 +34,11 @@ int cmdAudit(const std::vector<std::string>& argv, Io& io) {
     }
     for (const auto& a : trail) {
         io.out << a.at << "  " << utf8::sanitized(a.actor) << "  " << a.action << "  " << utf8::sanitized(a.subject) << ": "
-               << (a.old_value.empty() ? "(none)" : utf8::sanitized(a.old_value)) << " -> "
-               << (a.new_value.empty() ? "(none)" : utf8::sanitized(a.new_value)) << "\n";
+               << (a.old_value.empty() ? tr("(none)") : utf8::sanitized(a.old_value)) << " -> "
+               << (a.new_value.empty() ? tr("(none)") : utf8::sanitized(a.new_value)) << "\n";
+
     }
-    if (trail.empty()) io.out << "Nothing in the audit trail yet.\n";
+    if (trail.empty()) io.out << tr("Nothing in the audit trail yet.\n");
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/evidence_replay.hpp"
@@ -22,7 +23,7 @@
 namespace frontline::cli {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kUsage = N_(
     "usage: frontline certify status [--trainee NAME] [--policy ID] [--due [--within DAYS]] [--at DATE] [--json]\n"
     "       frontline certify issue --trainee NAME [--policy ID] [--json]\n"
     "       frontline certify export ID_OR_CODE [--pdf FILE] [--badge FILE] [--json]\n"
@@ -35,7 +36,7 @@ constexpr const char* kUsage =
     "comes from --passphrase-file FILE or $FRONTLINE_ISSUER_PASSPHRASE (--issuer-dir DIR picks the key).\n"
     "options: --db PATH, --content DIR. status --due shows only refresher-due and expired certificates, and with\n"
     "--within 30d (or 30) also those whose refresher falls due in the next 30 days;\n"
-    "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n";
+    "--at DATE evaluates as of another date (e.g. to see who falls due next month).\n");
 
 // Everything the subcommands share: content, policies, store and settings.
 struct Context {
@@ -53,7 +54,7 @@ std::optional<Context> openContext(const Args& args, Io& io) {
     for (const auto& d : diags)
         if (d.severity == Severity::Error) io.err << format(d) << "\n";
     if (policies.empty()) {
-        io.err << "frontline: no certification policies in " << (content->paths.root / "policies").string() << "\n";
+        io.err << "frontline: " << fmt(tr("no certification policies in {0}"), (content->paths.root / "policies").string()) << "\n";
         return std::nullopt;
     }
     auto store = openStoreOrReport(args, io);
@@ -71,8 +72,8 @@ std::optional<CertificateRecord> findCertificate(const Store& store, const std::
     for (auto& c : store.certificates())
         if (c.verification_code == upper || (key.size() >= 6 && c.id.rfind(key, 0) == 0)) matches.push_back(std::move(c));
     if (matches.size() == 1) return matches.front();
-    if (matches.empty()) io.err << "frontline: no certificate with id or code '" << key << "' (see `frontline certify list`)\n";
-    else io.err << "frontline: '" << key << "' matches " << matches.size() << " certificates; give more of the id\n";
+    if (matches.empty()) io.err << "frontline: " << fmt(tr("no certificate with id or code '{0}' (see `frontline certify list`)"), key) << "\n";
+    else io.err << "frontline: " << fmt(tr("'{0}' matches {1} certificates; give more of the id"), key, matches.size()) << "\n";
     return std::nullopt;
 }
 
@@ -86,20 +87,35 @@ std::string upperStatus(CertStatus s) {
     return t;
 }
 
+// The status as the text table shows it, in the language in effect (JSON keeps upperStatus).
+const char* shownStatus(CertStatus s) {
+    switch (s) {
+        case CertStatus::NotStarted: break;
+        case CertStatus::InProgress: return trc("certification status", "IN PROGRESS");
+        case CertStatus::Certified: return trc("certification status", "CERTIFIED");
+        case CertStatus::RefresherDue: return trc("certification status", "REFRESHER DUE");
+        case CertStatus::Expired: return trc("certification status", "EXPIRED");
+        case CertStatus::Revoked: return trc("certification status", "REVOKED");
+    }
+    return trc("certification status", "NOT STARTED");
+}
+
 // One line of context after the status: expiry, reason, or progress.
 std::string statusSummary(const CertificationStatus& st) {
     const auto& c = st.certificate;
+    const std::string renew = st.ready_to_issue ? std::string(" — ") + tr("ready to renew") : std::string();
     switch (st.status) {
-        case CertStatus::Certified: return "until " + dateOfUtc(c->expires_at) + " (certificate " + c->id.substr(0, 8) + "…)";
-        case CertStatus::RefresherDue: return st.refresher_reason + (st.ready_to_issue ? " — ready to renew" : "");
-        case CertStatus::Expired: return "expired on " + dateOfUtc(c->expires_at) + (st.ready_to_issue ? " — ready to renew" : "");
-        case CertStatus::Revoked: return "revoked on " + dateOfUtc(c->revoked_at) + (st.ready_to_issue ? " — ready to re-issue" : "");
+        case CertStatus::Certified: return fmt(tr("until {0} (certificate {1}…)"), dateOfUtc(c->expires_at), c->id.substr(0, 8));
+        case CertStatus::RefresherDue: return st.refresher_reason + renew;
+        case CertStatus::Expired: return fmt(tr("expired on {0}"), dateOfUtc(c->expires_at)) + renew;
+        case CertStatus::Revoked:
+            return fmt(tr("revoked on {0}"), dateOfUtc(c->revoked_at)) + (st.ready_to_issue ? std::string(" — ") + tr("ready to re-issue") : std::string());
         case CertStatus::NotStarted:
         case CertStatus::InProgress: break;
     }
-    if (st.ready_to_issue) return "ready to issue";
+    if (st.ready_to_issue) return tr("ready to issue");
     size_t met = st.requirements.size() - st.missing.size();
-    return std::to_string(met) + " of " + std::to_string(st.requirements.size()) + " requirements met";
+    return fmt(trn("{0} of {1} requirement met", "{0} of {1} requirements met", st.requirements.size()), met, st.requirements.size());
 }
 
 nlohmann::json statusJson(const Trainee& t, const CertificationStatus& st) {
@@ -146,14 +162,14 @@ nlohmann::json certificateJson(const CertificateRecord& c, const std::string& st
 int daysOption(std::string text) {
     if (!text.empty() && (text.back() == 'd' || text.back() == 'D')) text.pop_back();
     const auto days = parseWholeNumber(text, 0, 3650);
-    if (!days) throw UsageError("--within expects a number of days such as 30d or 30 (0 to 3650)");
+    if (!days) throw UsageError(tr("--within expects a number of days such as 30d or 30 (0 to 3650)"));
     return static_cast<int>(*days);
 }
 
 int runStatus(const Args& args, Io& io) {
     const std::string at = args.has("--at") ? args.get("--at") : nowUtcIso();
     auto at_time = parseUtc(at);
-    if (!at_time) throw UsageError("--at expects an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:00:00Z");
+    if (!at_time) throw UsageError(tr("--at expects an ISO 8601 date such as 2026-12-01 or 2026-12-01T09:00:00Z"));
     const std::string now = formatUtc(*at_time);
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
@@ -201,11 +217,11 @@ int runStatus(const Args& args, Io& io) {
                 io.out << utf8::sanitized(trainee.name) << (trainee.team.empty() ? "" : " (" + utf8::sanitized(trainee.team) + ")") << "\n";
                 header_printed = true;
             }
-            io.out << "  " << column(policy->title, 32) << column(upperStatus(st.status), 15) << statusSummary(st) << "\n";
+            io.out << "  " << column(policy->title, 32) << column(shownStatus(st.status), 15) << statusSummary(st) << "\n";
             if (detailed) {
                 // A certified agent's requirements are what the renewal needs, not something missing.
                 const bool current = st.status == CertStatus::Certified || st.status == CertStatus::RefresherDue;
-                if (current && !st.requirements.empty()) io.out << "      for renewal:\n";
+                if (current && !st.requirements.empty()) io.out << tr("      for renewal:\n");
                 for (const auto& r : st.requirements)
                     io.out << "      " << (r.met ? "[x] " : "[ ] ") << r.description << " — " << r.detail << "\n";
                 if (st.ready_to_issue)
@@ -217,8 +233,9 @@ int runStatus(const Args& args, Io& io) {
     if (args.has("--json")) {
         io.out << jsonText(json) << "\n";
     } else if (shown == 0) {
-        io.out << (due_only ? "Nobody is due for a refresher or expired as of " + dateOfUtc(now) + ".\n"
-                            : "No trainees yet. Add one with `frontline trainees add NAME`.\n");
+        io.out << (due_only ? fmt(tr("Nobody is due for a refresher or expired as of {0}."), dateOfUtc(now))
+                            : std::string(tr("No trainees yet. Add one with `frontline trainees add NAME`.")))
+               << "\n";
     }
     return 0;
 }
@@ -234,8 +251,8 @@ std::optional<SigningKey> issuingKey(const Args& args, const Store& store, Io& i
         return unsealIssuerKey(issuer_dir, *passphrase);
     }
     if (!args.has("--json"))
-        io.err << "note: no organisation issuer key (a manager creates one with `frontline issuer init`): signed with this\n"
-                  "      installation's key, which only this installation trusts.\n";
+        io.err << tr("note: no organisation issuer key (a manager creates one with `frontline issuer init`): signed with this\n"
+                  "      installation's key, which only this installation trusts.\n");
     return loadOrCreateSigningKey(store.dataDirectory());
 }
 
@@ -259,7 +276,8 @@ const Policy* policyToIssue(const Args& args, const Context& ctx, const TraineeE
     none_left = false;
     if (args.has("--policy")) {
         const Policy* policy = findPolicy(ctx.policies, args.get("--policy"));
-        if (!policy) io.err << "frontline: no policy '" << args.get("--policy") << "'\n";
+        if (!policy) io.err << "frontline: " << fmt(tr("no policy '{0}'"), args.get("--policy")) << "\n";
+
         return policy;
     }
     for (const auto& p : ctx.policies)
@@ -280,11 +298,12 @@ void reportNotReady(const Args& args, const Trainee& trainee, const Policy& poli
         io.out << jsonText({{"issued", false}, {"trainee", trainee.name}, {"policy", policy.id}, {"status", upperStatus(st.status)},
                             {"missing", st.missing}, {"refused_evidence", refusedJson(replayed.refused)}}) << "\n";
     if (st.status == CertStatus::Certified) {
-        io.err << trainee.name << " already holds '" << policy.title << "' until " << dateOfUtc(st.certificate->expires_at)
-               << "; it can be renewed from " << dateOfUtc(st.refresher_due_from) << ".\n";
+        io.err << fmt(tr("{0} already holds '{1}' until {2}; it can be renewed from {3}."), trainee.name, policy.title,
+                      dateOfUtc(st.certificate->expires_at), dateOfUtc(st.refresher_due_from))
+               << "\n";
         return;
     }
-    io.err << trainee.name << " is not ready for '" << policy.title << "'. Still missing:\n";
+    io.err << fmt(tr("{0} is not ready for '{1}'. Still missing:"), trainee.name, policy.title) << "\n";
     for (const auto& m : st.missing) io.err << "  - " << m << "\n";
     if (!replayed.refused.empty()) io.err << refusedEvidenceText(replayed.refused) << "\n";
 }
@@ -301,21 +320,24 @@ int signAndReport(const Args& args, Context& ctx, const Trainee& trainee, const 
                                 {"refused_evidence", refusedJson(replayed.refused)}}) << "\n";
             return 0;
         }
-        io.out << "Issued '" << record.policy_title << "' to " << record.trainee_name << "\n"
-               << "  certificate " << record.id << "\n"
-               << "  verification code " << record.verification_code << "\n"
-               << "  valid until " << dateOfUtc(record.expires_at) << "\n"
-               << "  evidence replayed: " << replayed.attempts_replayed << " attempt" << (replayed.attempts_replayed == 1 ? "" : "s")
-               << " played again, " << replayed.quizzes_regraded << " exam" << (replayed.quizzes_regraded == 1 ? "" : "s")
-               << " graded again\n";
-        if (!record.supersedes.empty()) io.out << "  renews " << record.supersedes << " (kept in the history)\n";
+        const auto attempts = static_cast<unsigned long>(replayed.attempts_replayed), exams = static_cast<unsigned long>(replayed.quizzes_regraded);
+        io.out << fmt(tr("Issued '{0}' to {1}"), record.policy_title, record.trainee_name) << "\n"
+               << "  " << fmt(tr("certificate {0}"), record.id) << "\n"
+               << "  " << fmt(tr("verification code {0}"), record.verification_code) << "\n"
+               << "  " << fmt(tr("valid until {0}"), dateOfUtc(record.expires_at)) << "\n"
+               << "  "
+               << fmt(tr("evidence replayed: {0}, {1}"), fmt(trn("{0} attempt played again", "{0} attempts played again", attempts), attempts),
+                      fmt(trn("{0} exam graded again", "{0} exams graded again", exams), exams))
+               << "\n";
+        if (!record.supersedes.empty()) io.out << "  " << fmt(tr("renews {0} (kept in the history)"), record.supersedes) << "\n";
         if (!replayed.refused.empty()) io.err << refusedEvidenceText(replayed.refused) << "\n";
-        io.out << "Export it with: frontline certify export " << record.id << "\n";
+        io.out << fmt(tr("Export it with: frontline certify export {0}"), record.id) << "\n";
     } catch (const CertError& e) {
         io.err << "frontline: " << e.what() << "\n";
         return 1;
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot save the certificate: " << e.what() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot save the certificate: {0}"), e.what()) << "\n";
+
         return 1;
     }
     return 0;
@@ -324,7 +346,7 @@ int signAndReport(const Args& args, Context& ctx, const Trainee& trainee, const 
 // Issues from replayed evidence only: each attempt that counts is played again and each exam
 // graded again, so rows written into the database by hand or edited afterwards sign nothing.
 int runIssue(const Args& args, Io& io) {
-    if (!args.has("--trainee")) throw UsageError("certify issue needs --trainee NAME");
+    if (!args.has("--trainee")) throw UsageError(tr("certify issue needs --trainee NAME"));
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     if (!managerConfirmed(ctx->store, args, io)) return 1;
@@ -332,8 +354,11 @@ int runIssue(const Args& args, Io& io) {
     if (!trainee) return 1;
     if (!utf8::valid(trainee->name)) {
         // Stored by an older version; the signed certificate must carry exactly the readable name.
-        io.err << "frontline: the name of trainee #" << trainee->id << " ('" << utf8::sanitized(trainee->name)
-               << "') is not valid UTF-8, so it cannot be put on a certificate\n";
+        io.err << "frontline: "
+               << fmt(tr("the name of trainee #{0} ('{1}') is not valid UTF-8, so it cannot be put on a certificate"), trainee->id,
+                      utf8::sanitized(trainee->name))
+               << "\n";
+
         return 1;
     }
     const std::string now = nowUtcIso();
@@ -343,7 +368,7 @@ int runIssue(const Args& args, Io& io) {
     const Policy* policy = policyToIssue(args, *ctx, replayed.evidence, now, io, none_left);
     if (none_left) {
         if (args.has("--json")) io.out << jsonText({{"issued", false}, {"trainee", trainee->name}, {"reason", "holds every certification"}}) << "\n";
-        else io.out << trainee->name << " holds every certification and none is due for a refresher yet.\n";
+        else io.out << fmt(tr("{0} holds every certification and none is due for a refresher yet."), trainee->name) << "\n";
         return 0;
     }
     if (!policy) return 1;
@@ -358,18 +383,18 @@ int runIssue(const Args& args, Io& io) {
 // The first text field of a stored certificate that is not UTF-8: a row no genuine issue wrote.
 const char* damagedTextField(const CertificateRecord& r) {
     const std::pair<const char*, const std::string*> fields[] = {
-        {"id", &r.id},
-        {"trainee name", &r.trainee_name},
-        {"policy", &r.policy_id},
-        {"policy title", &r.policy_title},
-        {"SOP version", &r.sop_version},
-        {"issue date", &r.issued_at},
-        {"expiry date", &r.expires_at},
-        {"verification code", &r.verification_code},
-        {"revocation date", &r.revoked_at},
-        {"revocation reason", &r.revoke_reason},
-        {"predecessor", &r.supersedes},
-        {"signed assertion", &r.assertion_json},
+        {NC_("certificate field", "id"), &r.id},
+        {NC_("certificate field", "trainee name"), &r.trainee_name},
+        {NC_("certificate field", "policy"), &r.policy_id},
+        {NC_("certificate field", "policy title"), &r.policy_title},
+        {NC_("certificate field", "SOP version"), &r.sop_version},
+        {NC_("certificate field", "issue date"), &r.issued_at},
+        {NC_("certificate field", "expiry date"), &r.expires_at},
+        {NC_("certificate field", "verification code"), &r.verification_code},
+        {NC_("certificate field", "revocation date"), &r.revoked_at},
+        {NC_("certificate field", "revocation reason"), &r.revoke_reason},
+        {NC_("certificate field", "predecessor"), &r.supersedes},
+        {NC_("certificate field", "signed assertion"), &r.assertion_json},
     };
     for (const auto& [name, text] : fields)
         if (!utf8::valid(*text)) return name;
@@ -381,7 +406,7 @@ bool writeText(const std::filesystem::path& path, const std::string& text, Io& i
     out << text;
     out.close();
     if (!out) {
-        io.err << "frontline: cannot write " << path.string() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot write {0}"), path.string()) << "\n";
         return false;
     }
     return true;
@@ -392,19 +417,24 @@ bool writeText(const std::filesystem::path& path, const std::string& text, Io& i
 int runExportOb3(const Context& ctx, const CertificateRecord& record, const Args& args, Io& io) {
     const Policy* policy = findPolicy(ctx.policies, record.policy_id);
     if (!policy) {
-        io.err << "frontline: certificate " << record.id << " names policy '" << record.policy_id << "', which the content no longer has\n";
+        io.err << "frontline: " << fmt(tr("certificate {0} names policy '{1}', which the content no longer has"), record.id, record.policy_id) << "\n";
         return 1;
     }
     if (!record.revoked_at.empty()) {
-        io.err << "frontline: certificate " << record.id << " is revoked; no Open Badges 3.0 credential is made for it\n";
+        io.err << "frontline: " << fmt(tr("certificate {0} is revoked; no Open Badges 3.0 credential is made for it"), record.id) << "\n";
         return 1;
     }
     const auto issuer_dir = issuerDirectoryFor(args);
     const auto org = issuerPublicKey(issuer_dir);
     const auto creator = assertionPayload(record).value("verification", nlohmann::json::object()).value("creator", "");
     if (!org || publicKeyJwk(*org).value("kid", "") != creator) {
-        io.err << "frontline: certificate " << record.id << " was not issued with the organisation's issuer key"
-               << (org ? "" : " (there is none here: `frontline issuer init`)") << "; only its own certificates can be exported as Open Badges 3.0\n";
+        io.err << "frontline: "
+               << fmt(org ? tr("certificate {0} was not issued with the organisation's issuer key; only its own certificates can be exported as "
+                               "Open Badges 3.0")
+                          : tr("certificate {0} was not issued with the organisation's issuer key (there is none here: `frontline issuer "
+                               "init`); only its own certificates can be exported as Open Badges 3.0"),
+                      record.id)
+               << "\n";
         return 1;
     }
     auto passphrase = issuerPassphrase(args, io);
@@ -424,16 +454,19 @@ int runExportOb3(const Context& ctx, const CertificateRecord& record, const Args
 }
 
 int runExport(const Args& args, Io& io) {
-    if (args.positional.size() < 2) throw UsageError("certify export needs a certificate id or verification code");
+    if (args.positional.size() < 2) throw UsageError(tr("certify export needs a certificate id or verification code"));
     const std::string format = args.get("--format", "badge");
-    if (format != "badge" && format != "ob3" && format != "svg") throw UsageError("--format takes badge, ob3 or svg");
+    if (format != "badge" && format != "ob3" && format != "svg") throw UsageError(tr("--format takes badge, ob3 or svg"));
     auto ctx = openContext(args, io);
     if (!ctx) return 1;
     auto record = findCertificate(ctx->store, args.positional[1], io);
     if (!record) return 1;
     if (auto field = damagedTextField(*record)) {
-        io.err << "frontline: certificate " << utf8::sanitized(record->id) << " is damaged in the database (its " << field
-               << " is not valid UTF-8); nothing was exported — revoke it and issue a new one\n";
+        io.err << "frontline: "
+               << fmt(tr("certificate {0} is damaged in the database (its {1} is not valid UTF-8); nothing was exported — revoke it and issue "
+                         "a new one"),
+                      utf8::sanitized(record->id), trc("certificate field", field))
+               << "\n";
         return 1;
     }
     if (format == "ob3" || format == "svg") {
@@ -476,30 +509,32 @@ int runExport(const Args& args, Io& io) {
 
 int runRevoke(const Args& args, Io& io) {
     if (args.positional.size() < 2 || args.get("--reason").empty())
-        throw UsageError("certify revoke needs a certificate id and --reason TEXT");
+        throw UsageError(tr("certify revoke needs a certificate id and --reason TEXT"));
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     if (!managerConfirmed(*store, args, io)) return 1;
     auto record = findCertificate(*store, args.positional[1], io);
     if (!record) return 1;
     if (!record->revoked_at.empty()) {
-        io.err << "frontline: certificate " << record->id << " was already revoked on " << dateOfUtc(record->revoked_at) << ": "
-               << record->revoke_reason << "\n";
+        io.err << "frontline: "
+               << fmt(tr("certificate {0} was already revoked on {1}: {2}"), record->id, dateOfUtc(record->revoked_at), record->revoke_reason)
+               << "\n";
         return 1;
     }
     try {
         store->revokeCertificate(record->id, args.get("--reason"), nowUtcIso());
     } catch (const StoreError& e) {
-        io.err << "frontline: cannot revoke: " << e.what() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot revoke: {0}"), e.what()) << "\n";
         return 1;
     }
     if (args.has("--json")) {
         io.out << jsonText({{"revoked", record->id}, {"trainee", record->trainee_name}, {"policy", record->policy_id}}) << "\n";
         return 0;
     }
-    io.out << "Revoked " << record->id << " (" << record->trainee_name << ", " << record->policy_title << ").\n"
-           << "`frontline verify` now reports it as revoked against this database; files exported from now on carry\n"
-           << "the revocation: re-export with `frontline certify export " << record->id << "` and replace copies you shared.\n";
+    io.out << fmt(tr("Revoked {0} ({1}, {2}).\n"
+                     "`frontline verify` now reports it as revoked against this database; files exported from now on carry\n"
+                     "the revocation: re-export with `frontline certify export {0}` and replace copies you shared.\n"),
+                  record->id, record->trainee_name, record->policy_title);
     return 0;
 }
 
@@ -518,10 +553,11 @@ int runList(const Args& args, Io& io) {
     auto certs = store->certificates(trainee_id);
     const std::string now = nowUtcIso();
     auto stateOf = [&](const CertificateRecord& c) -> std::string {
-        if (!c.revoked_at.empty()) return "revoked";
+        // English ids (the JSON's "state"); the table shows them with trc("certificate state", …).
+        if (!c.revoked_at.empty()) return NC_("certificate state", "revoked");
         for (const auto& other : certs)
-            if (other.supersedes == c.id) return "renewed";
-        return now >= c.expires_at ? "expired" : "valid";
+            if (other.supersedes == c.id) return NC_("certificate state", "renewed");
+        return now >= c.expires_at ? NC_("certificate state", "expired") : NC_("certificate state", "valid");
     };
     if (args.has("--json")) {
         nlohmann::json j = nlohmann::json::array();
@@ -530,14 +566,14 @@ int runList(const Args& args, Io& io) {
         return 0;
     }
     if (certs.empty()) {
-        io.out << "No certificates yet. See who is ready with `frontline certify status`.\n";
+        io.out << tr("No certificates yet. See who is ready with `frontline certify status`.\n");
         return 0;
     }
-    io.out << column("certificate", 38) << column("trainee", 20) << column("policy", 30) << column("issued", 12)
-           << column("expires", 12) << column("code", 11) << "state\n";
+    io.out << column(tr("certificate"), 38) << column(tr("trainee"), 20) << column(tr("policy"), 30) << column(tr("issued"), 12)
+           << column(tr("expires"), 12) << column(tr("code"), 11) << tr("state") << "\n";
     for (const auto& c : certs)
         io.out << column(c.id, 38) << column(c.trainee_name, 20) << column(c.policy_title, 30) << column(dateOfUtc(c.issued_at), 12)
-               << column(dateOfUtc(c.expires_at), 12) << column(c.verification_code, 11) << stateOf(c) << "\n";
+               << column(dateOfUtc(c.expires_at), 12) << column(c.verification_code, 11) << trc("certificate state", stateOf(c).c_str()) << "\n";
     return 0;
 }
 
@@ -549,14 +585,15 @@ int cmdCertify(const std::vector<std::string>& argv, Io& io) {
         io.out << kUsage;
         return 0;
     }
-    if (args.positional.empty()) throw UsageError("certify needs one of: status, issue, export, revoke, list");
+    if (args.positional.empty()) throw UsageError(tr("certify needs one of: status, issue, export, revoke, list"));
     const std::string& sub = args.positional[0];
     if (sub == "status") return runStatus(args, io);
     if (sub == "issue") return runIssue(args, io);
     if (sub == "export") return runExport(args, io);
     if (sub == "revoke") return runRevoke(args, io);
     if (sub == "list") return runList(args, io);
-    throw UsageError("unknown certify subcommand '" + utf8::sanitized(sub) + "' (status, issue, export, revoke, list)");
+    throw UsageError(fmt(tr("unknown certify subcommand '{0}' (status, issue, export, revoke, list)"), utf8::sanitized(sub)));
+
 }
 
 }  // namespace frontline::cli

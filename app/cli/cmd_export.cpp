@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/export.hpp"
 #include "frontline/lrs.hpp"
 #include "frontline/xapi.hpp"
@@ -14,7 +15,7 @@
 namespace frontline::cli {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kUsage = N_(
     "usage: frontline export csv --what attempts|quizzes|certificates|status [--team T] [--since DATE] [--bom] --out FILE\n"
     "       frontline export xapi [--team T] [--since DATE] --out FILE\n"
     "       frontline export xapi [--team T] [--since DATE] --lrs URL --user U [--password-file F | --password P] [--batch N]\n"
@@ -24,7 +25,7 @@ constexpr const char* kUsage =
     "--lrs posts them to the LRS's xAPI endpoint in batches of N (default 50) with basic auth; the password comes\n"
     "from --password-file, --password or $FRONTLINE_LRS_PASSWORD. What the LRS acknowledged is remembered in the\n"
     "database, so a rerun after a failure sends only the rest. --json prints a summary object.\n"
-    "options: --db PATH, --content DIR, --manager-password-file FILE (a desk file with a manager password).\n";
+    "options: --db PATH, --content DIR, --manager-password-file FILE (a desk file with a manager password).\n");
 
 // FILE is replaced only once it is complete (replaceFile); "-" is standard output.
 bool writeOutput(const std::string& path, const std::string& text, Io& io) {
@@ -64,13 +65,13 @@ std::optional<Loaded> load(const Args& args, Io& io) {
 }
 
 int runCsv(const Args& args, Io& io) {
-    if (!args.has("--what")) throw UsageError("export csv needs --what attempts|quizzes|certificates|status");
+    if (!args.has("--what")) throw UsageError(tr("export csv needs --what attempts|quizzes|certificates|status"));
     const auto what = csvWhatFromName(args.get("--what"));
-    if (!what) throw UsageError("--what takes attempts, quizzes, certificates or status, not '" + args.get("--what") + "'");
-    if (!args.has("--out")) throw UsageError("export csv needs --out FILE (or --out - for standard output)");
-    if (*what == CsvWhat::Status && args.has("--since")) throw UsageError("the status table is as of now: --since does not apply");
+    if (!what) throw UsageError(fmt(tr("--what takes attempts, quizzes, certificates or status, not '{0}'"), args.get("--what")));
+    if (!args.has("--out")) throw UsageError(tr("export csv needs --out FILE (or --out - for standard output)"));
+    if (*what == CsvWhat::Status && args.has("--since")) throw UsageError(tr("the status table is as of now: --since does not apply"));
     for (const char* option : {"--lrs", "--user", "--password", "--password-file", "--batch"})
-        if (args.has(option)) throw UsageError(std::string(option) + " is for export xapi");
+        if (args.has(option)) throw UsageError(fmt(tr("{0} is for export xapi"), option));
     ExportFilter filter{args.get("--team"), sinceOption(args), ""};
     auto loaded = load(args, io);
     if (!loaded) return 1;
@@ -82,16 +83,18 @@ int runCsv(const Args& args, Io& io) {
     if (args.has("--json") && args.get("--out") != "-")
         io.out << jsonText({{"ok", true}, {"what", csvWhatName(*what)}, {"rows", rows}, {"out", args.get("--out")}}) << "\n";
     else if (args.get("--out") != "-")
-        io.err << "Wrote " << rows << " " << csvWhatName(*what) << " rows to " << args.get("--out") << "\n";
+        io.err << fmt(trn("Wrote {0} {1} row to {2}", "Wrote {0} {1} rows to {2}", static_cast<unsigned long>(rows)), rows, csvWhatName(*what),
+                      args.get("--out"))
+               << "\n";
     return 0;
 }
 
 std::string lrsPassword(const Args& args) {
-    if (args.has("--password-file") && args.has("--password")) throw UsageError("give --password-file or --password, not both");
+    if (args.has("--password-file") && args.has("--password")) throw UsageError(tr("give --password-file or --password, not both"));
     if (args.has("--password-file")) return passwordFromFile(args.get("--password-file"));
     if (args.has("--password")) return args.get("--password");
     if (const char* env = std::getenv("FRONTLINE_LRS_PASSWORD"); env && *env) return env;
-    throw UsageError("--lrs needs a password: --password-file FILE, --password P or $FRONTLINE_LRS_PASSWORD");
+    throw UsageError(tr("--lrs needs a password: --password-file FILE, --password P or $FRONTLINE_LRS_PASSWORD"));
 }
 
 int sendToLrs(const Args& args, Io& io, const xapi::Sources& from, const xapi::Filter& filter, Store& store) {
@@ -106,13 +109,19 @@ int sendToLrs(const Args& args, Io& io, const xapi::Sources& from, const xapi::F
         if (!report.error.empty()) j["error"] = report.error;
         io.out << jsonText(j) << "\n";
     } else {
-        io.out << "Sent " << report.sent << " of " << report.total << " statements to " << lrs::lrsKey(endpoint) << " in "
-               << report.batches << " batches" << (report.already ? " (" + std::to_string(report.already) + " sent before)" : "")
-               << ".\n";
+        io.out << fmt(trn("Sent {0} of {1} statement to {2}", "Sent {0} of {1} statements to {2}", static_cast<unsigned long>(report.total)),
+                      report.sent, report.total, lrs::lrsKey(endpoint))
+               << " " << fmt(trn("in {0} batch", "in {0} batches", static_cast<unsigned long>(report.batches)), report.batches)
+               << (report.already ? " " + fmt(tr("({0} sent before)"), report.already) : std::string()) << ".\n";
     }
     if (report.error.empty()) return 0;
-    io.err << "frontline: " << report.error << "\nfrontline: " << (report.total - report.already - report.sent)
-           << " statements were not sent; run the same command again to send them (nothing is sent twice)\n";
+    const auto unsent = report.total - report.already - report.sent;
+    io.err << "frontline: " << report.error << "\nfrontline: "
+           << fmt(trn("{0} statement was not sent; run the same command again to send it (nothing is sent twice)",
+                      "{0} statements were not sent; run the same command again to send them (nothing is sent twice)",
+                      static_cast<unsigned long>(unsent)),
+                  unsent)
+           << "\n";
     return 1;
 }
 
@@ -129,12 +138,12 @@ int writeStatements(std::ostream& out, const xapi::Sources& from, const xapi::Fi
 
 int runXapi(const Args& args, Io& io) {
     const bool to_lrs = args.has("--lrs");
-    if (to_lrs == args.has("--out")) throw UsageError("export xapi needs either --out FILE or --lrs URL");
-    if (to_lrs && !args.has("--user")) throw UsageError("--lrs needs --user U");
+    if (to_lrs == args.has("--out")) throw UsageError(tr("export xapi needs either --out FILE or --lrs URL"));
+    if (to_lrs && !args.has("--user")) throw UsageError(tr("--lrs needs --user U"));
     if (!to_lrs)
         for (const char* option : {"--user", "--password", "--password-file", "--batch"})
-            if (args.has(option)) throw UsageError(std::string(option) + " goes with --lrs");
-    if (args.has("--what") || args.has("--bom")) throw UsageError("--what and --bom are for export csv");
+            if (args.has(option)) throw UsageError(fmt(tr("{0} goes with --lrs"), option));
+    if (args.has("--what") || args.has("--bom")) throw UsageError(tr("--what and --bom are for export csv"));
     if (to_lrs) lrsPassword(args);  // a missing password is a usage error before anything is read
     xapi::Filter filter{sinceOption(args), args.get("--team")};
     auto loaded = load(args, io);
@@ -162,7 +171,8 @@ int runXapi(const Args& args, Io& io) {
     if (args.has("--json") && out != "-")
         io.out << jsonText({{"ok", true}, {"statements", count}, {"out", out}}) << "\n";
     else if (out != "-")
-        io.err << "Wrote " << count << " xAPI statements to " << out << "\n";
+        io.err << fmt(trn("Wrote {0} xAPI statement to {1}", "Wrote {0} xAPI statements to {1}", static_cast<unsigned long>(count)), count, out)
+               << "\n";
     return 0;
 }
 
@@ -174,14 +184,15 @@ int cmdExport(const std::vector<std::string>& argv, Io& io) {
                                           {"--password"},
                                           {"--out", "--password-file", "--manager-password-file"}});
     if (args.has("--help")) {
-        io.out << kUsage;
+        io.out << tr(kUsage);
         return 0;
     }
-    if (args.positional.size() != 1) throw UsageError("export takes csv or xapi");
+    if (args.positional.size() != 1) throw UsageError(tr("export takes csv or xapi"));
     const std::string& format = args.positional[0];
     if (format == "csv") return runCsv(args, io);
     if (format == "xapi") return runXapi(args, io);
-    throw UsageError("export takes csv or xapi, not '" + format + "'");
+    throw UsageError(fmt(tr("export takes csv or xapi, not '{0}'"), format));
+
 }
 
 }  // namespace frontline::cli

@@ -23,7 +23,7 @@
 namespace frontline::cli {
 namespace {
 
-const char* kUsage =
+const char* kUsage = N_(
     "usage: frontline play SCENARIO [--trainee NAME] [--answers 2,1,c,k1,3…] [--seed N]\n"
     "                      [--answer-after SECONDS] [--disposition CODE] [--category ID] [--notes TEXT]\n"
     "                      [--follow-up TASK] [--follow-up-due TEXT] [--json] [--no-record] [--db PATH] [--content DIR]\n"
@@ -32,7 +32,7 @@ const char* kUsage =
     "Tokens: a number = that option, an option id, c = open CRM record, h = history and tickets,\n"
     "kN = knowledge-base article N, wN = let N seconds pass. Unscripted play reads them from the keyboard.\n"
     "Numbers: options and articles 1 to 99, waits and --answer-after 0 to 86400 seconds, --seed 0 to 2^64-1.\n"
-    "Replies are shuffled from the seed: numbers follow the order shown. --assessment: no hints until the debrief.\n";
+    "Replies are shuffled from the seed: numbers follow the order shown. --assessment: no hints until the debrief.\n");
 
 // One answer token: a wait, a desk tool, an option by its number, or an option id.
 struct Token {
@@ -50,18 +50,18 @@ bool startsWithDigitAfter(const std::string& text, char prefix) {
 // Throws UsageError for a number out of range ("w99999999999", "k0", "0"), so scripted answers
 // are all checked before anything runs.
 Token readToken(const std::string& text) {
-    if (text.empty()) throw UsageError("an answer is empty");
+    if (text.empty()) throw UsageError(tr("an answer is empty"));
     if (text == "c") return {Token::Crm, 0, {}};
     if (text == "h") return {Token::History, 0, {}};
     const auto number = [&](std::string_view digits, std::int64_t min, std::int64_t max, const std::string& what) {
         return static_cast<int>(wholeNumber(digits, min, max, what));
     };
     if (startsWithDigitAfter(text, 'w'))
-        return {Token::Wait, number(std::string_view(text).substr(1), 0, Engine::kMaxWaitSeconds, "the wait '" + text + "'"), {}};
+        return {Token::Wait, number(std::string_view(text).substr(1), 0, Engine::kMaxWaitSeconds, fmt(tr("the wait '{0}'"), text)), {}};
     if (startsWithDigitAfter(text, 'k'))
-        return {Token::Kb, number(std::string_view(text).substr(1), 1, kMaxListed, "the article '" + text + "'"), {}};
+        return {Token::Kb, number(std::string_view(text).substr(1), 1, kMaxListed, fmt(tr("the article '{0}'"), text)), {}};
     if (std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-        return {Token::Option, number(text, 1, kMaxListed, "the option number '" + text + "'"), {}};
+        return {Token::Option, number(text, 1, kMaxListed, fmt(tr("the option number '{0}'"), text)), {}};
     return {Token::Id, 0, text};
 }
 
@@ -79,7 +79,7 @@ struct Player {
         for (; shown < t.size(); ++shown) {
             const auto& line = t[shown];
             std::string who = line.speaker == "customer" ? engine.scenario().persona.name
-                              : line.speaker == "agent"  ? std::string("You")
+                              : line.speaker == "agent"  ? std::string(tr("You"))
                               : line.speaker == "desk"   ? std::string("[desk]")
                                                          : "[" + line.speaker + "]";
             out() << "  " << who << ": " << line.text << "\n";
@@ -93,16 +93,16 @@ struct Player {
             if (o.desk) continue;
             ++n;
             out() << "  " << n << ") " << o.text;
-            if (!o.available) out() << "   [unavailable" << (coaching ? ": " + o.unavailable_reason : std::string()) << "]";
+            if (!o.available) out() << "   [" << tr("unavailable") << (coaching ? ": " + o.unavailable_reason : std::string()) << "]";
             out() << "\n";
         }
-        out() << "  desk:";
+        out() << "  " << tr("desk:");
         for (const auto& o : options) {
             if (!o.desk) continue;
             std::string key = o.id == "desk.crm" ? "c" : o.id == "desk.history" ? "h" : "k" + std::to_string(++k);
             const KbArticle* article = deskKbArticle(engine.scenario(), o.id);
-            out() << "  " << key << "=" << (article ? article->title : o.id == "desk.crm" ? "CRM" : "history")
-                  << (o.used ? " (open)" : "");
+            out() << "  " << key << "=" << (article ? article->title : o.id == "desk.crm" ? "CRM" : tr("history"))
+                  << (o.used ? " " + std::string(tr("(open)")) : std::string());
         }
         out() << "\n";
     }
@@ -110,15 +110,15 @@ struct Player {
     void showDeskResult(const std::string& id) {
         const auto& s = engine.scenario();
         if (id == "desk.crm") {
-            out() << "  --- CRM record ---------------------------------\n";
+            out() << "  --- " << tr("CRM record") << " ---------------------------------\n";
             for (const auto& [label, value] : s.crm.fields) out() << "    " << label << ": " << value << "\n";
             if (!s.claims.empty()) {
-                out() << "  --- What the caller says -----------------------\n";
+                out() << "  --- " << tr("What the caller says") << " -----------------------\n";
                 for (const auto& [label, value] : s.claims) out() << "    " << label << ": " << value << "\n";
             }
         } else if (id == "desk.history") {
             for (const auto& h : s.crm.history) out() << "    " << h.date << " " << h.channel << ": " << h.summary << "\n";
-            for (const auto& t : s.crm.open_tickets) out() << "    ticket " << t.id << " [" << t.status << "]: " << t.summary << "\n";
+            for (const auto& t : s.crm.open_tickets) out() << "    " << fmt(tr("ticket {0} [{1}]: {2}"), t.id, t.status, t.summary) << "\n";
         } else if (const auto* a = deskKbArticle(s, id)) {
             out() << "  --- KB: " << a->title << " ---\n    " << engine.fill(a->body) << "\n";
         }
@@ -141,14 +141,14 @@ struct Player {
                 int k = 0;
                 for (const auto& o : options)
                     if (o.desk && deskKbArticle(engine.scenario(), o.id) && ++k == token.number) id = o.id;
-                if (id.empty()) return "no knowledge-base article " + std::to_string(token.number);
+                if (id.empty()) return fmt(tr("no knowledge-base article {0}"), token.number);
                 break;
             }
             case Token::Option: {
                 int n = 0;
                 for (const auto& o : options)
                     if (!o.desk && ++n == token.number) id = o.id;
-                if (id.empty()) return "there is no option " + std::to_string(token.number);
+                if (id.empty()) return fmt(tr("there is no option {0}"), token.number);
                 break;
             }
             case Token::Id: break;
@@ -173,7 +173,7 @@ std::string promptText(Io& io, const std::string& question) {
         std::string text = prompt(io, question);
         if (text == "\x04") return {};
         if (utf8::valid(text)) return text;
-        io.out << "  (that is not UTF-8 text: set the terminal to UTF-8 and type it again)\n";
+        io.out << tr("  (that is not UTF-8 text: set the terminal to UTF-8 and type it again)\n");
     }
 }
 
@@ -195,7 +195,7 @@ PlayOptions readPlayOptions(const Args& args, const Io& io) {
     o.json = args.has("--json");
     o.record = !args.has("--no-record");
     o.answers = splitList(args.get("--answers"));
-    if (args.has("--answers") && o.answers.empty()) throw UsageError("--answers lists no answers");
+    if (args.has("--answers") && o.answers.empty()) throw UsageError(tr("--answers lists no answers"));
     for (const auto& token : o.answers) readToken(token);
     return o;
 }
@@ -216,8 +216,8 @@ void listScenarios(const ContentLibrary& content, bool json, Io& io) {
         return;
     }
     for (const auto& s : content.scenarios)
-        io.out << s->id << "  [" << channelName(s->channel) << ", " << difficultyName(s->difficulty) << "]  " << s->title << "\n";
-    for (const auto& f : content.failed) io.out << "(failed to load) " << f.file << "\n";
+        io.out << s->id << "  [" << channelText(s->channel) << ", " << difficultyText(s->difficulty) << "]  " << s->title << "\n";
+    for (const auto& f : content.failed) io.out << tr("(failed to load)") << " " << f.file << "\n";
 }
 
 const Scenario* scenarioOrReport(const ContentLibrary& content, const std::string& id, Io& io) {
@@ -226,7 +226,7 @@ const Scenario* scenarioOrReport(const ContentLibrary& content, const std::strin
     for (const auto& f : content.failed)
         if (f.file.find(id) != std::string::npos)
             for (const auto& d : f.diagnostics) io.err << format(d) << "\n";
-    io.err << "frontline: no playable scenario '" << id << "' (try `frontline play --list`)\n";
+    io.err << "frontline: " << fmt(tr("no playable scenario '{0}' (try `frontline play --list`)"), id) << "\n";
     return nullptr;
 }
 
@@ -234,10 +234,10 @@ const Scenario* scenarioOrReport(const ContentLibrary& content, const std::strin
 int answerCall(const Scenario& scenario, const PlayOptions& o, Io& io) {
     if (o.scripted) return o.answer_after;
     auto t0 = std::chrono::steady_clock::now();
-    prompt(io, scenario.outbound                   ? "\nPress Enter to place the call… "
-               : scenario.channel == Channel::Chat  ? "\nA chat is waiting. Press Enter to accept… "
-               : scenario.channel == Channel::Email ? "\nAn email is waiting in the queue. Press Enter to open it… "
-                                                    : "\nThe phone is ringing! Press Enter to answer… ");
+    prompt(io, "\n" + std::string(scenario.outbound                   ? tr("Press Enter to place the call… ")
+                                  : scenario.channel == Channel::Chat  ? tr("A chat is waiting. Press Enter to accept… ")
+                                  : scenario.channel == Channel::Email ? tr("An email is waiting in the queue. Press Enter to open it… ")
+                                                                       : tr("The phone is ringing! Press Enter to answer… ")));
     auto waited = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count();
     return static_cast<int>(std::min<std::int64_t>(waited, Engine::kMaxWaitSeconds));
 }
@@ -253,7 +253,7 @@ bool converse(Player& player, const PlayOptions& o, Io& io) {
         std::string token;
         if (o.scripted) {
             if (next_answer >= o.answers.size()) {
-                io.err << "frontline: the answers ran out at node '" << engine.currentNodeId() << "'; the attempt was not recorded\n";
+                io.err << "frontline: " << fmt(tr("the answers ran out at node '{0}'; the attempt was not recorded"), engine.currentNodeId()) << "\n";
                 return false;
             }
             token = o.answers[next_answer++];
@@ -261,20 +261,20 @@ bool converse(Player& player, const PlayOptions& o, Io& io) {
             player.showOptions(options);
             token = prompt(io, "> ");
             if (token == "\x04" || token == "q") {
-                io.out << "\nAttempt abandoned; nothing was recorded.\n";
+                io.out << tr("\nAttempt abandoned; nothing was recorded.\n");
                 return false;
             }
             if (token == "?" || token == "help") {
-                io.out << kUsage;
+                io.out << tr(kUsage);
                 continue;
             }
         }
         if (auto error = player.apply(token, options); !error.empty()) {
             if (o.scripted) {
-                io.err << "frontline: answer " << next_answer << " ('" << token << "') at node '" << engine.currentNodeId() << "': " << error << "\n";
+                io.err << "frontline: " << fmt(tr("answer {0} ('{1}') at node '{2}': {3}"), next_answer, token, engine.currentNodeId(), error) << "\n";
                 return false;
             }
-            io.out << "  (" << (player.coaching ? utf8::sanitized(error) : std::string("not possible right now")) << ")\n";
+            io.out << "  (" << (player.coaching ? utf8::sanitized(error) : std::string(tr("not possible right now"))) << ")\n";
         }
     }
     player.showNewLines();
@@ -290,18 +290,19 @@ std::string pickFrom(Io& io, const List& list, const std::string& question) {
 
 WrapUpForm askWrapUp(const Sop& sop, Io& io) {
     WrapUpForm form;
-    io.out << "\n--- Wrap-up: document the interaction ---\n";
+    io.out << tr("\n--- Wrap-up: document the interaction ---\n");
     for (size_t i = 0; i < sop.disposition_codes.size(); ++i)
         io.out << "  " << i + 1 << ") " << sop.disposition_codes[i].id << "  " << sop.disposition_codes[i].name << "\n";
-    form.disposition = pickFrom(io, sop.disposition_codes, "Disposition code (number): ");
+    form.disposition = pickFrom(io, sop.disposition_codes, tr("Disposition code (number): "));
     for (size_t i = 0; i < sop.categories.size(); ++i) io.out << "  " << i + 1 << ") " << sop.categories[i].name << "\n";
-    form.category = pickFrom(io, sop.categories, "Issue category (number): ");
-    form.notes = promptText(io, "Notes (issue, resolution, commitments): ");
-    auto task = promptText(io, "Follow-up task (leave empty for none): ");
+    form.category = pickFrom(io, sop.categories, tr("Issue category (number): "));
+    form.notes = promptText(io, tr("Notes (issue, resolution, commitments): "));
+    auto task = promptText(io, tr("Follow-up task (leave empty for none): "));
     if (!task.empty()) {
         form.follow_up = true;
         form.follow_up_task = task;
-        form.follow_up_due = promptText(io, "Due: ");
+        form.follow_up_due = promptText(io, tr("Due: "));
+
     }
     return form;
 }
@@ -334,7 +335,7 @@ void keepUnsavedAttempt(const Store& store, const std::string& trainee, const Sc
                         const ScoreReport& report, const std::string& started_at, const std::string& why, Io& io) {
     try {
         const auto file = keepPending({{}, pendingKeyFor(store.locator()), trainee, "", scenario.title, started_at, nowUtcIso(), why, log, report});
-        io.err << "frontline: the attempt is kept in " << file.string() << "; `frontline recover` saves it when the database can take it.\n";
+        io.err << "frontline: " << fmt(tr("the attempt is kept in {0}; `frontline recover` saves it when the database can take it."), file.string()) << "\n";
     } catch (const StoreError& kept) {
         io.err << "frontline: " << kept.what() << "\n";
     }
@@ -348,12 +349,12 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
                                           {"--disposition", "--category", "--notes", "--follow-up", "--follow-up-due"},
                                           {"--pin-file"}});
     if (args.has("--help")) {
-        io.out << kUsage;
+        io.out << tr(kUsage);
         return 0;
     }
     const PlayOptions o = readPlayOptions(args, io);
     if (!args.has("--list") && args.positional.size() != 1)
-        throw UsageError("play needs one SCENARIO (see `frontline play --list`)");
+        throw UsageError(tr("play needs one SCENARIO (see `frontline play --list`)"));
     auto content = loadContentOrReport(args, io, true);
     if (content) applyContentTranslations(*content, i18n::language());
     if (!content) return 1;
@@ -368,8 +369,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
         store = openStoreOrReport(args, io);
         if (!store) return 1;
         if (const std::string problem = store->writeProblem(); !problem.empty())
-            io.err << "frontline: warning: this attempt cannot be saved now (" << problem << "); it will be kept in "
-                   << pendingDirectory().string() << " until `frontline recover` saves it.\n";
+            io.err << "frontline: warning: " << fmt(tr("this attempt cannot be saved now ({0}); it will be kept in {1} until `frontline recover` saves it."), problem, pendingDirectory().string()) << "\n";
     }
     OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
     const std::string trainee = traineeNameFor(args);
@@ -381,8 +381,8 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     if (assessment) engine.setMode(AttemptMode::Assessment);
     Player player{engine, io, o.json, !assessment};
     const std::string started_at = nowUtcIso();
-    player.out() << "\n" << scenario->title << "  (" << channelName(scenario->channel) << ", " << difficultyName(scenario->difficulty)
-                 << ")\n" << (assessment ? std::string("Assessment: no hints until the debrief.") : scenario->summary) << "\nCustomer: " << scenario->persona.name << " — mood " << engine.mood() << "/100\n";
+    player.out() << "\n" << scenario->title << "  (" << channelText(scenario->channel) << ", " << difficultyText(scenario->difficulty)
+                 << ")\n" << (assessment ? std::string(tr("Assessment: no hints until the debrief.")) : scenario->summary) << "\n" << fmt(tr("Customer: {0} — mood {1}/100"), scenario->persona.name, engine.mood()) << "\n";
     const int waited = answerCall(*scenario, o, io);
     engine.answer(waited);
     if (!converse(player, o, io)) return 1;
@@ -395,7 +395,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
             auto t = store->traineeByNameOrCreate(trainee);
             attempt_id = store->recordAttempt(t.id, scenario->title, engine.log(), report, started_at, nowUtcIso());
         } catch (const StoreError& e) {
-            io.err << "frontline: the attempt could not be saved: " << e.what() << "\n";
+            io.err << "frontline: " << fmt(tr("the attempt could not be saved: {0}"), e.what()) << "\n";
             keepUnsavedAttempt(*store, trainee, *scenario, engine.log(), report, started_at, e.what(), io);
             return 1;
         }
@@ -407,9 +407,10 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
     } else {
         printDebrief(report, content->sop, io.out);
         if (o.record && attempt_id == 0)  // a server's desk offline: kept in its outbox
-            io.out << "\nKept on this desk for " << trainee << ": the server cannot be reached; it is sent when it can (frontline sync).\n";
+            io.out << "\n" << fmt(tr("Kept on this desk for {0}: the server cannot be reached; it is sent when it can (frontline sync)."), trainee) << "\n";
         else if (o.record)
-            io.out << "\nSaved as attempt #" << attempt_id << " for " << trainee << ".\n";
+            io.out << "\n" << fmt(tr("Saved as attempt #{0} for {1}."), attempt_id, trainee) << "\n";
+
     }
     return 0;
 }

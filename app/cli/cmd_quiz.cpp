@@ -20,7 +20,7 @@
 namespace frontline::cli {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kUsage = N_(
     "usage: frontline quiz EXAM_OR_BANK [--practice] [--seed N] [--answers \"b;a,c;true;3,1,2\"]\n"
     "                      [--trainee NAME] [--pin-file FILE] [--json] [--db PATH] [--content DIR]\n"
     "       frontline quiz --list [--json]\n"
@@ -29,7 +29,10 @@ constexpr const char* kUsage =
     "only at the end). Answers: single/judgement 'b', select-all 'a,c', true/false 'true', ordering\n"
     "'3,1,2' (item numbers in your order), matching 'c,a,b' (a letter per term), '-' to skip;\n"
     "--answers separates questions with ';'. A timed exam ends when its time is up. When the desk's\n"
-    "settings ask trainees for a PIN (trainee_pin_digits), it is read from --pin-file or asked for.\n";
+    "settings ask trainees for a PIN (trainee_pin_digits), it is read from --pin-file or asked for.\n");
+
+// "practice" / "exam" as shown; quizModeName() stays English for the records and JSON.
+const char* modeText(QuizMode mode) { return mode == QuizMode::Practice ? trc("quiz mode", "practice") : trc("quiz mode", "exam"); }
 
 std::string letter(int position) { return std::string(1, static_cast<char>('a' + position)); }
 
@@ -43,26 +46,27 @@ std::string speakerLabel(const std::string& speaker) {
 const char* answerHint(QuestionType type) {
     switch (type) {
         case QuestionType::Single:
-        case QuestionType::Judgement: return "one letter";
-        case QuestionType::Multiple: return "select all that apply: letters separated by commas";
-        case QuestionType::TrueFalse: return "true or false";
-        case QuestionType::Ordering: return "item numbers in the right order, e.g. 2,1,3";
-        case QuestionType::Matching: return "for each term in turn, the letter of its definition, e.g. b,a,c";
+        case QuestionType::Judgement: return tr("one letter");
+        case QuestionType::Multiple: return tr("select all that apply: letters separated by commas");
+        // TRANSLATORS: "true" and "false" are what the trainee types: keep them in English.
+        case QuestionType::TrueFalse: return tr("true or false");
+        case QuestionType::Ordering: return tr("item numbers in the right order, e.g. 2,1,3");
+        case QuestionType::Matching: return tr("for each term in turn, the letter of its definition, e.g. b,a,c");
     }
     return "";
 }
 
 void printQuestion(std::ostream& out, const PresentedQuestion& p, size_t index, size_t count, const std::string& section,
                    int seconds_left) {
-    out << "\nQuestion " << index + 1 << " of " << count << " · " << section;
-    if (seconds_left >= 0) out << " · " << formatDuration(seconds_left) << " left";
+    out << "\n" << fmt(tr("Question {0} of {1}"), index + 1, count) << " · " << section;
+    if (seconds_left >= 0) out << " · " << fmt(tr("{0} left"), formatDuration(seconds_left));
     out << "\n";
     for (const auto& line : p.excerpt) out << "  " << speakerLabel(line.speaker) << ": " << line.text << "\n";
     out << p.prompt << "\n";
     const auto type = p.question->type;
     if (type == QuestionType::Matching) {
         for (size_t i = 0; i < p.lefts.size(); ++i) out << "  " << i + 1 << ". " << p.lefts[i] << "\n";
-        out << "  definitions:\n";
+        out << "  " << tr("definitions:") << "\n";
     }
     if (type != QuestionType::TrueFalse) {
         for (size_t i = 0; i < p.choices.size(); ++i) {
@@ -70,38 +74,39 @@ void printQuestion(std::ostream& out, const PresentedQuestion& p, size_t index, 
             out << "  " << label << " " << p.choices[i] << "\n";
         }
     }
-    out << "Answer (" << answerHint(type) << "): " << std::flush;
+    out << fmt(tr("Answer ({0}): "), answerHint(type)) << std::flush;
 }
 
 void printFeedback(std::ostream& out, const QuestionResult& r) {
-    out << (r.correct ? "Correct." : r.answered ? "Not quite." : "Skipped.");
-    if (!r.correct) out << " Correct answer: " << r.expected;
+    out << (r.correct ? tr("Correct.") : r.answered ? tr("Not quite.") : tr("Skipped."));
+    if (!r.correct) out << " " << fmt(tr("Correct answer: {0}"), r.expected);
     out << "\n";
     if (!r.feedback.empty()) out << "  " << r.feedback << "\n";
-    out << "  Why: " << r.explanation << " (" << r.source << ")\n";
+    out << "  " << fmt(tr("Why: {0} ({1})"), r.explanation, r.source) << "\n";
 }
 
 void printResult(std::ostream& out, const QuizResult& r, const std::string& trainee) {
-    out << "\n" << r.title << " — " << trainee << " (" << quizModeName(r.mode) << ", seed " << r.seed << ")\n";
-    if (r.timed_out) out << "Time ran out: unanswered questions count as wrong.\n";
+    out << "\n" << fmt(tr("{0} — {1} ({2}, seed {3})"), r.title, trainee, modeText(r.mode), r.seed) << "\n";
+    if (r.timed_out) out << tr("Time ran out: unanswered questions count as wrong.") << "\n";
     for (const auto& s : r.sections)
         out << "  " << s.title << ": " << s.correct << "/" << s.total << " (" << s.percent << "%)\n";
-    out << "Score: " << r.correct << "/" << r.total << " = " << r.percent << "% — pass mark " << r.pass_mark << "% — "
-        << (r.passed ? "PASSED" : "NOT PASSED") << "\n\n";
+    out << fmt(tr("Score: {0}/{1} = {2}% — pass mark {3}% — {4}"), r.correct, r.total, r.percent, r.pass_mark,
+               r.passed ? tr("PASSED") : tr("NOT PASSED"))
+        << "\n\n";
     if (r.mode == QuizMode::Exam) {
         // An exam's answer key would leak the next attempt's questions: say where to study instead.
         for (const auto& s : r.sections)
-            if (s.percent < r.pass_mark) out << "Study before the next attempt: " << s.title << "\n";
-        out << "(Answers are not shown after an exam; practise a section with --practice for feedback.)\n";
+            if (s.percent < r.pass_mark) out << fmt(tr("Study before the next attempt: {0}"), s.title) << "\n";
+        out << tr("(Answers are not shown after an exam; practise a section with --practice for feedback.)") << "\n";
         return;
     }
     for (size_t i = 0; i < r.questions.size(); ++i) {
         const auto& q = r.questions[i];
         out << (q.correct ? "[ok] " : "[x]  ") << i + 1 << ". " << q.prompt << "\n";
         if (q.missing) continue;
-        out << "     your answer: " << q.given << "\n";
-        if (!q.correct) out << "     correct:     " << q.expected << "\n";
-        out << "     why: " << q.explanation << " (" << q.source << ")\n";
+        out << "     " << fmt(tr("your answer: {0}"), q.given) << "\n";
+        if (!q.correct) out << "     " << fmt(tr("correct:     {0}"), q.expected) << "\n";
+        out << "     " << fmt(tr("why: {0} ({1})"), q.explanation, q.source) << "\n";
     }
 }
 
@@ -119,18 +124,21 @@ int listQuizzes(const QuizLibrary& library, const Args& args, Io& io) {
         for (const auto& f : library.failed) j["failed"].push_back(f.file);
         io.out << jsonText(j) << "\n";
     } else {
-        io.out << "Exams:\n";
-        if (library.exams.empty()) io.out << "  (none)\n";
+        io.out << tr("Exams:\n");
+        if (library.exams.empty()) io.out << tr("  (none)\n");
         for (const auto& e : library.exams) {
             int count = 0;
             for (const auto& s : e.sections) count += s.count;
-            io.out << "  " << e.id << " — " << e.title << " (" << count << " questions"
-                   << (e.time_limit_minutes > 0 ? ", " + std::to_string(e.time_limit_minutes) + " min" : std::string()) << ")\n";
+            const std::string questions = fmt(trn("{0} question", "{0} questions", static_cast<unsigned long>(count)), count);
+            io.out << "  " << e.id << " — " << e.title << " ("
+                   << (e.time_limit_minutes > 0 ? fmt(tr("{0}, {1} min"), questions, e.time_limit_minutes) : questions) << ")\n";
         }
-        io.out << "Question banks (practice a whole section):\n";
-        if (library.banks.empty()) io.out << "  (none)\n";
+        io.out << tr("Question banks (practice a whole section):\n");
+        if (library.banks.empty()) io.out << tr("  (none)\n");
         for (const auto& b : library.banks)
-            io.out << "  " << b.id << " — " << b.title << " (" << b.questions.size() << " questions)\n";
+            io.out << "  " << b.id << " — " << b.title << " (" << fmt(trn("{0} question", "{0} questions", b.questions.size()), b.questions.size())
+                   << ")\n";
+
     }
     return library.failed.empty() ? 0 : 1;
 }
@@ -149,7 +157,7 @@ static std::string examRefusal(const ContentLibrary& content, Store& store, cons
                 past.push_back(QuizEvidence{q.exam_id, q.mode == "practice", q.score_percent, q.finished_at, q.sop_version, q.passed});
         }
     } catch (const StoreError& e) {
-        return std::string("could not read earlier quiz attempts: ") + e.what();
+        return fmt(tr("could not read earlier quiz attempts: {0}"), e.what());
     }
     const ExamGate gate = examGate(policies, exam, past, content.sop.version, nowUtcIso());
     return gate.allowed ? std::string() : gate.reason;
@@ -158,7 +166,7 @@ static std::string examRefusal(const ContentLibrary& content, Store& store, cons
 int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json", "--list", "--practice"}, {"--seed", "--answers", "--trainee"}, {}, {"--pin-file"}});
     if (args.has("--help")) {
-        io.out << kUsage;
+        io.out << tr(kUsage);
         return 0;
     }
     const auto given_seed = seedOption(args, "--seed");  // checked before anything is opened
@@ -169,10 +177,14 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
         for (const auto& d : f.diagnostics)
             if (d.severity == Severity::Error) io.err << format(d) << "\n";
     if (!library.failed.empty())
-        io.err << "frontline: " << library.failed.size() << " question file(s) did not load (see above); the rest are available\n";
+        io.err << "frontline: "
+               << fmt(trn("{0} question file did not load (see above); the rest are available",
+                          "{0} question files did not load (see above); the rest are available", library.failed.size()),
+                      library.failed.size())
+               << "\n";
 
     if (args.has("--list")) return listQuizzes(library, args, io);
-    if (args.positional.size() != 1) throw UsageError("name one exam or question bank (see `frontline quiz --list`)");
+    if (args.positional.size() != 1) throw UsageError(tr("name one exam or question bank (see `frontline quiz --list`)"));
     const std::string id = args.positional.front();
 
     std::uint64_t seed = 0;
@@ -184,7 +196,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     }
     auto draw = drawQuiz(library, id, seed);
     if (!draw) {
-        io.err << "frontline: no exam or question bank '" << id << "' (see `frontline quiz --list`)\n";
+        io.err << "frontline: " << fmt(tr("no exam or question bank '{0}' (see `frontline quiz --list`)"), id) << "\n";
         return 2;
     }
     const QuizMode mode = args.has("--practice") ? QuizMode::Practice : QuizMode::Exam;
@@ -206,7 +218,11 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
             }
         }
         if (texts.size() > draw->questions.size()) {
-            io.err << "frontline: " << texts.size() << " answers given, but the quiz has " << draw->questions.size() << " questions\n";
+            io.err << "frontline: "
+                   << fmt(trn("{0} answers given, but the quiz has {1} question", "{0} answers given, but the quiz has {1} questions",
+                              draw->questions.size()),
+                          texts.size(), draw->questions.size())
+                   << "\n";
             return 2;
         }
         for (size_t i = 0; i < texts.size(); ++i) {
@@ -214,7 +230,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
             std::string error;
             auto answer = parseAnswerText(*q, draw->questions[i], texts[i], error);
             if (!answer) {
-                io.err << "frontline: answer " << i + 1 << " ('" << texts[i] << "'): " << error << "\n";
+                io.err << "frontline: " << fmt(tr("answer {0} ('{1}'): {2}"), i + 1, texts[i], error) << "\n";
                 return 2;
             }
             answers.push_back(*answer);
@@ -243,8 +259,9 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
             auto used = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
             return std::max(0, draw->time_limit_seconds - static_cast<int>(used));
         };
-        talk << draw->title << " — " << draw->questions.size() << " questions, " << quizModeName(mode) << " mode";
-        if (draw->time_limit_seconds > 0) talk << ", " << formatDuration(draw->time_limit_seconds) << " time limit";
+        talk << fmt(trn("{0} — {1} question, {2} mode", "{0} — {1} questions, {2} mode", draw->questions.size()), draw->title,
+                    draw->questions.size(), modeText(mode));
+        if (draw->time_limit_seconds > 0) talk << ", " << fmt(tr("{0} time limit"), formatDuration(draw->time_limit_seconds));
         talk << "\n";
         bool input_ended = false;
         for (size_t i = 0; i < draw->questions.size() && !input_ended && !timed_out; ++i) {
@@ -267,19 +284,19 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
                     answer = *parsed;
                     break;
                 }
-                talk << "  " << error << ". Answer (" << answerHint(q->type) << "): " << std::flush;
+                talk << "  " << error << ". " << fmt(tr("Answer ({0}): "), answerHint(q->type)) << std::flush;
             }
             if (input_ended) break;
             if (draw->time_limit_seconds > 0 && seconds_left() == 0) {
                 timed_out = true;  // an answer given after the limit does not count
-                talk << "Time is up.\n";
+                talk << tr("Time is up.") << "\n";
                 break;
             }
             answers.push_back(answer);
             if (mode == QuizMode::Practice) printFeedback(talk, gradeQuestion(*q, drawn, answer, settings, trainee_name));
         }
         if (input_ended && !io.interactive && answers.empty()) {
-            io.err << "frontline: no answers on standard input; pass --answers \"…\" or run in a terminal\n";
+            io.err << "frontline: " << tr("no answers on standard input; pass --answers \"…\" or run in a terminal") << "\n";
             return 2;
         }
     }
@@ -302,7 +319,7 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
         record.detail = quizAttemptDetail(*draw, answers, result);
         attempt_id = store->recordQuizAttempt(record);
     } catch (const StoreError& e) {
-        io.err << "frontline: the quiz attempt could not be saved to " << store->locator() << ": " << e.what() << "\n";
+        io.err << "frontline: " << fmt(tr("the quiz attempt could not be saved to {0}: {1}"), store->locator(), e.what()) << "\n";
         return 1;
     }
 
@@ -312,9 +329,10 @@ int cmdQuiz(const std::vector<std::string>& argv, Io& io) {
     } else {
         printResult(io.out, result, trainee_name);
         if (attempt_id == 0)  // a server's desk offline: kept in its outbox
-            io.out << "Kept on this desk: the server cannot be reached; it is sent when it can (frontline sync).\n";
+            io.out << tr("Kept on this desk: the server cannot be reached; it is sent when it can (frontline sync).\n");
         else
-            io.out << "Recorded as quiz attempt " << attempt_id << ".\n";
+            io.out << fmt(tr("Recorded as quiz attempt {0}."), attempt_id) << "\n";
+
     }
     return 0;
 }

@@ -3,29 +3,30 @@
 // mistyped command changes and creates nothing.
 #include <iostream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
 namespace {
 
 void printHelp(std::ostream& out) {
-    out << "usage: frontline settings [--json]          show the settings\n"
+    out << tr("usage: frontline settings [--json]          show the settings\n"
            "       frontline settings set KEY VALUE    change one (e.g. set company_name \"Acme Energy\")\n"
            "       frontline settings reset            back to the bundled defaults\n"
            "       frontline settings diff [--json]    what differs from the content's defaults (settings.json)\n"
            "set and reset take --manager-password-file FILE when the database has a manager password\n"
-           "(frontline manager-password).\n\nsettings and their ranges:\n";
+           "(frontline manager-password).\n\nsettings and their ranges:\n");
     for (const auto& spec : settingSpecs()) out << "  " << utf8::column(spec.key, 30) << rangeText(spec) << "\n";
 }
 
 // The checked value of `set KEY VALUE`; throws UsageError naming the key and its range.
 std::pair<const SettingSpec*, nlohmann::json> readAssignment(const std::vector<std::string>& pos) {
-    if (pos.size() != 3) throw UsageError("settings set needs KEY VALUE");
+    if (pos.size() != 3) throw UsageError(tr("settings set needs KEY VALUE"));
     const SettingSpec* spec = settingSpec(pos[1]);
     if (!spec) {
         std::string known;
         for (const auto& s : settingSpecs()) known += " " + s.key;
-        throw UsageError("unknown setting '" + utf8::sanitized(pos[1]) + "'; known:" + known);
+        throw UsageError(fmt(tr("unknown setting '{0}'; known:{1}"), utf8::sanitized(pos[1]), known));
     }
     try {
         return {spec, settingValueFromText(*spec, pos[2])};
@@ -62,9 +63,9 @@ int printDiff(const OrgSettings& settings, const OrgSettings& defaults, const Ar
         io.out << jsonText({{"differs", differs}}) << "\n";
         return 0;
     }
-    if (differs.empty()) io.out << "Every setting is the content's default (settings.json).\n";
+    if (differs.empty()) io.out << tr("Every setting is the content's default (settings.json).\n");
     for (const auto& d : differs)
-        io.out << d["key"].get<std::string>() << ": " << shown(d["current"]) << " (default " << shown(d["default"]) << ")\n";
+        io.out << d["key"].get<std::string>() << ": " << fmt(tr("{0} (default {1})"), shown(d["current"]), shown(d["default"])) << "\n";
     return 0;
 }
 
@@ -79,8 +80,9 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     const auto& pos = args.positional;
     const std::string action = pos.empty() ? std::string() : pos[0];
     if (action != "" && action != "set" && action != "reset" && action != "diff")
-        throw UsageError("unknown settings action '" + utf8::sanitized(action) + "'");
-    if ((action == "reset" || action == "diff") && pos.size() != 1) throw UsageError("settings " + action + " takes no arguments");
+        throw UsageError(fmt(tr("unknown settings action '{0}'"), utf8::sanitized(action)));
+    if ((action == "reset" || action == "diff") && pos.size() != 1) throw UsageError(fmt(tr("settings {0} takes no arguments"), action));
+
     std::optional<std::pair<const SettingSpec*, nlohmann::json>> assignment;
     if (action == "set") assignment = readAssignment(pos);
 
@@ -94,7 +96,7 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
     if (action == "reset") {
         store->saveSettings(*defaults);
         if (args.has("--json")) io.out << jsonText(settingsToJson(*defaults)) << "\n";
-        else io.out << "Settings reset to the bundled defaults.\n";
+        else io.out << tr("Settings reset to the bundled defaults.\n");
         return 0;
     }
     if (assignment) {

@@ -3,6 +3,7 @@
 // Frontline for a whole center"). Only a manager's login may add one; the server checks that.
 #include <fstream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -12,10 +13,10 @@ std::string readPassword(const Args& args, Io& io) {
     std::string password;
     if (args.has("--password-file")) {
         std::ifstream in(args.get("--password-file"));
-        if (!in) throw UsageError("cannot read the password file " + args.get("--password-file"));
+        if (!in) throw UsageError(fmt(tr("cannot read the password file {0}"), args.get("--password-file")));
         std::getline(in, password);
     } else {
-        io.err << "Password for the new login (at least 8 characters): " << std::flush;
+        io.err << tr("Password for the new login (at least 8 characters): ") << std::flush;
         std::getline(io.in, password);
     }
     if (!password.empty() && password.back() == '\r') password.pop_back();
@@ -27,23 +28,23 @@ std::string readPassword(const Args& args, Io& io) {
 int cmdTeam(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--manager"}, {}, {"--name", "--team"}, {"--password-file"}});
     if (args.has("--help")) {
-        io.out << "usage: frontline team add-user LOGIN [--name NAME] [--team T] [--manager] [--password-file FILE]\n"
+        io.out << tr("usage: frontline team add-user LOGIN [--name NAME] [--team T] [--manager] [--password-file FILE]\n"
                   "Adds an agent's own login on the center's PostgreSQL server (--db postgresql://...): a trainee\n"
                   "(sees only their own records) or, with --manager, a manager. --name gives them their trainee\n"
-                  "profile. The password is read from FILE's first line or asked for. Only a manager may do this.\n";
+                  "profile. The password is read from FILE's first line or asked for. Only a manager may do this.\n");
         return 0;
     }
     if (args.positional.size() != 2 || args.positional[0] != "add-user")
-        throw UsageError("team takes `add-user LOGIN` (try `frontline help team`)");
+        throw UsageError(tr("team takes `add-user LOGIN` (try `frontline help team`)"));
     NewUser user;
     user.login = args.positional[1];
-    requireUtf8(user.login, "the login");
+    requireUtf8(user.login, tr("the login"));
     user.name = args.get("--name");
     user.team = args.get("--team");
     user.manager = args.has("--manager");
     if (!isServerLocator(databaseLocatorFor(args))) {  // before opening: a local file is neither created nor changed
-        io.err << "frontline: logins are for a center's PostgreSQL server (--db postgresql://...); this desk's own file "
-                  "has profiles (`frontline trainees add`)\n";
+        io.err << "frontline: " << tr("logins are for a center's PostgreSQL server (--db postgresql://...); this desk's own file "
+                  "has profiles (`frontline trainees add`)") << "\n";
         return 1;
     }
     auto store = openStoreOrReport(args, io);
@@ -55,8 +56,9 @@ int cmdTeam(const std::vector<std::string>& argv, Io& io) {
         io.err << "frontline: " << e.what() << "\n";
         return 1;
     }
-    io.out << "Added the " << (user.manager ? "manager" : "trainee") << " login " << user.login
-           << (user.name.empty() ? "" : " (" + user.name + ")") << ".\n";
+    if (user.name.empty()) io.out << fmt(user.manager ? tr("Added the manager login {0}.") : tr("Added the trainee login {0}."), user.login) << "\n";
+    else io.out << fmt(user.manager ? tr("Added the manager login {0} ({1}).") : tr("Added the trainee login {0} ({1})."), user.login, user.name) << "\n";
+
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // frontline trainees [add NAME [--team TEAM] [--account ID]] [set-account NAME ID] [reset-pin NAME] [--json]
 #include <iostream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/utf8.hpp"
 
 namespace frontline::cli {
@@ -18,7 +19,7 @@ int addTrainee(Store& store, const Args& args, Io& io) {
             t = *store.trainee(t.id);
         }
         if (args.has("--json")) io.out << jsonText({{"created", traineeJson(t)}}) << "\n";
-        else io.out << "Created trainee #" << t.id << " " << t.name << "\n";
+        else io.out << fmt(tr("Created trainee #{0} {1}"), t.id, t.name) << "\n";
     } catch (const StoreError& e) {
         io.err << "frontline: " << e.what() << "\n";
         return 1;
@@ -37,7 +38,7 @@ int setAccount(Store& store, const Args& args, Io& io) {
         return 1;
     }
     if (args.has("--json")) io.out << jsonText({{"updated", traineeJson(*store.trainee(t->id))}}) << "\n";
-    else io.out << utf8::sanitized(t->name) << "'s account id is now " << args.positional[2] << "\n";
+    else io.out << fmt(tr("{0}'s account id is now {1}"), utf8::sanitized(t->name), args.positional[2]) << "\n";
     return 0;
 }
 
@@ -48,7 +49,7 @@ int resetPin(Store& store, const Args& args, Io& io) {
     try {
         const bool had = store.traineePinSet(t->id);
         store.resetTraineePin(t->id);
-        io.out << utf8::sanitized(t->name) << (had ? " chooses a new PIN at their next sign-in.\n" : " has no PIN to reset.\n");
+        io.out << fmt(had ? tr("{0} chooses a new PIN at their next sign-in.") : tr("{0} has no PIN to reset."), utf8::sanitized(t->name)) << "\n";
     } catch (const StoreError& e) {
         io.err << "frontline: " << e.what() << "\n";
         return 1;
@@ -61,30 +62,31 @@ int resetPin(Store& store, const Args& args, Io& io) {
 int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json"}, {"--account"}, {"--team"}, {"--manager-password-file"}});
     if (args.has("--help")) {
-        io.out << "usage: frontline trainees [--json]                         list profiles\n"
+        io.out << tr("usage: frontline trainees [--json]                         list profiles\n"
                   "       frontline trainees add NAME [--team T] [--account ID] [--json]  create a profile\n"
                   "       frontline trainees set-account NAME ID [--json]     the id other systems know them by\n"
                   "       frontline trainees reset-pin NAME [--manager-password-file F]  a forgotten PIN: chosen anew\n"
                   "The account id (an LMS login, an e-mail) names the trainee in xAPI statements; until it is set it is\n"
-                  "a random id that never changes.\n";
+                  "a random id that never changes.\n");
         return 0;
     }
     const std::string sub = args.positional.empty() ? "" : args.positional[0];
     if (sub == "add") {
-        if (args.positional.size() != 2) throw UsageError("trainees add needs one NAME");
-        if (args.positional[1].empty()) throw UsageError("a trainee needs a name");
-        requireUtf8(args.positional[1], "the trainee name");
+        if (args.positional.size() != 2) throw UsageError(tr("trainees add needs one NAME"));
+        if (args.positional[1].empty()) throw UsageError(tr("a trainee needs a name"));
+        requireUtf8(args.positional[1], tr("the trainee name"));
     } else if (sub == "set-account") {
-        if (args.positional.size() != 3 || args.positional[2].empty()) throw UsageError("trainees set-account needs NAME and ID");
-        requireUtf8(args.positional[1], "the trainee name");
-        requireUtf8(args.positional[2], "the account id");
+        if (args.positional.size() != 3 || args.positional[2].empty()) throw UsageError(tr("trainees set-account needs NAME and ID"));
+        requireUtf8(args.positional[1], tr("the trainee name"));
+        requireUtf8(args.positional[2], tr("the account id"));
     } else if (sub == "reset-pin") {
-        if (args.positional.size() != 2) throw UsageError("trainees reset-pin needs one NAME");
-        requireUtf8(args.positional[1], "the trainee name");
+        if (args.positional.size() != 2) throw UsageError(tr("trainees reset-pin needs one NAME"));
+        requireUtf8(args.positional[1], tr("the trainee name"));
     } else if (!sub.empty()) {
-        throw UsageError("trainees takes add, set-account or reset-pin, not '" + utf8::sanitized(sub) + "'");
+        throw UsageError(fmt(tr("trainees takes add, set-account or reset-pin, not '{0}'"), utf8::sanitized(sub)));
+
     }
-    if (sub != "add" && args.has("--account")) throw UsageError("--account goes with trainees add");
+    if (sub != "add" && args.has("--account")) throw UsageError(tr("--account goes with trainees add"));
     auto store = openStoreOrReport(args, io);
     if (!store) return 1;
     if (sub == "add") return addTrainee(*store, args, io);
@@ -99,7 +101,7 @@ int cmdTrainees(const std::vector<std::string>& argv, Io& io) {
     }
     for (const auto& t : trainees)
         io.out << t.id << "  " << utf8::sanitized(t.name) << (t.team.empty() ? "" : "  (" + utf8::sanitized(t.team) + ")") << "\n";
-    if (trainees.empty()) io.out << "No trainees yet. `frontline trainees add NAME` or play a scenario with --trainee NAME.\n";
+    if (trainees.empty()) io.out << tr("No trainees yet. `frontline trainees add NAME` or play a scenario with --trainee NAME.\n");
     return 0;
 }
 

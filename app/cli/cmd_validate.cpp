@@ -12,6 +12,7 @@
 #include <sstream>
 #include <set>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/golden.hpp"
 #include "frontline/paths.hpp"
 #include "frontline/policy.hpp"
@@ -62,11 +63,11 @@ ContentPaths treeToValidate(const Args& args) {
     for (const auto& p : args.positional) {
         auto tree = contentTreeIn(p);
         if (!tree) continue;
-        if (named && key(*named) != key(*tree)) throw UsageError("validate checks one content tree at a time");
+        if (named && key(*named) != key(*tree)) throw UsageError(tr("validate checks one content tree at a time"));
         named = tree;
     }
     if (named && args.has("--content") && key(*named) != key(args.get("--content")))
-        throw UsageError("validate: " + named->string() + " is a content tree; give it alone or as --content, not both");
+        throw UsageError(fmt(tr("validate: {0} is a content tree; give it alone or as --content, not both"), named->string()));
     return named && !args.has("--content") ? ContentPaths::at(*named) : contentPathsFor(args);
 }
 
@@ -327,21 +328,22 @@ std::string percentText(const ReplyLengthStats& t) {
 int cmdValidate(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json", "--quiet"}, {"--max-longest-share"}, {}, {}});
     if (args.has("--help")) {
-        io.out << "usage: frontline validate [PATH…] [--json] [--quiet] [--max-longest-share PCT] [--content DIR]\n"
+        // xgettext:no-c-format ("PCT % is" is text, not a printf directive)
+        io.out << tr("usage: frontline validate [PATH…] [--json] [--quiet] [--max-longest-share PCT] [--content DIR]\n"
                   "Checks SOP, settings, scenarios, question banks, exams, policies, paths and golden\n"
                   "transcripts (default: all of the content tree). PATH is a file, a content folder (it holds\n"
                   "sop/), or a project folder holding content/ and schema/; a folder is checked as that tree. Prints\n"
                   "file:line:column: error|warning|note: message (at /json/path). --quiet hides notes.\n"
                   "Reports per scenario how often the best reply is also the longest; with\n"
                   "--max-longest-share PCT, a library share above PCT % is an error.\n"
-                  "Exit 1 on any error.\n";
+                  "Exit 1 on any error.\n");
         return 0;
     }
     std::optional<int> max_longest_share;
     if (args.has("--max-longest-share")) max_longest_share = static_cast<int>(numberOption(args, "--max-longest-share", 0, 100, 0));
     for (const auto& p : args.positional) {
         if (!std::filesystem::exists(p)) {
-            io.err << p << ": error: no such file or directory\n";
+            io.err << p << ": error: " << tr("no such file or directory") << "\n";
             return 1;
         }
     }
@@ -437,14 +439,13 @@ int cmdValidate(const std::vector<std::string>& argv, Io& io) {
                             {"translations", translations}})
                << "\n";
     } else {
-        io.out << checked << " file(s) checked: " << errors << " error(s), " << warnings << " warning(s)\n";
-        io.out << "the best reply is the longest at " << lengths.best_is_longest << " of " << lengths.decision_points
-               << " decision points (" << percentText(lengths) << ")\n";
+        io.out << fmt(tr("{0}: {1}, {2}"), fmt(trn("{0} file checked", "{0} files checked", static_cast<unsigned long>(checked)), checked), fmt(trn("{0} error", "{0} errors", static_cast<unsigned long>(errors)), errors), fmt(trn("{0} warning", "{0} warnings", static_cast<unsigned long>(warnings)), warnings)) << "\n";
+        io.out << fmt(trn("the best reply is the longest at {0} of {1} decision point ({2})", "the best reply is the longest at {0} of {1} decision points ({2})", static_cast<unsigned long>(lengths.decision_points)), lengths.best_is_longest, lengths.decision_points, percentText(lengths)) << "\n";
         for (const auto& c : languages) io.out << coverageText(c) << "\n";
     }
     if (too_long)
-        io.err << "error: the best reply is the longest at " << percentText(lengths) << " of decision points, above the allowed "
-               << *max_longest_share << "%: rewrite replies so that length gives nothing away\n";
+        io.err << "error: " << fmt(tr("the best reply is the longest at {0} of decision points, above the allowed {1}%: rewrite replies so that length gives nothing away"), percentText(lengths), *max_longest_share) << "\n";
+
     return errors > 0 || too_long ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 #include "cli_support.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/certification.hpp"
 #include "frontline/certs.hpp"
 #include "frontline/open_badges.hpp"
@@ -17,7 +18,7 @@
 namespace frontline::cli {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kUsage = N_(
     "usage: frontline verify FILE [--trust ISSUER_FILE] [--revocations FILE] [--recipient WHO] [--db PATH] [--at DATE]\n"
     "                        [--json]\n"
     "Verifies a certificate exported with `frontline certify export`: <id>.badge.json, a bare signed\n"
@@ -29,7 +30,7 @@ constexpr const char* kUsage =
     "--recipient names an e-mail address, web address or name: verify says whether the certificate's\n"
     "hashed recipient identity is that one.\n"
     "Exit codes: 0 valid and trusted, 1 not a certificate, 3 issuer not trusted, 4 tampered, 5 expired,\n"
-    "6 revoked, 7 valid and trusted but it names someone other than --recipient.\n";
+    "6 revoked, 7 valid and trusted but it names someone other than --recipient.\n");
 
 int exitCode(const BadgeVerification& v) {
     switch (v.verdict) {
@@ -58,26 +59,33 @@ std::string trimmedRecipient(const std::string& text) {
 
 // The answer to --recipient, on its own line: whether the signed identity names that person.
 std::string recipientLine(const BadgeVerification& v) {
-    const std::string kind = v.recipient_type == "name" ? "name" : v.recipient_type == "url" ? "web address" : "e-mail address";
+    const bool name = v.recipient_type == "name", url = v.recipient_type == "url";
     if (v.recipient_check == RecipientCheck::Matches)
-        return "RECIPIENT MATCHES: the certificate's hashed " + kind + " is " + v.recipient_asked;
-    return "RECIPIENT DIFFERS: the certificate does not name " + v.recipient_asked + " (it names its recipient by a hashed " + kind + ")";
+        return fmt(name  ? tr("RECIPIENT MATCHES: the certificate's hashed name is {0}")
+                   : url ? tr("RECIPIENT MATCHES: the certificate's hashed web address is {0}")
+                         : tr("RECIPIENT MATCHES: the certificate's hashed e-mail address is {0}"),
+                   v.recipient_asked);
+    return fmt(name  ? tr("RECIPIENT DIFFERS: the certificate does not name {0} (it names its recipient by a hashed name)")
+               : url ? tr("RECIPIENT DIFFERS: the certificate does not name {0} (it names its recipient by a hashed web address)")
+                     : tr("RECIPIENT DIFFERS: the certificate does not name {0} (it names its recipient by a hashed e-mail address)"),
+               v.recipient_asked);
 }
 
 std::string headline(const BadgeVerification& v) {
     switch (v.verdict) {
-        case BadgeVerdict::Valid: return "VALID: the certificate is genuine and current (issuer trusted: " + v.trusted_by + ")";
-        case BadgeVerdict::Expired: return "EXPIRED: issued by a trusted issuer, but it expired on " + dateOfUtc(v.expires);
-        case BadgeVerdict::Revoked: return "REVOKED: the certificate was revoked on " + dateOfUtc(v.revoked_at);
+        case BadgeVerdict::Valid: return fmt(tr("VALID: the certificate is genuine and current (issuer trusted: {0})"), v.trusted_by);
+        case BadgeVerdict::Expired: return fmt(tr("EXPIRED: issued by a trusted issuer, but it expired on {0}"), dateOfUtc(v.expires));
+        case BadgeVerdict::Revoked: return fmt(tr("REVOKED: the certificate was revoked on {0}"), dateOfUtc(v.revoked_at));
         case BadgeVerdict::Untrusted:
             if (!v.signature_checked)
-                return "UNTRUSTED ISSUER: signed with a key (" + v.key_fingerprint +
-                       ") that no trusted issuer holds, so not even the signature could be checked. Give the issuer's published "
-                       "jwks.json or issuer.json with --trust.";
-            return "UNTRUSTED ISSUER: the signature is intact, but the key that made it (" + v.key_fingerprint +
-                   ") is not a trusted issuer's. Anyone can make such a file: compare the fingerprint with the one the issuer publishes.";
-        case BadgeVerdict::Tampered: return "TAMPERED: the certificate has been altered or was not signed by its issuer";
-        case BadgeVerdict::NotACertificate: return "NOT A CERTIFICATE";
+                return fmt(tr("UNTRUSTED ISSUER: signed with a key ({0}) that no trusted issuer holds, so not even the signature could be "
+                              "checked. Give the issuer's published jwks.json or issuer.json with --trust."),
+                           v.key_fingerprint);
+            return fmt(tr("UNTRUSTED ISSUER: the signature is intact, but the key that made it ({0}) is not a trusted issuer's. Anyone "
+                          "can make such a file: compare the fingerprint with the one the issuer publishes."),
+                       v.key_fingerprint);
+        case BadgeVerdict::Tampered: return tr("TAMPERED: the certificate has been altered or was not signed by its issuer");
+        case BadgeVerdict::NotACertificate: return tr("NOT A CERTIFICATE");
     }
     return "";
 }
@@ -87,25 +95,25 @@ std::string headline(const BadgeVerification& v) {
 int cmdVerify(const std::vector<std::string>& argv, Io& io) {
     const Args args = parseOptions(argv, {{"--json"}, {"--at", "--recipient"}, {}, {"--trust", "--revocations", "--issuer-dir"}});
     if (args.has("--help")) {
-        io.out << kUsage;
+        io.out << tr(kUsage);
         return 0;
     }
-    if (args.positional.size() != 1) throw UsageError("verify needs exactly one FILE");
+    if (args.positional.size() != 1) throw UsageError(tr("verify needs exactly one FILE"));
     VerifyOptions options;
     options.now = nowUtcIso();
     if (args.has("--at")) {
         auto at = parseUtc(args.get("--at"));
-        if (!at) throw UsageError("--at expects an ISO 8601 date such as 2026-12-01");
+        if (!at) throw UsageError(tr("--at expects an ISO 8601 date such as 2026-12-01"));
         options.now = formatUtc(*at);
     }
     if (args.has("--recipient")) {
         options.recipient = trimmedRecipient(args.get("--recipient"));
-        if (options.recipient.empty()) throw UsageError("--recipient needs an e-mail address, web address or name");
+        if (options.recipient.empty()) throw UsageError(tr("--recipient needs an e-mail address, web address or name"));
     }
     const std::filesystem::path file = args.positional[0];
     const auto text = readWhole(file);
     if (!text) {
-        io.err << "frontline: cannot read " << file.string() << "\n";
+        io.err << "frontline: " << fmt(tr("cannot read {0}"), file.string()) << "\n";
         return 1;
     }
     if (args.has("--trust")) {
@@ -114,7 +122,7 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         auto key = trusted_text ? keyFromIssuerFile(*trusted_text, why) : std::nullopt;
         const auto rsa_keys = trusted_text ? rsaKeysFromIssuerFile(*trusted_text) : std::vector<nlohmann::json>{};
         if (!key && (rsa_keys.empty() || why == "its fingerprint does not match its key")) {
-            io.err << "frontline: --trust " << args.get("--trust") << ": " << (trusted_text ? why : "cannot read it") << "\n";
+            io.err << "frontline: --trust " << args.get("--trust") << ": " << (trusted_text ? why : std::string(tr("cannot read it"))) << "\n";
             return 1;
         }
         const std::string source = "--trust " + args.get("--trust");
@@ -127,7 +135,7 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         auto list_text = readWhole(args.get("--revocations"));
         revocations = list_text ? parseRevocationList(*list_text, why) : std::nullopt;
         if (!revocations) {
-            io.err << "frontline: --revocations " << args.get("--revocations") << ": " << (list_text ? why : "cannot read it") << "\n";
+            io.err << "frontline: --revocations " << args.get("--revocations") << ": " << (list_text ? why : std::string(tr("cannot read it"))) << "\n";
             return 1;
         }
         options.revocations = &*revocations;
@@ -185,30 +193,31 @@ int cmdVerify(const std::vector<std::string>& argv, Io& io) {
         for (const auto& p : v.problems) out << "  " << p << "\n";
         return exitCode(v);
     }
-    if (v.verdict == BadgeVerdict::Untrusted) out << "  What the file claims (no trusted issuer vouches for it):\n";
+    if (v.verdict == BadgeVerdict::Untrusted) out << "  " << tr("What the file claims (no trusted issuer vouches for it):") << "\n";
+    const auto row = [&](const char* label, const std::string& value) { out << "  " << padded(tr(label), 9) << value << "\n"; };
     if (!v.certificate_id.empty()) {
         // Fields come from the signed payload; for a tampered file they are what the signature covers.
-        out << "  Who:     " << v.recipient_name << "\n"
-            << "  What:    " << v.policy_title << " (SOP version " << v.sop_version << ")\n"
-            << "  Issuer:  " << v.company << "\n"
-            << "  When:    issued " << dateOfUtc(v.issued_on) << ", valid until " << dateOfUtc(v.expires) << "\n"
-            << "  Code:    " << v.verification_code << "\n"
-            << "  ID:      " << v.certificate_id << "\n";
-        if (!v.supersedes.empty()) out << "  Renews:  " << v.supersedes << "\n";
+        row(N_("Who:"), v.recipient_name);
+        row(N_("What:"), fmt(tr("{0} (SOP version {1})"), v.policy_title, v.sop_version));
+        row(N_("Issuer:"), v.company);
+        row(N_("When:"), fmt(tr("issued {0}, valid until {1}"), dateOfUtc(v.issued_on), dateOfUtc(v.expires)));
+        row(N_("Code:"), v.verification_code);
+        row(N_("ID:"), v.certificate_id);
+        if (!v.supersedes.empty()) row(N_("Renews:"), v.supersedes);
     }
     if (!v.key_fingerprint.empty()) {
-        out << "  Key:     " << v.key_fingerprint;
+        std::string trust;
         switch (v.key_trust) {
-            case KeyTrust::Matches: out << " (trusted: " << v.trusted_by << ")\n"; break;
-            case KeyTrust::Differs: out << " (NOT a trusted issuer's key)\n"; break;
-            case KeyTrust::NotChecked:
-                out << " (no trusted issuer known here: give the issuer's published file with --trust)\n";
-                break;
+            case KeyTrust::Matches: trust = fmt(tr("(trusted: {0})"), v.trusted_by); break;
+            case KeyTrust::Differs: trust = tr("(NOT a trusted issuer's key)"); break;
+            case KeyTrust::NotChecked: trust = tr("(no trusted issuer known here: give the issuer's published file with --trust)"); break;
         }
+        row(N_("Key:"), v.key_fingerprint + " " + trust);
     }
-    if (!v.revoked_at.empty()) out << "  Revoked: " << dateOfUtc(v.revoked_at) << ": " << v.revoke_reason << "\n";
-    for (const auto& p : v.problems) out << "  problem: " << p << "\n";
-    for (const auto& n : v.notes) out << "  note:    " << n << "\n";
+    if (!v.revoked_at.empty()) row(N_("Revoked:"), dateOfUtc(v.revoked_at) + ": " + v.revoke_reason);
+    for (const auto& p : v.problems) row(N_("problem:"), p);
+    for (const auto& n : v.notes) row(N_("note:"), n);
+
     return exitCode(v);
 }
 

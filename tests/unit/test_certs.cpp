@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 #include "frontline/certs.hpp"
+#include "frontline/i18n.hpp"
 #include "../../app/certs/src/crypto.hpp"
 
 namespace fs = std::filesystem;
@@ -418,6 +419,28 @@ TEST_CASE("the PDF certificate carries the name, code and details as text") {
     CHECK(revoked.find("Revoked on 2 April 2026: Left the team") != std::string::npos);
 
     CHECK_THROWS_AS(exportCertificatePdf(record, f.dir / "no-such-dir" / "x.pdf", f.settings), CertError);
+}
+
+TEST_CASE("the PDF certificate is printed in the language in effect, dates included") {
+    Fixture f;
+    auto record = f.issue();
+    f.store.revokeCertificate(record.id, "Dejó el equipo", "2026-12-02T08:00:00Z");
+    const auto pdf = f.dir / "certificado.pdf";
+    i18n::init();
+    i18n::setLanguage("es");
+    exportCertificatePdf(*f.store.certificate(record.id), pdf, f.settings);
+    i18n::setLanguage("en");
+    const std::string text = runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null");
+    INFO(text);
+    CHECK(text.find("Certificado de competencia") != std::string::npos);
+    CHECK(text.find("Código de verificación") != std::string::npos);
+    CHECK(text.find("Revocado el 2 de diciembre de 2026: Dejó el equipo") != std::string::npos);
+    CHECK(text.find("de septiembre de 2026") != std::string::npos);  // issued and valid-until dates
+    CHECK(text.find("Certificate of Competence") == std::string::npos);
+    CHECK(text.find("September") == std::string::npos);
+
+    exportCertificatePdf(*f.store.certificate(record.id), pdf, f.settings);  // back in English
+    CHECK(runCommand("pdftotext '" + pdf.string() + "' - 2>/dev/null").find("Revoked on 2 December 2026") != std::string::npos);
 }
 
 TEST_CASE("the PDF prints a name in any script, extracts without poppler warnings and is a tagged PDF with a link") {

@@ -13,6 +13,7 @@
 #include <memory>
 #include "crypto.hpp"
 #include "frontline/certs.hpp"
+#include "frontline/i18n.hpp"
 
 namespace frontline {
 
@@ -30,10 +31,10 @@ namespace {
 // The two lines under the QR code: what scanning gives, and where else to check.
 std::array<std::string, 2> qrCaption(const OrgSettings& settings) {
     const std::string& page = settings.certificate_verify_url;
-    if (page.empty()) return {"Scan for the verification code", "or check the badge file: frontline verify"};
+    if (page.empty()) return {tr("Scan for the verification code"), tr("or check the badge file: frontline verify")};
     const auto scheme_end = page.find("://");
     const std::string shown = page.substr(scheme_end + 3, page.find_first_of("?{") - scheme_end - 3);  // host and path
-    return {"Scan to check this certificate", shown};
+    return {tr("Scan to check this certificate"), shown};
 }
 
 // A4 landscape in PDF points.
@@ -58,13 +59,8 @@ constexpr Face kRegular{"DejaVu Sans", PANGO_WEIGHT_NORMAL};
 constexpr Face kBold{"DejaVu Sans", PANGO_WEIGHT_BOLD};
 constexpr Face kSerif{"DejaVu Serif", PANGO_WEIGHT_BOLD};
 
-std::string humanDate(const std::string& iso) {
-    static const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
-    if (!parseUtc(iso)) return iso;
-    int month = std::stoi(iso.substr(5, 2));
-    return std::to_string(std::stoi(iso.substr(8, 2))) + " " + months[static_cast<size_t>(month - 1)] + " " + iso.substr(0, 4);
-}
+// "1 December 2026" in the language in effect; a stored value that is no timestamp prints as it is.
+std::string humanDate(const std::string& iso) { return parseUtc(iso) ? i18n::longDate(iso) : iso; }
 
 // Text from the database may be anything: pango needs valid UTF-8 (bad bytes become U+FFFD).
 std::string validUtf8(const std::string& text) {
@@ -223,15 +219,15 @@ void drawHeading(CertificatePage& p, const CertificateRecord& record, const OrgS
     p.rect(18, 18, w - 36, h - 36, kNavy, 6);
     p.rect(30, 30, w - 60, h - 60, kGold, 1.2);
     p.tagged("P", [&] { p.centred(kBold, 18, kNavy, cx, h - 88, settings.company_name); });
-    p.tagged("H1", [&] { p.centred(kSerif, 34, kInk, cx, h - 140, "Certificate of Competence"); });
+    p.tagged("H1", [&] { p.centred(kSerif, 34, kInk, cx, h - 140, tr("Certificate of Competence")); });
     p.line(cx - 60, h - 156, cx + 60, h - 156, kGold, 2);
     p.tagged("P", [&] {
-        p.centred(kRegular, 13, kMuted, cx, h - 190, "This certifies that");
+        p.centred(kRegular, 13, kMuted, cx, h - 190, tr("This certifies that"));
         p.centred(kSerif, 38, kNavy, cx, h - 240, record.trainee_name, w - 200);
-        p.centred(kRegular, 13, kMuted, cx, h - 276, "has met every requirement of");
+        p.centred(kRegular, 13, kMuted, cx, h - 276, tr("has met every requirement of"));
         p.centred(kBold, 22, kInk, cx, h - 310, record.policy_title, w - 200);
         p.centred(kRegular, 12, kMuted, cx, h - 334,
-                  "on the Standard Operating Procedure for inbound calls and chats, version " + record.sop_version);
+                  fmt(tr("on the Standard Operating Procedure for inbound calls and chats, version {0}"), record.sop_version));
     });
 }
 
@@ -244,16 +240,16 @@ void drawDetails(CertificatePage& p, const CertificateRecord& record) {
             p.left(face, size, kInk, value_x, y, value);
         });
     };
-    row(base_y, "Issued", humanDate(record.issued_at), kBold, 12);
-    row(base_y - 22, "Valid until", humanDate(record.expires_at), kBold, 12);
-    row(base_y - 44, "Verification code", record.verification_code, kBold, 16);
-    row(base_y - 66, "Certificate ID", record.id, kRegular, 10);
+    row(base_y, tr("Issued"), humanDate(record.issued_at), kBold, 12);
+    row(base_y - 22, tr("Valid until"), humanDate(record.expires_at), kBold, 12);
+    row(base_y - 44, tr("Verification code"), record.verification_code, kBold, 16);
+    row(base_y - 66, tr("Certificate ID"), record.id, kRegular, 10);
     if (const std::string fingerprint = signerFingerprint(record); !fingerprint.empty())
-        row(base_y - 86, "Issuer key", fingerprint, kRegular, 8);
+        row(base_y - 86, tr("Issuer key"), fingerprint, kRegular, 8);
 
     const double cx = p.width() / 2;
     p.line(cx - 40, 110, cx + 150, 110, kInk, 0.6);
-    p.tagged("P", [&] { p.centred(kRegular, 9, kMuted, cx + 55, 96, "Training manager"); });
+    p.tagged("P", [&] { p.centred(kRegular, 9, kMuted, cx + 55, 96, trc("certificate signature line", "Training manager")); });
 }
 
 constexpr double kQrSize = 124;
@@ -274,11 +270,11 @@ void drawQrCode(CertificatePage& p, const CertificateRecord& record, const OrgSe
 
 void drawRevocation(CertificatePage& p, const CertificateRecord& record) {
     if (record.revoked_at.empty()) return;
-    p.stamp("REVOKED", kRed);
+    p.stamp(tr("REVOKED"), kRed);
     const double label_x = 70, notice_width = qrLeft() - label_x - 20;
     p.tagged("P", [&] {
         p.centred(kBold, 11, kRed, label_x + notice_width / 2, 44,
-                  "Revoked on " + humanDate(record.revoked_at) + ": " + record.revoke_reason, notice_width);
+                  fmt(tr("Revoked on {0}: {1}"), humanDate(record.revoked_at), record.revoke_reason), notice_width);
     });
 }
 
