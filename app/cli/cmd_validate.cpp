@@ -299,9 +299,9 @@ std::string thousands(int n) {
 // "es: 5 of 26 scenarios, 2 of 11 question banks, SOP 100 %; 412 of 3,020 texts"
 std::string coverageText(const LanguageCoverage& c) {
     const int sop_percent = c.sop.texts ? 100 * c.sop.translated / c.sop.texts : 0;
-    return c.language + ": " + std::to_string(c.scenarios) + " of " + std::to_string(c.scenarios_total) + " scenarios, " +
-           std::to_string(c.banks) + " of " + std::to_string(c.banks_total) + " question banks, SOP " + std::to_string(sop_percent) +
-           " %; " + thousands(c.all.translated) + " of " + thousands(c.all.texts) + " texts";
+    // TRANSLATORS: {0} language code; then scenarios translated of total, banks of total, the SOP's share, texts of total.
+    return fmt(tr("{0}: {1} of {2} scenarios, {3} of {4} question banks, SOP {5} %; {6} of {7} texts"), c.language, c.scenarios,
+               c.scenarios_total, c.banks, c.banks_total, sop_percent, thousands(c.all.translated), thousands(c.all.texts));
 }
 
 nlohmann::json coverageJson(const LanguageCoverage& c) {
