@@ -27,10 +27,12 @@ sources_of() {
 extract() {  # part output.pot
   sources_of "$1" | xgettext --files-from=- --from-code=UTF-8 --language=C++ --sort-by-file \
     --keyword=tr --keyword=trn:1,2 --keyword=trc:1c,2 --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS: \
-    --package-name=frontline --msgid-bugs-address= --omit-header -o "$2"
+    --package-name=frontline --msgid-bugs-address= -o "$2"
   touch "$2"  # xgettext writes nothing for a part with no marked message yet
-  # --omit-header drops the charset line msgmerge needs for UTF-8 text: put a minimal header back.
-  printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' | cat - "$2" > "$2.tmp" && mv "$2.tmp" "$2"
+  # Not --omit-header: without a header xgettext writes ASCII and drops every "·" or "…". Its header
+  # carries a creation date, though, so swap it for a minimal one (the .pot only changes with messages).
+  awk 'BEGIN { body = 0 } body { print; next } /^$/ { body = 1 }' "$2" |
+    cat <(printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n') - > "$2.tmp" && mv "$2.tmp" "$2"
 }
 
 status=0
