@@ -65,13 +65,14 @@ private:
 
 // Appended to a usage error, which stays one line like the terminal commands' (exit 2).
 constexpr const char* kUsageHint =
-    " (the window takes --db PATH|URI, --content DIR, --trainee NAME, --size WxH, --screenshot-dir DIR,"
+    " (the window takes --db PATH|URI, --content DIR, --trainee NAME, --language CODE, --size WxH, --screenshot-dir DIR,"
     " --screenshot-screens LIST, --exit-after-frames N; `frontline --help` lists the commands)";
 
 struct GuiOptions {
     std::string db;  // a file or a postgresql:// URI; "" = $FRONTLINE_DB, the desk settings, the default
     std::filesystem::path content;
     std::string trainee;
+    std::string language;  // --language es: this run's language, over the desk's preference ("" = the preference)
     int width = 1280;
     int height = 800;
     std::filesystem::path screenshot_dir;
@@ -85,6 +86,18 @@ void parseSize(const std::string& text, GuiOptions& o) {
     if (x == std::string::npos) throw cli::UsageError("--size wants WIDTHxHEIGHT, e.g. 1280x800, not '" + text + "'");
     o.width = static_cast<int>(cli::wholeNumber(text.substr(0, x), 640, 7680, "--size width"));
     o.height = static_cast<int>(cli::wholeNumber(text.substr(x + 1), 480, 4320, "--size height"));
+}
+
+bool knownLanguage(const std::string& code) {
+    for (const auto& l : i18n::languages())
+        if (l.code == code) return true;
+    return false;
+}
+
+std::string languageCodes() {
+    std::string codes;
+    for (const auto& l : i18n::languages()) codes += (codes.empty() ? "" : ", ") + l.code;
+    return codes;
 }
 
 // The screens to capture: "all" or known names separated by commas.
@@ -105,13 +118,16 @@ std::vector<std::string> screenshotScreens(const std::string& list) {
 // ones, empty values and malformed or out-of-range numbers are usage errors (exit 2).
 bool parseOptions(int argc, char** argv, GuiOptions& o) {
     try {
-        const cli::OptionSpec spec{{}, {"--trainee", "--size", "--screenshot-screens", "--exit-after-frames"}, {}, {"--screenshot-dir"}};
+        const cli::OptionSpec spec{{}, {"--trainee", "--language", "--size", "--screenshot-screens", "--exit-after-frames"}, {}, {"--screenshot-dir"}};
         const cli::Args args = cli::parseOptions(std::vector<std::string>(argv + 1, argv + argc), spec);
         if (args.has("--help")) throw cli::UsageError("--help lists the terminal commands only as the first argument");
         if (!args.positional.empty()) throw cli::UsageError("unknown command '" + utf8::sanitized(args.positional.front()) + "'");
         o.db = args.get("--db");
         o.content = args.get("--content");
         o.trainee = args.get("--trainee");
+        o.language = args.get("--language");
+        if (!o.language.empty() && !knownLanguage(o.language))
+            throw cli::UsageError("--language wants one of " + languageCodes() + ", not '" + utf8::sanitized(o.language) + "'");
         if (args.has("--size")) parseSize(args.get("--size"), o);
         o.screenshot_dir = args.get("--screenshot-dir");
         if (!o.screenshot_dir.empty()) o.screenshot_screens = screenshotScreens(args.get("--screenshot-screens", "all"));
@@ -179,7 +195,7 @@ void installWakeCallbacks(GLFWwindow* window) {
     });
 }
 
-constexpr const char* kWindowTitle = "Frontline - contact-center trainer";
+constexpr const char* kWindowTitle = N_("Frontline - contact-center trainer");
 
 struct Window {
     GLFWwindow* handle = nullptr;
@@ -199,7 +215,7 @@ struct Window {
 bool initGlfw() {
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "frontline: GLFW error %d: %s\n", code, text); });
     if (glfwInit()) return true;
-    std::cerr << "frontline: cannot open a window (no display?). The terminal commands still work: frontline --help\n";
+    std::cerr << "frontline: " << tr("cannot open a window (no display?). The terminal commands still work: frontline --help") << "\n";
     return false;
 }
 
@@ -213,7 +229,7 @@ bool openWindow(Window& win, const GuiOptions& o, bool visible) {
     glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "frontline");
     win.handle = glfwCreateWindow(o.width, o.height, kWindowTitle, nullptr, nullptr);
     if (!win.handle) {
-        std::cerr << "frontline: could not create an OpenGL 3.0 window\n";
+        std::cerr << "frontline: " << tr("could not create an OpenGL 3.0 window") << "\n";
         return false;
     }
     glfwSetWindowSizeLimits(win.handle, 960, 600, GLFW_DONT_CARE, GLFW_DONT_CARE);
@@ -468,11 +484,11 @@ void waitShowingPaper(Window& win, std::future<void>& loading) {
         glfwSwapBuffers(win.handle);
         glfwPollEvents();
         if (!titled && std::chrono::steady_clock::now() - since > std::chrono::milliseconds(300)) {
-            glfwSetWindowTitle(win.handle, "Frontline - opening your training records...");
+            glfwSetWindowTitle(win.handle, tr("Frontline - opening your training records..."));
             titled = true;
         }
     }
-    if (titled) glfwSetWindowTitle(win.handle, kWindowTitle);
+    if (titled) glfwSetWindowTitle(win.handle, tr(kWindowTitle));
 }
 
 // Everything the desk shows, from disk: content, the database, settings, the trainee and their
@@ -481,7 +497,7 @@ void loadDesk(ui::AppState& app, const GuiOptions& o, const std::string& db, boo
     // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
     // structural checks, which keeps start-up fast.
     app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false, i18n::language());
-    if (!app.content.sop_loaded) std::cerr << "frontline: warning: the SOP did not load; see the Scenarios screen\n";
+    if (!app.content.sop_loaded) std::cerr << "frontline: " << tr("warning: the SOP did not load; see the Scenarios screen") << "\n";
     // Seeds: reproducible within a run (tests), different between runs (practice).
     app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     try {
@@ -530,6 +546,10 @@ int runGui(int argc, char** argv) {
     // `app` and builds the fonts while this thread opens the window, and nothing here touches
     // either until loading.get().
     ui::AppState app;
+    if (!o.language.empty()) {
+        app.startup_language = o.language;
+        app.language_forced = true;
+    }
     auto atlas = std::make_unique<ImFontAtlas>();
     Window win;  // declared after the atlas: the ImGui context goes first
     if (!initGlfw()) return 1;
@@ -547,6 +567,8 @@ int runGui(int argc, char** argv) {
     if (opened) waitShowingPaper(win, loading);
     loading.get();  // also rethrows what the loading thread threw
     if (!opened) return 1;
+    ui::applyLanguage(app);  // here, on the main thread (it sets LANGUAGE), before the first frame
+    glfwSetWindowTitle(win.handle, tr(kWindowTitle));
     startImGui(win, atlas.get(), font_scale);
     // The fonts were built for the primary monitor; a window on another one rebuilds them.
     if (platform::windowScale(win.handle) != monitor_scale) win.clock.rescale = true;

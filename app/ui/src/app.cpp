@@ -19,18 +19,18 @@ namespace frontline::ui {
 
 const std::vector<ScreenInfo>& screens() {
     static const std::vector<ScreenInfo> table = {
-        {ScreenId::Profile, "Trainees", icon::kUsers, false, drawProfileScreen},
-        {ScreenId::Home, "Home", icon::kHome, true, drawHomeScreen},
-        {ScreenId::Library, "Scenarios", icon::kBook, true, drawLibraryScreen},
-        {ScreenId::CallDesk, "Call desk", icon::kPhone, false, drawCallDeskScreen},
-        {ScreenId::ChatDesk, "Chat desk", icon::kComments, false, drawChatDeskScreen},
-        {ScreenId::EmailDesk, "Email desk", icon::kEnvelope, false, drawEmailDeskScreen},
-        {ScreenId::Debrief, "Debrief", icon::kGraduationCap, false, drawDebriefScreen, enterDebriefScreen},
-        {ScreenId::History, "History", icon::kHistory, true, drawHistoryScreen, enterHistoryScreen},
-        {ScreenId::Quiz, "Quizzes", icon::kQuestion, true, drawQuizScreen, enterQuizScreen},
-        {ScreenId::Certificates, "Certificates", icon::kCertificate, true, drawCertificatesScreen, enterCertificatesScreen},
-        {ScreenId::Certification, "Team", icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen, true},
-        {ScreenId::Settings, "Settings", icon::kCog, true, drawSettingsScreen, enterSettingsScreen, true},
+        {ScreenId::Profile, N_("Trainees"), icon::kUsers, false, drawProfileScreen},
+        {ScreenId::Home, N_("Home"), icon::kHome, true, drawHomeScreen},
+        {ScreenId::Library, N_("Scenarios"), icon::kBook, true, drawLibraryScreen},
+        {ScreenId::CallDesk, N_("Call desk"), icon::kPhone, false, drawCallDeskScreen},
+        {ScreenId::ChatDesk, N_("Chat desk"), icon::kComments, false, drawChatDeskScreen},
+        {ScreenId::EmailDesk, N_("Email desk"), icon::kEnvelope, false, drawEmailDeskScreen},
+        {ScreenId::Debrief, N_("Debrief"), icon::kGraduationCap, false, drawDebriefScreen, enterDebriefScreen},
+        {ScreenId::History, N_("History"), icon::kHistory, true, drawHistoryScreen, enterHistoryScreen},
+        {ScreenId::Quiz, N_("Quizzes"), icon::kQuestion, true, drawQuizScreen, enterQuizScreen},
+        {ScreenId::Certificates, N_("Certificates"), icon::kCertificate, true, drawCertificatesScreen, enterCertificatesScreen},
+        {ScreenId::Certification, N_("Team"), icon::kBarChart, true, drawCertificationScreen, enterCertificationScreen, true},
+        {ScreenId::Settings, N_("Settings"), icon::kCog, true, drawSettingsScreen, enterSettingsScreen, true},
     };
     return table;
 }
@@ -54,7 +54,8 @@ void navigate(AppState& app, ScreenId screen) {
     if (screen != ScreenId::Profile && !app.trainee) screen = ScreenId::Profile;
     const ScreenInfo* info = screenInfo(screen);
     if (info && info->manager_only && !managerUnlocked(app)) {
-        std::string what = std::string("open ") + info->title;
+        // TRANSLATORS: completes "Enter the manager password to …"; {0} is a screen's title.
+        std::string what = fmt(tr("open {0}"), tr(info->title));
         asManager(app, what, [screen](AppState& unlocked) { navigate(unlocked, screen); });
         return;
     }
@@ -110,7 +111,7 @@ void refreshSummary(AppState& app) {
         out.valid = true;
     } catch (const StoreError& e) {
         // Offline, Home's status line already says why progress is missing: no toast after every attempt.
-        if (!app.store->offline()) showToast(app, std::string("Could not read your progress: ") + e.what(), 6);
+        if (!app.store->offline()) showToast(app, fmt(tr("Could not read your progress: {0}"), e.what()), 6);
     }
     app.offline = app.store->offline();
 }
@@ -131,7 +132,40 @@ void selectTrainee(AppState& app, const Trainee& trainee) {
     navigate(app, ScreenId::Home);
 }
 
+namespace {
+// The language the UI should speak now (an unknown code falls back to English in setLanguage).
+std::string wantedLanguage(AppState& app) {
+    if (app.startup_language.empty()) app.startup_language = i18n::language();
+    return app.language_forced || app.prefs.language.empty() ? app.startup_language : app.prefs.language;
+}
+}  // namespace
+
+void applyLanguage(AppState& app) {
+    if (wantedLanguage(app) != i18n::language()) onLanguageChanged(app);
+}
+
+void chooseLanguage(AppState& app, const std::string& code) {
+    app.prefs.language = code;
+    app.settings_screen.prefs_draft.language = code;
+    app.language_forced = false;  // the trainee's choice now beats the command line's
+    if (app.store) {
+        try {
+            app.store->setPreference("language", code);
+        } catch (const StoreError& e) {
+            showToast(app, fmt(tr("Could not keep the language for next time: {0}"), e.what()), 6);
+        }
+    }
+    applyLanguage(app);
+}
+
+void onLanguageChanged(AppState& app) {
+    // Every label is translated as it is drawn, so the next frame already speaks the language.
+    // The content (scenarios, SOP texts, questions) is reloaded in it here once overlays exist.
+    i18n::setLanguage(wantedLanguage(app));
+}
+
 void openApp(AppState& app, const std::string& trainee_name) {
+    if (app.startup_language.empty()) app.startup_language = i18n::language();
     app.settings = app.content.default_settings;
     if (!app.store) {
         app.screen = ScreenId::Profile;
@@ -141,6 +175,7 @@ void openApp(AppState& app, const std::string& trainee_name) {
         app.settings = app.store->settings(app.content.default_settings);
         if (auto scale = app.store->preference("ui_scale")) app.prefs.ui_scale = std::clamp(std::strtof(scale->c_str(), nullptr), 0.8f, 1.6f);
         if (auto sound = app.store->preference("sound")) app.prefs.sound = *sound != "0";
+        app.prefs.language = app.store->preference("language").value_or("");  // applied by the caller (main thread)
         std::string name = trainee_name;
         // With trainee PINs, the last one's profile is not opened for whoever sits down next.
         if (name.empty() && !traineePinsRequired(app)) name = app.store->preference("last_trainee").value_or("");
@@ -198,10 +233,14 @@ std::shared_ptr<const Scenario> findScenario(const AppState& app, const std::str
 const char* channelIcon(Channel c) { return c == Channel::Chat ? icon::kComments : c == Channel::Email ? icon::kEnvelope : icon::kPhone; }
 
 const char* channelLabel(const Scenario& s) {
-    return s.channel == Channel::Chat ? "chat" : s.channel == Channel::Email ? "email" : s.outbound ? "outbound call" : "inbound call";
+    return s.channel == Channel::Chat ? tr("chat") : s.channel == Channel::Email ? tr("email") : s.outbound ? tr("outbound call") : tr("inbound call");
 }
 
 ScreenId deskFor(Channel c) { return c == Channel::Chat ? ScreenId::ChatDesk : c == Channel::Email ? ScreenId::EmailDesk : ScreenId::CallDesk; }
+
+const char* difficultyText(int difficulty) {
+    return difficulty <= 1 ? tr("Intro") : difficulty == 2 ? tr("Intermediate") : tr("Advanced");
+}
 
 ImU32 difficultyColour(int difficulty) {
     if (difficulty <= 1) return colour::kGood;
@@ -222,12 +261,12 @@ std::string recommendedScenario(const AppState& app, const std::string& after) {
 }
 
 std::string shortDate(const std::string& iso) {
-    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
     if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) < 3 || mo < 1 || mo > 12) return iso;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d %s, %02d:%02d", d, months[mo - 1], h, mi);
-    return buf;
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", h, mi);
+    // TRANSLATORS: {0} a short date ("3 Dec 2026"), {1} the time of day ("09:41").
+    return fmt(tr("{0}, {1}"), i18n::shortDate(iso), clock);
 }
 
 // ---- top bar --------------------------------------------------------------------------------------
@@ -250,8 +289,8 @@ float navWidth() {
     float w = 0;
     const float pad = ImGui::GetStyle().FramePadding.x * 2 + em(0.4f);
     for (const auto& info : screens())
-        if (info.in_top_bar) w += ImGui::CalcTextSize((std::string(info.icon) + "  " + info.title).c_str()).x + pad;
-    return w + ImGui::CalcTextSize("Back to the chats").x + em(3.0f);
+        if (info.in_top_bar) w += ImGui::CalcTextSize((std::string(info.icon) + "  " + tr(info.title)).c_str()).x + pad;
+    return w + ImGui::CalcTextSize(tr("Back to the chats")).x + em(3.0f);
 }
 
 void drawTopBar(AppState& app) {
@@ -290,11 +329,13 @@ void drawTopBar(AppState& app) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0x5A4567));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-            const std::string label = icons_only ? std::string(info.icon) + "###" + info.title : std::string(info.icon) + "  " + info.title;
+            const char* title = tr(info.title);
+            // The English title is the button's ID: the same button in every language.
+            const std::string label = std::string(info.icon) + (icons_only ? "" : std::string("  ") + title) + "###" + info.title;
             const bool alt_key = ImGui::GetIO().KeyAlt && shortcut <= 9 && keyPressed(key::kDigit1 + shortcut - 1);
             if (ImGui::Button(label.c_str()) || alt_key) navigate(app, info.id);
-            recordItem(info.title);
-            const std::string hint = (icons_only ? std::string(info.title) + "  " : std::string()) + "(Alt+" + std::to_string(shortcut) + ")";
+            recordItem(title);
+            const std::string hint = (icons_only ? std::string(title) + "  " : std::string()) + "(Alt+" + std::to_string(shortcut) + ")";
             tooltip(hint.c_str());
             ImGui::PopStyleVar();
             ImGui::PopStyleColor(4);
@@ -310,8 +351,9 @@ void drawTopBar(AppState& app) {
         if (call_live || chat_live) {
             ImGui::SetCursorScreenPos(ImVec2(x + em(0.6f), button_y));
             const bool email = single_desk == ScreenId::EmailDesk;
-            const char* back = icons_only ? "Back###back" : !call_live ? "Back to the chats" : email ? "Back to the email" : "Back to the call";
-            if (iconButton(!call_live ? icon::kComments : email ? icon::kEnvelope : icon::kPhone, back, ButtonKind::Primary))
+            const std::string back = icons_only ? fmt("{0}###back", tr("Back"))
+                                     : fmt("{0}###back", !call_live ? tr("Back to the chats") : email ? tr("Back to the email") : tr("Back to the call"));
+            if (iconButton(!call_live ? icon::kComments : email ? icon::kEnvelope : icon::kPhone, back.c_str(), ButtonKind::Primary))
                 navigate(app, call_live ? single_desk : ScreenId::ChatDesk);
         }
 
@@ -328,7 +370,7 @@ void drawTopBar(AppState& app) {
         if (ImGui::Button("?##keys", ImVec2(help_w, 0))) app.keyboard_help = true;
         ImGui::PopStyleColor(2);
         recordItem("Keyboard help button");
-        tooltip("Keyboard: every key (press ?)");
+        tooltip(tr("Keyboard: every key (press ?)"));
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - pts_w - em(1.6f), button_y + (ImGui::GetFrameHeight() - em(1.25f)) * 0.5f));
         chip(points, colour::rgb(0x4D3A59), colour::kGold);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + width - who_w - em(1.0f), button_y));
@@ -338,8 +380,8 @@ void drawTopBar(AppState& app) {
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0x6A5278));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
         if (ImGui::Button(who.c_str())) navigate(app, ScreenId::Profile);
-        recordItem("Switch trainee");
-        tooltip("Switch trainee");
+        recordItem(tr("Switch trainee"));
+        tooltip(tr("Switch trainee"));
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(4);
     }
@@ -362,12 +404,12 @@ void drawToast(AppState& app) {
 void drawStoreError(AppState& app) {
     ImGui::Dummy(ImVec2(0, em(4)));
     beginTile(std::min(ImGui::GetContentRegionAvail().x, em(40)), colour::kBad);
-    sectionHeader(icon::kDatabase, "The training database could not be opened");
+    sectionHeader(icon::kDatabase, tr("The training database could not be opened"));
     wrappedText(app.store_error.c_str());
     ImGui::Spacing();
-    mutedText("Nothing has been changed or overwritten, and your earlier results are still in the file. Close "
-              "Frontline and tell whoever looks after it on this PC (IT or your training manager) what this box says: "
-              "they can repair or move the file, or set up another database for you.");
+    mutedText(tr("Nothing has been changed or overwritten, and your earlier results are still in the file. Close "
+                 "Frontline and tell whoever looks after it on this PC (IT or your training manager) what this box says: "
+                 "they can repair or move the file, or set up another database for you."));
     endTile();
 }
 

@@ -55,7 +55,7 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
     auto s = std::make_unique<DeskSession>();
     s->scenario = std::move(scenario);
     s->settings = app.settings;
-    const std::string agent = app.trainee ? app.trainee->name : std::string("Agent");
+    const std::string agent = app.trainee ? app.trainee->name : std::string(tr("Agent"));
     s->engine = std::make_unique<Engine>(app.content.sop, *s->scenario, s->settings, agent, app.next_seed++);
     s->mode = app.library.assessment ? AttemptMode::Assessment : AttemptMode::Practice;
     s->engine->setMode(s->mode);
@@ -69,14 +69,14 @@ std::unique_ptr<DeskSession> makeSession(AppState& app, std::shared_ptr<const Sc
 bool coaching(const DeskSession& s) { return s.mode == AttemptMode::Practice; }
 
 std::string whyUnavailable(const DeskSession& s, const OptionView& o) {
-    return coaching(s) ? o.unavailable_reason : std::string("Not available right now.");
+    return coaching(s) ? o.unavailable_reason : std::string(tr("Not available right now."));
 }
 
 void drawEndingNote(const DeskSession& s) {
     const Ending* ending = s.engine->ending();
     if (!ending) return;
     if (!coaching(s)) {
-        iconText(icon::kFlag, colour::kInkSoft, "The interaction has ended. How it went is in the debrief.");
+        iconText(icon::kFlag, colour::kInkSoft, tr("The interaction has ended. How it went is in the debrief."));
     } else {
         iconText(ending->success ? icon::kCheckCircle : icon::kWarning, ending->success ? colour::kGood : colour::kWarn,
                  outcomeTitle(ending->outcome).c_str());
@@ -91,7 +91,7 @@ bool act(AppState& app, DeskSession& s, const std::string& option_id) {
     if (!desk_tool) flushIdle(s);
     const ChooseResult r = s.engine->choose(option_id);
     // The engine's refusal quotes the author's reason ("verify first"): coaching, so not in an assessment.
-    s.error = r.ok ? std::string() : coaching(s) ? r.error : std::string("That is not possible right now.");
+    s.error = r.ok ? std::string() : coaching(s) ? r.error : std::string(tr("That is not possible right now."));
     if (r.ok && !desk_tool) s.last_act_time = app.time;
     return r.ok;
 }
@@ -133,7 +133,7 @@ void tickSession(AppState& app, DeskSession& s, bool chat) {
 // A store that refuses the attempt does not lose it: it is kept in the recovery folder (once),
 // Home offers it again, and "Try saving again" still works from the desk.
 void keepUnsaved(AppState& app, DeskSession& s, const std::string& why) {
-    s.error = "Your attempt could not be saved: " + why;
+    s.error = fmt(tr("Your attempt could not be saved: {0}"), why);
     if (s.pending_file.empty()) {
         PendingAttempt pending{{}, pendingKeyFor(app.store->locator()), app.trainee->name, app.trainee->team, s.scenario->title,
                                s.started_at, s.finished_at, why, s.engine->log(), *s.report};
@@ -141,11 +141,11 @@ void keepUnsaved(AppState& app, DeskSession& s, const std::string& why) {
             s.pending_file = keepPending(std::move(pending), app.pending_dir);
             refreshSummary(app);  // Home counts it
         } catch (const StoreError& e) {
-            s.error += std::string("\nIt could not be kept either (") + e.what() + "): keep this window open and try again.";
+            s.error += "\n" + fmt(tr("It could not be kept either ({0}): keep this window open and try again."), e.what());
             return;
         }
     }
-    s.error += "\nIt is kept safe in " + s.pending_file.string() + " and will be offered again on Home.";
+    s.error += "\n" + fmt(tr("It is kept safe in {0} and will be offered again on Home."), s.pending_file.string());
 }
 
 // Saves the attempt once it is finished: by itself once, then only when `retry` (the trainee's
@@ -181,12 +181,12 @@ const char* incomingIcon(const Scenario& sc) {
     return sc.channel == Channel::Chat ? icon::kComment : sc.channel == Channel::Email ? icon::kEnvelope : icon::kBell;
 }
 const char* incomingTitle(const Scenario& sc) {
-    if (sc.outbound) return "Outbound call";
-    return sc.channel == Channel::Chat ? "New chat" : sc.channel == Channel::Email ? "New email" : "Incoming call";
+    if (sc.outbound) return tr("Outbound call");
+    return sc.channel == Channel::Chat ? tr("New chat") : sc.channel == Channel::Email ? tr("New email") : tr("Incoming call");
 }
 const char* answerLabel(const Scenario& sc) {
-    if (sc.outbound) return "Dial";
-    return sc.channel == Channel::Chat ? "Accept chat" : sc.channel == Channel::Email ? "Open email" : "Answer";
+    if (sc.outbound) return tr("Dial");
+    return sc.channel == Channel::Chat ? tr("Accept chat") : sc.channel == Channel::Email ? tr("Open email") : tr("Answer");
 }
 const char* answerIcon(const Scenario& sc) {
     if (sc.outbound) return icon::kPhone;
@@ -198,15 +198,15 @@ std::string waitingLine(const DeskSession& s, double waited, int target) {
     char line[128];
     switch (s.scenario->channel) {
         case Channel::Chat:
-            std::snprintf(line, sizeof line, "Waiting %d s  -  accept within %d s", static_cast<int>(waited), target);
+            std::snprintf(line, sizeof line, tr("Waiting %d s  -  accept within %d s"), static_cast<int>(waited), target);
             break;
         case Channel::Email:
-            std::snprintf(line, sizeof line, "In the queue %s  -  reply within %s", durationText(static_cast<int>(waited)).c_str(),
+            std::snprintf(line, sizeof line, tr("In the queue %s  -  reply within %s"), durationText(static_cast<int>(waited)).c_str(),
                           durationText(target).c_str());
             break;
         case Channel::Call: {
             const int ring = 1 + static_cast<int>(waited / std::max(1, s.settings.ring_seconds));
-            std::snprintf(line, sizeof line, "Ring %d  -  answer within %d rings (%d s)", ring, s.settings.answer_within_rings, target);
+            std::snprintf(line, sizeof line, tr("Ring %d  -  answer within %d rings (%d s)"), ring, s.settings.answer_within_rings, target);
         }
     }
     return line;
@@ -237,7 +237,7 @@ bool drawIncoming(AppState& app, DeskSession& s, bool keyboard) {
     ImGui::PushFont(font(FontRole::Heading));
     ImGui::TextUnformatted(sc.persona.name.c_str());
     ImGui::PopFont();
-    mutedText(coaching(s) ? sc.summary.c_str() : "Assessment: no hints or coaching until the debrief.");
+    mutedText(coaching(s) ? sc.summary.c_str() : tr("Assessment: no hints or coaching until the debrief."));
     ImGui::Spacing();
 
     if (!sc.outbound) {
@@ -245,22 +245,22 @@ bool drawIncoming(AppState& app, DeskSession& s, bool keyboard) {
         iconText(icon::kClock, left >= 0 ? colour::kInkSoft : colour::kBad, waitingLine(s, waited, target).c_str());
         char overlay[96];
         const std::string by = durationText(static_cast<int>(std::ceil(std::abs(left))));
-        if (left >= 0) std::snprintf(overlay, sizeof overlay, "%s left", by.c_str());
-        else std::snprintf(overlay, sizeof overlay, "%s late - the customer is getting impatient", by.c_str());
+        if (left >= 0) std::snprintf(overlay, sizeof overlay, tr("%s left"), by.c_str());
+        else std::snprintf(overlay, sizeof overlay, tr("%s late - the customer is getting impatient"), by.c_str());
         const float fraction = left >= 0 ? static_cast<float>(left / std::max(1, target)) : 1.0f;
         progressBar(fraction, left > target * 0.34 ? colour::kGood : left >= 0 ? colour::kWarn : colour::kBad,
                     tileInnerWidth(), em(1.3f), overlay);  // inside the tile, not to the window's edge
         ImGui::Spacing();
     }
     if (!s.save_problem.empty()) {  // said before the call, not after it was played
-        iconText(icon::kWarning, colour::kWarn, "This attempt will not reach the database.");
-        wrappedText(("Why: " + s.save_problem + ". You can still play it: it is kept in the recovery folder and saved later.").c_str());
+        iconText(icon::kWarning, colour::kWarn, tr("This attempt will not reach the database."));
+        wrappedText(fmt(tr("Why: {0}. You can still play it: it is kept in the recovery folder and saved later."), s.save_problem).c_str());
         ImGui::Spacing();
     }
     bool answered = iconButton(answerIcon(sc), answerLabel(sc), ButtonKind::Good, ImVec2(em(12), em(2.4f)));
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.6f));
-    mutedText("or press Enter");
+    mutedText(tr("or press Enter"));
     endTile();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -293,12 +293,12 @@ void drawCustomerCard(AppState& app, DeskSession& s) {
     }
     if (!sc.persona.description.empty()) mutedText(sc.persona.description.c_str());
     ImGui::Spacing();
-    ImGui::TextUnformatted("Mood");
+    ImGui::TextUnformatted(tr("Mood"));
     ImGui::SameLine();
     moodMeter(e.mood(), tileInnerWidth() - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x);
-    if (e.onHold()) iconText(icon::kPause, colour::kWarn, "On hold - the caller is waiting");
-    if (e.verified()) iconText(icon::kShield, colour::kGood, "Identity verified");
-    else if (e.variable("verification_failed") == true) iconText(icon::kShield, colour::kBad, "Verification failed");
+    if (e.onHold()) iconText(icon::kPause, colour::kWarn, tr("On hold - the caller is waiting"));
+    if (e.verified()) iconText(icon::kShield, colour::kGood, tr("Identity verified"));
+    else if (e.variable("verification_failed") == true) iconText(icon::kShield, colour::kBad, tr("Verification failed"));
     endTile();
 }
 
@@ -315,8 +315,8 @@ void drawClockStrip(AppState& app, DeskSession& s, bool chat) {
     const int target = s.settings.targetHandleSeconds();
     const int clock = deskHandleSeconds(s);
     const bool wrapping_up = e.phase() == Phase::WrapUp;
-    std::string text = std::string(wrapping_up ? "Handle time (incl. wrap-up) " : "Handle time ") + clockText(clock) +
-                       " / target " + clockText(target);
+    std::string text = fmt(wrapping_up ? tr("Handle time (incl. wrap-up) {0} / target {1}") : tr("Handle time {0} / target {1}"),
+                           clockText(clock), clockText(target));
     iconText(icon::kClock, clock <= target ? colour::kGood : colour::kBad, text.c_str());
     recordItem("Handle time");
     recordItem(text.c_str());  // tests read the figure shown
@@ -328,11 +328,11 @@ void drawClockStrip(AppState& app, DeskSession& s, bool chat) {
         const double waiting = app.time - s.last_act_time;
         const int limit = s.settings.chat_response_within_seconds;
         char buf[96];
-        std::snprintf(buf, sizeof buf, "Reply within %d s  (%d s)", limit, static_cast<int>(waiting));
+        std::snprintf(buf, sizeof buf, tr("Reply within %d s  (%d s)"), limit, static_cast<int>(waiting));
         iconText(icon::kHourglass, waiting <= limit * 0.66 ? colour::kGood : waiting <= limit ? colour::kWarn : colour::kBad, buf);
     }
     ImGui::SameLine(0, em(1.5f));
-    const char* phase = e.phase() == Phase::WrapUp ? "Wrap-up" : e.phase() == Phase::Finished ? "Finished" : e.phase() == Phase::Live ? "Live" : "Waiting";
+    const char* phase = e.phase() == Phase::WrapUp ? tr("Wrap-up") : e.phase() == Phase::Finished ? tr("Finished") : e.phase() == Phase::Live ? tr("Live") : tr("Waiting");
     chip(phase, e.phase() == Phase::Live ? colour::kGoodSoft : colour::kInfoSoft, e.phase() == Phase::Live ? colour::kGood : colour::kInfo);
 }
 
@@ -343,9 +343,9 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
     const auto& lines = s.engine->transcript();
     beginCard("##transcript", ImVec2(0, height));
     if (lines.empty())
-        mutedText(chat ? "The chat opens once you accept it."
-                       : s.scenario->channel == Channel::Email ? "The email opens once you take it from the queue."
-                                                               : "The conversation appears here once you answer.");
+        mutedText(chat ? tr("The chat opens once you accept it.")
+                       : s.scenario->channel == Channel::Email ? tr("The email opens once you take it from the queue.")
+                                                               : tr("The conversation appears here once you answer."));
     const float full = ImGui::GetContentRegionAvail().x;
     const float max_bubble = full * 0.78f;
     const float pad = em(0.6f);
@@ -357,7 +357,11 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
         const bool agent = line.speaker == "agent" || desk;
         const bool customer = line.speaker == "customer";
         const bool system = !agent && !customer;
-        const std::string who = desk ? std::string("You, at the desk") : agent ? std::string("You") : customer ? s.scenario->persona.name : line.speaker;
+        const std::string who = desk       ? std::string(tr("You, at the desk"))
+                                : agent    ? std::string(tr("You"))
+                                : customer ? s.scenario->persona.name
+                                : line.speaker == "system" ? std::string(trc("speaker", "system"))
+                                           : line.speaker;
         const float wrap = system ? full * 0.9f : max_bubble - pad * 2;
         const std::string text = wrapAtSpaces(displayText(line.text), wrap);  // amounts and e-mails stay whole
         const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
@@ -377,7 +381,7 @@ void drawTranscript(AppState& app, DeskSession& s, float height, bool chat) {
     }
     if (s.engine->onHold()) {
         ImGui::Spacing();
-        iconText(icon::kPause, colour::kWarn, "On hold.");
+        iconText(icon::kPause, colour::kWarn, tr("On hold."));
     }
     if (static_cast<int>(lines.size()) != s.transcript_seen) {
         s.transcript_seen = static_cast<int>(lines.size());
@@ -444,8 +448,8 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
         if (!o.available) tooltip(whyUnavailable(s, o).c_str());
         ImGui::Dummy(ImVec2(0, em(0.05f)));
     }
-    if (talk.empty() && desk_moves) mutedText("Nothing to say right now: use the desk on the right.");
-    else if (desk_moves && coaching(s)) iconText(icon::kLightbulb, colour::kWarn, "The desk has actions for this moment too (verify, hold, transfer).");
+    if (talk.empty() && desk_moves) mutedText(tr("Nothing to say right now: use the desk on the right."));
+    else if (desk_moves && coaching(s)) iconText(icon::kLightbulb, colour::kWarn, tr("The desk has actions for this moment too (verify, hold, transfer)."));
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -454,7 +458,7 @@ void drawOptions(AppState& app, DeskSession& s, bool keyboard) {
             const int n = static_cast<int>(i);
             if (keyPressed(key::kDigit1 + n) || keyPressed(key::kKeypad1 + n)) {
                 if (talk[i]->available) chosen = talk[i]->id;
-                else s.error = "Option " + std::to_string(n + 1) + " is not available: " + whyUnavailable(s, *talk[i]);
+                else s.error = fmt(tr("Option {0} is not available: {1}"), n + 1, whyUnavailable(s, *talk[i]));
             }
         }
     }
@@ -503,10 +507,10 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
     const bool heard = claimsHeard(s, options);
     // Verification is an act of comparing: the record and the caller's words side by side.
     if (ImGui::BeginTable("##verify", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("CRM record", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Field"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr("CRM record"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         const Channel channel = s.scenario->channel;
-        ImGui::TableSetupColumn(channel == Channel::Email ? "The email says" : channel == Channel::Chat ? "Customer says" : "Caller says",
+        ImGui::TableSetupColumn(channel == Channel::Email ? tr("The email says") : channel == Channel::Chat ? tr("Customer says") : tr("Caller says"),
                                 ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableHeadersRow();
         std::vector<std::string> keys;
@@ -526,12 +530,12 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
             const std::string record = lookup(sc.crm.fields, key);
-            if (!crm_open) ImGui::TextDisabled("(open the CRM)");
+            if (!crm_open) ImGui::TextDisabled("%s", tr("(open the CRM)"));
             else ImGui::TextWrapped("%s", record.empty() ? "-" : record.c_str());
             ImGui::TableNextColumn();
             const std::string claim = lookup(sc.claims, key);
             if (claim.empty()) ImGui::TextDisabled("-");
-            else if (!heard) ImGui::TextDisabled("(not said yet)");
+            else if (!heard) ImGui::TextDisabled("%s", tr("(not said yet)"));
             else {
                 ImGui::TextWrapped("%s", claim.c_str());
                 recordItem(("Claim: " + key).c_str());
@@ -539,7 +543,7 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
         }
         ImGui::EndTable();
     }
-    if (!crm_open) deskToolButton(app, s, crm, icon::kIdCard, "Open CRM record");
+    if (!crm_open) deskToolButton(app, s, crm, icon::kIdCard, tr("Open CRM record"));
     ImGui::Spacing();
     // The node's verify options, as desk buttons beside the comparison.
     int shown = 0;
@@ -552,7 +556,7 @@ void drawCrmTab(AppState& app, DeskSession& s, const std::vector<OptionView>& op
         if (!o.available) tooltip(whyUnavailable(s, o).c_str());
         ++shown;
     }
-    if (shown == 0) mutedText(s.engine->verified() ? "Identity verified." : "Verification decisions appear here when the conversation reaches them.");
+    if (shown == 0) mutedText(s.engine->verified() ? tr("Identity verified.") : tr("Verification decisions appear here when the conversation reaches them."));
 }
 
 void drawHistoryTab(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
@@ -562,16 +566,16 @@ void drawHistoryTab(AppState& app, DeskSession& s, const std::vector<OptionView>
         if (o.id == "desk.history") tool = &o;
     const bool open = tool ? tool->used : s.engine->variable("history_reviewed") == true;
     if (crm.history.empty() && crm.open_tickets.empty()) {
-        mutedText("No previous interactions or tickets for this customer.");
+        mutedText(tr("No previous interactions or tickets for this customer."));
         return;
     }
     if (!open) {
-        mutedText("Past interactions and open tickets are one click away.");
-        deskToolButton(app, s, tool, icon::kHistory, "Review history and tickets");
+        mutedText(tr("Past interactions and open tickets are one click away."));
+        deskToolButton(app, s, tool, icon::kHistory, tr("Review history and tickets"));
         return;
     }
     if (!crm.open_tickets.empty()) {
-        ImGui::TextUnformatted("Open tickets");
+        ImGui::TextUnformatted(tr("Open tickets"));
         for (const auto& t : crm.open_tickets) {
             ImGui::PushID(t.id.c_str());
             chip(t.id.c_str(), colour::kWarnSoft, colour::rgb(0x9A6512));
@@ -582,7 +586,7 @@ void drawHistoryTab(AppState& app, DeskSession& s, const std::vector<OptionView>
         ImGui::Spacing();
     }
     if (!crm.history.empty()) {
-        ImGui::TextUnformatted("Interaction history");
+        ImGui::TextUnformatted(tr("Interaction history"));
         for (const auto& h : crm.history) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
             ImGui::Text("%s  %s", h.date.c_str(), h.channel.c_str());
@@ -599,7 +603,7 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
     escapeKeepsText("##kbsearch");
     if (keyPressed(kDeskToolKey)) ImGui::SetKeyboardFocusHere();
     // Enter in the search opens the first article found.
-    bool open_first = ImGui::InputTextWithHint("##kbsearch", "Search the knowledge base...  (F4, then Enter opens the first hit)",
+    bool open_first = ImGui::InputTextWithHint("##kbsearch", tr("Search the knowledge base...  (F4, then Enter opens the first hit)"),
                                                &s.kb_search, ImGuiInputTextFlags_EnterReturnsTrue);
     recordItem("Knowledge base search");
     if (!s.open_article.empty()) {
@@ -609,7 +613,7 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
             iconText(icon::kFileText, colour::kInfo, a->title.c_str());
             ImGui::PopFont();
             wrappedText(displayText(s.engine->fill(a->body)).c_str());
-            if (button("Back to results##kb")) s.open_article.clear();
+            if (button(fmt("{0}##kb", tr("Back to results")).c_str())) s.open_article.clear();
             return;
         }
     }
@@ -634,7 +638,7 @@ void drawKbTab(AppState& app, DeskSession& s, const std::vector<OptionView>& opt
         recordItem(("kb:" + a.id).c_str());
         ImGui::PopID();
     }
-    if (hits == 0) mutedText("No article matches. Try another word.");
+    if (hits == 0) mutedText(tr("No article matches. Try another word."));
 }
 
 // The transfer options in the dialog's order (warm first: the SOP's default), numbered 1-9.
@@ -661,15 +665,17 @@ const OptionView* transferKeys(DeskSession& s, const std::vector<const OptionVie
 
 void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionView>& options) {
     if (s.transfer_open) {
-        ImGui::OpenPopup("Transfer##dialog");
+        ImGui::OpenPopup("###transfer_dialog");
         s.transfer_open = false;
         s.transfer_highlight = 0;
     }
     ImGui::SetNextWindowSize(ImVec2(em(30), 0));
-    if (!ImGui::BeginPopupModal("Transfer##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
-    sectionHeader(icon::kExchange, "Transfer the customer");
-    mutedText("A warm transfer introduces the customer and passes the context on; a cold transfer just "
-              "puts them through. The SOP says which to use. Keys: 1-9, or Up/Down and Enter; Esc cancels.");
+    if (!ImGui::BeginPopupModal(fmt("{0}###transfer_dialog", tr("Transfer")).c_str(), nullptr,
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    sectionHeader(icon::kExchange, tr("Transfer the customer"));
+    mutedText(tr("A warm transfer introduces the customer and passes the context on; a cold transfer just "
+                 "puts them through. The SOP says which to use. Keys: 1-9, or Up/Down and Enter; Esc cancels."));
     ImGui::Spacing();
     const std::vector<const OptionView*> rows = transferRows(options);
     const OptionView* picked = transferKeys(s, rows);
@@ -679,7 +685,7 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
         if (o.action.mode != shown_mode) {
             shown_mode = o.action.mode;
             ImGui::PushFont(font(FontRole::Bold));
-            ImGui::Text("%s transfer", shown_mode == "warm" ? "Warm" : "Cold");
+            ImGui::TextUnformatted(shown_mode == "warm" ? tr("Warm transfer") : tr("Cold transfer"));
             ImGui::PopFont();
         }
         ImGui::PushID(o.id.c_str());
@@ -695,7 +701,7 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
         ImGui::PopID();
     }
     if (picked && !picked->available) {
-        s.error = "That transfer is not available: " + whyUnavailable(s, *picked);
+        s.error = fmt(tr("That transfer is not available: {0}"), whyUnavailable(s, *picked));
         picked = nullptr;
     }
     if (picked) {
@@ -703,7 +709,7 @@ void drawTransferDialog(AppState& app, DeskSession& s, const std::vector<OptionV
         ImGui::CloseCurrentPopup();
     }
     ImGui::Spacing();
-    if (button("Cancel##transfer") || escapePressed()) ImGui::CloseCurrentPopup();
+    if (button(fmt("{0}##transfer", tr("Cancel")).c_str()) || escapePressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -730,13 +736,13 @@ constexpr int kDeskActionKeys = 8;      // F5..F12
 void deskKeys(AppState& app, DeskSession& s, const std::vector<const OptionView*>& keyed) {
     for (int t = 0; t < 3; ++t)
         if (keyPressed(key::kF1 + t)) s.desk_tab_request = static_cast<DeskTab>(t);
-    if (ImGui::IsPopupOpen("Transfer##dialog")) return;
+    if (ImGui::IsPopupOpen("###transfer_dialog")) return;
     for (int i = 0; i < static_cast<int>(keyed.size()) && i < kDeskActionKeys; ++i) {
         if (!keyPressed(key::kF1 + kFirstDeskActionKey + i)) continue;
         const OptionView* o = keyed[static_cast<size_t>(i)];
         if (!o) s.transfer_open = true;
         else if (o->available) act(app, s, o->id);
-        else s.error = deskKeyName(i) + " is not available: " + whyUnavailable(s, *o);
+        else s.error = fmt(tr("{0} is not available: {1}"), deskKeyName(i), whyUnavailable(s, *o));
     }
 }
 
@@ -751,8 +757,8 @@ void drawHoldResumeTransfer(AppState& app, DeskSession& s, const std::vector<con
         const OptionView* o = keyed[i];
         const std::string key_name = deskKeyName(static_cast<int>(i));
         if (!o) {
-            if (iconButton(icon::kExchange, ("Transfer...  " + key_name + "###transfer").c_str())) s.transfer_open = true;
-            recordItem("Transfer...");
+            if (iconButton(icon::kExchange, fmt("{0}  {1}###transfer", tr("Transfer..."), key_name).c_str())) s.transfer_open = true;
+            recordItem(tr("Transfer..."));
             continue;
         }
         if (o->action.type == ActionType::Verify) continue;  // cards on the Verify tab
@@ -779,17 +785,18 @@ void drawDeskTools(AppState& app, DeskSession& s) {
 
     ImGui::PushID(&s);  // each interaction has its own tab bar: none inherits the last one's tab
     if (ImGui::BeginTabBar("##desk")) {
-        if (ImGui::BeginTabItem((std::string(icon::kIdCard) + "  Verify  F1###crm").c_str(), nullptr, tabFlags(s, DeskTab::Verify))) {
+        if (ImGui::BeginTabItem(fmt("{0}  {1}  F1###crm", icon::kIdCard, tr("Verify")).c_str(), nullptr, tabFlags(s, DeskTab::Verify))) {
             drawCrmTab(app, s, options);
             ImGui::EndTabItem();
         }
         recordItem("Verify tab");
-        if (ImGui::BeginTabItem((std::string(icon::kHistory) + "  History  F2###history").c_str(), nullptr, tabFlags(s, DeskTab::History))) {
+        if (ImGui::BeginTabItem(fmt("{0}  {1}  F2###history", icon::kHistory, tr("History")).c_str(), nullptr, tabFlags(s, DeskTab::History))) {
             drawHistoryTab(app, s, options);
             ImGui::EndTabItem();
         }
         recordItem("History tab");
-        if (ImGui::BeginTabItem((std::string(icon::kBook) + "  Knowledge base  F3###kb").c_str(), nullptr,
+        // TRANSLATORS: a tab beside two others in a narrow column: keep it short.
+        if (ImGui::BeginTabItem(fmt("{0}  {1}  F3###kb", icon::kBook, trc("desk tab", "Knowledge base")).c_str(), nullptr,
                                 tabFlags(s, DeskTab::KnowledgeBase))) {
             drawKbTab(app, s, options);
             ImGui::EndTabItem();
@@ -942,7 +949,7 @@ void wrapUpCombo(DeskSession& s, WrapUpField f, const char* label, const char* i
     ImGui::TextUnformatted(label);
     ImGui::SameLine(em(8));
     ImGui::SetNextItemWidth(-1);
-    std::string preview = "Choose...";
+    std::string preview = tr("Choose...");
     for (const auto& n : items)
         if (n.id == value) preview = show_code ? n.id + "  " + n.name : n.name;
     if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -973,49 +980,49 @@ void wrapUpLabel(const char* text) {
 void drawWrapUp(AppState& app, DeskSession& s) {
     const Sop& sop = app.content.sop;
     WrapUpForm& form = s.wrap_up;
-    sectionHeader(icon::kPencil, "Wrap-up");
-    mutedText("Log the interaction in the CRM: the issue category, the resolution, and any follow-up you promised. "
-              "Tab moves between fields, Up/Down change a choice, Ctrl+Enter submits.");
+    sectionHeader(icon::kPencil, tr("Wrap-up"));
+    mutedText(tr("Log the interaction in the CRM: the issue category, the resolution, and any follow-up you promised. "
+                 "Tab moves between fields, Up/Down change a choice, Ctrl+Enter submits."));
     ImGui::Spacing();
     // Its own window without ImGui's keyboard navigation, so Tab follows this form's order only.
     if (s.wrap_focus_moved) ImGui::SetNextWindowFocus();
     ImGui::BeginChild("##wrapupform", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
     const bool submit_key = wrapUpKeys(app, s);
-    wrapUpCombo(s, WrapUpField::Disposition, "Disposition", "##disposition", form.disposition, sop.disposition_codes, true);
-    wrapUpCombo(s, WrapUpField::Category, "Category", "##category", form.category, sop.categories, false);
+    wrapUpCombo(s, WrapUpField::Disposition, tr("Disposition"), "##disposition", form.disposition, sop.disposition_codes, true);
+    wrapUpCombo(s, WrapUpField::Category, tr("Category"), "##category", form.category, sop.categories, false);
 
-    wrapUpLabel("Notes");
+    wrapUpLabel(tr("Notes"));
     wrapUpText(s, WrapUpField::Notes, "##notes", nullptr, form.notes, true);
-    recordItem("Notes");
+    recordItem(tr("Notes"));
 
     ImGui::Dummy(ImVec2(em(8) - ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::SameLine();
-    ImGui::Checkbox("Create a follow-up task", &form.follow_up);
-    recordItem("Create a follow-up task");
+    ImGui::Checkbox(tr("Create a follow-up task"), &form.follow_up);
+    recordItem(tr("Create a follow-up task"));
     markWrapUpFocus(s, WrapUpField::FollowUp);
     if (form.follow_up) {
-        wrapUpLabel("Task");
-        wrapUpText(s, WrapUpField::Task, "##task", "e.g. Call back with the refund reference", form.follow_up_task, false);
-        recordItem("Task");
-        wrapUpLabel("Due");
-        wrapUpText(s, WrapUpField::Due, "##due", "e.g. within 48 hours", form.follow_up_due, false);
-        recordItem("Due");
+        wrapUpLabel(tr("Task"));
+        wrapUpText(s, WrapUpField::Task, "##task", tr("e.g. Call back with the refund reference"), form.follow_up_task, false);
+        recordItem(tr("Task"));
+        wrapUpLabel(tr("Due"));
+        wrapUpText(s, WrapUpField::Due, "##due", tr("e.g. within 48 hours"), form.follow_up_due, false);
+        recordItem(tr("Due"));
     }
     ImGui::Spacing();
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
     const bool ready = !form.disposition.empty();
     ImGui::BeginDisabled(!ready);
-    const bool clicked = iconButton(icon::kCheck, "Submit wrap-up", ButtonKind::Primary, ImVec2(em(12), em(2.2f)));
+    const bool clicked = iconButton(icon::kCheck, tr("Submit wrap-up"), ButtonKind::Primary, ImVec2(em(12), em(2.2f)));
     ImGui::EndDisabled();
     markWrapUpFocus(s, WrapUpField::Submit);
-    if (!ready) tooltip("Choose a disposition code first.");
+    if (!ready) tooltip(tr("Choose a disposition code first."));
     if (s.wrap_focus != WrapUpField::Notes && s.wrap_focus != WrapUpField::Task && s.wrap_focus != WrapUpField::Due) s.wrap_focus_moved = false;
     ImGui::EndChild();
     if ((clicked || submit_key) && ready) {
         const ChooseResult r = s.engine->submitWrapUp(form, static_cast<int>(s.wrap_up_seconds));
         s.error = r.ok ? std::string() : r.error;
     } else if (submit_key) {
-        s.error = "Choose a disposition code first.";
+        s.error = tr("Choose a disposition code first.");
     }
 }
 

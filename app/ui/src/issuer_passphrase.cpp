@@ -42,26 +42,27 @@ void unsealAndSign(AppState& app) {
 void drawDialogBody(AppState& app) {
     IssuerPassphraseState& s = app.issuer_passphrase;
     ImGui::PushFont(font(FontRole::Heading));
-    iconText(icon::kKey, colour::kAccent, "Sign with the organisation's key");
+    iconText(icon::kKey, colour::kAccent, tr("Sign with the organisation's key"));
     ImGui::PopFont();
-    mutedText(("Signing " + s.what + ". The key was created with `frontline issuer init`; its passphrase opens it for this "
-               "one signature and is not kept.").c_str());
-    ImGui::TextDisabled("Key %s", s.fingerprint.c_str());
+    mutedText(fmt(tr("Signing {0}. The key was created with `frontline issuer init`; its passphrase opens it for this "
+                     "one signature and is not kept."),
+                  s.what).c_str());
+    ImGui::TextDisabled(tr("Key %s"), s.fingerprint.c_str());
     ImGui::Spacing();
     if (s.focus) ImGui::SetKeyboardFocusHere();
     s.focus = false;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##issuer-passphrase", "Passphrase", &s.passphrase, ImGuiInputTextFlags_Password);
+    ImGui::InputTextWithHint("##issuer-passphrase", tr("Passphrase"), &s.passphrase, ImGuiInputTextFlags_Password);
     const bool submitted = ImGui::IsItemDeactivated() && enterPressed();
     recordItem("Issuer passphrase field");
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
     ImGui::Spacing();
     ImGui::BeginDisabled(s.passphrase.empty());
-    const bool sign = iconButton(icon::kCertificate, "Sign certificate", ButtonKind::Primary);
+    const bool sign = iconButton(icon::kCertificate, tr("Sign certificate"), ButtonKind::Primary);
     ImGui::EndDisabled();
     if ((sign || submitted) && !s.passphrase.empty()) unsealAndSign(app);
     ImGui::SameLine();
-    if (button("Cancel") || escapePressed()) closeDialog(s);
+    if (button(tr("Cancel")) || escapePressed()) closeDialog(s);
 }
 
 }  // namespace

@@ -32,33 +32,33 @@ struct KeySection {
 
 const std::vector<KeySection>& keyboardMap() {
     static const std::vector<KeySection> map = {
-        {"Anywhere",
-         {{"?", "this list (Esc closes it)"},
-          {"Alt+1..7", "the top bar's screens, in the order shown"},
-          {"Enter", "the screen's main button (Play, Next, Continue)"},
-          {"Esc", "leave a text field, keeping what you typed; close a dialog"}}},
-        {"Scenario library", {{"Up / Down, Home", "select the previous / next / first scenario"}, {"Enter", "play it"}}},
-        {"Quizzes", {{"Up / Down", "select an exam"}, {"Enter", "start the exam"}, {"P", "practise it (feedback after each answer)"}}},
-        {"Call, chat and email desk",
-         {{"Enter", "answer / accept / open when it rings"},
-          {"1-9", "pick a reply"},
-          {"F1  F2  F3", "desk tabs: Verify, History, Knowledge base"},
-          {"F4", "the open tab's tool: CRM record, history, knowledge base search (Enter opens the first hit)"},
-          {"F5-F12", "desk actions in the order shown (verify, hold, resume, transfer); the key is on each"},
-          {"Ctrl+1..3", "switch chats (never picks a reply)"}}},
-        {"Transfer dialog", {{"1-9", "pick a team"}, {"Up / Down, Enter", "move, then pick"}, {"Esc", "cancel"}}},
-        {"Wrap-up",
-         {{"Tab / Shift+Tab", "next / previous field"},
-          {"Up / Down", "change the disposition or category"},
-          {"Space", "tick or untick the follow-up task"},
-          {"Ctrl+Enter", "submit the wrap-up (Enter on Submit too)"}}},
-        {"Quiz questions",
-         {{"a-z or 1-9", "pick an answer (ticks or unticks when several apply)"},
-          {"Up / Down", "ordering and matching: the row to work on"},
-          {"Ctrl+Up / Down", "ordering: move that item up or down"},
-          {"a-z or 1-9", "matching: that term's match (then on to the next term)"},
-          {"Enter", "check / next / submit"}}},
-        {"Debrief", {{"Enter", "continue"}, {"Esc", "back to Home"}}},
+        {N_("Anywhere"),
+         {{NC_("key", "?"), N_("this list (Esc closes it)")},
+          {NC_("key", "Alt+1..7"), N_("the top bar's screens, in the order shown")},
+          {NC_("key", "Enter"), N_("the screen's main button (Play, Next, Continue)")},
+          {NC_("key", "Esc"), N_("leave a text field, keeping what you typed; close a dialog")}}},
+        {N_("Scenario library"), {{NC_("key", "Up / Down, Home"), N_("select the previous / next / first scenario")}, {NC_("key", "Enter"), N_("play it")}}},
+        {N_("Quizzes"), {{NC_("key", "Up / Down"), N_("select an exam")}, {NC_("key", "Enter"), N_("start the exam")}, {NC_("key", "P"), N_("practise it (feedback after each answer)")}}},
+        {N_("Call, chat and email desk"),
+         {{NC_("key", "Enter"), N_("answer / accept / open when it rings")},
+          {NC_("key", "1-9"), N_("pick a reply")},
+          {NC_("key", "F1  F2  F3"), N_("desk tabs: Verify, History, Knowledge base")},
+          {NC_("key", "F4"), N_("the open tab's tool: CRM record, history, knowledge base search (Enter opens the first hit)")},
+          {NC_("key", "F5-F12"), N_("desk actions in the order shown (verify, hold, resume, transfer); the key is on each")},
+          {NC_("key", "Ctrl+1..3"), N_("switch chats (never picks a reply)")}}},
+        {N_("Transfer dialog"), {{NC_("key", "1-9"), N_("pick a team")}, {NC_("key", "Up / Down, Enter"), N_("move, then pick")}, {NC_("key", "Esc"), N_("cancel")}}},
+        {N_("Wrap-up"),
+         {{NC_("key", "Tab / Shift+Tab"), N_("next / previous field")},
+          {NC_("key", "Up / Down"), N_("change the disposition or category")},
+          {NC_("key", "Space"), N_("tick or untick the follow-up task")},
+          {NC_("key", "Ctrl+Enter"), N_("submit the wrap-up (Enter on Submit too)")}}},
+        {N_("Quiz questions"),
+         {{NC_("key", "a-z or 1-9"), N_("pick an answer (ticks or unticks when several apply)")},
+          {NC_("key", "Up / Down"), N_("ordering and matching: the row to work on")},
+          {NC_("key", "Ctrl+Up / Down"), N_("ordering: move that item up or down")},
+          {NC_("key", "a-z or 1-9"), N_("matching: that term's match (then on to the next term)")},
+          {NC_("key", "Enter"), N_("check / next / submit")}}},
+        {N_("Debrief"), {{NC_("key", "Enter"), N_("continue")}, {NC_("key", "Esc"), N_("back to Home")}}},
     };
     return map;
 }
@@ -70,29 +70,30 @@ void drawKeyboardHelp(AppState& app) {
     bool typed_question = false;
     for (ImWchar c : io.InputQueueCharacters) typed_question |= c == '?';
     if (typed_question && !io.WantTextInput) app.keyboard_help = !app.keyboard_help;
-    if (app.keyboard_help && !ImGui::IsPopupOpen("Keyboard###keys")) ImGui::OpenPopup("Keyboard###keys");
+    if (app.keyboard_help && !ImGui::IsPopupOpen("###keys")) ImGui::OpenPopup("###keys");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(em(20), 0), ImVec2(em(40), vp->WorkSize.y * 0.9f));
-    if (!ImGui::BeginPopupModal("Keyboard###keys", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(fmt("{0}###keys", tr("Keyboard")).c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) return;
     recordItem("Keyboard help");
     for (const auto& section : keyboardMap()) {
         ImGui::PushFont(font(FontRole::Bold));
-        ImGui::TextUnformatted(section.title);
+        ImGui::TextUnformatted(tr(section.title));
         ImGui::PopFont();
         if (ImGui::BeginTable(section.title, 2, ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& row : section.rows) {
                 ImGui::TableNextColumn();
-                chip(row.keys, colour::kAccentSoft, colour::kInk);
+                chip(trc("key", row.keys), colour::kAccentSoft, colour::kInk);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.what);
+                // Broken at spaces to fit the dialog's widest size: translations run longer.
+                ImGui::TextUnformatted(wrapAtSpaces(tr(row.what), em(28)).c_str());
             }
             ImGui::EndTable();
         }
         ImGui::Spacing();
     }
-    if (button("Close##keys") || escapePressed() || (!typed_question && enterPressed()) || !app.keyboard_help) {
+    if (button(fmt("{0}##keys", tr("Close")).c_str()) || escapePressed() || (!typed_question && enterPressed()) || !app.keyboard_help) {
         app.keyboard_help = false;
         ImGui::CloseCurrentPopup();
     }

@@ -52,13 +52,13 @@ void tryUnlock(AppState& app) {
     try {
         right = app.store->checkManagerPassword(gate.password);
     } catch (const StoreError& e) {
-        gate.error = std::string("Could not check the password: ") + e.what();
+        gate.error = fmt(tr("Could not check the password: {0}"), e.what());
         return;
     }
     forgetTyped(gate);
     if (!right) {
         ++gate.failures;
-        gate.error = "That is not the manager password.";
+        gate.error = tr("That is not the manager password.");
         if (gate.failures >= kFreeTries) gate.retry_at = app.time + kPauseSeconds;
         gate.focus = true;
         return;
@@ -72,8 +72,9 @@ void tryUnlock(AppState& app) {
 
 void drawDialogBody(AppState& app) {
     ManagerGateState& gate = app.manager_gate;
-    iconText(icon::kLock, colour::kAccent, ("Enter the manager password to " + gate.reason + ".").c_str());
-    mutedText("Trainees keep training without it; it guards the settings, the team's records and certificates.");
+    // TRANSLATORS: {0} is what the password unlocks ("open Settings", "issue a certificate").
+    iconText(icon::kLock, colour::kAccent, fmt(tr("Enter the manager password to {0}."), gate.reason).c_str());
+    mutedText(tr("Trainees keep training without it; it guards the settings, the team's records and certificates."));
     ImGui::Spacing();
     const bool waiting = app.time < gate.retry_at;
     ImGui::BeginDisabled(waiting);
@@ -96,11 +97,11 @@ void drawDialogBody(AppState& app) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(waiting || gate.password.empty());
-    const bool unlock = iconButton(icon::kUnlock, "Unlock", ButtonKind::Primary);
+    const bool unlock = iconButton(icon::kUnlock, tr("Unlock"), ButtonKind::Primary);
     ImGui::EndDisabled();
     if ((unlock || submitted) && !gate.password.empty()) tryUnlock(app);
     ImGui::SameLine();
-    if (button("Cancel") || escapePressed()) {
+    if (button(tr("Cancel")) || escapePressed()) {
         closeDialog(gate);
         ImGui::CloseCurrentPopup();
     }
@@ -117,7 +118,7 @@ bool managerUnlocked(const AppState& app) {
 
 void asManager(AppState& app, const std::string& what, std::function<void(AppState&)> then) {
     if (!managerRole(app)) {
-        showToast(app, "Only a manager can " + what + ": this desk signed in with a trainee's login.", 5);
+        showToast(app, fmt(tr("Only a manager can {0}: this desk signed in with a trainee's login."), what), 5);
         return;
     }
     if (managerUnlocked(app)) {
@@ -145,7 +146,7 @@ namespace {
 void setPassword(AppState& app) {
     SettingsState& st = app.settings_screen;
     if (st.new_password != st.repeat_password) {
-        st.message = "The two passwords differ: type the same one twice.";
+        st.message = tr("The two passwords differ: type the same one twice.");
         st.message_is_error = true;
         return;
     }
@@ -153,11 +154,11 @@ void setPassword(AppState& app) {
         app.store->setManagerPassword(st.new_password);
         app.manager_gate.password_set = 1;
         app.manager_gate.unlocked = true;  // the one who set it is the manager of this session
-        st.message = "Manager password set. Settings, Team and issuing now ask for it.";
+        st.message = tr("Manager password set. Settings, Team and issuing now ask for it.");
         st.message_is_error = false;
-        showToast(app, "Manager password set");
+        showToast(app, tr("Manager password set"));
     } catch (const StoreError& e) {
-        st.message = std::string("Not set: ") + e.what();
+        st.message = fmt(tr("Not set: {0}"), e.what());
         st.message_is_error = true;
     }
     for (std::string* typed : {&st.new_password, &st.repeat_password}) {
@@ -169,34 +170,34 @@ void setPassword(AppState& app) {
 }  // namespace
 
 void drawManagerPasswordSettings(AppState& app) {
-    iconText(icon::kLock, colour::kInfo, "Manager password");
+    iconText(icon::kLock, colour::kInfo, tr("Manager password"));
     if (!app.store) return;
     if (isServerLocator(app.store->locator())) {
-        mutedText("On a center's server each person signs in with their own login; its role (manager or trainee) "
-                  "decides what this desk may change. See `frontline team add-user`.");
+        mutedText(tr("On a center's server each person signs in with their own login; its role (manager or trainee) "
+                     "decides what this desk may change. See `frontline team add-user`."));
         return;
     }
     const bool set = passwordRequired(app);
-    mutedText(set ? "Set: Settings, Team and issuing certificates ask for it once per trainee session."
-                  : "Not set: anyone at this desk can change settings and issue certificates. Set one for a shared PC.");
+    mutedText(set ? tr("Set: Settings, Team and issuing certificates ask for it once per trainee session.")
+                  : tr("Not set: anyone at this desk can change settings and issue certificates. Set one for a shared PC."));
     SettingsState& st = app.settings_screen;
     ImGui::SetNextItemWidth(em(13));
-    ImGui::InputTextWithHint("##new-manager-password", "New password", &st.new_password, ImGuiInputTextFlags_Password);
+    ImGui::InputTextWithHint("##new-manager-password", tr("New password"), &st.new_password, ImGuiInputTextFlags_Password);
     recordItem("New manager password");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(13));
-    ImGui::InputTextWithHint("##repeat-manager-password", "Repeat it", &st.repeat_password, ImGuiInputTextFlags_Password);
+    ImGui::InputTextWithHint("##repeat-manager-password", tr("Repeat it"), &st.repeat_password, ImGuiInputTextFlags_Password);
     recordItem("Repeat manager password");
     ImGui::BeginDisabled(st.new_password.empty());
-    if (iconButton(icon::kLock, set ? "Change password" : "Set password")) setPassword(app);
+    if (iconButton(icon::kLock, set ? tr("Change password") : tr("Set password"))) setPassword(app);
     ImGui::EndDisabled();
     if (set) {
         ImGui::SameLine();
-        if (iconButton(icon::kSignOut, "Lock now")) {
+        if (iconButton(icon::kSignOut, tr("Lock now"))) {
             lockManager(app);
             navigate(app, ScreenId::Home);
         }
-        tooltip("Leave the manager's screens; the password is asked again next time.");
+        tooltip(tr("Leave the manager's screens; the password is asked again next time."));
     }
 }
 

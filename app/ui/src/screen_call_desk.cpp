@@ -6,7 +6,7 @@
 namespace frontline::ui {
 
 void drawCallDeskScreen(AppState& app) {
-    drawSingleDesk(app, {"No call in progress.", icon::kComment, "Your move", "click, or press 1-9", 0.5f});
+    drawSingleDesk(app, {tr("No call in progress."), icon::kComment, tr("Your move"), tr("click, or press 1-9"), 0.5f});
 }
 
 }  // namespace frontline::ui

@@ -33,7 +33,7 @@ void refresh(AppState& app) {
             st.statuses.push_back(evaluateCertification(p, evidence, app.content.sop.version, app.settings, now));
         st.certificates = app.store->certificates(app.trainee->id);
     } catch (const StoreError& e) {
-        st.message = std::string("Could not read your progress: ") + e.what();
+        st.message = fmt(tr("Could not read your progress: {0}"), e.what());
         st.message_is_error = true;
     }
 }
@@ -48,15 +48,16 @@ void setMessage(AppState& app, std::string text, bool error) {
 void sign(AppState& app, const Trainee& trainee, const Policy& policy, const nlohmann::json& scores, const SigningKey& key) {
     try {
         auto record = issueCertificate(*app.store, key, trainee, policy, scores, nowUtcIso(), app.settings, app.content.sop.version);
-        std::string text = "Certificate issued: " + record.policy_title + ", code " + record.verification_code;
-        if (!issuerPublicKey(defaultIssuerDirectory()))
-            text += ". Signed with this installation's own key, which only this installation trusts: a manager creates the "
-                    "organisation's key with `frontline issuer init`.";
+        std::string text = issuerPublicKey(defaultIssuerDirectory())
+                               ? fmt(tr("Certificate issued: {0}, code {1}"), record.policy_title, record.verification_code)
+                               : fmt(tr("Certificate issued: {0}, code {1}. Signed with this installation's own key, which only this "
+                                        "installation trusts: a manager creates the organisation's key with `frontline issuer init`."),
+                                     record.policy_title, record.verification_code);
         setMessage(app, text, false);
     } catch (const CertError& e) {
-        setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
+        setMessage(app, fmt(tr("Could not issue the certificate: {0}"), e.what()), true);
     } catch (const StoreError& e) {
-        setMessage(app, std::string("Could not save the certificate: ") + e.what(), true);
+        setMessage(app, fmt(tr("Could not save the certificate: {0}"), e.what()), true);
     }
     invalidateCertification(app);
 }
@@ -69,21 +70,22 @@ void issue(AppState& app, const Policy& policy) {
         const ReplayedEvidence replayed = replayEvidence(*app.store, *app.trainee, app.content, quizzes, app.settings);
         const auto status = evaluateCertification(policy, replayed.evidence, app.content.sop.version, app.settings, nowUtcIso());
         if (!status.ready_to_issue) {
-            std::string why = "Not issued: the evidence does not hold up when replayed.";
+            std::string why = tr("Not issued: the evidence does not hold up when replayed.");
             if (!replayed.refused.empty()) why += "\n" + refusedEvidenceText(replayed.refused);
-            for (const auto& m : status.missing) why += "\n  - still missing: " + m;
+            for (const auto& m : status.missing) why += "\n  - " + fmt(tr("still missing: {0}"), m);
             setMessage(app, why, true);
             invalidateCertification(app);
             return;
         }
-        withIssuerKey(app, "'" + policy.title + "' for " + app.trainee->name,
+        // TRANSLATORS: what is signed: {0} a certificate's title, {1} the trainee.
+        withIssuerKey(app, fmt(tr("'{0}' for {1}"), policy.title, app.trainee->name),
                       [trainee = *app.trainee, policy, scores = status.scores](AppState& a, const SigningKey& key) {
                           sign(a, trainee, policy, scores, key);
                       });
     } catch (const CertError& e) {
-        setMessage(app, std::string("Could not issue the certificate: ") + e.what(), true);
+        setMessage(app, fmt(tr("Could not issue the certificate: {0}"), e.what()), true);
     } catch (const StoreError& e) {
-        setMessage(app, std::string("Could not read the evidence: ") + e.what(), true);
+        setMessage(app, fmt(tr("Could not read the evidence: {0}"), e.what()), true);
     }
 }
 
@@ -114,9 +116,9 @@ void exportFile(AppState& app, const CertificateRecord& record, bool pdf) {
             out.close();
             if (!out) throw CertError(CertError::Kind::Io, "cannot write " + path.string());
         }
-        setMessage(app, "Saved " + path.string(), false);
+        setMessage(app, fmt(tr("Saved {0}"), path.string()), false);
     } catch (const CertError& e) {
-        setMessage(app, std::string("Export failed: ") + e.what(), true);
+        setMessage(app, fmt(tr("Export failed: {0}"), e.what()), true);
     }
 }
 
@@ -131,14 +133,17 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     recordItem(("status:" + policy.id + ":" + certStatusName(s.status)).c_str());
     wrappedText(policy.description.c_str(), colour::kInkSoft);
     if (s.certificate && (s.status == CertStatus::Certified || s.status == CertStatus::RefresherDue))
-        ImGui::TextDisabled("Valid until %s%s%s", dateOfUtc(s.certificate->expires_at).c_str(),
-                            s.refresher_reason.empty() ? "" : "  ·  refresher due: ", s.refresher_reason.c_str());
+        ImGui::TextDisabled("%s", (s.refresher_reason.empty()
+                                       ? fmt(tr("Valid until {0}"), i18n::longDate(dateOfUtc(s.certificate->expires_at)))
+                                       : fmt(tr("Valid until {0}  ·  refresher due: {1}"), i18n::longDate(dateOfUtc(s.certificate->expires_at)),
+                                             s.refresher_reason))
+                                      .c_str());
     ImGui::Spacing();
 
     const size_t met = static_cast<size_t>(std::count_if(s.requirements.begin(), s.requirements.end(),
                                                          [](const RequirementProgress& r) { return r.met; }));
     char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%zu of %zu requirements", met, s.requirements.size());
+    std::snprintf(overlay, sizeof overlay, trn("%zu of %zu requirement", "%zu of %zu requirements", s.requirements.size()), met, s.requirements.size());
     progressBar(s.requirements.empty() ? 0.0f : static_cast<float>(met) / static_cast<float>(s.requirements.size()), colour::kGood,
                 tileInnerWidth(), em(1.2f), overlay);
     ImGui::Spacing();
@@ -150,23 +155,23 @@ void drawPolicyCard(AppState& app, const Policy& policy, const CertificationStat
     }
     ImGui::Spacing();
     const bool renewal = s.certificate.has_value();
-    const char* label = renewal ? "Renew certificate" : "Issue certificate";
+    const char* label = renewal ? "Renew certificate" : "Issue certificate";  // the test hook's name
     ImGui::BeginDisabled(!s.ready_to_issue);
-    if (iconButton(icon::kCertificate, label, ButtonKind::Primary))
-        asManager(app, "issue a certificate", [policy](AppState& unlocked) { issue(unlocked, policy); });
+    if (iconButton(icon::kCertificate, renewal ? tr("Renew certificate") : tr("Issue certificate"), ButtonKind::Primary))
+        asManager(app, tr("issue a certificate"), [policy](AppState& unlocked) { issue(unlocked, policy); });
     ImGui::EndDisabled();
     recordItem((std::string(label) + ":" + policy.id).c_str(), s.ready_to_issue);
-    if (!s.ready_to_issue && s.status != CertStatus::Certified) tooltip("Complete every requirement above first.");
+    if (!s.ready_to_issue && s.status != CertStatus::Certified) tooltip(tr("Complete every requirement above first."));
     endTile();
     ImGui::PopID();
 }
 
 void drawHeld(AppState& app) {
     CertificatesScreenState& st = app.certificates;
-    iconText(icon::kCertificate, colour::kGold, "Your certificates");
+    iconText(icon::kCertificate, colour::kGold, tr("Your certificates"));
     ImGui::Spacing();
     if (st.certificates.empty()) {
-        mutedText("None yet. Meet a policy's requirements and issue your first certificate.");
+        mutedText(tr("None yet. Meet a policy's requirements and issue your first certificate."));
         return;
     }
     const std::string now = nowUtcIso();
@@ -176,24 +181,24 @@ void drawHeld(AppState& app) {
         ImGui::PushFont(font(FontRole::Bold));
         ImGui::TextUnformatted(c.policy_title.c_str());
         ImGui::PopFont();
-        const char* state = !c.revoked_at.empty() ? "Revoked" : now >= c.expires_at ? "Expired" : "Valid";
+        const char* state = !c.revoked_at.empty() ? tr("Revoked") : now >= c.expires_at ? tr("Expired") : tr("Valid");
         ImGui::SameLine();
         chip(state, c.revoked_at.empty() && now < c.expires_at ? colour::kGoodSoft : colour::kBadSoft,
              c.revoked_at.empty() && now < c.expires_at ? colour::kGood : colour::kBad);
-        ImGui::TextDisabled("Issued %s  ·  valid until %s  ·  SOP %s", dateOfUtc(c.issued_at).c_str(), dateOfUtc(c.expires_at).c_str(),
-                            c.sop_version.c_str());
-        ImGui::Text("Verification code  %s", c.verification_code.c_str());
-        if (!c.revoked_at.empty()) wrappedText(("Revoked: " + c.revoke_reason).c_str(), colour::kBad);
-        if (iconButton(icon::kFileText, "Export PDF")) exportFile(app, c, true);
+        ImGui::TextDisabled(tr("Issued %s  ·  valid until %s  ·  SOP %s"), i18n::longDate(dateOfUtc(c.issued_at)).c_str(),
+                            i18n::longDate(dateOfUtc(c.expires_at)).c_str(), c.sop_version.c_str());
+        ImGui::Text(tr("Verification code  %s"), c.verification_code.c_str());
+        if (!c.revoked_at.empty()) wrappedText(fmt(tr("Revoked: {0}"), c.revoke_reason).c_str(), colour::kBad);
+        if (iconButton(icon::kFileText, tr("Export PDF"))) exportFile(app, c, true);
         recordItem(("Export PDF:" + c.id).c_str());
         ImGui::SameLine();
-        if (iconButton(icon::kShield, "Export badge")) exportFile(app, c, false);
+        if (iconButton(icon::kShield, tr("Export badge"))) exportFile(app, c, false);
         recordItem(("Export badge:" + c.id).c_str());
         endTile();
         ImGui::PopID();
         ImGui::Spacing();
     }
-    ImGui::TextDisabled("Exports are saved in %s", exportFolder(app).string().c_str());
+    ImGui::TextDisabled(tr("Exports are saved in %s"), exportFolder(app).string().c_str());
 }
 
 }  // namespace
@@ -205,7 +210,7 @@ void drawCertificatesScreen(AppState& app) {
     if (app.trainee && app.trainee->id != st.trainee_id) st.valid = false;
     if (!st.valid) refresh(app);
 
-    sectionHeader(icon::kGraduationCap, "Certification");
+    sectionHeader(icon::kGraduationCap, tr("Certification"));
     for (const auto& d : app.certification.data.problems)
         if (d.severity == Severity::Error) wrappedText(format(d).c_str(), colour::kBad);
     if (!st.message.empty()) wrappedText(st.message.c_str(), st.message_is_error ? colour::kBad : colour::kGood);
@@ -218,7 +223,7 @@ void drawCertificatesScreen(AppState& app) {
         drawPolicyCard(app, policies[i], st.statuses[i]);
         ImGui::Spacing();
     }
-    if (policies.empty()) mutedText("No certification policies are defined in this content.");
+    if (policies.empty()) mutedText(tr("No certification policies are defined in this content."));
     ImGui::EndChild();
     ImGui::SameLine();
     beginCard("##held", ImVec2(0, 0));

@@ -44,40 +44,42 @@ void certificationStatusChip(CertStatus s) {
 
 std::string statusDetail(const CertificationStatus& s) {
     switch (s.status) {
-        case CertStatus::Certified: return "until " + dateOfUtc(s.certificate->expires_at);
+        case CertStatus::Certified: return fmt(tr("until {0}"), i18n::shortDate(dateOfUtc(s.certificate->expires_at)));
         case CertStatus::RefresherDue: return s.refresher_reason;
-        case CertStatus::Expired: return "on " + dateOfUtc(s.certificate->expires_at);
-        case CertStatus::Revoked: return "on " + dateOfUtc(s.certificate->revoked_at);
+        case CertStatus::Expired: return fmt(tr("on {0}"), i18n::shortDate(dateOfUtc(s.certificate->expires_at)));
+        case CertStatus::Revoked: return fmt(tr("on {0}"), i18n::shortDate(dateOfUtc(s.certificate->revoked_at)));
         case CertStatus::NotStarted:
         case CertStatus::InProgress: break;
     }
-    if (s.ready_to_issue) return "ready to issue";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%zu of %zu met", s.requirements.size() - s.missing.size(), s.requirements.size());
+    if (s.ready_to_issue) return tr("ready to issue");
+    char buf[64];
+    std::snprintf(buf, sizeof buf, tr("%zu of %zu met"), s.requirements.size() - s.missing.size(), s.requirements.size());
     return buf;
 }
 
 namespace {
 
 void drawStatusFilter(TeamFilter& f) {
-    char due_label[48];
-    std::snprintf(due_label, sizeof due_label, "Due in %d days###due-within", f.due_within_days);
-    const std::pair<StatusFilter, const char*> filters[] = {{StatusFilter::Everyone, "Everyone"},
-                                                            {StatusFilter::DueWithin, due_label},
-                                                            {StatusFilter::RefresherDue, "Refresher due"},
-                                                            {StatusFilter::Expired, "Expired"},
-                                                            {StatusFilter::NotCertified, "Not certified"}};
+    char due_label[64];
+    std::snprintf(due_label, sizeof due_label, trn("Due in %d day", "Due in %d days", static_cast<unsigned long>(f.due_within_days)), f.due_within_days);
+    const std::pair<StatusFilter, const char*> filters[] = {{StatusFilter::Everyone, N_("Everyone")},
+                                                            {StatusFilter::DueWithin, "Due within"},
+                                                            {StatusFilter::RefresherDue, N_("Refresher due")},
+                                                            {StatusFilter::Expired, N_("Expired")},
+                                                            {StatusFilter::NotCertified, N_("Not certified")}};
     for (const auto& [filter, label] : filters) {
-        if (ImGui::RadioButton(label, f.status == filter)) f.status = filter;
-        recordItem(filter == StatusFilter::DueWithin ? "Due within" : label);
+        // The English label is the ID: the same radio button in every language.
+        const char* shown = filter == StatusFilter::DueWithin ? due_label : tr(label);
+        if (ImGui::RadioButton(fmt("{0}###{1}", shown, label).c_str(), f.status == filter)) f.status = filter;
+        recordItem(filter == StatusFilter::DueWithin ? "Due within" : shown);
         ImGui::SameLine();
     }
 }
 
 void drawTeamPicker(const TeamOverview* overview, TeamFilter& f) {
     ImGui::SetNextItemWidth(em(9));
-    if (ImGui::BeginCombo("##team", f.team.empty() ? "All teams" : f.team.c_str())) {
-        if (ImGui::Selectable("All teams", f.team.empty())) f.team.clear();
+    if (ImGui::BeginCombo("##team", f.team.empty() ? tr("All teams") : f.team.c_str())) {
+        if (ImGui::Selectable(tr("All teams"), f.team.empty())) f.team.clear();
         if (overview)
             for (const auto& team : overview->teams)
                 if (ImGui::Selectable(team.c_str(), f.team == team)) f.team = team;
@@ -94,27 +96,27 @@ void drawFilters(AppState& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(11));
     escapeKeepsText("##search");
-    ImGui::InputTextWithHint("##search", "Search trainees", &st.filter.search);
-    recordItem("Search trainees");
+    ImGui::InputTextWithHint("##search", tr("Search trainees"), &st.filter.search);
+    recordItem(tr("Search trainees"));
     ImGui::SameLine();
     ImGui::BeginDisabled(teamLoading(app));
-    if (iconButton(icon::kRefresh, "Refresh")) startTeamLoad(app);
+    if (iconButton(icon::kRefresh, tr("Refresh"))) startTeamLoad(app);
     ImGui::EndDisabled();
 }
 
 // The header's right side: export, and Lock once the manager password was given.
 void drawHeaderActions(AppState& app) {
     const bool lock = app.manager_gate.unlocked;
-    const float width = ImGui::CalcTextSize("Export CSV").x + (lock ? ImGui::CalcTextSize("Lock").x : 0) + em(lock ? 7 : 3);
+    const float width = ImGui::CalcTextSize(tr("Export CSV")).x + (lock ? ImGui::CalcTextSize(tr("Lock")).x : 0) + em(lock ? 7 : 3);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
     drawTeamExport(app);
     if (!lock) return;
     ImGui::SameLine();
-    if (iconButton(icon::kLock, "Lock")) {
+    if (iconButton(icon::kLock, tr("Lock"))) {
         lockManager(app);
         navigate(app, ScreenId::Home);
     }
-    tooltip("Leave the team's records; the manager password is asked again next time.");
+    tooltip(tr("Leave the team's records; the manager password is asked again next time."));
 }
 
 void drawTiles(const AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
@@ -124,25 +126,26 @@ void drawTiles(const AppState& app, const TeamOverview& overview, const std::vec
     for (size_t i : selected) due_soon += dueBy(overview.members[i], horizon) ? 1 : 0;
     const float tile_w = (ImGui::GetContentRegionAvail().x - 4 * ImGui::GetStyle().ItemSpacing.x) / 5;
     char due_caption[48];
-    std::snprintf(due_caption, sizeof due_caption, "due in %d days", app.certification.filter.due_within_days);
+    std::snprintf(due_caption, sizeof due_caption, trn("due in %d day", "due in %d days", static_cast<unsigned long>(app.certification.filter.due_within_days)),
+                  app.certification.filter.due_within_days);
     const std::string quiz = counts.best_quiz_mean < 0 ? "-" : std::to_string(counts.best_quiz_mean) + "%";
-    statTile("##trainees", icon::kUsers, colour::kInfo, std::to_string(counts.trainees).c_str(), "trainees shown", tile_w);
+    statTile("##trainees", icon::kUsers, colour::kInfo, std::to_string(counts.trainees).c_str(), tr("trainees shown"), tile_w);
     ImGui::SameLine();
-    statTile("##certified", icon::kCertificate, colour::kGood, std::to_string(counts.certified).c_str(), "certified", tile_w);
+    statTile("##certified", icon::kCertificate, colour::kGood, std::to_string(counts.certified).c_str(), tr("certified"), tile_w);
     ImGui::SameLine();
     statTile("##due", icon::kClock, colour::kWarn, std::to_string(due_soon).c_str(), due_caption, tile_w);
     ImGui::SameLine();
-    statTile("##expired", icon::kWarning, colour::kBad, std::to_string(counts.expired).c_str(), "expired", tile_w);
+    statTile("##expired", icon::kWarning, colour::kBad, std::to_string(counts.expired).c_str(), tr("expired"), tile_w);
     ImGui::SameLine();
-    statTile("##quiz", icon::kQuestion, colour::kInfo, quiz.c_str(), "mean best exam", tile_w);
+    statTile("##quiz", icon::kQuestion, colour::kInfo, quiz.c_str(), tr("mean best exam"), tile_w);
 }
 
 void drawWeakestSteps(AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected) {
-    iconText(icon::kBullseye, colour::kAccent, "Where the team loses points");
-    mutedText("SOP steps by mean score over the attempts of the trainees shown, weakest first.");
+    iconText(icon::kBullseye, colour::kAccent, tr("Where the team loses points"));
+    mutedText(tr("SOP steps by mean score over the attempts of the trainees shown, weakest first."));
     ImGui::Spacing();
     const auto steps = weakestSteps(overview, selected);
-    if (steps.empty()) mutedText("No attempts recorded yet.");
+    if (steps.empty()) mutedText(tr("No attempts recorded yet."));
     const float bar_w = ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < steps.size() && i < 6; ++i) {
         const SopStep* info = app.content.sop.step(steps[i].step);
@@ -152,7 +155,8 @@ void drawWeakestSteps(AppState& app, const TeamOverview& overview, const std::ve
         recordItem(("step:" + steps[i].step).c_str());
         const int score = static_cast<int>(steps[i].mean_score + 0.5);
         char overlay[64];
-        std::snprintf(overlay, sizeof overlay, "%d%%  over %d attempt%s", score, steps[i].attempts, steps[i].attempts == 1 ? "" : "s");
+        std::snprintf(overlay, sizeof overlay, trn("%d%%  over %d attempt", "%d%%  over %d attempts", static_cast<unsigned long>(steps[i].attempts)),
+                      score, steps[i].attempts);
         progressBar(static_cast<float>(steps[i].mean_score / 100.0), scoreColour(score), bar_w, em(1.3f), overlay);
         ImGui::Spacing();
     }
@@ -160,9 +164,9 @@ void drawWeakestSteps(AppState& app, const TeamOverview& overview, const std::ve
 
 void drawTabs(AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected, float height) {
     CertificationScreenState& st = app.certification;
-    const std::pair<TeamTab, const char*> tabs[] = {{TeamTab::Roster, "Roster"}, {TeamTab::Heatmap, "Heatmap"}, {TeamTab::Trends, "Trends"}};
+    const std::pair<TeamTab, const char*> tabs[] = {{TeamTab::Roster, N_("Roster")}, {TeamTab::Heatmap, N_("Heatmap")}, {TeamTab::Trends, N_("Trends")}};
     for (const auto& [tab, label] : tabs) {
-        if (button(label, st.tab == tab ? ButtonKind::Primary : ButtonKind::Normal)) st.tab = tab;
+        if (button(tr(label), st.tab == tab ? ButtonKind::Primary : ButtonKind::Normal)) st.tab = tab;
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -178,9 +182,9 @@ void drawTabs(AppState& app, const TeamOverview& overview, const std::vector<siz
 void drawFreshness(const AppState& app) {
     const CertificationScreenState& st = app.certification;
     if (teamLoading(app)) {
-        ImGui::TextDisabled("Refreshing…");
+        ImGui::TextDisabled("%s", tr("Refreshing…"));
     } else if (st.overview) {
-        ImGui::TextDisabled("Judged %s against SOP %s, read in %.0f ms.", shortDate(st.overview->computed_at).c_str(),
+        ImGui::TextDisabled(tr("Judged %s against SOP %s, read in %.0f ms."), shortDate(st.overview->computed_at).c_str(),
                             app.content.sop.version.c_str(), st.overview->load_seconds * 1000);
     }
 }
@@ -196,7 +200,7 @@ void drawCertificationScreen(AppState& app) {
     CertificationScreenState& st = app.certification;
     if (!st.valid) startTeamLoad(app);
     collectTeamLoad(app, false);
-    sectionHeader(icon::kBarChart, "Team");
+    sectionHeader(icon::kBarChart, tr("Team"));
     ImGui::SameLine(0, em(2));
     drawFreshness(app);
     if (st.overview && app.store) drawHeaderActions(app);
@@ -204,7 +208,7 @@ void drawCertificationScreen(AppState& app) {
         if (d.severity == Severity::Error) wrappedText(format(d).c_str(), colour::kBad);
     if (!st.load_error.empty()) wrappedText(st.load_error.c_str(), colour::kBad);
     if (!st.overview) {
-        mutedText(teamLoading(app) ? "Reading the team's records…" : "No figures yet.");
+        mutedText(teamLoading(app) ? tr("Reading the team's records…") : tr("No figures yet."));
         return;
     }
     const TeamOverview& overview = *st.overview;  // kept alive by `st.overview` for this frame

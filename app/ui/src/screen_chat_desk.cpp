@@ -12,13 +12,13 @@ namespace {
 
 const char* statusOf(const AppState& app, const DeskSession& s, char* buf, size_t size) {
     switch (s.engine->phase()) {
-    case Phase::Ringing: std::snprintf(buf, size, "Waiting %d s to be accepted", static_cast<int>(s.ring_seconds)); break;
+    case Phase::Ringing: std::snprintf(buf, size, tr("Waiting %d s to be accepted"), static_cast<int>(s.ring_seconds)); break;
     case Phase::Live:
-        if (s.engine->onHold()) std::snprintf(buf, size, "On hold");
-        else std::snprintf(buf, size, "Reply timer %d s", static_cast<int>(app.time - s.last_act_time));
+        if (s.engine->onHold()) std::snprintf(buf, size, "%s", tr("On hold"));
+        else std::snprintf(buf, size, tr("Reply timer %d s"), static_cast<int>(app.time - s.last_act_time));
         break;
-    case Phase::WrapUp: std::snprintf(buf, size, "Wrap-up"); break;
-    case Phase::Finished: std::snprintf(buf, size, s.recorded ? "Done" : "Saving..."); break;
+    case Phase::WrapUp: std::snprintf(buf, size, "%s", tr("Wrap-up")); break;
+    case Phase::Finished: std::snprintf(buf, size, "%s", s.recorded ? tr("Done") : tr("Saving...")); break;
     }
     return buf;
 }
@@ -33,7 +33,7 @@ ImU32 urgencyOf(const AppState& app, const DeskSession& s) {
 }
 
 void drawSidebar(AppState& app) {
-    sectionHeader(icon::kComments, "Chats");
+    sectionHeader(icon::kComments, tr("Chats"));
     for (size_t i = 0; i < app.chat.sessions.size(); ++i) {
         DeskSession& s = *app.chat.sessions[i];
         if (app.time < s.arrives_at) continue;
@@ -47,20 +47,20 @@ void drawSidebar(AppState& app) {
         if (unread > 0 && !active) {
             ImGui::SameLine();
             char n[16];
-            std::snprintf(n, sizeof n, "%d new", unread);
+            std::snprintf(n, sizeof n, trn("%d new", "%d new", static_cast<unsigned long>(unread)), unread);
             chip(n, colour::kAccent, colour::rgb(0xFFFFFF));
         }
         char buf[64];
         iconText(s.recorded ? icon::kCheck : icon::kHourglass, urgencyOf(app, s), statusOf(app, s, buf, sizeof buf));
         if (s.recorded && s.report) starRating(s.report->stars);
         char label[32];
-        std::snprintf(label, sizeof label, "Chat %d", static_cast<int>(i + 1));
+        std::snprintf(label, sizeof label, "Chat %d", static_cast<int>(i + 1));  // a test hook, not shown
         if (endTile(label)) app.chat.active = static_cast<int>(i);
         ImGui::PopID();
         ImGui::Spacing();
     }
     ImGui::Spacing();
-    mutedText("Ctrl+1..3 switches chats (press ? for every key). Keep every customer within the reply target.");
+    mutedText(tr("Ctrl+1..3 switches chats (press ? for every key). Keep every customer within the reply target."));
 }
 
 }  // namespace
@@ -68,8 +68,8 @@ void drawSidebar(AppState& app) {
 void drawChatDeskScreen(AppState& app) {
     auto& sessions = app.chat.sessions;
     if (sessions.empty()) {
-        mutedText("No chats in progress.");
-        if (iconButton(icon::kBook, "Choose a scenario", ButtonKind::Primary)) navigate(app, ScreenId::Library);
+        mutedText(tr("No chats in progress."));
+        if (iconButton(icon::kBook, tr("Choose a scenario"), ButtonKind::Primary)) navigate(app, ScreenId::Library);
         return;
     }
     bool all_done = true;
@@ -112,19 +112,19 @@ void drawChatDeskScreen(AppState& app) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.2f));
-    chip(difficultyName(s.scenario->difficulty), colour::kAccentSoft, difficultyColour(s.scenario->difficulty));
+    chip(difficultyText(s.scenario->difficulty), colour::kAccentSoft, difficultyColour(s.scenario->difficulty));
     drawClockStrip(app, s, true);
     ImGui::Spacing();
 
     const Phase phase = s.engine->phase();
     if (s.recorded) {
-        iconText(icon::kCheckCircle, colour::kGood, "This chat is finished. Its debrief opens when every chat is done.");
+        iconText(icon::kCheckCircle, colour::kGood, tr("This chat is finished. Its debrief opens when every chat is done."));
     } else if (phase == Phase::Ringing) {
         ImGui::Dummy(ImVec2(0, em(2)));
         drawIncoming(app, s, true);
     } else if (phase == Phase::Finished) {
         wrappedText(s.error.c_str(), colour::kBad);
-        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, s, true);
+        if (iconButton(icon::kRefresh, tr("Try saving again"), ButtonKind::Primary)) recordIfFinished(app, s, true);
     } else {
         const float left_w = ImGui::GetContentRegionAvail().x * 0.56f;
         ImGui::BeginChild("##conversation", ImVec2(left_w, 0), false);
@@ -134,7 +134,7 @@ void drawChatDeskScreen(AppState& app) {
         if (phase == Phase::Live) {
             drawTranscript(app, s, std::max(em(8), avail * 0.5f), true);
             ImGui::Spacing();
-            sectionHeader(icon::kPaperPlane, "Reply");
+            sectionHeader(icon::kPaperPlane, tr("Reply"));
             ImGui::BeginChild("##options", ImVec2(0, 0), false);
             drawOptions(app, s, !ctrl);
             ImGui::EndChild();
@@ -148,7 +148,7 @@ void drawChatDeskScreen(AppState& app) {
             drawEndingNote(s);
             drawWrapUp(app, s);
         } else {
-            sectionHeader(icon::kDatabase, "Agent desk");
+            sectionHeader(icon::kDatabase, tr("Agent desk"));
             drawDeskTools(app, s);
         }
         endCard();

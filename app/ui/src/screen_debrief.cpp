@@ -24,7 +24,7 @@ float countUp(const AppState& app) {
 void drawStarCaps(const ScoreReport& r) {
     if (r.star_caps.empty()) return;
     ImGui::Spacing();
-    mutedText(r.stars == 0 ? "No stars:" : r.stars == 1 ? "One star:" : "Two stars:");
+    mutedText(r.stars == 0 ? tr("No stars:") : r.stars == 1 ? tr("One star:") : tr("Two stars:"));
     std::vector<StarCap> caps = r.star_caps;
     std::stable_sort(caps.begin(), caps.end(), [](const StarCap& a, const StarCap& b) { return a.max_stars < b.max_stars; });
     for (const StarCap& cap : caps) {
@@ -42,7 +42,7 @@ void drawResult(AppState& app, const ScoreReport& r) {
     ImGui::PushStyleColor(ImGuiCol_Text, accent);
     ImGui::TextUnformatted(r.passed ? icon::kTrophy : r.critical_failure ? icon::kBan : icon::kRefresh);
     ImGui::SameLine();
-    ImGui::TextUnformatted(r.passed ? "Passed" : r.critical_failure ? "Failed: critical breach" : "Not passed yet");
+    ImGui::TextUnformatted(r.passed ? tr("Passed") : r.critical_failure ? tr("Failed: critical breach") : tr("Not passed yet"));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     recordItem("Debrief result");
@@ -53,7 +53,7 @@ void drawResult(AppState& app, const ScoreReport& r) {
              r.outcome_title.c_str());
     if (app.debrief.assessment) {
         ImGui::SameLine();
-        chip("Assessment", colour::kInfoSoft, colour::kInfo);
+        chip(tr("Assessment"), colour::kInfoSoft, colour::kInfo);
     }
     ImGui::Spacing();
 
@@ -67,7 +67,7 @@ void drawResult(AppState& app, const ScoreReport& r) {
     ImGui::Text("%d", static_cast<int>(std::lround(k * static_cast<float>(r.points.total))));
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    mutedText("points");
+    mutedText(tr("points"));
     ImGui::EndGroup();
     recordItem("Debrief points");
     ImGui::SameLine(0, em(2));
@@ -78,7 +78,7 @@ void drawResult(AppState& app, const ScoreReport& r) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     char pass[64];
-    std::snprintf(pass, sizeof pass, "SOP adherence (pass %d%%)", app.settings.scenario_pass_mark);
+    std::snprintf(pass, sizeof pass, tr("SOP adherence (pass %d%%)"), app.settings.scenario_pass_mark);
     mutedText(pass);
     ImGui::EndGroup();
     drawStarCaps(r);
@@ -90,7 +90,7 @@ void drawBreaches(const ScoreReport& r) {
     for (const Breach& b : r.breaches) {
         ImGui::PushID(&b);
         beginTile(0, b.critical ? colour::kBad : b.severity == "major" ? colour::kWarn : colour::kInkSoft);
-        chip(b.critical ? "CRITICAL" : b.severity == "major" ? "Major" : "Minor", b.critical ? colour::kBad : colour::kWarnSoft,
+        chip(b.critical ? tr("CRITICAL") : b.severity == "major" ? tr("Major") : tr("Minor"), b.critical ? colour::kBad : colour::kWarnSoft,
              b.critical ? colour::rgb(0xFFFFFF) : colour::rgb(0x9A6512));
         ImGui::SameLine();
         ImGui::PushFont(font(FontRole::Bold));
@@ -98,7 +98,7 @@ void drawBreaches(const ScoreReport& r) {
         ImGui::PopFont();
         if (!b.explanation.empty()) wrappedText(b.explanation.c_str());
         char line[160];
-        std::snprintf(line, sizeof line, "%s   %d points", b.source.c_str(), b.penalty);
+        std::snprintf(line, sizeof line, trn("%s   %d point", "%s   %d points", static_cast<unsigned long>(std::abs(b.penalty))), b.source.c_str(), b.penalty);
         mutedText(line);
         endTile();
         ImGui::PopID();
@@ -108,9 +108,9 @@ void drawBreaches(const ScoreReport& r) {
 
 // The handle time in the parts that make it up, so the figure on the desk's clock is explained.
 void drawHandleTimeParts(const SimMetrics& m) {
-    const std::string parts = "Handle time " + clockText(m.handle_seconds) + " (answer to wrap-up complete) = talk " +
-                              clockText(m.talk_seconds) + " + hold " + clockText(m.hold_seconds) + " + wrap-up " +
-                              clockText(m.wrap_up_seconds);
+    const std::string parts = fmt(tr("Handle time {0} (answer to wrap-up complete) = talk {1} + hold {2} + wrap-up {3}"),
+                                  clockText(m.handle_seconds), clockText(m.talk_seconds), clockText(m.hold_seconds),
+                                  clockText(m.wrap_up_seconds));
     mutedText(parts.c_str());
     recordItem(parts.c_str());
 }
@@ -120,29 +120,29 @@ void drawMetrics(AppState& app, const ScoreReport& r) {
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 3) / 4;
     char value[32], caption[96];
     std::snprintf(value, sizeof value, "%s", clockText(m.handle_seconds).c_str());
-    std::snprintf(caption, sizeof caption, "Handle time / %s", clockText(m.target_handle_seconds).c_str());
+    std::snprintf(caption, sizeof caption, tr("Handle time / %s"), clockText(m.target_handle_seconds).c_str());
     statTile("aht", icon::kClock, m.within_handle_target ? colour::kGood : colour::kBad, value, caption, w);
     ImGui::SameLine();
-    statTile("fcr", m.fcr ? icon::kCheckCircle : icon::kRefresh, m.fcr ? colour::kGood : colour::kWarn, m.fcr ? "Yes" : "No",
-             "First-contact resolution", w);  // not resolved first time: the customer will be back
+    statTile("fcr", m.fcr ? icon::kCheckCircle : icon::kRefresh, m.fcr ? colour::kGood : colour::kWarn, m.fcr ? tr("Yes") : tr("No"),
+             tr("First-contact resolution"), w);  // not resolved first time: the customer will be back
     ImGui::SameLine();
-    std::snprintf(value, sizeof value, "%.1f", m.csat);
-    std::snprintf(caption, sizeof caption, "CSAT / target %.1f", m.target_csat);
+    std::snprintf(value, sizeof value, "%s", i18n::decimal(m.csat, 1).c_str());
+    std::snprintf(caption, sizeof caption, tr("CSAT / target %s"), i18n::decimal(m.target_csat, 1).c_str());
     statTile("csat", icon::kSmile, m.csat >= m.target_csat ? colour::kGood : colour::kWarn, value, caption, w);
     ImGui::SameLine();
     std::snprintf(value, sizeof value, "%s", durationText(m.answer_seconds).c_str());
-    std::snprintf(caption, sizeof caption, "Answer / within %s", durationText(m.target_answer_seconds).c_str());
+    std::snprintf(caption, sizeof caption, tr("Answer / within %s"), durationText(m.target_answer_seconds).c_str());
     statTile("asa", icon::kBell, m.answer_seconds <= m.target_answer_seconds ? colour::kGood : colour::kWarn, value, caption, w);
     (void)app;
     drawHandleTimeParts(m);
 }
 
 void drawScorecard(const ScoreReport& r) {
-    sectionHeader(icon::kTasks, "SOP scorecard");
+    sectionHeader(icon::kTasks, tr("SOP scorecard"));
     if (ImGui::BeginTable("##steps", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Step", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, em(7));
-        ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr("Step"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("Score"), ImGuiTableColumnFlags_WidthFixed, em(7));
+        ImGui::TableSetupColumn(tr("Why"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableHeadersRow();
         for (const StepScore& st : r.steps) {
             ImGui::TableNextRow();
@@ -156,7 +156,7 @@ void drawScorecard(const ScoreReport& r) {
                 std::snprintf(s, sizeof s, "%d", st.score);
                 progressBar(static_cast<float>(st.score) / 100.0f, scoreColour(st.score), em(6.5f), em(1.1f), s);
             } else {
-                ImGui::TextDisabled("not required");
+                ImGui::TextDisabled("%s", tr("not required"));
             }
             ImGui::TableNextColumn();
             std::string why;
@@ -168,10 +168,10 @@ void drawScorecard(const ScoreReport& r) {
 }
 
 void drawPoints(const ScoreReport& r) {
-    sectionHeader(icon::kStar, "Points");
+    sectionHeader(icon::kStar, tr("Points"));
     if (ImGui::BeginTable("##points", 2, ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Points", ImGuiTableColumnFlags_WidthFixed, em(4));
+        ImGui::TableSetupColumn(tr("What"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("Points"), ImGuiTableColumnFlags_WidthFixed, em(4));
         auto row = [](const std::string& label, int points, ImU32 c) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -181,7 +181,7 @@ void drawPoints(const ScoreReport& r) {
             ImGui::Text("%+d", points);
             ImGui::PopStyleColor();
         };
-        row("Decisions", r.points.base, colour::kInk);
+        row(tr("Decisions"), r.points.base, colour::kInk);
         for (const auto& b : r.points.bonuses) row(b.label, b.points, colour::kGood);
         for (const auto& p : r.points.penalties) row(p.label, p.points, colour::kBad);
         ImGui::EndTable();
@@ -195,21 +195,21 @@ void drawPoints(const ScoreReport& r) {
 void drawWrapUpReview(const ScoreReport& r) {
     const WrapUpReview& w = r.wrap_up;
     if (!w.submitted) return;
-    sectionHeader(icon::kPencil, "Wrap-up");
+    sectionHeader(icon::kPencil, tr("Wrap-up"));
     iconText(w.disposition_correct ? icon::kCheck : icon::kTimes, w.disposition_correct ? colour::kGood : colour::kBad,
-             w.disposition_correct ? "Disposition code correct" : ("Disposition: expected " + w.expected_disposition).c_str());
+             w.disposition_correct ? tr("Disposition code correct") : fmt(tr("Disposition: expected {0}"), w.expected_disposition).c_str());
     iconText(w.category_correct ? icon::kCheck : icon::kTimes, w.category_correct ? colour::kGood : colour::kBad,
-             w.category_correct ? "Category correct" : "Category not the expected one");
+             w.category_correct ? tr("Category correct") : tr("Category not the expected one"));
     if (w.notes_missing.empty()) {
-        iconText(icon::kCheck, colour::kGood, "Notes cover what they should");
+        iconText(icon::kCheck, colour::kGood, tr("Notes cover what they should"));
     } else {
-        std::string missing = "Notes should mention: ";
-        for (size_t i = 0; i < w.notes_missing.size(); ++i) missing += (i ? ", " : "") + w.notes_missing[i];
-        iconText(icon::kTimes, colour::kBad, missing.c_str());
+        std::string list;
+        for (size_t i = 0; i < w.notes_missing.size(); ++i) list += (i ? ", " : "") + w.notes_missing[i];
+        iconText(icon::kTimes, colour::kBad, fmt(tr("Notes should mention: {0}"), list).c_str());
     }
     if (w.follow_up_required)
         iconText(w.follow_up_created ? icon::kCheck : icon::kTimes, w.follow_up_created ? colour::kGood : colour::kBad,
-                 w.follow_up_created ? "Follow-up task created" : "A follow-up task was needed");
+                 w.follow_up_created ? tr("Follow-up task created") : tr("A follow-up task was needed"));
 }
 
 }  // namespace
@@ -233,7 +233,7 @@ void drawDecisionList(const ScoreReport& r, int reveal) {
         ImGui::TextWrapped("%s", displayText(d.text).c_str());
         if (d.points != 0) {
             ImGui::PushStyleColor(ImGuiCol_Text, d.points > 0 ? colour::kGood : colour::kBad);
-            ImGui::Text("%+d points", d.points);
+            ImGui::Text(trn("%+d point", "%+d points", static_cast<unsigned long>(std::abs(d.points))), d.points);
             ImGui::PopStyleColor();
             ImGui::SameLine();
         }
@@ -259,7 +259,7 @@ void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids) {
     try {
         auto record = app.store->attempt(attempt_ids.front());
         if (!record) {
-            showToast(app, "That attempt is no longer in the database.");
+            showToast(app, tr("That attempt is no longer in the database."));
             return;
         }
         app.debrief = {};
@@ -272,7 +272,7 @@ void openDebrief(AppState& app, const std::vector<std::int64_t>& attempt_ids) {
         app.debrief.more_attempts.assign(attempt_ids.begin() + 1, attempt_ids.end());
         navigate(app, ScreenId::Debrief);
     } catch (const StoreError& e) {
-        showToast(app, std::string("Could not open the debrief: ") + e.what(), 6);
+        showToast(app, fmt(tr("Could not open the debrief: {0}"), e.what()), 6);
     }
 }
 
@@ -280,7 +280,7 @@ void enterDebriefScreen(AppState& app) { app.debrief.scroll_to_top = true; }
 
 void drawDebriefScreen(AppState& app) {
     if (app.debrief.attempt_id == 0) {
-        mutedText("Play a scenario to see its debrief here.");
+        mutedText(tr("Play a scenario to see its debrief here."));
         return;
     }
     const ScoreReport& r = app.debrief.report;
@@ -305,7 +305,7 @@ void drawDebriefScreen(AppState& app) {
     ImGui::SameLine();
     ImGui::BeginChild("##decisions", ImVec2(0, -buttons_h), false);
     if (to_top) ImGui::SetScrollY(0);
-    sectionHeader(icon::kList, "Every decision");
+    sectionHeader(icon::kList, tr("Every decision"));
     drawDecisionList(r, -1);
     ImGui::EndChild();
 
@@ -315,13 +315,13 @@ void drawDebriefScreen(AppState& app) {
     const bool enter = !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
     const std::string scenario_id = app.debrief.scenario_id;
     if (!app.debrief.more_attempts.empty()) {
-        if (iconButton(icon::kArrowRight, "Next chat's debrief", ButtonKind::Primary) || enter) {
+        if (iconButton(icon::kArrowRight, tr("Next chat's debrief"), ButtonKind::Primary) || enter) {
             openDebrief(app, std::vector<std::int64_t>(app.debrief.more_attempts));
             return;
         }
         ImGui::SameLine();
     }
-    if (iconButton(icon::kRefresh, "Try again")) {
+    if (iconButton(icon::kRefresh, tr("Try again"))) {
         startScenario(app, scenario_id);
         return;
     }
@@ -329,14 +329,14 @@ void drawDebriefScreen(AppState& app) {
     const std::string next = recommendedScenario(app, scenario_id);
     if (!next.empty() && app.debrief.more_attempts.empty()) {
         const auto sc = findScenario(app, next);
-        const std::string label = "Next: " + (sc ? sc->title : next) + "##next";
+        const std::string label = fmt(tr("Next: {0}"), sc ? sc->title : next) + "##next";
         if (iconButton(icon::kPlay, label.c_str(), ButtonKind::Primary) || enter) {
             startScenario(app, next);
             return;
         }
         ImGui::SameLine();
     }
-    if (iconButton(icon::kHome, "Home", ButtonKind::Subtle) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) navigate(app, ScreenId::Home);
+    if (iconButton(icon::kHome, tr("Home"), ButtonKind::Subtle) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) navigate(app, ScreenId::Home);
 }
 
 }  // namespace frontline::ui

@@ -8,7 +8,7 @@ namespace frontline::ui {
 
 void drawEmailDeskScreen(AppState& app) {
     // The parts of a reply are long: they get most of the column, the email scrolls above them.
-    drawSingleDesk(app, {"No email open.", icon::kPaperPlane, "Your reply", "write it part by part: click, or press 1-9", 0.34f});
+    drawSingleDesk(app, {tr("No email open."), icon::kPaperPlane, tr("Your reply"), tr("write it part by part: click, or press 1-9"), 0.34f});
 }
 
 }  // namespace frontline::ui

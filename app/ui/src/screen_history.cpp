@@ -1,6 +1,7 @@
 // History & replay: past attempts (this trainee's or everyone's), and a replay of one attempt
 // decision by decision, with the customer's lines and the coach's feedback from the stored report.
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <imgui.h>
 #include "frontline/ui/icons.hpp"
@@ -21,7 +22,7 @@ void loadList(AppState& app) {
         h.list = app.store->attempts(h.everyone || !app.trainee ? 0 : app.trainee->id, kListLimit);
     } catch (const StoreError& e) {
         h.list.clear();
-        showToast(app, std::string("Could not read the history: ") + e.what(), 6);
+        showToast(app, fmt(tr("Could not read the history: {0}"), e.what()), 6);
     }
 }
 
@@ -31,7 +32,7 @@ void load(AppState& app, std::int64_t id) {
     try {
         h.loaded = app.store->attempt(id);
     } catch (const StoreError& e) {
-        showToast(app, std::string("Could not open that attempt: ") + e.what(), 6);
+        showToast(app, fmt(tr("Could not open that attempt: {0}"), e.what()), 6);
     }
     if (!h.loaded) h.selected = 0;  // gone or unreadable: do not retry every frame
 }
@@ -44,12 +45,12 @@ void select(AppState& app, std::int64_t id) {
 
 void drawList(AppState& app) {
     HistoryState& h = app.history;
-    if (ImGui::Checkbox("Everyone (team view)", &h.everyone)) h.list_valid = false;
-    recordItem("Everyone (team view)");
+    if (ImGui::Checkbox(tr("Everyone (team view)"), &h.everyone)) h.list_valid = false;
+    recordItem(tr("Everyone (team view)"));
     loadList(app);
     ImGui::Spacing();
     if (h.list.empty()) {
-        mutedText("No attempts yet.");
+        mutedText(tr("No attempts yet."));
         return;
     }
     ImGuiListClipper clipper;
@@ -65,7 +66,7 @@ void drawList(AppState& app) {
             std::string label = a.scenario_title;
             if (h.everyone) label += "  (" + a.trainee_name + ")";
             char right[64];
-            std::snprintf(right, sizeof right, "%d pts  %s", a.points, shortDate(a.finished_at).c_str());
+            std::snprintf(right, sizeof right, tr("%d pts  %s"), a.points, shortDate(a.finished_at).c_str());
             const float right_w = ImGui::CalcTextSize(right).x;
             if (ImGui::Selectable(label.c_str(), h.selected == a.id, 0, ImVec2(ImGui::GetContentRegionAvail().x - right_w - em(1), 0)))
                 select(app, a.id);
@@ -112,7 +113,7 @@ void drawReplay(AppState& app) {
     if (h.selected != 0 && (!h.loaded || h.loaded->id != h.selected)) load(app, h.selected);
     if (!h.loaded) {
         ImGui::Dummy(ImVec2(0, em(3)));
-        mutedText("Pick an attempt on the left to replay it decision by decision.");
+        mutedText(tr("Pick an attempt on the left to replay it decision by decision."));
         return;
     }
     const AttemptRecord& a = *h.loaded;
@@ -122,27 +123,27 @@ void drawReplay(AppState& app) {
     ImGui::PopFont();
     starRating(a.stars);
     ImGui::SameLine(0, em(1));
-    ImGui::Text("%d points   %d%% adherence   %s", a.points, a.adherence, a.passed ? "passed" : "not passed");
+    ImGui::Text(tr("%d points   %d%% adherence   %s"), a.points, a.adherence, a.passed ? tr("passed") : tr("not passed"));
     mutedText((a.trainee_name + ", " + shortDate(a.finished_at) + ", " + outcomeTitle(outcomeFromName(a.outcome).value_or(Outcome::Unresolved))).c_str());
     for (const Breach& b : r.breaches)
-        if (b.critical) iconText(icon::kBan, colour::kBad, ("Critical: " + b.title).c_str());
+        if (b.critical) iconText(icon::kBan, colour::kBad, fmt(tr("Critical: {0}"), b.title).c_str());
 
     const int total = static_cast<int>(r.decisions.size());
     ImGui::Spacing();
     ImGui::BeginDisabled(h.replay_step <= 0);
-    if (iconButton(icon::kChevronLeft, "Previous") ) h.replay_step = std::max(0, h.replay_step - 1);
+    if (iconButton(icon::kChevronLeft, tr("Previous")) ) h.replay_step = std::max(0, h.replay_step - 1);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(h.replay_step >= total);
-    if (iconButton(icon::kStepForward, "Next decision", ButtonKind::Primary)) h.replay_step = std::min(total, h.replay_step + 1);
+    if (iconButton(icon::kStepForward, tr("Next decision"), ButtonKind::Primary)) h.replay_step = std::min(total, h.replay_step + 1);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (iconButton(icon::kEye, "Show all")) h.replay_step = total;
+    if (iconButton(icon::kEye, tr("Show all"))) h.replay_step = total;
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.3f));
-    ImGui::Text("Decision %d of %d", h.replay_step, total);
+    ImGui::Text(tr("Decision %d of %d"), h.replay_step, total);
     ImGui::SameLine();
-    mutedText("(arrow keys)");
+    mutedText(tr("(arrow keys)"));
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) h.replay_step = std::min(total, h.replay_step + 1);
@@ -173,7 +174,7 @@ void drawReplay(AppState& app) {
             drawShownReplies(e);
             if (d->points != 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text, d->points > 0 ? colour::kGood : colour::kBad);
-                ImGui::Text("%+d points", d->points);
+                ImGui::Text(trn("%+d point", "%+d points", static_cast<unsigned long>(std::abs(d->points))), d->points);
                 ImGui::PopStyleColor();
             }
             if (!d->feedback.empty()) wrappedText(d->feedback.c_str());
@@ -185,7 +186,7 @@ void drawReplay(AppState& app) {
     if (h.replay_step >= total) {
         ImGui::Spacing();
         iconText(r.passed ? icon::kTrophy : icon::kFlag, r.passed ? colour::kGood : colour::kWarn,
-                 (r.outcome_title + (r.passed ? ": passed" : ": not passed")).c_str());
+                 fmt(r.passed ? tr("{0}: passed") : tr("{0}: not passed"), r.outcome_title).c_str());
     }
     ImGui::EndChild();
 }
@@ -195,7 +196,7 @@ void drawReplay(AppState& app) {
 void enterHistoryScreen(AppState& app) { app.history.list_valid = false; }  // new attempts may exist
 
 void drawHistoryScreen(AppState& app) {
-    sectionHeader(icon::kHistory, "History & replay");
+    sectionHeader(icon::kHistory, tr("History & replay"));
     const float list_w = ImGui::GetContentRegionAvail().x * 0.4f;
     beginCard("##attempts", ImVec2(list_w, 0));
     drawList(app);

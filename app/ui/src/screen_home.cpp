@@ -20,31 +20,32 @@ void drawStats(AppState& app) {
     char value[32], caption[64];
 
     std::snprintf(value, sizeof value, "%d", p.total_points);
-    statTile("points", icon::kTrophy, colour::kGold, value, "points earned", w);
+    statTile("points", icon::kTrophy, colour::kGold, value, tr("points earned"), w);
     ImGui::SameLine();
 
-    std::snprintf(value, sizeof value, "Level %d", p.level);
-    std::snprintf(caption, sizeof caption, "%d to level %d", p.points_to_next_level, p.level + 1);
+    std::snprintf(value, sizeof value, tr("Level %d"), p.level);
+    std::snprintf(caption, sizeof caption, tr("%d to level %d"), p.points_to_next_level, p.level + 1);
     statTile("level", icon::kLevelUp, colour::kAccent, value, caption, w,
              p.level_span > 0 ? static_cast<float>(p.points_into_level) / static_cast<float>(p.level_span) : 0.0f);
     recordItem("Level");
     ImGui::SameLine();
 
     std::snprintf(value, sizeof value, "%d", p.current_streak);
-    std::snprintf(caption, sizeof caption, p.current_streak == 1 ? "day streak (best %d)" : "days streak (best %d)", p.best_streak);
+    // TRANSLATORS: the caption under the number of days in a row; %d is the longest run.
+    std::snprintf(caption, sizeof caption, trn("day streak (best %d)", "days streak (best %d)", static_cast<unsigned long>(p.current_streak)), p.best_streak);
     statTile("streak", icon::kFire, p.current_streak > 0 ? colour::kAccent : colour::kStarEmpty, value, caption, w);
     ImGui::SameLine();
     std::snprintf(value, sizeof value, "%d/%d", p.earnedBadges(), static_cast<int>(p.badges.size()));
-    statTile("badges", icon::kCertificate, colour::kInfo, value, "badges earned", w);
+    statTile("badges", icon::kCertificate, colour::kInfo, value, tr("badges earned"), w);
 }
 
 void drawNext(AppState& app) {
     const std::string next_id = recommendedScenario(app);
     const auto next = findScenario(app, next_id);
     beginTile(0, colour::kAccent);
-    sectionHeader(icon::kRoad, "Practise next");
+    sectionHeader(icon::kRoad, tr("Practise next"));
     if (!next) {
-        mutedText("No scenarios are loaded. Check the Scenarios screen for content errors.");
+        mutedText(tr("No scenarios are loaded. Check the Scenarios screen for content errors."));
         endTile();
         return;
     }
@@ -52,14 +53,14 @@ void drawNext(AppState& app) {
     iconText(channelIcon(next->channel), colour::kAccent, next->title.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    chip(difficultyName(next->difficulty), colour::kAccentSoft, difficultyColour(next->difficulty));
+    chip(difficultyText(next->difficulty), colour::kAccentSoft, difficultyColour(next->difficulty));
     mutedText(next->summary.c_str());
     ImGui::Spacing();
     const bool enter = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
-    if (iconButton(icon::kPlay, "Play now", ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, next_id);
+    if (iconButton(icon::kPlay, tr("Play now"), ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, next_id);
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.6f));
-    mutedText("or press Enter");
+    mutedText(tr("or press Enter"));
 
     if (const auto& weak = app.summary.weakest) {
         ImGui::Spacing();
@@ -67,7 +68,9 @@ void drawNext(AppState& app) {
         ImGui::Spacing();
         const SopStep* step = app.content.sop.step(weak->step);
         char line[200];
-        std::snprintf(line, sizeof line, "Your weakest SOP step: %s (average %d/100 over %d attempts)",
+        std::snprintf(line, sizeof line,
+                      trn("Your weakest SOP step: %s (average %d/100 over %d attempt)", "Your weakest SOP step: %s (average %d/100 over %d attempts)",
+                          static_cast<unsigned long>(weak->attempts)),
                       step ? step->title.c_str() : weak->step.c_str(), static_cast<int>(weak->mean_score), weak->attempts);
         iconText(icon::kBullseye, colour::kWarn, line);
         if (step && !step->actions.empty()) {
@@ -80,16 +83,16 @@ void drawNext(AppState& app) {
 }
 
 void drawRecent(AppState& app) {
-    sectionHeader(icon::kHistory, "Recent attempts");
+    sectionHeader(icon::kHistory, tr("Recent attempts"));
     if (app.summary.recent.empty()) {
-        mutedText("Nothing yet. Your first call is waiting!");
+        mutedText(tr("Nothing yet. Your first call is waiting!"));
         return;
     }
     if (ImGui::BeginTable("##recent", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Stars", ImGuiTableColumnFlags_WidthFixed, em(4.2f));
-        ImGui::TableSetupColumn("Points", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
-        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, em(7.5f));
+        ImGui::TableSetupColumn(tr("Scenario"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Stars"), ImGuiTableColumnFlags_WidthFixed, em(4.2f));
+        ImGui::TableSetupColumn(tr("Points"), ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+        ImGui::TableSetupColumn(tr("When"), ImGuiTableColumnFlags_WidthFixed, em(7.5f));
         ImGui::TableHeadersRow();
         for (const auto& a : app.summary.recent) {
             ImGui::TableNextRow();
@@ -117,7 +120,7 @@ void drawRecent(AppState& app) {
 }
 
 void drawScenarioStars(AppState& app) {
-    sectionHeader(icon::kStar, "Your scenarios");
+    sectionHeader(icon::kStar, tr("Your scenarios"));
     for (const auto& id : onboardingOrder(app)) {
         const auto sc = findScenario(app, id);
         if (!sc) continue;
@@ -140,10 +143,10 @@ void drawScenarioStars(AppState& app) {
 }
 
 void drawBadges(AppState& app) {
-    sectionHeader(icon::kCertificate, "Badges");
+    sectionHeader(icon::kCertificate, tr("Badges"));
     const auto& badges = app.summary.progress.badges;
     if (badges.empty()) {
-        mutedText("Badges appear as you play.");
+        mutedText(tr("Badges appear as you play."));
         return;
     }
     const float cell = em(8.5f);
@@ -189,18 +192,19 @@ void drawUnsaved(AppState& app) {
     if (app.pending_attempts == 0 || !app.store) return;
     beginTile(0, colour::kWarn);
     const bool one = app.pending_attempts == 1;
-    const std::string line = std::to_string(app.pending_attempts) + (one ? " played attempt is" : " played attempts are") +
-                             " waiting to be saved: the database could not take " + (one ? "it" : "them") + " when " +
-                             (one ? "it" : "they") + " finished.";
+    const std::string line = fmt(trn("{0} played attempt is waiting to be saved: the database could not take it when it finished.",
+                                     "{0} played attempts are waiting to be saved: the database could not take them when they finished.",
+                                     static_cast<unsigned long>(app.pending_attempts)),
+                                 app.pending_attempts);
     iconText(icon::kWarning, colour::kWarn, line.c_str());
     if (app.store->readOnly()) {
-        mutedText("This database is read-only here: open a writable copy and they are offered again.");
-    } else if (iconButton(icon::kRefresh, one ? "Save it now" : "Save them now", ButtonKind::Primary)) {
+        mutedText(tr("This database is read-only here: open a writable copy and they are offered again."));
+    } else if (iconButton(icon::kRefresh, one ? tr("Save it now") : tr("Save them now"), ButtonKind::Primary)) {
         try {
             const int saved = savePending(*app.store, app.pending_dir);
-            app.toast = std::to_string(saved) + (saved == 1 ? " attempt saved." : " attempts saved.");
+            app.toast = fmt(trn("{0} attempt saved.", "{0} attempts saved.", static_cast<unsigned long>(saved)), saved);
         } catch (const StoreError& e) {
-            app.toast = std::string("Still cannot save: ") + e.what();
+            app.toast = fmt(tr("Still cannot save: {0}"), e.what());
         }
         app.toast_until = app.time + 6;
         refreshSummary(app);
@@ -214,21 +218,22 @@ void drawUnsaved(AppState& app) {
 void drawOffline(AppState& app) {
     if ((app.waiting_results == 0 && !app.offline) || !app.store) return;
     beginTile(0, colour::kWarn);
-    const std::string line = "Offline \xE2\x80\x94 " + std::to_string(app.waiting_results) +
-                             (app.waiting_results == 1 ? " result waiting" : " results waiting") +
-                             " on this desk: they are sent to the team database when it can be reached.";
+    const std::string line = fmt(trn("Offline \xE2\x80\x94 {0} result waiting on this desk: it is sent to the team database when it can be reached.",
+                                     "Offline \xE2\x80\x94 {0} results waiting on this desk: they are sent to the team database when it can be reached.",
+                                     static_cast<unsigned long>(app.waiting_results)),
+                                 app.waiting_results);
     iconText(icon::kWarning, colour::kWarn, line.c_str());
     recordItem(line.c_str());
     if (app.offline)
-        wrappedText("You can keep training. Your progress, history, certificates and Team need the team database; "
-                    "they come back when it answers.",
+        wrappedText(tr("You can keep training. Your progress, history, certificates and Team need the team database; "
+                       "they come back when it answers."),
                     colour::kInkSoft);
-    if (iconButton(icon::kRefresh, "Send now", ButtonKind::Primary)) {
+    if (iconButton(icon::kRefresh, tr("Send now"), ButtonKind::Primary)) {
         try {
             const int sent = app.store->sendWaitingResults();
-            app.toast = std::to_string(sent) + (sent == 1 ? " result sent." : " results sent.");
+            app.toast = fmt(trn("{0} result sent.", "{0} results sent.", static_cast<unsigned long>(sent)), sent);
         } catch (const StoreError& e) {
-            app.toast = std::string("Still offline: ") + e.what();
+            app.toast = fmt(tr("Still offline: {0}"), e.what());
         }
         app.toast_until = app.time + 6;
         refreshSummary(app);
@@ -243,16 +248,16 @@ void drawRefresher(AppState& app) {
     for (const auto& s : app.summary.certification) {
         std::string line;
         if (s.status == CertStatus::Expired)
-            line = "Your " + s.policy_title + " certificate expired on " + dateOfUtc(s.certificate->expires_at) +
-                   ": take the refresher to be certified again.";
+            line = fmt(tr("Your {0} certificate expired on {1}: take the refresher to be certified again."), s.policy_title,
+                       i18n::longDate(dateOfUtc(s.certificate->expires_at)));
         else if (refresherDueWithin(s, app.settings.refresher_reminder_days, now))
-            line = "Your " + s.policy_title + " refresher is due from " + dateOfUtc(s.refresher_due_from) + "; the certificate is valid until " +
-                   dateOfUtc(s.certificate->expires_at) + ".";
+            line = fmt(tr("Your {0} refresher is due from {1}; the certificate is valid until {2}."), s.policy_title,
+                       i18n::longDate(dateOfUtc(s.refresher_due_from)), i18n::longDate(dateOfUtc(s.certificate->expires_at)));
         if (line.empty()) continue;
         beginTile(0, s.status == CertStatus::Expired ? colour::kBad : colour::kWarn);
         iconText(icon::kClock, s.status == CertStatus::Expired ? colour::kBad : colour::kWarn, line.c_str());
         recordItem(("refresher:" + s.policy_id).c_str());
-        if (button("See what it needs")) navigate(app, ScreenId::Certificates);
+        if (button(tr("See what it needs"))) navigate(app, ScreenId::Certificates);
         endTile();
         ImGui::Spacing();
     }
@@ -273,12 +278,14 @@ void drawTeamDue(AppState& app) {
     if (due.empty()) return;
     std::string names;
     for (size_t i = 0; i < due.size() && i < 3; ++i) names += (i ? ", " : "") + due[i];
-    if (due.size() > 3) names += " and " + std::to_string(due.size() - 3) + " more";
+    if (due.size() > 3) names = fmt(trn("{0} and {1} more", "{0} and {1} more", due.size() - 3), names, due.size() - 3);
     beginTile(0, colour::kInfo);
-    const std::string line = "Refreshers falling due within " + std::to_string(app.settings.refresher_reminder_days) + " days: " + names + ".";
+    const std::string line = fmt(trn("Refreshers falling due within {0} day: {1}.", "Refreshers falling due within {0} days: {1}.",
+                                     static_cast<unsigned long>(app.settings.refresher_reminder_days)),
+                                 app.settings.refresher_reminder_days, names);
     iconText(icon::kUsers, colour::kInfo, line.c_str());
     recordItem("team-due");
-    if (button("Open Team")) {
+    if (button(tr("Open Team"))) {
         team.filter.status = StatusFilter::DueWithin;
         navigate(app, ScreenId::Certification);
     }
@@ -291,9 +298,9 @@ void drawTeamDue(AppState& app) {
 void drawHomeScreen(AppState& app) {
     if (!app.trainee) return;
     ImGui::PushFont(font(FontRole::Heading));
-    ImGui::Text("Hi %s, ready for your next call?", app.trainee->name.c_str());
+    ImGui::Text(tr("Hi %s, ready for your next call?"), app.trainee->name.c_str());
     ImGui::PopFont();
-    mutedText(("Training for " + app.settings.company_name + ". Follow the SOP, keep the customer on side, and beat the targets.").c_str());
+    mutedText(fmt(tr("Training for {0}. Follow the SOP, keep the customer on side, and beat the targets."), app.settings.company_name).c_str());
     ImGui::Spacing();
     drawUnsaved(app);
     drawOffline(app);

@@ -38,22 +38,22 @@ void drawFilters(AppState& app) {
     LibraryState& f = app.library;
     ImGui::SetNextItemWidth(em(16));
     escapeKeepsText("##search");
-    ImGui::InputTextWithHint("##search", (std::string(icon::kSearch) + "  Search scenarios").c_str(), &f.search);
-    recordItem("Search scenarios");
+    ImGui::InputTextWithHint("##search", fmt("{0}  {1}", icon::kSearch, tr("Search scenarios")).c_str(), &f.search);
+    recordItem(tr("Search scenarios"));
     ImGui::SameLine();
-    const char* channels[] = {"All channels", "Calls", "Chats", "Emails"};
+    const char* channels[] = {tr("All channels"), tr("Calls"), tr("Chats"), tr("Emails")};
     ImGui::SetNextItemWidth(em(9));
     ImGui::Combo("##channel", &f.channel, channels, IM_ARRAYSIZE(channels));
     ImGui::SameLine();
-    const char* levels[] = {"Any difficulty", "Intro", "Intermediate", "Advanced"};
+    const char* levels[] = {tr("Any difficulty"), difficultyText(1), difficultyText(2), difficultyText(3)};
     ImGui::SetNextItemWidth(em(10));
     ImGui::Combo("##difficulty", &f.difficulty, levels, 4);
     ImGui::SameLine();
     std::set<std::string> tags;
     for (const auto& s : app.content.scenarios) tags.insert(s->tags.begin(), s->tags.end());
     ImGui::SetNextItemWidth(em(12));
-    if (ImGui::BeginCombo("##tag", f.tag.empty() ? "Any situation" : tagLabel(f.tag).c_str())) {
-        if (ImGui::Selectable("Any situation", f.tag.empty())) f.tag.clear();
+    if (ImGui::BeginCombo("##tag", f.tag.empty() ? tr("Any situation") : tagLabel(f.tag).c_str())) {
+        if (ImGui::Selectable(tr("Any situation"), f.tag.empty())) f.tag.clear();
         for (const auto& t : tags)
             if (ImGui::Selectable(tagLabel(t).c_str(), f.tag == t)) f.tag = t;
         ImGui::EndCombo();
@@ -69,15 +69,17 @@ void drawScenarioRow(AppState& app, const Scenario& s) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - em(5.2f));
     starRating(app.summary.bestStars(s.id));
-    chip(difficultyName(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
+    chip(difficultyText(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
     for (const auto& t : s.tags) {
         ImGui::SameLine();
         chip(tagLabel(t).c_str(), colour::kInfoSoft, colour::kInfo);
     }
     ImGui::SameLine(0, em(1));
-    std::string steps = "SOP steps";
+    std::string numbers;
     for (const auto& st : requiredSteps(s, app.content.sop))
-        if (const SopStep* step = app.content.sop.step(st)) steps += " " + std::to_string(step->number);
+        if (const SopStep* step = app.content.sop.step(st)) numbers += " " + std::to_string(step->number);
+    // TRANSLATORS: {0} is a list of step numbers (" 1 2 4").
+    const std::string steps = fmt(tr("SOP steps{0}"), numbers);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kInkSoft);
     ImGui::TextUnformatted(steps.c_str());
     ImGui::PopStyleColor();
@@ -96,8 +98,8 @@ void drawScenarioRow(AppState& app, const Scenario& s) {
 void drawFailed(AppState& app) {
     if (app.content.failed.empty() && app.content.sop_loaded) return;
     ImGui::Spacing();
-    sectionHeader(icon::kWarning, "Content that did not load");
-    if (!app.content.sop_loaded) wrappedText("The SOP itself did not load: scenarios cannot be scored until it does.", colour::kBad);
+    sectionHeader(icon::kWarning, tr("Content that did not load"));
+    if (!app.content.sop_loaded) wrappedText(tr("The SOP itself did not load: scenarios cannot be scored until it does."), colour::kBad);
     for (const auto& f : app.content.failed) {
         ImGui::PushID(f.file.c_str());
         beginTile(0, colour::kBad);
@@ -116,12 +118,12 @@ void drawFailed(AppState& app) {
 
 // Practice coaches; an assessment is what a certification policy may require.
 void drawModeChoice(AppState& app) {
-    if (ImGui::RadioButton("Practice", !app.library.assessment)) app.library.assessment = false;
+    if (ImGui::RadioButton(tr("Practice"), !app.library.assessment)) app.library.assessment = false;
     recordItem("Mode: practice");
     ImGui::SameLine();
-    if (ImGui::RadioButton("Assessment", app.library.assessment)) app.library.assessment = true;
+    if (ImGui::RadioButton(tr("Assessment"), app.library.assessment)) app.library.assessment = true;
     recordItem("Mode: assessment");
-    tooltip("Practice coaches you as you go. An assessment counts for certifications that require it: no hints until the debrief.");
+    tooltip(tr("Practice coaches you as you go. An assessment counts for certifications that require it: no hints until the debrief."));
 }
 
 void drawDetail(AppState& app, const Scenario& s) {
@@ -131,14 +133,14 @@ void drawDetail(AppState& app, const Scenario& s) {
     ImGui::PopFont();
     chip(channelLabel(s), colour::kInfoSoft, colour::kInfo);
     ImGui::SameLine();
-    chip(difficultyName(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
+    chip(difficultyText(s.difficulty), colour::kAccentSoft, difficultyColour(s.difficulty));
     ImGui::SameLine();
     starRating(app.summary.bestStars(s.id));
     ImGui::Spacing();
     drawModeChoice(app);
     // The summary coaches ("ask before you hold"): an assessment shows the situation only.
     if (!app.library.assessment) wrappedText(s.summary.c_str());
-    else mutedText("Assessment: no hints, no reasons why a reply is not possible yet, and all feedback in the debrief.");
+    else mutedText(tr("Assessment: no hints, no reasons why a reply is not possible yet, and all feedback in the debrief."));
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     iconText(icon::kUser, colour::kAccent, s.persona.name.c_str());
@@ -146,7 +148,7 @@ void drawDetail(AppState& app, const Scenario& s) {
     if (!s.persona.description.empty()) mutedText(s.persona.description.c_str());
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
-    ImGui::TextUnformatted("SOP steps you will be scored on");
+    ImGui::TextUnformatted(tr("SOP steps you will be scored on"));
     ImGui::PopFont();
     for (const auto& st : requiredSteps(s, app.content.sop)) {
         const SopStep* step = app.content.sop.step(st);
@@ -157,27 +159,29 @@ void drawDetail(AppState& app, const Scenario& s) {
     }
     for (const StepWaiver& w : s.waived_steps)  // a mandatory step this situation does not call for, and why
         if (const SopStep* step = app.content.sop.step(w.step)) {
-            mutedText(("Not scored here: " + std::to_string(step->number) + ". " + step->title + " (" + w.reason + ")").c_str());
+            mutedText(fmt(tr("Not scored here: {0}. {1} ({2})"), step->number, step->title, w.reason).c_str());
             recordItem(("Waived step:" + w.step).c_str());
         }
     ImGui::Spacing();
     if (s.channel == Channel::Chat) {
-        ImGui::TextUnformatted("Chats at once");
+        ImGui::TextUnformatted(tr("Chats at once"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em(8));
         ImGui::SliderInt("##concurrent", &app.library.chat_sessions, 1, 3);
-        tooltip("Chat agents handle several conversations at once; each one has its own reply timer.");
+        tooltip(tr("Chat agents handle several conversations at once; each one has its own reply timer."));
     }
     const ScenarioProgress* p = app.summary.progress.scenario(s.id);
     if (p && p->attempts > 0) {
         char line[128];
-        std::snprintf(line, sizeof line, "%d attempt%s, best %d points, best adherence %d%%", p->attempts, p->attempts == 1 ? "" : "s",
-                      p->best_points, p->best_adherence);
+        std::snprintf(line, sizeof line,
+                      trn("%d attempt, best %d points, best adherence %d%%", "%d attempts, best %d points, best adherence %d%%",
+                          static_cast<unsigned long>(p->attempts)),
+                      p->attempts, p->best_points, p->best_adherence);
         mutedText(line);
     }
     ImGui::Spacing();
     const bool enter = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
-    if (iconButton(icon::kPlay, "Play", ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, s.id);
+    if (iconButton(icon::kPlay, tr("Play"), ButtonKind::Primary, ImVec2(em(10), em(2.2f))) || enter) startScenario(app, s.id);
     endCard();
 }
 
@@ -202,7 +206,7 @@ void moveSelectionByKeys(AppState& app, const std::vector<std::string>& shown) {
 }  // namespace
 
 void drawLibraryScreen(AppState& app) {
-    sectionHeader(icon::kBook, "Scenario library");
+    sectionHeader(icon::kBook, tr("Scenario library"));
     drawFilters(app);
     ImGui::Spacing();
     const float list_w = ImGui::GetContentRegionAvail().x * 0.6f;
@@ -217,7 +221,7 @@ void drawLibraryScreen(AppState& app) {
     if (std::find(shown.begin(), shown.end(), app.library.selected) == shown.end())
         app.library.selected = shown.empty() ? std::string() : shown.front();
     moveSelectionByKeys(app, shown);
-    if (shown.empty()) mutedText(app.content.scenarios.empty() ? "No scenarios are loaded." : "No scenario matches these filters.");
+    if (shown.empty()) mutedText(app.content.scenarios.empty() ? tr("No scenarios are loaded.") : tr("No scenario matches these filters."));
     drawFailed(app);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -22,36 +22,36 @@ void createTrainee(AppState& app) {
     ProfileState& p = app.profile;
     const std::string name = trimmed(p.new_name);
     if (name.empty()) {
-        p.error = "Please enter a name.";
+        p.error = tr("Please enter a name.");
         return;
     }
     try {
         Trainee t = app.store->createTrainee(name, trimmed(p.new_team));
         if (atlasLacks(font(FontRole::Regular), t.name + t.team)) app.requests.fonts_changed = true;  // e.g. a Chinese name
         p = {};
-        showToast(app, "Welcome to " + app.settings.company_name + ", " + t.name + "!");
+        showToast(app, fmt(tr("Welcome to {0}, {1}!"), app.settings.company_name, t.name));
         signIn(app, t);  // with trainee PINs on, the new profile chooses its PIN first
     } catch (const StoreError& e) {
-        p.error = e.kind() == StoreError::Kind::Constraint ? "There is already a trainee called " + name + "." : e.what();
+        p.error = e.kind() == StoreError::Kind::Constraint ? fmt(tr("There is already a trainee called {0}."), name) : std::string(e.what());
     }
 }
 
 void drawNewTraineeForm(AppState& app, bool first_run) {
     ProfileState& p = app.profile;
     ImGui::PushItemWidth(tileInnerWidth());  // -1 would reach the window's edge, past the card
-    ImGui::TextUnformatted("Your name");
+    ImGui::TextUnformatted(tr("Your name"));
     if (first_run && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     escapeKeepsText("##name");
-    const bool enter1 = ImGui::InputTextWithHint("##name", "e.g. Sam Patel", &p.new_name, ImGuiInputTextFlags_EnterReturnsTrue);
-    recordItem("Your name");
-    ImGui::TextUnformatted("Team (optional)");
+    const bool enter1 = ImGui::InputTextWithHint("##name", tr("e.g. Sam Patel"), &p.new_name, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem(tr("Your name"));
+    ImGui::TextUnformatted(tr("Team (optional)"));
     escapeKeepsText("##team");
-    const bool enter2 = ImGui::InputTextWithHint("##team", "e.g. Billing, Night shift", &p.new_team, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter2 = ImGui::InputTextWithHint("##team", tr("e.g. Billing, Night shift"), &p.new_team, ImGuiInputTextFlags_EnterReturnsTrue);
     recordItem("Team");
     ImGui::PopItemWidth();
     if (!p.error.empty()) wrappedText(p.error.c_str(), colour::kBad);
     ImGui::Spacing();
-    if (iconButton(icon::kRocket, first_run ? "Start training" : "Create trainee", ButtonKind::Primary, ImVec2(em(12), em(2.2f))) || enter1 || enter2)
+    if (iconButton(icon::kRocket, first_run ? tr("Start training") : tr("Create trainee"), ButtonKind::Primary, ImVec2(em(12), em(2.2f))) || enter1 || enter2)
         createTrainee(app);
 }
 
@@ -77,31 +77,31 @@ void drawProfileScreen(AppState& app) {
         ImGui::TextUnformatted(icon::kHeadphones);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::TextUnformatted("Welcome to Frontline");
+        ImGui::TextUnformatted(tr("Welcome to Frontline"));
         ImGui::PopFont();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        wrappedText(("Your practice floor at " + app.settings.company_name +
-                     ". Take realistic calls and chats, follow the SOP, and get a coach's debrief after every one. "
-                     "The customers are simulated: try things and make your mistakes here, not with real customers.").c_str());
+        wrappedText(fmt(tr("Your practice floor at {0}. Take realistic calls and chats, follow the SOP, and get a coach's debrief after "
+                           "every one. The customers are simulated: try things and make your mistakes here, not with real customers."),
+                        app.settings.company_name).c_str());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         ImGui::Spacing();
         beginTile(width, colour::kAccent);
-        sectionHeader(icon::kUserPlus, "Who is training?");
+        sectionHeader(icon::kUserPlus, tr("Who is training?"));
         drawNewTraineeForm(app, true);
         endTile();
         ImGui::Spacing();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         // Said plainly: a trainee should know their attempts are seen, and where they are kept.
         const bool on_server = isServerLocator(app.store->locator());
-        mutedText(on_server ? "Your attempts are saved in your center's training database; your team lead reviews them to coach you."
-                            : "Your attempts are saved on this computer; your team lead can review them to coach you.");
+        mutedText(on_server ? tr("Your attempts are saved in your center's training database; your team lead reviews them to coach you.")
+                            : tr("Your attempts are saved on this computer; your team lead can review them to coach you."));
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         return;
     }
 
-    sectionHeader(icon::kUsers, "Who is training?");
+    sectionHeader(icon::kUsers, tr("Who is training?"));
     for (const Trainee& t : trainees) {
         ImGui::PushID(static_cast<int>(t.id));
         const bool current = app.trainee && app.trainee->id == t.id;
@@ -121,15 +121,15 @@ void drawProfileScreen(AppState& app) {
     }
     ImGui::Spacing();
     if (!app.profile.creating) {
-        if (iconButton(icon::kUserPlus, "New trainee")) app.profile.creating = true;
+        if (iconButton(icon::kUserPlus, tr("New trainee"))) app.profile.creating = true;
         if (app.trainee && traineePinsRequired(app)) {
             ImGui::SameLine();
-            if (iconButton(icon::kSignOut, "Sign out")) signOut(app);
-            tooltip("Leave this desk: the next person signs in with their own PIN.");
+            if (iconButton(icon::kSignOut, tr("Sign out"))) signOut(app);
+            tooltip(tr("Leave this desk: the next person signs in with their own PIN."));
         }
     } else {
         beginTile(width, colour::kGood);
-        sectionHeader(icon::kUserPlus, "New trainee");
+        sectionHeader(icon::kUserPlus, tr("New trainee"));
         drawNewTraineeForm(app, false);
         endTile();
         // Esc first leaves the field; it closes the form only when nothing typed would be lost.

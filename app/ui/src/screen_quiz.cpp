@@ -34,7 +34,7 @@ void ensureLoaded(AppState& app) {
             q.recent = app.store->quizAttempts(app.trainee->id);
         } catch (const StoreError& e) {
             q.recent.clear();
-            if (!app.store->offline()) showToast(app, std::string("Could not read your quiz attempts: ") + e.what(), 6);
+            if (!app.store->offline()) showToast(app, fmt(tr("Could not read your quiz attempts: {0}"), e.what()), 6);
         }
     }
 }
@@ -57,7 +57,7 @@ ExamGate examGateFor(AppState& app, const std::string& exam_id) {
     if (app.store && app.store->offline()) {
         ExamGate closed;
         closed.allowed = false;
-        closed.reason = "An exam needs the team database (its attempt limits are kept there); practice works offline.";
+        closed.reason = tr("An exam needs the team database (its attempt limits are kept there); practice works offline.");
         return closed;
     }
     std::vector<QuizEvidence> past;
@@ -76,7 +76,7 @@ void startQuiz(AppState& app, const std::string& id, QuizMode mode) {
     }
     auto draw = drawQuiz(q.library, id, app.next_seed++);
     if (!draw || draw->questions.empty()) {
-        showToast(app, "That quiz has no questions.");
+        showToast(app, tr("That quiz has no questions."));
         return;
     }
     q.draw = std::move(*draw);
@@ -127,12 +127,12 @@ void submit(AppState& app, bool timed_out) {
         try {
             q.attempt_id = app.store->recordQuizAttempt(record);
         } catch (const StoreError& e) {
-            q.error = std::string("This attempt could not be saved: ") + e.what();
+            q.error = fmt(tr("This attempt could not be saved: {0}"), e.what());
         }
     }
     q.recent_valid = false;
     q.result = std::move(result);
-    showToast(app, timed_out ? "Time is up: your answers were submitted." : (q.result->passed ? "Passed!" : "Submitted."));
+    showToast(app, timed_out ? tr("Time is up: your answers were submitted.") : (q.result->passed ? tr("Passed!") : tr("Submitted.")));
 }
 
 int secondsLeft(const AppState& app) {
@@ -163,10 +163,10 @@ void drawPicker(AppState& app) {
 
     ImGui::BeginGroup();
     beginTile(col_w, colour::kInfo);
-    iconText(icon::kCertificate, colour::kInfo, "Exams");
-    mutedText("Questions drawn from every section; feedback only after you submit. The pass mark is set by your organisation.");
+    iconText(icon::kCertificate, colour::kInfo, tr("Exams"));
+    mutedText(tr("Questions drawn from every section; feedback only after you submit. The pass mark is set by your organisation."));
     ImGui::Spacing();
-    if (q.library.exams.empty()) mutedText("No exams in the content.");
+    if (q.library.exams.empty()) mutedText(tr("No exams in the content."));
     for (size_t e = 0; e < q.library.exams.size(); ++e) {
         const auto& exam = q.library.exams[e];
         ImGui::PushID(exam.id.c_str());
@@ -178,36 +178,35 @@ void drawPicker(AppState& app) {
         iconText(icon::kChevronRight, picked ? colour::kAccent : colour::kInkSoft, exam.title.c_str());
         ImGui::PopFont();
         if (picked) recordItem(("Picked exam:" + exam.id).c_str());
-        char info[96];
-        if (exam.time_limit_minutes > 0)
-            std::snprintf(info, sizeof info, "%d questions · %d min · pass mark %d%%", count, exam.time_limit_minutes, app.settings.quiz_pass_mark);
-        else
-            std::snprintf(info, sizeof info, "%d questions · untimed · pass mark %d%%", count, app.settings.quiz_pass_mark);
-        mutedText(info);
+        // Three facts in a list, each its own message.
+        const std::string questions = fmt(trn("{0} question", "{0} questions", static_cast<unsigned long>(count)), count);
+        const std::string timing = exam.time_limit_minutes > 0 ? fmt(tr("{0} min"), exam.time_limit_minutes) : std::string(tr("untimed"));
+        const std::string mark = fmt(tr("pass mark {0}%"), app.settings.quiz_pass_mark);
+        mutedText((questions + " \xC2\xB7 " + timing + " \xC2\xB7 " + mark).c_str());
         const ExamGate gate = examGateFor(app, exam.id);
         ImGui::BeginDisabled(!gate.allowed);
-        if (iconButton(icon::kPlay, "Start exam", ButtonKind::Primary)) startQuiz(app, exam.id, QuizMode::Exam);
+        if (iconButton(icon::kPlay, tr("Start exam"), ButtonKind::Primary)) startQuiz(app, exam.id, QuizMode::Exam);
         ImGui::EndDisabled();
         recordItem(("Start exam:" + exam.id).c_str(), gate.allowed);
         if (!gate.allowed) tooltip(gate.reason.c_str());
-        else if (gate.attempts_left > 0) tooltip(("Attempts left before the exam locks: " + std::to_string(gate.attempts_left)).c_str());
+        else if (gate.attempts_left > 0) tooltip(fmt(tr("Attempts left before the exam locks: {0}"), gate.attempts_left).c_str());
         ImGui::SameLine();
-        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Normal)) startQuiz(app, exam.id, QuizMode::Practice);
+        if (iconButton(icon::kLightbulb, tr("Practise"), ButtonKind::Normal)) startQuiz(app, exam.id, QuizMode::Practice);
         recordItem(("Practise:" + exam.id).c_str());
-        tooltip("The same questions with feedback after each answer.");
+        tooltip(tr("The same questions with feedback after each answer."));
         ImGui::PopID();
     }
     endTile();
     ImGui::Spacing();
     beginTile(col_w);
-    iconText(icon::kHistory, colour::kInkSoft, "Your recent attempts");
-    if (q.recent.empty()) mutedText("None yet.");
+    iconText(icon::kHistory, colour::kInkSoft, tr("Your recent attempts"));
+    if (q.recent.empty()) mutedText(tr("None yet."));
     const size_t shown = std::min<size_t>(q.recent.size(), 6);
     for (size_t i = 0; i < shown; ++i) {
         const auto& a = q.recent[i];
         char line[160];
         std::snprintf(line, sizeof line, "%s  ·  %s  ·  %d%%  ·  %s", shortDate(a.finished_at).c_str(), a.exam_id.c_str(), a.score_percent,
-                      a.mode == "practice" ? "practice" : (a.passed ? "passed" : "not passed"));
+                      a.mode == "practice" ? tr("practice") : (a.passed ? tr("passed") : tr("not passed")));
         iconText(a.passed ? icon::kCheckCircle : icon::kTimesCircle, a.passed ? colour::kGood : colour::kInkSoft, line);
     }
     endTile();
@@ -215,28 +214,30 @@ void drawPicker(AppState& app) {
 
     ImGui::SameLine();
     beginTile(0, colour::kGood);
-    iconText(icon::kBook, colour::kGood, "Practise a section");
-    mutedText("Every question of one section of the SOP, with the answer and the reason right after each one.");
+    iconText(icon::kBook, colour::kGood, tr("Practise a section"));
+    mutedText(tr("Every question of one section of the SOP, with the answer and the reason right after each one."));
     ImGui::Spacing();
-    if (q.library.banks.empty()) mutedText("No question banks in the content.");
+    if (q.library.banks.empty()) mutedText(tr("No question banks in the content."));
     for (const auto& bank : q.library.banks) {
         ImGui::PushID(bank.id.c_str());
         ImGui::Spacing();
-        if (iconButton(icon::kLightbulb, "Practise", ButtonKind::Good)) startQuiz(app, bank.id, QuizMode::Practice);
+        if (iconButton(icon::kLightbulb, tr("Practise"), ButtonKind::Good)) startQuiz(app, bank.id, QuizMode::Practice);
         recordItem(("Practise:" + bank.id).c_str());
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(bank.title.c_str());
         ImGui::SameLine();
         char count[32];
-        std::snprintf(count, sizeof count, "%zu questions", bank.questions.size());
+        std::snprintf(count, sizeof count, trn("%zu question", "%zu questions", bank.questions.size()), bank.questions.size());
         ImGui::TextDisabled("%s", count);
         ImGui::PopID();
     }
     if (!q.library.failed.empty()) {
         ImGui::Spacing();
         char text[96];
-        std::snprintf(text, sizeof text, "%zu question file(s) have errors and were skipped (run `frontline quiz --list`).",
+        std::snprintf(text, sizeof text,
+                      trn("%zu question file has errors and was skipped (run `frontline quiz --list`).",
+                          "%zu question files have errors and were skipped (run `frontline quiz --list`).", q.library.failed.size()),
                       q.library.failed.size());
         iconText(icon::kWarning, colour::kWarn, text);
     }
@@ -315,7 +316,7 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             }
             break;
         case QuestionType::Multiple:
-            mutedText("Select all that apply.");
+            mutedText(tr("Select all that apply."));
             for (int i = 0; i < static_cast<int>(shown.choices.size()); ++i) {
                 const bool checked = std::find(picks.begin(), picks.end(), i) != picks.end();
                 choiceRow(i, shown.choices[static_cast<size_t>(i)], checked, false, locked, [&picks, i, checked] {
@@ -325,8 +326,8 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             }
             break;
         case QuestionType::Ordering: {
-            mutedText("Put the items in the right order with the arrows (first at the top); keys: Up/Down pick a row, "
-                      "Ctrl+Up/Down move it.");
+            mutedText(tr("Put the items in the right order with the arrows (first at the top); keys: Up/Down pick a row, "
+                         "Ctrl+Up/Down move it."));
             const int n = static_cast<int>(picks.size());
             const RowKeys keys = answerRowKeys(app.quiz, n, locked);
             if (keys.move != 0) std::swap(picks[static_cast<size_t>(keys.row)], picks[static_cast<size_t>(keys.row - keys.move)]);
@@ -355,7 +356,7 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
             break;
         }
         case QuestionType::Matching: {
-            mutedText("Choose the matching definition for each term; keys: Up/Down pick a term, a letter picks its match.");
+            mutedText(tr("Choose the matching definition for each term; keys: Up/Down pick a term, a letter picks its match."));
             const float term_w = em(11.5f);
             const int terms = static_cast<int>(std::min(shown.lefts.size(), picks.size()));
             const RowKeys keys = answerRowKeys(app.quiz, terms, locked);
@@ -375,7 +376,7 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
                 const int chosen = picks[k];
                 const std::string preview = chosen >= 0 && chosen < static_cast<int>(shown.choices.size())
                                                 ? letter(chosen) + ")  " + shown.choices[static_cast<size_t>(chosen)]
-                                                : std::string("Choose...");
+                                                : std::string(tr("Choose..."));
                 const std::string match_label = "Match " + std::to_string(k + 1);
                 ImGui::BeginDisabled(locked);
                 if (ImGui::BeginCombo("##match", preview.c_str())) {
@@ -400,15 +401,14 @@ void drawAnswerWidgets(AppState& app, const Question& question, const PresentedQ
 void drawFeedback(const QuestionResult& r) {
     beginTile(0, r.correct ? colour::kGood : colour::kBad);
     iconText(r.correct ? icon::kCheckCircle : icon::kTimesCircle, r.correct ? colour::kGood : colour::kBad,
-             r.correct ? "Correct" : (r.answered ? "Not quite" : "No answer"));
+             r.correct ? tr("Correct") : (r.answered ? tr("Not quite") : tr("No answer")));
     recordItem(r.correct ? "Feedback: correct" : "Feedback: incorrect");
     if (!r.correct) {
-        const std::string expected = "Correct answer: " + r.expected;
-        wrappedText(expected.c_str());
+        wrappedText(fmt(tr("Correct answer: {0}"), r.expected).c_str());
     }
     if (!r.feedback.empty()) wrappedText(r.feedback.c_str(), colour::kInkSoft);
     const std::string why = r.explanation + "  (" + r.source + ")";
-    iconText(icon::kLightbulb, colour::kGold, "Why");
+    iconText(icon::kLightbulb, colour::kGold, tr("Why"));
     wrappedText(why.c_str());
     endTile();
 }
@@ -429,12 +429,12 @@ void drawTaking(AppState& app) {
     // Header: title, mode, progress, timer.
     sectionHeader(icon::kQuestion, q.draw.title.c_str());
     ImGui::SameLine();
-    if (q.mode == QuizMode::Practice) chip("Practice", colour::kGoodSoft, colour::kGood);
-    else chip("Exam", colour::kInfoSoft, colour::kInfo);
+    if (q.mode == QuizMode::Practice) chip(tr("Practice"), colour::kGoodSoft, colour::kGood);
+    else chip(tr("Exam"), colour::kInfoSoft, colour::kInfo);
     int answered = 0;
     for (const auto& a : q.answers) answered += settled(a).answered() ? 1 : 0;
     char progress[64];
-    std::snprintf(progress, sizeof progress, "Question %d of %d", q.current + 1, total);
+    std::snprintf(progress, sizeof progress, tr("Question %d of %d"), q.current + 1, total);
     const float timer_w = left >= 0 ? em(7) : 0.0f;
     progressBar(static_cast<float>(q.current + 1) / static_cast<float>(total), colour::kAccent,
                 ImGui::GetContentRegionAvail().x - timer_w, em(1.3f), progress);
@@ -456,7 +456,7 @@ void drawTaking(AppState& app) {
     const float buttons_h = ImGui::GetFrameHeightWithSpacing() + em(1.0f);
     ImGui::BeginChild("##question", ImVec2(0, -buttons_h), false);
     if (!question) {
-        wrappedText("This question is no longer in the content.", colour::kBad);
+        wrappedText(tr("This question is no longer in the content."), colour::kBad);
     } else {
         const std::string agent = app.trainee ? app.trainee->name : std::string();
         const PresentedQuestion shown = presentQuestion(*question, drawn, app.settings, agent);
@@ -464,7 +464,9 @@ void drawTaking(AppState& app) {
             mutedText(q.draw.sections[static_cast<size_t>(drawn.section)].title.c_str());
         for (const auto& line : shown.excerpt) {
             const bool customer = line.speaker == "customer";
-            const std::string text = (customer ? "Customer: " : line.speaker == "agent" ? "You: " : line.speaker + ": ") + line.text;
+            const std::string text = customer                   ? fmt(tr("Customer: {0}"), line.text)
+                                     : line.speaker == "agent" ? fmt(tr("You: {0}"), line.text)
+                                                               : line.speaker + ": " + line.text;
             iconText(customer ? icon::kUser : icon::kHeadphones, customer ? colour::kInkSoft : colour::kAccent, text.c_str());
         }
         ImGui::PushFont(font(FontRole::Heading));
@@ -488,64 +490,64 @@ void drawTaking(AppState& app) {
         if (!q.feedback) {
             const bool ready = question && answerWellFormed(*question, drawn, current);
             ImGui::BeginDisabled(!ready);
-            if (iconButton(icon::kCheck, "Check answer", ButtonKind::Primary, ImVec2(em(11), 0)) || (enter && ready))
+            if (iconButton(icon::kCheck, tr("Check answer"), ButtonKind::Primary, ImVec2(em(11), 0)) || (enter && ready))
                 q.feedback = gradeQuestion(*question, drawn, current, app.settings, app.trainee ? app.trainee->name : std::string());
             ImGui::EndDisabled();
-            recordItem("Check answer", ready);
+            recordItem(tr("Check answer"), ready);
             ImGui::SameLine();
-            if (button("Skip")) q.feedback = gradeQuestion(*question, drawn, QuizAnswer{}, app.settings, std::string());
-            recordItem("Skip");
+            if (button(tr("Skip"))) q.feedback = gradeQuestion(*question, drawn, QuizAnswer{}, app.settings, std::string());
+            recordItem(tr("Skip"));
         } else if (!last) {
-            if (iconButton(icon::kArrowRight, "Next question", ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
+            if (iconButton(icon::kArrowRight, tr("Next question"), ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
                 q.feedback.reset();
                 ++q.current;
             }
-        } else if (iconButton(icon::kFlag, "See results", ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
+        } else if (iconButton(icon::kFlag, tr("See results"), ButtonKind::Primary, ImVec2(em(11), 0)) || enter) {
             submit(app, false);
         }
     } else {
         ImGui::BeginDisabled(q.current == 0);
-        if (iconButton(icon::kChevronLeft, "Previous")) --q.current;
+        if (iconButton(icon::kChevronLeft, tr("Previous"))) --q.current;
         ImGui::EndDisabled();
-        recordItem("Previous", q.current > 0);
+        recordItem(tr("Previous"), q.current > 0);
         ImGui::SameLine();
         ImGui::BeginDisabled(last);
-        if (iconButton(icon::kChevronRight, "Next", ButtonKind::Primary, ImVec2(em(8), 0)) || (enter && !last)) ++q.current;
+        if (iconButton(icon::kChevronRight, tr("Next"), ButtonKind::Primary, ImVec2(em(8), 0)) || (enter && !last)) ++q.current;
         ImGui::EndDisabled();
-        recordItem("Next", !last);
+        recordItem(tr("Next"), !last);
         ImGui::SameLine();
         char status[48];
         std::snprintf(status, sizeof status, "%d of %d answered", answered, total);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", status);
         ImGui::SameLine();
-        if (iconButton(icon::kPaperPlane, "Submit exam", last ? ButtonKind::Primary : ButtonKind::Normal) || (enter && last)) submit(app, false);
-        if (answered < total) tooltip("Unanswered questions count as wrong.");
+        if (iconButton(icon::kPaperPlane, tr("Submit exam"), last ? ButtonKind::Primary : ButtonKind::Normal) || (enter && last)) submit(app, false);
+        if (answered < total) tooltip(tr("Unanswered questions count as wrong."));
     }
     ImGui::SameLine();
-    if (button("Quit")) {
+    if (button(tr("Quit"))) {
         q.active = false;  // nothing recorded: an abandoned quiz is not an attempt
         q.feedback.reset();
     }
     recordItem("Quit quiz");
-    tooltip("Leave without recording this attempt.");
+    tooltip(tr("Leave without recording this attempt."));
 }
 
 // ---- results ------------------------------------------------------------------------------------
 
 void drawWeakSections(const QuizResult& r) {
-    iconText(icon::kLightbulb, colour::kGold, "Sections to study before the next attempt");
+    iconText(icon::kLightbulb, colour::kGold, tr("Sections to study before the next attempt"));
     bool any = false;
     for (const auto& s : r.sections) {
         if (s.percent >= r.pass_mark) continue;
         any = true;
         char line[160];
-        std::snprintf(line, sizeof line, "%s: %d of %d correct", s.title.c_str(), s.correct, s.total);
+        std::snprintf(line, sizeof line, tr("%s: %d of %d correct"), s.title.c_str(), s.correct, s.total);
         iconText(icon::kTimesCircle, colour::kBad, line);
         recordItem(("Weak section: " + s.title).c_str());
     }
-    if (!any) mutedText("Every section met the pass mark.");
-    mutedText("The answers are not shown after an exam; practise the sections above for feedback on each question.");
+    if (!any) mutedText(tr("Every section met the pass mark."));
+    mutedText(tr("The answers are not shown after an exam; practise the sections above for feedback on each question."));
 }
 
 void drawResults(AppState& app) {
@@ -555,25 +557,25 @@ void drawResults(AppState& app) {
     const float tile_w = em(11);
     char value[32], caption[64];
     std::snprintf(value, sizeof value, "%d%%", r.percent);
-    std::snprintf(caption, sizeof caption, "%d of %d correct", r.correct, r.total);
+    std::snprintf(caption, sizeof caption, tr("%d of %d correct"), r.correct, r.total);
     statTile("##score", icon::kBullseye, scoreColour(r.percent), value, caption, tile_w);
     ImGui::SameLine();
     std::snprintf(value, sizeof value, "%d%%", r.pass_mark);
-    statTile("##mark", icon::kFlag, colour::kInfo, value, "pass mark", tile_w);
+    statTile("##mark", icon::kFlag, colour::kInfo, value, tr("pass mark"), tile_w);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    if (r.passed) chip("PASSED", colour::kGoodSoft, colour::kGood);
-    else chip("NOT PASSED", colour::kBadSoft, colour::kBad);
+    if (r.passed) chip(tr("PASSED"), colour::kGoodSoft, colour::kGood);
+    else chip(tr("NOT PASSED"), colour::kBadSoft, colour::kBad);
     recordItem(r.passed ? "Result: passed" : "Result: not passed");
     ImGui::SameLine();
-    chip(quizModeName(r.mode), colour::kInfoSoft, colour::kInfo);
-    if (r.timed_out) iconText(icon::kHourglass, colour::kWarn, "Time ran out: unanswered questions count as wrong.");
+    chip(r.mode == QuizMode::Practice ? tr("practice") : tr("exam"), colour::kInfoSoft, colour::kInfo);
+    if (r.timed_out) iconText(icon::kHourglass, colour::kWarn, tr("Time ran out: unanswered questions count as wrong."));
     if (!q.error.empty()) wrappedText(q.error.c_str(), colour::kBad);
-    else if (q.attempt_id > 0) mutedText("Saved to your training record.");
+    else if (q.attempt_id > 0) mutedText(tr("Saved to your training record."));
     ImGui::Spacing();
-    const bool back = iconButton(icon::kChevronLeft, "Back to quizzes");
+    const bool back = iconButton(icon::kChevronLeft, tr("Back to quizzes"));
     ImGui::SameLine();
-    if (iconButton(icon::kRefresh, "Try again", ButtonKind::Primary)) {
+    if (iconButton(icon::kRefresh, tr("Try again"), ButtonKind::Primary)) {
         const std::string id = r.quiz;
         const QuizMode mode = r.mode;
         startQuiz(app, id, mode);
@@ -585,9 +587,9 @@ void drawResults(AppState& app) {
 
     const QuizResult& shown = *q.result;
     if (ImGui::BeginTable("##sections", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("Section", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("Correct", ImGuiTableColumnFlags_WidthFixed, em(6));
-        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr("Section"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr("Correct"), ImGuiTableColumnFlags_WidthFixed, em(6));
+        ImGui::TableSetupColumn(tr("Score"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < shown.sections.size(); ++i) {
             const auto& s = shown.sections[i];
@@ -612,7 +614,7 @@ void drawResults(AppState& app) {
         drawWeakSections(shown);
         return;
     }
-    iconText(icon::kLightbulb, colour::kGold, "Every question, with the reason");
+    iconText(icon::kLightbulb, colour::kGold, tr("Every question, with the reason"));
     ImGui::BeginChild("##explanations", ImVec2(0, 0), false);
     for (size_t i = 0; i < shown.questions.size(); ++i) {
         const auto& r2 = shown.questions[i];
@@ -626,12 +628,8 @@ void drawResults(AppState& app) {
         ImGui::TextWrapped("%s", r2.prompt.c_str());
         ImGui::PopFont();
         if (!r2.missing) {
-            const std::string given = "Your answer: " + r2.given;
-            wrappedText(given.c_str(), r2.correct ? colour::kInk : colour::kBad);
-            if (!r2.correct) {
-                const std::string expected = "Correct answer: " + r2.expected;
-                wrappedText(expected.c_str(), colour::kGood);
-            }
+            wrappedText(fmt(tr("Your answer: {0}"), r2.given).c_str(), r2.correct ? colour::kInk : colour::kBad);
+            if (!r2.correct) wrappedText(fmt(tr("Correct answer: {0}"), r2.expected).c_str(), colour::kGood);
             const std::string why = r2.explanation + "  (" + r2.source + ")";
             wrappedText(why.c_str(), colour::kInkSoft);
         }
@@ -655,7 +653,7 @@ void drawQuizScreen(AppState& app) {
     } else if (q.result) {
         drawResults(app);
     } else {
-        sectionHeader(icon::kQuestion, "Knowledge checks");
+        sectionHeader(icon::kQuestion, tr("Knowledge checks"));
         pickerKeys(app);
         drawPicker(app);
     }

@@ -17,7 +17,7 @@ void drawHeader(AppState& app, DeskSession& s) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.2f));
-    chip(difficultyName(sc.difficulty), colour::kAccentSoft, difficultyColour(sc.difficulty));
+    chip(difficultyText(sc.difficulty), colour::kAccentSoft, difficultyColour(sc.difficulty));
     ImGui::SameLine(0, em(1.5f));
     drawClockStrip(app, s, false);
     ImGui::Spacing();
@@ -48,7 +48,7 @@ void drawSingleDesk(AppState& app, const SingleDeskWords& words) {
     DeskSession* s = app.call.session.get();
     if (!s) {
         mutedText(words.nothing_open);
-        if (iconButton(icon::kBook, "Choose a scenario", ButtonKind::Primary)) navigate(app, ScreenId::Library);
+        if (iconButton(icon::kBook, tr("Choose a scenario"), ButtonKind::Primary)) navigate(app, ScreenId::Library);
         return;
     }
     if (s->recorded || recordIfFinished(app, *s)) {
@@ -65,7 +65,7 @@ void drawSingleDesk(AppState& app, const SingleDeskWords& words) {
     if (phase == Phase::Finished) {
         // Finished but not saved: the store refused. Offer to retry rather than lose the attempt.
         wrappedText(s->error.c_str(), colour::kBad);
-        if (iconButton(icon::kRefresh, "Try saving again", ButtonKind::Primary)) recordIfFinished(app, *s, true);
+        if (iconButton(icon::kRefresh, tr("Try saving again"), ButtonKind::Primary)) recordIfFinished(app, *s, true);
         return;
     }
     const float left_w = ImGui::GetContentRegionAvail().x * 0.58f;
@@ -78,7 +78,7 @@ void drawSingleDesk(AppState& app, const SingleDeskWords& words) {
         drawEndingNote(*s);
         drawWrapUp(app, *s);
     } else {
-        sectionHeader(icon::kDatabase, "Agent desk");
+        sectionHeader(icon::kDatabase, tr("Agent desk"));
         drawDeskTools(app, *s);
     }
     endCard();

@@ -30,24 +30,24 @@ void exportTable(AppState& app, CsvWhat what) {
         filter.now = now;
         const ExportSources from{*app.store, app.content, certificationPolicies(app), app.settings};
         const int rows = writeCsvFile(from, what, filter, file, true);
-        showToast(app, "Saved " + std::to_string(rows) + (rows == 1 ? " row to " : " rows to ") + file.string(), 6);
+        showToast(app, fmt(trn("Saved {0} row to {1}", "Saved {0} rows to {1}", static_cast<unsigned long>(rows)), rows, file.string()), 6);
     } catch (const std::exception& e) {
-        showToast(app, std::string("Export failed: ") + e.what(), 8);
+        showToast(app, fmt(tr("Export failed: {0}"), e.what()), 8);
     }
 }
 
 }  // namespace
 
 void drawTeamExport(AppState& app) {
-    if (iconButton(icon::kFileText, "Export CSV")) ImGui::OpenPopup("##export-menu");
-    tooltip("Save a table as CSV for Excel or the LMS, for the team picked in the filter.");
+    if (iconButton(icon::kFileText, tr("Export CSV"))) ImGui::OpenPopup("##export-menu");
+    tooltip(tr("Save a table as CSV for Excel or the LMS, for the team picked in the filter."));
     if (!ImGui::BeginPopup("##export-menu")) return;
-    const std::pair<CsvWhat, const char*> tables[] = {{CsvWhat::Status, "Certification status"},
-                                                      {CsvWhat::Attempts, "Attempts"},
-                                                      {CsvWhat::Quizzes, "Quizzes and exams"},
-                                                      {CsvWhat::Certificates, "Certificates"}};
+    const std::pair<CsvWhat, const char*> tables[] = {{CsvWhat::Status, N_("Certification status")},
+                                                      {CsvWhat::Attempts, N_("Attempts")},
+                                                      {CsvWhat::Quizzes, N_("Quizzes and exams")},
+                                                      {CsvWhat::Certificates, N_("Certificates")}};
     for (const auto& [what, label] : tables) {
-        if (ImGui::Selectable(label)) exportTable(app, what);
+        if (ImGui::Selectable(tr(label))) exportTable(app, what);
         recordItem(("export:" + std::string(csvWhatName(what))).c_str());
     }
     ImGui::EndPopup();

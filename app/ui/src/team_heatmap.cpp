@@ -37,12 +37,13 @@ void drawCell(const std::string& label, const StepCell& cell) {
     ImGui::Dummy(size);
     recordItem(label.c_str());
     if (cell.attempts && ImGui::IsItemHovered())
-        ImGui::SetTooltip("Mean %.0f over %d attempt%s", cell.mean_score, cell.attempts, cell.attempts == 1 ? "" : "s");
+        ImGui::SetTooltip(trn("Mean %.0f over %d attempt", "Mean %.0f over %d attempts", static_cast<unsigned long>(cell.attempts)), cell.mean_score,
+                          cell.attempts);
 }
 
 void setupColumns(const AppState& app, const TeamOverview& overview) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthFixed, em(11));
+    ImGui::TableSetupColumn(tr("Trainee"), ImGuiTableColumnFlags_WidthFixed, em(11));
     for (const auto& id : overview.steps) {
         const SopStep* step = app.content.sop.step(id);
         char title[96];
@@ -59,7 +60,7 @@ void drawSelectionRow(const TeamOverview& overview, const std::vector<size_t>& s
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(font(FontRole::Bold));
-    ImGui::Text("All %zu shown", selected.size());
+    ImGui::Text(tr("All %zu shown"), selected.size());
     ImGui::PopFont();
     for (const auto& id : overview.steps) {
         ImGui::TableNextColumn();
@@ -72,7 +73,7 @@ void drawSelectionRow(const TeamOverview& overview, const std::vector<size_t>& s
 }  // namespace
 
 void drawTeamHeatmap(AppState& app, const TeamOverview& overview, const std::vector<size_t>& selected, float height) {
-    mutedText("Mean score per SOP step, with the number of attempts it rests on in brackets; '-' where the step never came up.");
+    mutedText(tr("Mean score per SOP step, with the number of attempts it rests on in brackets; '-' where the step never came up."));
     const int columns = 1 + static_cast<int>(overview.steps.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##heatmap", columns, flags, ImVec2(0, height - ImGui::GetTextLineHeightWithSpacing()))) return;

@@ -34,7 +34,7 @@ void startTeamLoad(AppState& app) {
     try {
         reader = app.store->openReader();
     } catch (const StoreError& e) {
-        st.load_error = std::string("Could not open a second connection to read the team: ") + e.what();
+        st.load_error = fmt(tr("Could not open a second connection to read the team: {0}"), e.what());
         return;
     }
     if (!reader) {
@@ -62,9 +62,9 @@ void collectTeamLoad(AppState& app, bool wait) {
         st.overview = std::make_shared<const TeamOverview>(st.loading.get());
         st.load_error.clear();
     } catch (const StoreError& e) {
-        st.load_error = std::string("Could not read the team: ") + e.what();
+        st.load_error = fmt(tr("Could not read the team: {0}"), e.what());
     } catch (const std::exception& e) {
-        st.load_error = std::string("Could not read the team: ") + e.what();
+        st.load_error = fmt(tr("Could not read the team: {0}"), e.what());
     }
 }
 

@@ -29,14 +29,14 @@ void applySortSpecs(TeamFilter& filter) {
 
 void setupColumns(const std::vector<Policy>& policies) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.3f, kNameColumn);
-    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 0.6f, static_cast<ImGuiID>(TeamSort::Team));
+    ImGui::TableSetupColumn(tr("Trainee"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.3f, kNameColumn);
+    ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthStretch, 0.6f, static_cast<ImGuiID>(TeamSort::Team));
     for (size_t i = 0; i < policies.size(); ++i)
         ImGui::TableSetupColumn(policies[i].title.c_str(), ImGuiTableColumnFlags_WidthStretch | (i ? ImGuiTableColumnFlags_NoSort : 0), 1.4f,
                                 i == 0 ? static_cast<ImGuiID>(TeamSort::Status) : kNoSortColumn);
-    ImGui::TableSetupColumn("Last activity", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em(7),
+    ImGui::TableSetupColumn(tr("Last activity"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em(7),
                             static_cast<ImGuiID>(TeamSort::LastActivity));
-    ImGui::TableSetupColumn("Best exam", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em(5),
+    ImGui::TableSetupColumn(tr("Best exam"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, em(5),
                             static_cast<ImGuiID>(TeamSort::QuizScore));
 }
 
@@ -49,7 +49,7 @@ void drawStatusCell(const TeamMember& m, const CertificationStatus& s) {
     const bool cut = fittedText(detail);
     if (!s.missing.empty() && ImGui::IsItemHovered()) {
         // A certified agent's unmet requirements are what the next renewal needs, not a gap.
-        std::string text = (cut ? detail + "\n" : "") + (s.certificate ? "For renewal:" : "Still missing:");
+        std::string text = (cut ? detail + "\n" : "") + (s.certificate ? tr("For renewal:") : tr("Still missing:"));
         for (const auto& line : s.missing) text += "\n- " + line;
         ImGui::SetTooltip("%s", text.c_str());
     }
@@ -73,7 +73,7 @@ void drawRow(AppState& app, const TeamMember& m) {
     }
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", m.activity.last_activity.empty() ? "never" : shortDate(m.activity.last_activity).c_str());
+    ImGui::TextDisabled("%s", m.activity.last_activity.empty() ? tr("never") : shortDate(m.activity.last_activity).c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     if (m.activity.best_quiz_percent < 0)
@@ -100,7 +100,7 @@ void drawTeamRoster(AppState& app, const TeamOverview& overview, const std::vect
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) drawRow(app, overview.members[selected[static_cast<size_t>(row)]]);
         ImGui::EndTable();
     }
-    if (selected.empty()) mutedText(overview.members.empty() ? "No trainees yet." : "Nobody matches this filter.");
+    if (selected.empty()) mutedText(overview.members.empty() ? tr("No trainees yet.") : tr("Nobody matches this filter."));
 }
 
 }  // namespace frontline::ui

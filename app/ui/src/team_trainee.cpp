@@ -43,7 +43,7 @@ void drawStatuses(const TeamMember& m) {
             // A certified agent's unmet requirements are what the next renewal needs. Folded: the
             // attempts below matter more at a glance than the full list.
             const bool renewal = s.certificate && (s.status == CertStatus::Certified || s.status == CertStatus::RefresherDue);
-            const std::string fold = std::string(renewal ? "For renewal" : "Still missing") + " (" + std::to_string(s.missing.size()) + ")";
+            const std::string fold = fmt(renewal ? tr("For renewal ({0})") : tr("Still missing ({0})"), s.missing.size()) + "###fold";
             const bool open = ImGui::TreeNode(fold.c_str());
             recordItem((std::string(renewal ? "renewal:" : "missing:") + s.policy_id).c_str());
             if (open) {
@@ -58,13 +58,13 @@ void drawStatuses(const TeamMember& m) {
 }
 
 void drawAttempts(AppState& app, const TraineeDrillDown& d) {
-    iconText(icon::kHistory, colour::kInfo, "Recent attempts");
-    if (d.attempts.empty()) mutedText("No attempts yet.");
+    iconText(icon::kHistory, colour::kInfo, tr("Recent attempts"));
+    if (d.attempts.empty()) mutedText(tr("No attempts yet."));
     if (d.attempts.empty() || !ImGui::BeginTable("##drill-attempts", 4, ImGuiTableFlags_RowBg)) return;
-    ImGui::TableSetupColumn("scenario", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("score", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
-    ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed, em(6.5f));
-    ImGui::TableSetupColumn("replay", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Replay").x + em(1.2f));
+    ImGui::TableSetupColumn(tr("scenario"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("score"), ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableSetupColumn(tr("when"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    ImGui::TableSetupColumn(tr("replay"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("Replay")).x + em(1.2f));
     for (const auto& a : d.attempts) {
         ImGui::PushID(static_cast<int>(a.id));
         ImGui::TableNextRow();
@@ -78,12 +78,12 @@ void drawAttempts(AppState& app, const TraineeDrillDown& d) {
         // A critical breach fails the call whatever the adherence: red, with the reason on hover.
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(a.critical_failure ? colour::kBad : scoreColour(a.adherence)), "%d%%%s",
                            a.adherence, a.critical_failure ? " !" : "");
-        if (a.critical_failure) tooltip("Critical breach: the call failed");
+        if (a.critical_failure) tooltip(tr("Critical breach: the call failed"));
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", shortDate(a.finished_at).c_str());
         ImGui::TableNextColumn();
-        if (button("Replay", ButtonKind::Subtle)) replay(app, a.id);
+        if (button(tr("Replay"), ButtonKind::Subtle)) replay(app, a.id);
         recordItem(("replay:" + std::to_string(a.id)).c_str());
         ImGui::PopID();
     }
@@ -91,21 +91,21 @@ void drawAttempts(AppState& app, const TraineeDrillDown& d) {
 }
 
 void drawQuizzesAndCertificates(const TraineeDrillDown& d) {
-    iconText(icon::kQuestion, colour::kInfo, "Exams");
+    iconText(icon::kQuestion, colour::kInfo, tr("Exams"));
     int shown = 0;
     for (const auto& q : d.quizzes) {
         if (q.mode != "exam") continue;
         ++shown;
         ImGui::TextDisabled("%s  %s  %d%%  %s", shortDate(q.finished_at).c_str(), q.exam_id.c_str(), q.score_percent,
-                            q.passed ? "passed" : "not passed");
+                            q.passed ? tr("passed") : tr("not passed"));
     }
-    if (shown == 0) mutedText("No exams taken.");
+    if (shown == 0) mutedText(tr("No exams taken."));
     ImGui::Spacing();
-    iconText(icon::kCertificate, colour::kGold, "Certificates");
-    if (d.certificates.empty()) mutedText("None issued.");
+    iconText(icon::kCertificate, colour::kGold, tr("Certificates"));
+    if (d.certificates.empty()) mutedText(tr("None issued."));
     for (const auto& c : d.certificates)
-        ImGui::TextDisabled("%s  issued %s, valid until %s%s", c.policy_title.c_str(), dateOfUtc(c.issued_at).c_str(),
-                            dateOfUtc(c.expires_at).c_str(), c.revoked_at.empty() ? "" : "  (revoked)");
+        ImGui::TextDisabled(c.revoked_at.empty() ? tr("%s  issued %s, valid until %s") : tr("%s  issued %s, valid until %s  (revoked)"),
+                            c.policy_title.c_str(), i18n::shortDate(dateOfUtc(c.issued_at)).c_str(), i18n::shortDate(dateOfUtc(c.expires_at)).c_str());
 }
 
 }  // namespace
@@ -123,7 +123,7 @@ void openTraineeDrillDown(AppState& app, std::int64_t trainee_id) {
         d.weeks = app.store->weeklyStats(trainee_id, "");
         d.has_pin = app.store->traineePinSet(trainee_id);
     } catch (const StoreError& e) {
-        d.error = std::string("Could not read this trainee's records: ") + e.what();
+        d.error = fmt(tr("Could not read this trainee's records: {0}"), e.what());
     }
 }
 
@@ -136,13 +136,13 @@ void drawTraineeDrillDown(AppState& app, const TeamOverview& overview, float hei
     ImGui::TextUnformatted(m->trainee.name.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", m->trainee.team.empty() ? "no team" : m->trainee.team.c_str());
+    ImGui::TextDisabled("%s", m->trainee.team.empty() ? tr("no team") : m->trainee.team.c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - em(4));
-    if (button("Close", ButtonKind::Subtle)) openTraineeDrillDown(app, 0);
+    if (button(tr("Close"), ButtonKind::Subtle)) openTraineeDrillDown(app, 0);
     drawTraineePinReset(app, m->trainee, d.has_pin);
     if (!d.error.empty()) wrappedText(d.error.c_str(), colour::kBad);
     drawStatuses(*m);
-    if (const std::string due = nextRefresher(*m); !due.empty()) ImGui::TextDisabled("Next refresher from %s", dateOfUtc(due).c_str());
+    if (const std::string due = nextRefresher(*m); !due.empty()) ImGui::TextDisabled(tr("Next refresher from %s"), i18n::shortDate(dateOfUtc(due)).c_str());
     ImGui::Spacing();
     drawWeeklyTrends("trend:trainee", d.weeks, ImGui::GetContentRegionAvail().x, em(11));
     ImGui::Spacing();

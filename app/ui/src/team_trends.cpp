@@ -110,7 +110,7 @@ void drawWeeklyTrends(const char* id, const std::vector<WeekStat>& listed, float
     ImGui::Dummy(ImVec2(width, height - legend_h));
     recordItem(id);
     if (weeks.empty()) {
-        ImGui::GetWindowDrawList()->AddText(ImVec2(origin.x + em(1), origin.y + em(1)), colour::kInkSoft, "No attempts in these weeks yet.");
+        ImGui::GetWindowDrawList()->AddText(ImVec2(origin.x + em(1), origin.y + em(1)), colour::kInkSoft, tr("No attempts in these weeks yet."));
         return;
     }
     Plot p;
@@ -124,21 +124,21 @@ void drawWeeklyTrends(const char* id, const std::vector<WeekStat>& listed, float
     drawLine(draw, p, weeks, colour::kAccent, passRate);
     drawBreachesAndDates(draw, p, weeks);
     // Short words: the legend fits one line of the narrow trainee panel too.
-    legendEntry(colour::kGood, "adherence");
-    legendEntry(colour::kAccent, "pass rate");
-    legendEntry(colour::kInfoSoft, "attempts");
-    legendEntry(colour::kBad, "critical breaches");
+    legendEntry(colour::kGood, tr("adherence"));
+    legendEntry(colour::kAccent, tr("pass rate"));
+    legendEntry(colour::kInfoSoft, tr("attempts"));
+    legendEntry(colour::kBad, tr("critical breaches"));
     ImGui::NewLine();
 }
 
 void drawTeamTrends(AppState& app, const TeamOverview& overview, float height) {
     CertificationScreenState& st = app.certification;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Weekly trend for");
+    ImGui::TextUnformatted(tr("Weekly trend for"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(12));
-    if (ImGui::BeginCombo("##trend-team", st.trends_team.empty() ? "everyone" : st.trends_team.c_str())) {
-        if (ImGui::Selectable("everyone", st.trends_team.empty())) st.trends_team.clear();
+    if (ImGui::BeginCombo("##trend-team", st.trends_team.empty() ? tr("everyone") : st.trends_team.c_str())) {
+        if (ImGui::Selectable(tr("everyone"), st.trends_team.empty())) st.trends_team.clear();
         for (const auto& team : overview.teams)
             if (ImGui::Selectable(team.c_str(), st.trends_team == team)) st.trends_team = team;
         ImGui::EndCombo();

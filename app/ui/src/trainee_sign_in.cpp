@@ -42,20 +42,22 @@ void retryLater(PinSignInState& s, const std::string& error) {
 
 void choosePin(AppState& app) {
     PinSignInState& s = app.pin_sign_in;
-    if (s.pin != s.repeat) return retryLater(s, "The two PINs differ: type the same one twice.");
+    if (s.pin != s.repeat) return retryLater(s, tr("The two PINs differ: type the same one twice."));
     try {
         app.store->setTraineePin(s.who->id, s.pin, app.settings.trainee_pin_digits);
     } catch (const StoreError& e) {
-        return retryLater(s, std::string("Not set: ") + e.what() + ".");
+        return retryLater(s, fmt(tr("Not set: {0}."), e.what()));
     }
-    showToast(app, "PIN set. Keep it to yourself: it is how this desk knows it is you.", 5);
+    showToast(app, tr("PIN set. Keep it to yourself: it is how this desk knows it is you."), 5);
     finishSignIn(app);
 }
 
 std::string pausedText(const PinCheck& check) {
-    const std::string until = check.paused_until.size() >= 16 ? check.paused_until.substr(11, 5) + " UTC" : "later";
-    return std::to_string(check.failures) + " wrong PINs in a row: try again after " + until + " (" +
-           std::to_string(kPinPauseSeconds / 60) + " minutes after the last wrong one), or ask a manager to reset the PIN.";
+    if (check.paused_until.size() < 16)
+        return fmt(tr("{0} wrong PINs in a row: try again later ({1} minutes after the last wrong one), or ask a manager to reset the PIN."),
+                   check.failures, kPinPauseSeconds / 60);
+    return fmt(tr("{0} wrong PINs in a row: try again after {1} UTC ({2} minutes after the last wrong one), or ask a manager to reset the PIN."),
+               check.failures, check.paused_until.substr(11, 5), kPinPauseSeconds / 60);
 }
 
 void checkPin(AppState& app) {
@@ -64,15 +66,15 @@ void checkPin(AppState& app) {
     try {
         check = app.store->checkTraineePin(s.who->id, s.pin);
     } catch (const StoreError& e) {
-        return retryLater(s, std::string("Could not check the PIN: ") + e.what());
+        return retryLater(s, fmt(tr("Could not check the PIN: {0}"), e.what()));
     }
     switch (check.outcome) {
         case PinOutcome::Right: return finishSignIn(app);
-        case PinOutcome::NotSet: s.choosing = true; return retryLater(s, "This profile's PIN was reset: choose a new one.");
+        case PinOutcome::NotSet: s.choosing = true; return retryLater(s, tr("This profile's PIN was reset: choose a new one."));
         case PinOutcome::Paused: return retryLater(s, pausedText(check));
         case PinOutcome::Wrong: break;
     }
-    retryLater(s, check.paused_until.empty() ? "That is not " + s.who->name + "'s PIN." : pausedText(check));
+    retryLater(s, check.paused_until.empty() ? fmt(tr("That is not {0}'s PIN."), s.who->name) : pausedText(check));
 }
 
 // A PIN field: digits only, hidden, Enter submits (reported through `submitted`).
@@ -90,26 +92,26 @@ void drawDialogBody(AppState& app) {
     ImGui::PopFont();
     const int digits = app.settings.trainee_pin_digits;
     if (s.choosing) {
-        mutedText(("Choose your PIN: " + std::to_string(digits) + " to " + std::to_string(kPinMaxDigits) +
-                   " digits. It keeps your training record yours; a manager can reset it if you forget it.").c_str());
+        mutedText(fmt(tr("Choose your PIN: {0} to {1} digits. It keeps your training record yours; a manager can reset it if you forget it."),
+                      digits, kPinMaxDigits).c_str());
     } else {
-        mutedText("Enter your PIN to train as this profile.");
+        mutedText(tr("Enter your PIN to train as this profile."));
     }
     ImGui::Spacing();
     if (s.focus) ImGui::SetKeyboardFocusHere();
     s.focus = false;
     bool submitted = false;
-    pinField("##pin", s.choosing ? "New PIN" : "PIN", s.pin, submitted);
-    if (s.choosing) pinField("##pin-repeat", "Repeat the PIN", s.repeat, submitted);
+    pinField("##pin", s.choosing ? tr("New PIN") : tr("PIN"), s.pin, submitted);
+    if (s.choosing) pinField("##pin-repeat", tr("Repeat the PIN"), s.repeat, submitted);
     if (!s.error.empty()) wrappedText(s.error.c_str(), colour::kBad);
     ImGui::Spacing();
     const bool ready = !s.pin.empty() && (!s.choosing || !s.repeat.empty());
     ImGui::BeginDisabled(!ready);
-    const bool go = iconButton(icon::kUnlock, s.choosing ? "Set PIN and start" : "Sign in", ButtonKind::Primary);
+    const bool go = iconButton(icon::kUnlock, s.choosing ? tr("Set PIN and start") : tr("Sign in"), ButtonKind::Primary);
     ImGui::EndDisabled();
     if ((go || submitted) && ready) s.choosing ? choosePin(app) : checkPin(app);
     ImGui::SameLine();
-    if (button("Cancel") || escapePressed()) closeDialog(s);
+    if (button(tr("Cancel")) || escapePressed()) closeDialog(s);
 }
 
 }  // namespace
@@ -155,9 +157,9 @@ void drawPinSignIn(AppState& app) {
 
 void drawTraineePinSetting(AppState& app) {
     if (!app.store || isServerLocator(app.store->locator())) return;
-    iconText(icon::kKey, colour::kInfo, "Trainee PINs");
-    mutedText("0: one-click profiles. Above 0: each trainee signs in with a PIN of at least that many digits, chosen at "
-              "their next sign-in. Saved with the settings.");
+    iconText(icon::kKey, colour::kInfo, tr("Trainee PINs"));
+    mutedText(tr("0: one-click profiles. Above 0: each trainee signs in with a PIN of at least that many digits, chosen at "
+                 "their next sign-in. Saved with the settings."));
     int& digits = app.settings_screen.draft.trainee_pin_digits;
     const SettingSpec* spec = settingSpec("trainee_pin_digits");  // the range every front end enforces
     ImGui::SetNextItemWidth(em(9));
@@ -165,22 +167,22 @@ void drawTraineePinSetting(AppState& app) {
     digits = std::clamp(digits, static_cast<int>(spec->min), static_cast<int>(spec->max));
     recordItem("Trainee PIN digits");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", digits == 0 ? "no PIN" : "digits");
+    ImGui::TextDisabled("%s", digits == 0 ? tr("no PIN") : tr("digits"));
 }
 
 void drawTraineePinReset(AppState& app, const Trainee& trainee, bool& has_pin) {
     if (!has_pin) return;
-    if (button("Reset PIN", ButtonKind::Subtle)) {
+    if (button(tr("Reset PIN"), ButtonKind::Subtle)) {
         try {
             app.store->resetTraineePin(trainee.id);
             has_pin = false;
-            showToast(app, trainee.name + " chooses a new PIN at their next sign-in.", 5);
+            showToast(app, fmt(tr("{0} chooses a new PIN at their next sign-in."), trainee.name), 5);
         } catch (const StoreError& e) {
-            showToast(app, std::string("Could not reset the PIN: ") + e.what(), 6);
+            showToast(app, fmt(tr("Could not reset the PIN: {0}"), e.what()), 6);
         }
     }
     recordItem(("reset-pin:" + trainee.name).c_str());
-    tooltip("For a trainee who forgot their PIN: they choose a new one at their next sign-in. Recorded in the audit trail.");
+    tooltip(tr("For a trainee who forgot their PIN: they choose a new one at their next sign-in. Recorded in the audit trail."));
 }
 
 }  // namespace frontline::ui

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include "frontline/i18n.hpp"
 #include "frontline/ui/app.hpp"
 
 namespace frontline::ui {
@@ -15,6 +16,7 @@ const char* channelIcon(Channel c);
 const char* channelLabel(const Scenario& s);  // "inbound call", "outbound call", "chat", "email"
 ScreenId deskFor(Channel c);                  // the desk screen that plays the channel
 ImU32 difficultyColour(int difficulty);
+const char* difficultyText(int difficulty);  // "Intro", "Intermediate", "Advanced" in the UI's language
 // Scenario ids in the trainee's onboarding order.
 std::vector<std::string> onboardingOrder(const AppState& app);
 // The scenario a trainee should play next (not yet passed, in onboarding/difficulty order),

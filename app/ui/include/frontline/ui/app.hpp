@@ -22,6 +22,7 @@
 #include <vector>
 #include "frontline/content.hpp"
 #include "frontline/engine.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/progression.hpp"
 #include "frontline/scoring.hpp"
 #include "frontline/settings.hpp"
@@ -59,6 +60,7 @@ enum class ScreenId {
 struct UiPrefs {
     float ui_scale = 1.0f;  // multiplies the DPI scale; 0.8 .. 1.6
     bool sound = true;
+    std::string language;  // a code from i18n::languages(); "" = the system's (kept as the preference "language")
 };
 
 // ---- per-screen state --------------------------------------------------------------------------
@@ -194,6 +196,7 @@ struct SettingsState {
     std::string message;
     bool message_is_error = false;
     std::string new_password, repeat_password;  // the manager password being set (wiped after)
+    std::vector<i18n::Language> languages;  // the picker's list, read on entering (not per frame)
 };
 
 // Cached per-trainee data for Home/Library/top bar: queried from the Store when it changes (a
@@ -252,6 +255,11 @@ struct AppState {
     PinSignInState pin_sign_in;
     IssuerPassphraseState issuer_passphrase;
     bool keyboard_help = false;  // the "?" overlay is open
+    // The language the program started in (FRONTLINE_LANGUAGE or the system's), which the
+    // preference "" means; set by openApp. `language_forced`: the window's --language, which the
+    // preference does not override for this run.
+    std::string startup_language;
+    bool language_forced = false;
 
     // Output for the platform, reset at the start of every drawApp().
     PlatformRequests requests;
@@ -262,7 +270,8 @@ struct AppState {
 // ---- functions ------------------------------------------------------------------------------------
 
 // Reads settings and preferences from the store and picks the first screen (Home for `trainee_name`
-// or the last trainee, else Profile). An empty name means "the last one used".
+// or the last trainee, else Profile). An empty name means "the last one used". It may run on a
+// loading thread, so it only reads the language preference: call applyLanguage() before the first frame.
 void openApp(AppState& app, const std::string& trainee_name = {});
 // Draws one frame: top bar + the current screen. Call between ImGui::NewFrame() and Render().
 void drawApp(AppState& app);
@@ -273,6 +282,15 @@ bool startScenario(AppState& app, const std::string& scenario_id);
 // Re-reads the current trainee's attempts and stats (after recording an attempt or switching).
 void refreshSummary(AppState& app);
 void showToast(AppState& app, std::string message, double seconds = 3.0);
+// Makes the UI speak `prefs.language` (or the start-up language for "", or the forced one) and,
+// when that changes the language, calls onLanguageChanged().
+void applyLanguage(AppState& app);
+// The trainee picked `code` in Settings ("" = system default): kept as this desk's preference
+// and applied at once.
+void chooseLanguage(AppState& app, const std::string& code);
+// Fires after the language in effect changed: the place for everything that must follow it
+// (today the language itself; content overlays are reloaded here once they exist).
+void onLanguageChanged(AppState& app);
 
 // ---- trainees' PINs on a local file (trainee_sign_in.cpp) ----
 // The file's policy asks each trainee for a PIN (trainee_pin_digits > 0; never on a server).
