@@ -497,6 +497,7 @@ void loadDesk(ui::AppState& app, const GuiOptions& o, const std::string& db, boo
     // Path exploration is an authoring check (`frontline validate`, CI); the app needs only the
     // structural checks, which keeps start-up fast.
     app.content = loadContent(o.content.empty() ? ContentPaths::bundled() : ContentPaths::at(o.content), false, i18n::language());
+    app.content_language = i18n::language();
     if (!app.content.sop_loaded) std::cerr << "frontline: " << tr("warning: the SOP did not load; see the Scenarios screen") << "\n";
     // Seeds: reproducible within a run (tests), different between runs (practice).
     app.next_seed = screenshots ? 42 : static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());

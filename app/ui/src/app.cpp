@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <imgui.h>
 #include "frontline/certs.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/ui/icons.hpp"
 #include "frontline/ui/theme.hpp"
 #include "frontline/ui/widgets.hpp"
@@ -160,8 +161,19 @@ void chooseLanguage(AppState& app, const std::string& code) {
 
 void onLanguageChanged(AppState& app) {
     // Every label is translated as it is drawn, so the next frame already speaks the language.
-    // The content (scenarios, SOP texts, questions) is reloaded in it here once overlays exist.
     i18n::setLanguage(wantedLanguage(app));
+    followLanguage(app);
+}
+
+void followLanguage(AppState& app) {
+    const std::string language = i18n::language();
+    if (app.content_language == language || app.content.paths.root.empty()) return;
+    if (app.call.session || !app.chat.sessions.empty() || app.quiz.active) return;
+    ContentLibrary reloaded = loadContent(app.content.paths, false, language);
+    app.content_language = language;
+    if (!reloaded.sop_loaded) return;  // keep what is shown rather than an empty library
+    app.content = std::move(reloaded);
+    app.quiz.loaded = false;  // the banks too, on the quiz screen's next visit
 }
 
 void openApp(AppState& app, const std::string& trainee_name) {
@@ -418,6 +430,7 @@ void drawStoreError(AppState& app) {
 // ---- drawApp ----------------------------------------------------------------------------------------
 
 void drawApp(AppState& app) {
+    followLanguage(app);
     app.requests = {};
     app.animating = false;
     app.wake_in = -1;

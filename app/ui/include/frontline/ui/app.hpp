@@ -260,6 +260,8 @@ struct AppState {
     // preference does not override for this run.
     std::string startup_language;
     bool language_forced = false;
+    // The language `content` was loaded in (its translation overlay); followLanguage() reloads it.
+    std::string content_language = "en";
 
     // Output for the platform, reset at the start of every drawApp().
     PlatformRequests requests;
@@ -288,9 +290,13 @@ void applyLanguage(AppState& app);
 // The trainee picked `code` in Settings ("" = system default): kept as this desk's preference
 // and applied at once.
 void chooseLanguage(AppState& app, const std::string& code);
-// Fires after the language in effect changed: the place for everything that must follow it
-// (today the language itself; content overlays are reloaded here once they exist).
+// Fires after the language in effect changed: the place for everything that must follow it (the
+// language itself, then the content's texts through followLanguage()).
 void onLanguageChanged(AppState& app);
+// Reloads the content (scenarios, SOP texts, question banks) in the language in effect when it was
+// loaded in another. An open call, chat or quiz keeps the texts it started with (the engine holds
+// the SOP), so the reload waits until none is open; drawApp() asks again every frame.
+void followLanguage(AppState& app);
 
 // ---- trainees' PINs on a local file (trainee_sign_in.cpp) ----
 // The file's policy asks each trainee for a PIN (trainee_pin_digits > 0; never on a server).
