@@ -368,7 +368,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
             io.err << "frontline: warning: this attempt cannot be saved now (" << problem << "); it will be kept in "
                    << pendingDirectory().string() << " until `frontline recover` saves it.\n";
     }
-    OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
+    OrgSettings settings = o.record ? effectiveSettings(*content, &*store) : settingsWithoutRecording(*content, args, io);
     const std::string trainee = traineeNameFor(args);
     // The PIN before the call: a trainee should not play it through for a record that is refused.
     if (store && !traineePinConfirmed(*store, settings, trainee, args, io)) return 1;

@@ -1,5 +1,6 @@
 // Settings: display (UI scale, sound) for this computer, and the organisation's settings — the SOP
-// template's blanks (company name, targets, pass marks) — saved with Store::saveSettings.
+// template's blanks (company name, targets, pass marks). A value the organisation set (an override
+// of settings.json) is marked and can be reset to the default; saving stores only the keys edited.
 #include <algorithm>
 #include <cstdio>
 #include <imgui.h>
@@ -16,15 +17,45 @@ void describe(const char* key) {
     if (const SettingSpec* spec = settingSpec(key)) tooltip((spec->description + " (" + rangeText(*spec) + ")").c_str());
 }
 
+bool overridden(const SettingsState& st, const char* key) {
+    const bool pending = std::find(st.pending_resets.begin(), st.pending_resets.end(), key) != st.pending_resets.end();
+    return st.overrides.contains(key) && !pending;
+}
+
+// The row's label: in the accent colour when the organisation set the value.
+void settingLabel(const SettingsState& st, const char* label, const char* key) {
+    ImGui::AlignTextToFramePadding();
+    if (overridden(st, key)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::kAccent), "%s", label);
+    else ImGui::TextUnformatted(label);
+    describe(key);
+}
+
+// At the end of an overridden row: back to settings.json's value for that key (applied on save).
+void resetButton(AppState& app, const char* label, const char* key) {
+    SettingsState& st = app.settings_screen;
+    if (!overridden(st, key)) return;
+    ImGui::SameLine();
+    const std::string id = std::string(icon::kUndo) + "##reset";
+    const bool clicked = ImGui::SmallButton(id.c_str());
+    recordItem((std::string("Reset ") + label).c_str());
+    const nlohmann::json defaults = settingsToJson(app.content.default_settings);
+    const nlohmann::json& value = defaults.at(key);
+    tooltip(("Set by the organisation. Reset to the default from settings.json: " +
+             (value.is_string() ? value.get<std::string>() : value.dump()) + " (applied when you save)").c_str());
+    if (!clicked) return;
+    st.draft = settingsFromJson(nlohmann::json{{key, value}}, st.draft);
+    st.pending_resets.emplace_back(key);
+    st.message = std::string(label) + ": the default is back; save to apply it.";
+    st.message_is_error = false;
+}
+
 // A whole-number setting, clamped to its range from settingSpecs() as it is typed; the range is
 // shown in the tooltip.
-void intRow(const char* label, const char* key, int& value, const char* unit) {
+void intRow(AppState& app, const char* label, const char* key, int& value, const char* unit) {
     const SettingSpec* spec = settingSpec(key);
     IM_ASSERT(spec && spec->kind == SettingKind::WholeNumber);
     ImGui::PushID(key);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    describe(key);
+    settingLabel(app.settings_screen, label, key);
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     ImGui::InputInt("##v", &value, 1, 5);
@@ -32,7 +63,44 @@ void intRow(const char* label, const char* key, int& value, const char* unit) {
     recordItem(label);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", unit);
+    resetButton(app, label, key);
     ImGui::PopID();
+}
+
+void textRow(AppState& app, const char* label, const char* key, std::string& value) {
+    ImGui::PushID(key);
+    settingLabel(app.settings_screen, label, key);
+    ImGui::SameLine(em(17));
+    ImGui::SetNextItemWidth(overridden(app.settings_screen, key) ? -em(2.5f) : -1);
+    escapeKeepsText("##text");
+    ImGui::InputText("##text", &value);
+    recordItem(label);
+    resetButton(app, label, key);
+    ImGui::PopID();
+}
+
+// What the screen shows: the effective settings and which of them the organisation set.
+void loadDrafts(AppState& app) {
+    SettingsState& st = app.settings_screen;
+    st.draft = app.settings;
+    st.prefs_draft = app.prefs;
+    st.overrides = nlohmann::json::object();
+    st.pending_resets.clear();
+    try {
+        if (app.store) st.overrides = app.store->settingOverrides();
+    } catch (const StoreError&) {  // unreadable now: nothing is marked, saving still says why
+    }
+    st.message.clear();
+    st.loaded = true;
+}
+
+// Resets first, then the keys edited against what the resets leave: only those become overrides.
+void saveOrganisationSettings(AppState& app) {
+    SettingsState& st = app.settings_screen;
+    if (!st.pending_resets.empty()) app.store->resetSettings(st.pending_resets);
+    app.store->saveSettingChanges(st.draft, app.store->settings(app.content.default_settings));
+    st.pending_resets.clear();
+    st.overrides = app.store->settingOverrides();
 }
 
 void save(AppState& app) {
@@ -44,7 +112,7 @@ void save(AppState& app) {
         return;
     }
     try {
-        app.store->saveSettings(st.draft);
+        saveOrganisationSettings(app);
         char scale[16];
         std::snprintf(scale, sizeof scale, "%.2f", static_cast<double>(st.prefs_draft.ui_scale));
         app.store->setPreference("ui_scale", scale);
@@ -55,7 +123,7 @@ void save(AppState& app) {
         st.message = "Saved. New attempts use these settings.";
         st.message_is_error = false;
         showToast(app, "Settings saved");
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) {  // StoreError, or a value the store refuses
         st.message = std::string("Could not save: ") + e.what();
         st.message_is_error = true;
     }
@@ -67,12 +135,7 @@ void enterSettingsScreen(AppState& app) { app.settings_screen.loaded = false; } 
 
 void drawSettingsScreen(AppState& app) {
     SettingsState& st = app.settings_screen;
-    if (!st.loaded) {
-        st.draft = app.settings;
-        st.prefs_draft = app.prefs;
-        st.message.clear();
-        st.loaded = true;
-    }
+    if (!st.loaded) loadDrafts(app);
     OrgSettings& d = st.draft;
     sectionHeader(icon::kCog, "Settings");
     const float col_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -82,39 +145,24 @@ void drawSettingsScreen(AppState& app) {
     iconText(icon::kBuilding, colour::kAccent, "Organisation");
     mutedText("The blanks of the SOP template: filled in once per contact center, used by every scenario and score.");
     ImGui::Spacing();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Company name");
-    describe("company_name");
-    ImGui::SameLine(em(17));
-    ImGui::SetNextItemWidth(-1);
-    escapeKeepsText("##company");
-    ImGui::InputText("##company", &d.company_name);
-    recordItem("Company name");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Hold estimate");
-    describe("hold_estimate");
-    ImGui::SameLine(em(17));
-    ImGui::SetNextItemWidth(-1);
-    escapeKeepsText("##hold");
-    ImGui::InputText("##hold", &d.hold_estimate);
-    recordItem("Hold estimate");
+    textRow(app, "Company name", "company_name", d.company_name);
+    textRow(app, "Hold estimate", "hold_estimate", d.hold_estimate);
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Answering");
     ImGui::PopFont();
-    intRow("Answer within", "answer_within_rings", d.answer_within_rings, "rings");
-    intRow("Seconds per ring", "ring_seconds", d.ring_seconds, "s");
-    intRow("Accept chats within", "chat_answer_within_seconds", d.chat_answer_within_seconds, "s");
-    intRow("Reply to chats within", "chat_response_within_seconds", d.chat_response_within_seconds, "s");
+    intRow(app, "Answer within", "answer_within_rings", d.answer_within_rings, "rings");
+    intRow(app, "Seconds per ring", "ring_seconds", d.ring_seconds, "s");
+    intRow(app, "Accept chats within", "chat_answer_within_seconds", d.chat_answer_within_seconds, "s");
+    intRow(app, "Reply to chats within", "chat_response_within_seconds", d.chat_response_within_seconds, "s");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Quality targets (SOP section 6)");
     ImGui::PopFont();
-    intRow("Average handle time", "target_handle_time_minutes", d.target_handle_time_minutes, "minutes");
-    intRow("First contact resolution", "target_fcr_percent", d.target_fcr_percent, "%");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Customer satisfaction");
-    describe("target_csat");
+    intRow(app, "Average handle time", "target_handle_time_minutes", d.target_handle_time_minutes, "minutes");
+    intRow(app, "First contact resolution", "target_fcr_percent", d.target_fcr_percent, "%");
+    ImGui::PushID("target_csat");
+    settingLabel(st, "Customer satisfaction", "target_csat");
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     float csat = static_cast<float>(d.target_csat);
@@ -122,18 +170,20 @@ void drawSettingsScreen(AppState& app) {
     if (ImGui::SliderFloat("##csat", &csat, static_cast<float>(csat_spec->min), static_cast<float>(csat_spec->max), "%.1f / 5",
                            ImGuiSliderFlags_AlwaysClamp))
         d.target_csat = static_cast<double>(csat);
-    intRow("Average speed of answer", "target_asa_seconds", d.target_asa_seconds, "s");
-    intRow("Abandonment below", "max_abandonment_percent", d.max_abandonment_percent, "%");
+    resetButton(app, "Customer satisfaction", "target_csat");
+    ImGui::PopID();
+    intRow(app, "Average speed of answer", "target_asa_seconds", d.target_asa_seconds, "s");
+    intRow(app, "Abandonment below", "max_abandonment_percent", d.max_abandonment_percent, "%");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted("Pass marks and certification");
     ImGui::PopFont();
-    intRow("Scenario pass mark", "scenario_pass_mark", d.scenario_pass_mark, "% adherence");
-    intRow("Third star from", "excellent_mark", d.excellent_mark, "% adherence");
-    intRow("Quiz pass mark", "quiz_pass_mark", d.quiz_pass_mark, "%");
-    intRow("Certificate valid for", "certificate_validity_months", d.certificate_validity_months, "months");
-    intRow("Recertify within", "recertification_window_days", d.recertification_window_days, "days before expiry");
-    intRow("Remind of refreshers", "refresher_reminder_days", d.refresher_reminder_days, "days ahead");
+    intRow(app, "Scenario pass mark", "scenario_pass_mark", d.scenario_pass_mark, "% adherence");
+    intRow(app, "Third star from", "excellent_mark", d.excellent_mark, "% adherence");
+    intRow(app, "Quiz pass mark", "quiz_pass_mark", d.quiz_pass_mark, "%");
+    intRow(app, "Certificate valid for", "certificate_validity_months", d.certificate_validity_months, "months");
+    intRow(app, "Recertify within", "recertification_window_days", d.recertification_window_days, "days before expiry");
+    intRow(app, "Remind of refreshers", "refresher_reminder_days", d.refresher_reminder_days, "days ahead");
     endCard();
     ImGui::SameLine();
 
@@ -174,10 +224,11 @@ void drawSettingsScreen(AppState& app) {
     ImGui::SameLine();
     if (iconButton(icon::kUndo, "Content defaults", ButtonKind::Normal, ImVec2(0, em(2.2f)))) {
         st.draft = app.content.default_settings;
+        for (const auto& [key, value] : st.overrides.items()) st.pending_resets.push_back(key);
         st.message = "Defaults loaded: save to apply them.";
         st.message_is_error = false;
     }
-    tooltip("Reset the organisation settings to the defaults shipped with the content.");
+    tooltip("Remove every value the organisation set: each setting follows the content's settings.json again.");
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.5f));
     if (!st.message.empty()) wrappedText(st.message.c_str(), st.message_is_error ? colour::kBad : colour::kGood);
