@@ -139,6 +139,23 @@ OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store)
     return store ? store->settings(content.default_settings) : content.default_settings;
 }
 
+OrgSettings settingsWithoutRecording(const ContentLibrary& content, const Args& args, Io& io) {
+    std::string where;
+    try {
+        where = databaseLocatorFor(args);
+    } catch (const StoreError&) {
+    }
+    std::error_code ec;
+    // No database yet: no organisation values, and reading must not create one.
+    if (where.empty() || (!isServerLocator(where) && !std::filesystem::exists(where, ec))) return content.default_settings;
+    auto store = openStoreOrReport(args, io);
+    if (!store) {
+        io.err << "frontline: warning: playing with the content's settings.json only\n";
+        return content.default_settings;
+    }
+    return store->settings(content.default_settings);
+}
+
 std::string traineeNameFor(const Args& args) {
     if (args.has("--trainee")) return args.get("--trainee");  // parseOptions: non-empty, UTF-8
     if (const char* user = std::getenv("USER"); user && *user && utf8::valid(user)) return user;

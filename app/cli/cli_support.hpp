@@ -33,6 +33,9 @@ std::string passwordFromFile(const std::string& file);
 
 // Content defaults overlaid with the organisation's saved settings.
 OrgSettings effectiveSettings(const ContentLibrary& content, const Store* store);
+// The same settings for a command that records nothing (`play --no-record`): read from the
+// database when there is one, never creating it; the content's defaults when there is none.
+OrgSettings settingsWithoutRecording(const ContentLibrary& content, const Args& args, Io& io);
 
 // The trainee of that name, or nullopt after "no trainee named …" on io.err.
 std::optional<Trainee> traineeOrReport(const Store& store, const std::string& name, Io& io);

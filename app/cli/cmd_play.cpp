@@ -371,7 +371,7 @@ int cmdPlay(const std::vector<std::string>& argv, Io& io) {
         if (const std::string problem = store->writeProblem(); !problem.empty())
             io.err << "frontline: warning: " << fmt(tr("this attempt cannot be saved now ({0}); it will be kept in {1} until `frontline recover` saves it."), problem, pendingDirectory().string()) << "\n";
     }
-    OrgSettings settings = effectiveSettings(*content, store ? &*store : nullptr);
+    OrgSettings settings = o.record ? effectiveSettings(*content, &*store) : settingsWithoutRecording(*content, args, io);
     const std::string trainee = traineeNameFor(args);
     // The PIN before the call: a trainee should not play it through for a record that is refused.
     if (store && !traineePinConfirmed(*store, settings, trainee, args, io)) return 1;

@@ -6,8 +6,9 @@ namespace frontline {
 
 namespace {
 
-GoldenPlaythrough playthroughFrom(const nlohmann::json& pj) {
+GoldenPlaythrough playthroughFrom(const nlohmann::json& pj, const nlohmann::json& pinned) {
     GoldenPlaythrough p;
+    p.pinned_settings = pinned;
     p.name = pj.value("name", std::string());
     p.seed = pj.value("seed", std::uint64_t{1});
     p.answer_after = pj.value("answer_after", 0);
@@ -37,15 +38,45 @@ std::string stepReasons(const ScoreReport& r) {
     return out;
 }
 
+// Each pinned value against its range (the schema checked the keys and types).
+bool pinnedSettingsValid(const JsonDocument& doc, std::vector<Diagnostic>& diags) {
+    bool ok = true;
+    for (const auto& [key, value] : doc.value.at("settings").items()) {
+        const SettingSpec* spec = settingSpec(key);
+        const auto problem = spec ? settingValueProblem(*spec, value) : std::optional<std::string>("unknown setting '" + key + "'");
+        if (!problem) continue;
+        diags.push_back(doc.diag(Severity::Error, "/settings/" + key, *problem));
+        ok = false;
+    }
+    return ok;
+}
+
 }  // namespace
+
+const std::vector<std::string>& scoringSettingKeys() {
+    static const std::vector<std::string> keys = {
+        "scenario_pass_mark",           "excellent_mark",        "answer_within_rings",    "ring_seconds",
+        "chat_answer_within_seconds",   "chat_response_within_seconds", "email_reply_within_hours",
+        "target_handle_time_minutes",   "target_csat"};
+    return keys;
+}
+
+nlohmann::json pinnedSettings(const OrgSettings& s) {
+    const nlohmann::json all = settingsToJson(s);
+    nlohmann::json out = nlohmann::json::object();
+    for (const std::string& key : scoringSettingKeys()) out[key] = all.at(key);
+    return out;
+}
 
 std::optional<GoldenFile> loadGoldenFile(const std::filesystem::path& path, std::vector<Diagnostic>& diags) {
     auto doc = readJsonDocument(path, diags);
     if (!doc || !checkSchema(*doc, "golden.schema.json", diags)) return std::nullopt;
+    if (doc->value.contains("settings") && !pinnedSettingsValid(*doc, diags)) return std::nullopt;
     GoldenFile g;
     g.scenario = doc->value.at("scenario").get<std::string>();
+    g.settings = doc->value.value("settings", nlohmann::json::object());
     for (const auto& pj : doc->value.at("playthroughs")) {
-        GoldenPlaythrough p = playthroughFrom(pj);  // the schema made name, choices and expect required
+        GoldenPlaythrough p = playthroughFrom(pj, g.settings);  // the schema made name, choices and expect required
         p.expect = pj.at("expect");
         g.playthroughs.push_back(std::move(p));
     }
@@ -73,8 +104,15 @@ nlohmann::json goldenExpectation(const ScoreReport& r) {
             {"star_caps", caps}};
 }
 
-GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const GoldenPlaythrough& p) {
+GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSettings& defaults, const GoldenPlaythrough& p) {
     GoldenResult result;
+    OrgSettings settings;
+    try {
+        settings = settingsFromJson(p.pinned_settings, defaults);
+    } catch (const std::exception& e) {  // a play-through built in code; loadGoldenFile checked the file's
+        result.problems.push_back(std::string("settings: ") + e.what());
+        return result;
+    }
     Engine engine(sop, scenario, settings, "Golden", p.seed);
     engine.answer(p.answer_after);
     for (size_t i = 0; i < p.choices.size(); ++i) {
@@ -111,8 +149,9 @@ GoldenResult replayGolden(const Sop& sop, const Scenario& scenario, const OrgSet
 nlohmann::json updatedGoldenJson(const nlohmann::json& file, const Sop& sop, const Scenario& scenario,
                                  const OrgSettings& settings, std::vector<std::string>& changes) {
     nlohmann::json out = file;
+    if (!out.contains("settings")) out["settings"] = pinnedSettings(settings);
     for (auto& pj : out.at("playthroughs")) {
-        const GoldenPlaythrough p = playthroughFrom(pj);
+        const GoldenPlaythrough p = playthroughFrom(pj, out["settings"]);
         GoldenResult result = replayGolden(sop, scenario, settings, p);
         const bool replays = std::none_of(result.problems.begin(), result.problems.end(), [](const std::string& problem) {
             return problem.rfind("choice ", 0) == 0 || problem.rfind("the play-through stops", 0) == 0;

@@ -63,3 +63,25 @@ TEST_CASE("the Settings screen refuses to save text outside its range and says w
     CHECK_FALSE(h.app.settings_screen.message_is_error);
     CHECK(h.app.store->settings(h.app.content.default_settings).company_name == "Northwind Energy");
 }
+
+TEST_CASE("the Settings screen marks the organisation's values, resets one to settings.json and saves only edits") {
+    Harness h;
+    h.openApp("Ana Lima");
+    h.app.store->setSettings({{"ring_seconds", 9}});
+    h.app.settings = h.app.store->settings(h.app.content.default_settings);
+    h.click("Settings");
+    REQUIRE(h.app.screen == ui::ScreenId::Settings);
+    h.frames(2);
+    CHECK(h.visible("Reset Seconds per ring"));  // set by the organisation: marked, with its reset
+    CHECK_FALSE(h.visible("Reset Quiz pass mark"));
+
+    h.click("Reset Seconds per ring");
+    CHECK(h.app.settings_screen.draft.ring_seconds == h.app.content.default_settings.ring_seconds);
+    h.fill("Company name", "Northwind Energy");
+    h.click("Save settings");
+    CHECK_FALSE(h.app.settings_screen.message_is_error);
+    CHECK(h.app.store->settingOverrides() == nlohmann::json{{"company_name", "Northwind Energy"}});
+    h.frames(2);
+    CHECK_FALSE(h.visible("Reset Seconds per ring"));
+    CHECK(h.visible("Reset Company name"));
+}

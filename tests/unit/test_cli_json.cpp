@@ -15,6 +15,7 @@ using namespace frontline;
 using frontline::test::TempDir;
 using Run = frontline::test::CliRun;
 using frontline::test::runCli;
+using frontline::test::contentDir;
 
 TEST_CASE("with --json a failing command prints one JSON error object on stdout and keeps its line on stderr") {
     TempDir dir;
@@ -124,12 +125,12 @@ TEST_CASE("commands that change something report it as JSON with --json") {
     CHECK(recovered.json()["saved"] == 0);
 }
 
-TEST_CASE("settings diff shows what the database holds that the content's defaults do not") {
+TEST_CASE("settings diff shows the organisation's values beside the defaults and reset KEY removes one") {
     TempDir dir;
     const std::string db = (dir / "diff.db").string();
     Run same = runCli({"settings", "diff", "--db", db});
     REQUIRE(same.code == 0);
-    CHECK(same.out == "Every setting is the content's default (settings.json).\n");
+    CHECK(same.out == "The organisation has set nothing: every setting follows the content's settings.json.\n");
     REQUIRE(runCli({"settings", "set", "ring_seconds", "21", "--db", db}).code == 0);
     REQUIRE(runCli({"settings", "set", "company_name", "Acme Energy", "--db", db}).code == 0);
     Run text = runCli({"settings", "diff", "--db", db});
@@ -138,10 +139,38 @@ TEST_CASE("settings diff shows what the database holds that the content's defaul
     CHECK(text.out.find("company_name: Acme Energy (default ") != std::string::npos);
     Run json = runCli({"settings", "diff", "--json", "--db", db});
     REQUIRE(json.code == 0);
-    REQUIRE(json.json()["differs"].size() == 2);  // everything else saved with them is still the default
-    CHECK(json.json()["differs"][0]["key"] == "company_name");  // in the settings' own order
-    CHECK(json.json()["differs"][1]["current"] == 21);
+    REQUIRE(json.json()["overrides"].size() == 2);  // only the keys set
+    CHECK(json.json()["overrides"][0]["key"] == "company_name");  // in the settings' own order
+    CHECK(json.json()["overrides"][1]["organisation"] == 21);
+    CHECK(json.json()["overrides"][1]["default"] == 6);
     CHECK(runCli({"settings", "diff", "extra", "--db", db}).code == 2);
+
+    Run shown = runCli({"settings", "--db", db});
+    CHECK(shown.out.find("(ring_seconds, 1 to 30 seconds): 21  [organisation]") != std::string::npos);
+    CHECK(runCli({"settings", "reset", "no_such_key", "--db", db}).code == 2);
+    Run reset = runCli({"settings", "reset", "ring_seconds", "--db", db});
+    REQUIRE(reset.code == 0);
+    CHECK(reset.out == "ring_seconds follows settings.json again: 6\n");
+    Run after = runCli({"settings", "diff", "--json", "--db", db});
+    REQUIRE(after.json()["overrides"].size() == 1);
+    CHECK(after.json()["overrides"][0]["key"] == "company_name");
+}
+
+TEST_CASE("settings.json edited after a settings set still reaches the keys the organisation did not set") {
+    TempDir dir;
+    const std::string db = (dir / "s.db").string();
+    std::filesystem::create_directories(dir / "content");
+    std::filesystem::copy_file(contentDir() / "settings.json", dir / "content" / "settings.json");
+    const std::string content = (dir / "content").string();
+    REQUIRE(runCli({"settings", "set", "company_name", "Acme Energy", "--db", db, "--content", content}).code == 0);
+    nlohmann::json file;
+    std::ifstream(dir / "content" / "settings.json") >> file;
+    file["scenario_pass_mark"] = 85;
+    std::ofstream(dir / "content" / "settings.json") << file.dump(2);
+    Run now = runCli({"settings", "--json", "--db", db, "--content", content});
+    REQUIRE(now.code == 0);
+    CHECK(now.json()["scenario_pass_mark"] == 85);
+    CHECK(now.json()["company_name"] == "Acme Energy");
 }
 
 TEST_CASE("an exam file validated on its own is checked as an exam against the tree's question banks") {
@@ -173,4 +202,29 @@ TEST_CASE("certify status names each exam by its title") {
     REQUIRE(status.code == 0);
     CHECK(status.out.find("Exam 'Inbound agent level 1: knowledge check' (80% or more)") != std::string::npos);
     CHECK(status.out.find("inbound-l1-exam") == std::string::npos);
+}
+
+TEST_CASE("play --no-record plays with the organisation's settings from the database and records nothing") {
+    TempDir dir;
+    const std::string db = (dir / "org.db").string();
+    nlohmann::json golden;
+    std::ifstream(contentDir() / "golden" / "failed-verification.golden.json") >> golden;
+    std::string answers;
+    for (const auto& c : golden["playthroughs"][0]["choices"]) {
+        std::string choice = c.get<std::string>();
+        if (choice.rfind("wait:", 0) == 0) choice = "w" + choice.substr(5);
+        answers += (answers.empty() ? "" : ",") + choice;
+    }
+    const std::vector<std::string> play = {"play", "failed-verification", "--no-record", "--seed", "1", "--answers", answers,
+                                           "--disposition", golden["playthroughs"][0]["wrap_up"].value("disposition", ""),
+                                           "--notes", golden["playthroughs"][0]["wrap_up"].value("notes", ""), "--db", db};
+    Run before = runCli(play);
+    CHECK_FALSE(std::filesystem::exists(db));  // no database: settings.json's values, and none created
+    CHECK(before.out.find("Acme Energy") == std::string::npos);
+    REQUIRE(runCli({"settings", "set", "company_name", "Acme Energy", "--db", db}).code == 0);
+    Run after = runCli(play);
+    CHECK(after.out.find("Acme Energy") != std::string::npos);
+    Run history = runCli({"history", "--json", "--db", db});
+    REQUIRE(history.code == 0);
+    CHECK(history.out.find("failed-verification") == std::string::npos);
 }

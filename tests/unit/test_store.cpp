@@ -1017,6 +1017,62 @@ TEST_CASE_TEMPLATE("store: settings override the defaults key by key - preferenc
     CHECK(tolerant.company_name == "Northwind Energy");
 }
 
+TEST_CASE_TEMPLATE("store: only the keys the organisation set override settings.json - reset removes them, audited", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
+    OrgSettings defaults;
+    store.setSettings({{"company_name", "Northwind Energy"}});
+    CHECK(store.settingOverrides() == nlohmann::json{{"company_name", "Northwind Energy"}});
+
+    // A later edit of settings.json reaches every key the organisation did not set.
+    OrgSettings edited = defaults;
+    edited.scenario_pass_mark = 85;
+    edited.company_name = "Content Co";
+    CHECK(store.settings(edited).scenario_pass_mark == 85);
+    CHECK(store.settings(edited).company_name == "Northwind Energy");
+
+    // A form saves only what was changed on it.
+    OrgSettings form = store.settings(defaults);
+    form.quiz_pass_mark = 90;
+    store.saveSettingChanges(form, store.settings(defaults));
+    CHECK(store.settingOverrides().size() == 2);
+    CHECK(store.settings(edited).scenario_pass_mark == 85);
+
+    CHECK_THROWS_AS(store.setSettings({{"quiz_pass_mark", 1000}}), std::invalid_argument);
+    CHECK_THROWS_AS(store.setSettings({{"no_such_key", 1}}), std::invalid_argument);
+    CHECK(store.settings(defaults).quiz_pass_mark == 90);  // nothing of a refused set is written
+
+    store.resetSettings({"company_name"});
+    CHECK(store.settings(edited).company_name == "Content Co");
+    CHECK(store.settingOverrides() == nlohmann::json{{"quiz_pass_mark", 90}});
+    const auto trail = store.auditTrail();
+    REQUIRE(trail.size() == 3);  // set company_name, set quiz_pass_mark, reset company_name
+    CHECK(trail[0].subject == "company_name");
+    CHECK(trail[0].old_value == "\"Northwind Energy\"");
+    CHECK(trail[0].new_value.empty());
+    store.resetSettings({"company_name"});  // no override left: nothing to remove or record
+    CHECK(store.auditTrail().size() == 3);
+    store.resetSettings();
+    CHECK(store.settingOverrides().empty());
+    CHECK(settingsToJson(store.settings(edited)) == settingsToJson(edited));
+    CHECK(store.auditTrail().size() == 4);
+}
+
+TEST_CASE_TEMPLATE("store: a database that saved every setting keeps them all as overrides until reset", Engine, test::OnSqlite, test::OnPostgres) {
+    auto engine = Engine::make();
+    if (!engine) return;
+    Store store = engine->open();
+    OrgSettings old_content;
+    store.saveSettings(old_content);  // what every save wrote before overrides were kept key by key
+    CHECK(store.settingOverrides().size() == settingsToJson(old_content).size());
+    OrgSettings new_content = old_content;
+    new_content.scenario_pass_mark = 90;
+    CHECK(store.settings(new_content).scenario_pass_mark == old_content.scenario_pass_mark);  // still pinned
+    store.resetSettings({"scenario_pass_mark"});
+    CHECK(store.settings(new_content).scenario_pass_mark == 90);
+}
+
 TEST_CASE_TEMPLATE("store: a damaged stored log is a Corrupt error naming the attempt, not a crash", Engine, test::OnSqlite, test::OnPostgres) {
     auto engine = Engine::make();
     if (!engine) return;

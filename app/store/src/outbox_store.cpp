@@ -229,7 +229,7 @@ Trainee OutboxStore::traineeByNameOrCreate(const std::string& name, const std::s
                                                         "database, which cannot be reached right now");
 }
 
-OrgSettings OutboxStore::settings(const OrgSettings& defaults) const {
+std::map<std::string, std::string> OutboxStore::storedSettings() const {
     std::map<std::string, std::string> stored;
     if (readFromServer([&](PostgresStore& s) { stored = s.storedSettings(); })) {
         copy_.keepSettings(stored);
@@ -237,8 +237,12 @@ OrgSettings OutboxStore::settings(const OrgSettings& defaults) const {
         requireCopy();
         stored = copy_.settings();
     }
+    return stored;
+}
+
+OrgSettings OutboxStore::settings(const OrgSettings& defaults) const {
     OrgSettings result = defaults;
-    for (const auto& [key, value] : stored) result = records::applyStoredSetting(result, key, value);
+    for (const auto& [key, value] : storedSettings()) result = records::applyStoredSetting(result, key, value);
     return result;
 }
 

@@ -82,7 +82,10 @@ public:
     }
 
     OrgSettings settings(const OrgSettings& defaults) const override;  // offline: the desk's copy
-    void saveSettings(const OrgSettings& s) override { server().saveSettings(s); }
+    std::map<std::string, std::string> storedSettings() const override;  // offline: the desk's copy
+    void changeSettings(const nlohmann::json& set, const std::vector<std::string>& remove) override {
+        server().changeSettings(set, remove);
+    }
     std::optional<std::string> preference(const std::string& key) const override;  // offline: the desk's copy
     void setPreference(const std::string& key, const std::string& value) override;
 

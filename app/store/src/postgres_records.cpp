@@ -144,13 +144,15 @@ std::map<std::string, std::string> PostgresStore::storedSettings() const {
     return out;
 }
 
-void PostgresStore::saveSettings(const OrgSettings& s) {
+// The server's trigger writes the audit trail, for these changes and for any made with psql.
+void PostgresStore::changeSettings(const nlohmann::json& set, const std::vector<std::string>& remove) {
     PGconn* c = conn_.get();
-    const nlohmann::json all = settingsToJson(s);
     pg::Transaction tx(c);
-    for (const auto& [key, value] : all.items())
+    for (const auto& [key, value] : set.items())
         pg::run(c, "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 pg::Params().add(key).add(records::toJsonText(value)), "cannot save the settings");
+    for (const auto& key : remove)
+        pg::run(c, "DELETE FROM settings WHERE key = $1", pg::Params().add(key), "cannot reset the settings");
     tx.commit();
 }
 

@@ -57,7 +57,8 @@ public:
     void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) override;
 
     OrgSettings settings(const OrgSettings& defaults) const override;
-    void saveSettings(const OrgSettings& s) override;
+    std::map<std::string, std::string> storedSettings() const override;
+    void changeSettings(const nlohmann::json& set, const std::vector<std::string>& remove) override;
     std::optional<std::string> preference(const std::string& key) const override;
     void setPreference(const std::string& key, const std::string& value) override;
 
@@ -88,8 +89,7 @@ public:
     // True when connected, after trying once to connect again if the connection was lost.
     bool reconnect();
     // What a desk copies to start without the server (desk_cache.hpp): the settings rows as
-    // stored (key -> JSON text) and this login's own preferences.
-    std::map<std::string, std::string> storedSettings() const;
+    // stored (key -> JSON text, storedSettings()) and this login's own preferences.
     std::map<std::string, std::string> ownPreferences() const;
 
 private:

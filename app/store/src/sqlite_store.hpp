@@ -56,7 +56,8 @@ public:
     void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) override;
 
     OrgSettings settings(const OrgSettings& defaults) const override;
-    void saveSettings(const OrgSettings& s) override;
+    std::map<std::string, std::string> storedSettings() const override;
+    void changeSettings(const nlohmann::json& set, const std::vector<std::string>& remove) override;
     std::optional<std::string> preference(const std::string& key) const override;
     void setPreference(const std::string& key, const std::string& value) override;
 

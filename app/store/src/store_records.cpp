@@ -157,16 +157,20 @@ OrgSettings SqliteStore::settings(const OrgSettings& defaults) const {
     return result;
 }
 
-void SqliteStore::saveSettings(const OrgSettings& s) {
+std::map<std::string, std::string> SqliteStore::storedSettings() const {
+    std::map<std::string, std::string> out;
+    for (sql::Statement q(db_.get(), "SELECT key, value FROM settings"); q.step();) out[q.text(0)] = q.text(1);
+    return out;
+}
+
+void SqliteStore::changeSettings(const Json& set, const std::vector<std::string>& remove) {
     sqlite3* db = db_.get();
-    const Json all = settingsToJson(s);
     sql::Transaction tx(db);
-    std::map<std::string, std::string> before;
-    for (sql::Statement q(db, "SELECT key, value FROM settings"); q.step();) before[q.text(0)] = q.text(1);
+    const std::map<std::string, std::string> before = storedSettings();
     sql::Statement upsert(db,
                           "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    for (const auto& [key, value] : all.items()) {
+    for (const auto& [key, value] : set.items()) {
         const std::string text = records::toJsonText(value);
         const auto old = before.find(key);
         if (old != before.end() && old->second == text) continue;  // unchanged: nothing to write or audit
@@ -174,6 +178,15 @@ void SqliteStore::saveSettings(const OrgSettings& s) {
         upsert.run();
         upsert.reset();
         audit("settings.change", key, old == before.end() ? "" : old->second, text);
+    }
+    sql::Statement erase(db, "DELETE FROM settings WHERE key = ?1");
+    for (const auto& key : remove) {
+        const auto old = before.find(key);
+        if (old == before.end()) continue;  // no override: nothing to remove or audit
+        erase.bind(1, key);
+        erase.run();
+        erase.reset();
+        audit("settings.change", key, old->second, "");
     }
     tx.commit();
 }

@@ -251,6 +251,12 @@ bool stageDemoScreen(AppState& app, const std::string& name) {
             app.history.replay_step = 5;  // past the desk tools: a reply with the replies as shown
         }
     } else if (name == "settings") {
+        // One value the organisation set (the screenshot database is a throwaway): the screen
+        // shows how such a value is marked and offers its reset.
+        if (app.store) {
+            app.store->setSettings({{"hold_estimate", "about two minutes"}});
+            app.settings = app.store->settings(app.content.default_settings);
+        }
         navigate(app, ScreenId::Settings);
     } else if (name == "quiz") {
         navigate(app, ScreenId::Quiz);  // the quiz screen loads its banks and shows the picker

@@ -1,5 +1,6 @@
 // Settings: display (UI scale, sound) for this computer, and the organisation's settings — the SOP
-// template's blanks (company name, targets, pass marks) — saved with Store::saveSettings.
+// template's blanks (company name, targets, pass marks). A value the organisation set (an override
+// of settings.json) is marked and can be reset to the default; saving stores only the keys edited.
 #include <algorithm>
 #include <cstdio>
 #include <imgui.h>
@@ -17,15 +18,46 @@ void describe(const char* key) {
     if (const SettingSpec* spec = settingSpec(key)) tooltip(fmt(tr("{0} ({1})"), spec->description, rangeText(*spec)).c_str());
 }
 
+bool overridden(const SettingsState& st, const char* key) {
+    const bool pending = std::find(st.pending_resets.begin(), st.pending_resets.end(), key) != st.pending_resets.end();
+    return st.overrides.contains(key) && !pending;
+}
+
+// The row's label: in the accent colour when the organisation set the value.
+void settingLabel(const SettingsState& st, const char* label, const char* key) {
+    ImGui::AlignTextToFramePadding();
+    if (overridden(st, key)) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::kAccent), "%s", label);
+    else ImGui::TextUnformatted(label);
+    describe(key);
+}
+
+// At the end of an overridden row: back to settings.json's value for that key (applied on save).
+void resetButton(AppState& app, const char* label, const char* key) {
+    SettingsState& st = app.settings_screen;
+    if (!overridden(st, key)) return;
+    ImGui::SameLine();
+    const std::string id = std::string(icon::kUndo) + "##reset";
+    const bool clicked = ImGui::SmallButton(id.c_str());
+    recordItem(fmt(tr("Reset {0}"), label).c_str());
+    const nlohmann::json defaults = settingsToJson(app.content.default_settings);
+    const nlohmann::json& value = defaults.at(key);
+    tooltip(fmt(tr("Set by the organisation. Reset to the default from settings.json: {0} (applied when you save)"),
+                value.is_string() ? value.get<std::string>() : value.dump())
+                .c_str());
+    if (!clicked) return;
+    st.draft = settingsFromJson(nlohmann::json{{key, value}}, st.draft);
+    st.pending_resets.emplace_back(key);
+    st.message = fmt(tr("{0}: the default is back; save to apply it."), label);
+    st.message_is_error = false;
+}
+
 // A whole-number setting, clamped to its range from settingSpecs() as it is typed; the range is
 // shown in the tooltip.
-void intRow(const char* label, const char* key, int& value, const char* unit) {
+void intRow(AppState& app, const char* label, const char* key, int& value, const char* unit) {
     const SettingSpec* spec = settingSpec(key);
     IM_ASSERT(spec && spec->kind == SettingKind::WholeNumber);
     ImGui::PushID(key);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    describe(key);
+    settingLabel(app.settings_screen, label, key);
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     ImGui::InputInt("##v", &value, 1, 5);
@@ -33,6 +65,7 @@ void intRow(const char* label, const char* key, int& value, const char* unit) {
     recordItem(label);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", unit);
+    resetButton(app, label, key);
     ImGui::PopID();
 }
 
@@ -64,6 +97,42 @@ void languagePicker(AppState& app) {
     tooltip(tr("The language of the window on this computer. System default follows the computer's own language."));
 }
 
+void textRow(AppState& app, const char* label, const char* key, std::string& value) {
+    ImGui::PushID(key);
+    settingLabel(app.settings_screen, label, key);
+    ImGui::SameLine(em(17));
+    ImGui::SetNextItemWidth(overridden(app.settings_screen, key) ? -em(2.5f) : -1);
+    escapeKeepsText("##text");
+    ImGui::InputText("##text", &value);
+    recordItem(label);
+    resetButton(app, label, key);
+    ImGui::PopID();
+}
+
+// What the screen shows: the effective settings and which of them the organisation set.
+void loadDrafts(AppState& app) {
+    SettingsState& st = app.settings_screen;
+    st.draft = app.settings;
+    st.prefs_draft = app.prefs;
+    st.overrides = nlohmann::json::object();
+    st.pending_resets.clear();
+    try {
+        if (app.store) st.overrides = app.store->settingOverrides();
+    } catch (const StoreError&) {  // unreadable now: nothing is marked, saving still says why
+    }
+    st.message.clear();
+    st.loaded = true;
+}
+
+// Resets first, then the keys edited against what the resets leave: only those become overrides.
+void saveOrganisationSettings(AppState& app) {
+    SettingsState& st = app.settings_screen;
+    if (!st.pending_resets.empty()) app.store->resetSettings(st.pending_resets);
+    app.store->saveSettingChanges(st.draft, app.store->settings(app.content.default_settings));
+    st.pending_resets.clear();
+    st.overrides = app.store->settingOverrides();
+}
+
 void save(AppState& app) {
     SettingsState& st = app.settings_screen;
     // Numbers are clamped as they are typed; text (an empty company name) is refused here.
@@ -73,7 +142,7 @@ void save(AppState& app) {
         return;
     }
     try {
-        app.store->saveSettings(st.draft);
+        saveOrganisationSettings(app);
         char scale[16];
         std::snprintf(scale, sizeof scale, "%.2f", static_cast<double>(st.prefs_draft.ui_scale));
         app.store->setPreference("ui_scale", scale);
@@ -84,7 +153,7 @@ void save(AppState& app) {
         st.message = tr("Saved. New attempts use these settings.");
         st.message_is_error = false;
         showToast(app, tr("Settings saved"));
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) {  // StoreError, or a value the store refuses
         st.message = fmt(tr("Could not save: {0}"), e.what());
         st.message_is_error = true;
     }
@@ -99,12 +168,7 @@ void enterSettingsScreen(AppState& app) {
 
 void drawSettingsScreen(AppState& app) {
     SettingsState& st = app.settings_screen;
-    if (!st.loaded) {
-        st.draft = app.settings;
-        st.prefs_draft = app.prefs;
-        st.message.clear();
-        st.loaded = true;
-    }
+    if (!st.loaded) loadDrafts(app);
     OrgSettings& d = st.draft;
     sectionHeader(icon::kCog, tr("Settings"));
     const float col_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -114,39 +178,24 @@ void drawSettingsScreen(AppState& app) {
     iconText(icon::kBuilding, colour::kAccent, tr("Organisation"));
     mutedText(tr("The blanks of the SOP template: filled in once per contact center, used by every scenario and score."));
     ImGui::Spacing();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr("Company name"));
-    describe("company_name");
-    ImGui::SameLine(em(17));
-    ImGui::SetNextItemWidth(-1);
-    escapeKeepsText("##company");
-    ImGui::InputText("##company", &d.company_name);
-    recordItem(tr("Company name"));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr("Hold estimate"));
-    describe("hold_estimate");
-    ImGui::SameLine(em(17));
-    ImGui::SetNextItemWidth(-1);
-    escapeKeepsText("##hold");
-    ImGui::InputText("##hold", &d.hold_estimate);
-    recordItem(tr("Hold estimate"));
+    textRow(app, tr("Company name"), "company_name", d.company_name);
+    textRow(app, tr("Hold estimate"), "hold_estimate", d.hold_estimate);
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted(tr("Answering"));
     ImGui::PopFont();
-    intRow(tr("Answer within"), "answer_within_rings", d.answer_within_rings, tr("rings"));
-    intRow(tr("Seconds per ring"), "ring_seconds", d.ring_seconds, trc("unit", "s"));
-    intRow(tr("Accept chats within"), "chat_answer_within_seconds", d.chat_answer_within_seconds, trc("unit", "s"));
-    intRow(tr("Reply to chats within"), "chat_response_within_seconds", d.chat_response_within_seconds, trc("unit", "s"));
+    intRow(app, tr("Answer within"), "answer_within_rings", d.answer_within_rings, tr("rings"));
+    intRow(app, tr("Seconds per ring"), "ring_seconds", d.ring_seconds, trc("unit", "s"));
+    intRow(app, tr("Accept chats within"), "chat_answer_within_seconds", d.chat_answer_within_seconds, trc("unit", "s"));
+    intRow(app, tr("Reply to chats within"), "chat_response_within_seconds", d.chat_response_within_seconds, trc("unit", "s"));
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted(tr("Quality targets (SOP section 6)"));
     ImGui::PopFont();
-    intRow(tr("Average handle time"), "target_handle_time_minutes", d.target_handle_time_minutes, tr("minutes"));
-    intRow(tr("First contact resolution"), "target_fcr_percent", d.target_fcr_percent, "%");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr("Customer satisfaction"));
-    describe("target_csat");
+    intRow(app, tr("Average handle time"), "target_handle_time_minutes", d.target_handle_time_minutes, tr("minutes"));
+    intRow(app, tr("First contact resolution"), "target_fcr_percent", d.target_fcr_percent, "%");
+    ImGui::PushID("target_csat");
+    settingLabel(st, tr("Customer satisfaction"), "target_csat");
     ImGui::SameLine(em(17));
     ImGui::SetNextItemWidth(em(9));
     float csat = static_cast<float>(d.target_csat);
@@ -155,20 +204,22 @@ void drawSettingsScreen(AppState& app) {
                            fmt(tr("{0} / 5"), i18n::decimal(csat, 1)).c_str(),
                            ImGuiSliderFlags_AlwaysClamp))
         d.target_csat = static_cast<double>(csat);
-    intRow(tr("Average speed of answer"), "target_asa_seconds", d.target_asa_seconds, trc("unit", "s"));
-    intRow(tr("Abandonment below"), "max_abandonment_percent", d.max_abandonment_percent, "%");
+    resetButton(app, tr("Customer satisfaction"), "target_csat");
+    ImGui::PopID();
+    intRow(app, tr("Average speed of answer"), "target_asa_seconds", d.target_asa_seconds, trc("unit", "s"));
+    intRow(app, tr("Abandonment below"), "max_abandonment_percent", d.max_abandonment_percent, "%");
     ImGui::Spacing();
     ImGui::PushFont(font(FontRole::Bold));
     ImGui::TextUnformatted(tr("Pass marks and certification"));
     ImGui::PopFont();
     // xgettext:no-c-format (a unit shown as text, not a printf format)
     const char* adherence = tr("% adherence");
-    intRow(tr("Scenario pass mark"), "scenario_pass_mark", d.scenario_pass_mark, adherence);
-    intRow(tr("Third star from"), "excellent_mark", d.excellent_mark, adherence);
-    intRow(tr("Quiz pass mark"), "quiz_pass_mark", d.quiz_pass_mark, "%");
-    intRow(tr("Certificate valid for"), "certificate_validity_months", d.certificate_validity_months, tr("months"));
-    intRow(tr("Recertify within"), "recertification_window_days", d.recertification_window_days, tr("days before expiry"));
-    intRow(tr("Remind of refreshers"), "refresher_reminder_days", d.refresher_reminder_days, tr("days ahead"));
+    intRow(app, tr("Scenario pass mark"), "scenario_pass_mark", d.scenario_pass_mark, adherence);
+    intRow(app, tr("Third star from"), "excellent_mark", d.excellent_mark, adherence);
+    intRow(app, tr("Quiz pass mark"), "quiz_pass_mark", d.quiz_pass_mark, "%");
+    intRow(app, tr("Certificate valid for"), "certificate_validity_months", d.certificate_validity_months, tr("months"));
+    intRow(app, tr("Recertify within"), "recertification_window_days", d.recertification_window_days, tr("days before expiry"));
+    intRow(app, tr("Remind of refreshers"), "refresher_reminder_days", d.refresher_reminder_days, tr("days ahead"));
     endCard();
     ImGui::SameLine();
 
@@ -210,10 +261,11 @@ void drawSettingsScreen(AppState& app) {
     ImGui::SameLine();
     if (iconButton(icon::kUndo, tr("Content defaults"), ButtonKind::Normal, ImVec2(0, em(2.2f)))) {
         st.draft = app.content.default_settings;
+        for (const auto& [key, value] : st.overrides.items()) st.pending_resets.push_back(key);
         st.message = tr("Defaults loaded: save to apply them.");
         st.message_is_error = false;
     }
-    tooltip(tr("Reset the organisation settings to the defaults shipped with the content."));
+    tooltip(tr("Remove every value the organisation set: each setting follows the content's settings.json again."));
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.5f));
     if (!st.message.empty()) wrappedText(st.message.c_str(), st.message_is_error ? colour::kBad : colour::kGood);

@@ -278,7 +278,11 @@ public:
     virtual void revokeCertificate(const std::string& id, const std::string& reason, const std::string& when) = 0;
 
     virtual OrgSettings settings(const OrgSettings& defaults) const = 0;
-    virtual void saveSettings(const OrgSettings& s) = 0;
+    // The organisation's overrides as stored: key -> JSON text of the value.
+    virtual std::map<std::string, std::string> storedSettings() const = 0;
+    // In one transaction: stores each key of `set` (an object) as an override and removes the
+    // overrides of `remove`; every change is written to the audit trail.
+    virtual void changeSettings(const nlohmann::json& set, const std::vector<std::string>& remove) = 0;
     virtual std::optional<std::string> preference(const std::string& key) const = 0;
     virtual void setPreference(const std::string& key, const std::string& value) = 0;
 
@@ -433,10 +437,24 @@ public:
         backend_->revokeCertificate(id, reason, when);
     }
 
-    // Organisation settings: overrides over the content defaults. A stored value of the wrong
-    // type (hand-edited file) is skipped, so that key falls back to its default.
+    // Organisation settings, in one order: the content's defaults (settings.json), then the
+    // overrides the organisation set in the database, key by key — a key without an override
+    // follows settings.json, however it is edited later. A stored value of the wrong type
+    // (hand-edited file) is skipped, so that key falls back to its default.
     OrgSettings settings(const OrgSettings& defaults) const { return backend_->settings(defaults); }
-    void saveSettings(const OrgSettings& s) { backend_->saveSettings(s); }
+    // The overrides (key -> value); unknown keys and unreadable values
+    // are left out, as settings() leaves them out.
+    nlohmann::json settingOverrides() const;
+    // Overrides the keys of `values` (an object); throws std::invalid_argument naming the key and
+    // its range for an unknown key or a value out of range, before anything is written.
+    void setSettings(const nlohmann::json& values);
+    // Removes the overrides of `keys` (all of them when empty): those keys follow the defaults again.
+    void resetSettings(const std::vector<std::string>& keys = {});
+    // Overrides only the keys whose value differs between `edited` and `shown` (what a manager
+    // changed on a form showing `shown`).
+    void saveSettingChanges(const OrgSettings& edited, const OrgSettings& shown);
+    // Overrides every key with the value `s` holds, unchecked (test fixtures, a whole imported set).
+    void saveSettings(const OrgSettings& s) { backend_->changeSettings(settingsToJson(s), {}); }
 
     // Raw key/value for small app preferences (UI scale, sound, last trainee).
     std::optional<std::string> preference(const std::string& key) const { return backend_->preference(key); }

@@ -193,6 +193,8 @@ struct SettingsState {
     bool loaded = false;  // drafts copied from the app
     OrgSettings draft;
     UiPrefs prefs_draft;
+    nlohmann::json overrides;                 // the keys the organisation set, read when the screen opens
+    std::vector<std::string> pending_resets;  // overrides "Reset to default" removes on save
     std::string message;
     bool message_is_error = false;
     std::string new_password, repeat_password;  // the manager password being set (wiped after)
