@@ -360,6 +360,34 @@ std::string stem(const std::filesystem::path& file, std::string_view suffix) {
     return name.substr(0, name.size() - suffix.size());
 }
 
+// translations/<language>/settings.json: the text settings' defaults in that language ("two
+// minutes" inside a Spanish hold script reads wrong). Only text settings: a number is the same in
+// every language. A value the organisation saved in the database is applied over these defaults.
+void translateDefaultSettings(OrgSettings& settings, const std::filesystem::path& dir, const std::string& language,
+                              std::vector<Diagnostic>& diags) {
+    const auto file = dir / "settings.json";
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return;
+    const auto doc = readOverlay(file, diags);
+    if (!doc) return;
+    if (doc->value.value("language", std::string()) != language) {
+        diags.push_back(doc->diag(Severity::Error, "/language", "the overlay says language '" + doc->value.value("language", std::string()) +
+                                                                    "' but lies in the folder translations/" + language + "/"));
+        return;
+    }
+    nlohmann::json texts = nlohmann::json::object();
+    for (const auto& [key, value] : doc->value.value("settings", nlohmann::json::object()).items()) {
+        const SettingSpec* spec = settingSpec(key);
+        if (spec && spec->kind == SettingKind::Text) texts[key] = value;
+        else diags.push_back(doc->diag(Severity::Error, "/settings/" + key, "'" + key + "' is not a text setting; only text settings are translated"));
+    }
+    try {
+        settings = settingsFromJson(texts, settings);
+    } catch (const std::invalid_argument& e) {
+        diags.push_back(doc->diag(Severity::Error, "/settings", e.what()));
+    }
+}
+
 // The overlay of the SOP: translations/<language>/sop/ with the SOP's own file name. Any other
 // file there is an error (a content tree trains one SOP).
 std::optional<JsonDocument> readSopOverlay(const std::filesystem::path& dir, const std::string& language, const Sop& sop,
@@ -430,6 +458,7 @@ void applyContentTranslations(ContentLibrary& lib, const std::string& language) 
     };
     {
         std::vector<Diagnostic> diags;
+        translateDefaultSettings(lib.default_settings, dir, language, diags);
         if (auto doc = readSopOverlay(dir, language, lib.sop, diags)) translateSop(lib.sop, &*doc, diags);
         lib.diagnostics.insert(lib.diagnostics.end(), diags.begin(), diags.end());
     }
@@ -507,6 +536,8 @@ LanguageCoverage checkTranslations(const ContentLibrary& source, const QuizLibra
     LanguageCoverage coverage;
     coverage.language = language;
     const auto dir = translationDirectory(source.paths.root, language);
+    OrgSettings settings = source.default_settings;
+    translateDefaultSettings(settings, dir, language, diags);
     Sop sop = source.sop;
     const auto sop_overlay = readSopOverlay(dir, language, source.sop, diags);
     coverage.sop = translateSop(sop, sop_overlay ? &*sop_overlay : nullptr, diags);
@@ -517,7 +548,7 @@ LanguageCoverage checkTranslations(const ContentLibrary& source, const QuizLibra
     for (const auto& s : source.scenarios) {
         Scenario copy = *s;
         auto it = scenarios.find(s->id);
-        coverage.all += translateScenario(copy, sop, source.default_settings, it == scenarios.end() ? nullptr : &it->second, diags);
+        coverage.all += translateScenario(copy, sop, settings, it == scenarios.end() ? nullptr : &it->second, diags);
         coverage.scenarios += it != scenarios.end();
     }
     coverage.scenarios_total = static_cast<int>(source.scenarios.size());

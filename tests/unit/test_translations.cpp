@@ -255,3 +255,33 @@ TEST_CASE("validate checks overlays and reports coverage per language") {
     CHECK(bad.out.find("failed-verification.json:2:") != std::string::npos);
     CHECK(bad.out.find("unknown option 'open.nope'") != std::string::npos);
 }
+
+TEST_CASE("a settings overlay gives the text settings' defaults in that language, and only text settings") {
+    const ContentLibrary english = loadContent(ContentPaths::at(contentDir()), false, "en");
+    const ContentLibrary spanish = loadContent(ContentPaths::at(contentDir()), false, "es");
+    CHECK(english.default_settings.hold_estimate == "two minutes");
+    CHECK(spanish.default_settings.hold_estimate == "un par de minutos");
+    CHECK(spanish.default_settings.verification_standard.find("titular") != std::string::npos);
+    CHECK(spanish.default_settings.scenario_pass_mark == english.default_settings.scenario_pass_mark);
+    // The hold script is filled with the Spanish default.
+    REQUIRE(spanish.sop.script("hold"));
+    const std::string hold = fillPlaceholders(spanish.sop.script("hold")->text, spanish.default_settings, "Ana");
+    CHECK(hold.find("un par de minutos") != std::string::npos);
+
+    TempDir dir;
+    const auto content = dir / "content";
+    std::filesystem::copy(contentDir().parent_path() / "schema", dir / "schema");
+    std::filesystem::create_directories(content / "scenarios");
+    std::filesystem::copy(contentDir() / "sop", content / "sop");
+    std::filesystem::copy(contentDir() / "settings.json", content / "settings.json");
+    std::filesystem::create_directories(translationDirectory(content, "es"));
+    write(translationDirectory(content, "es") / "settings.json",
+          "{\"language\": \"es\",\n \"settings\": {\"hold_estimate\": \"un momento\", \"scenario_pass_mark\": \"90\"}}");
+    const ContentLibrary lib = loadContent(ContentPaths::at(content), false, "es");
+    CHECK(lib.default_settings.hold_estimate == "un momento");
+    CHECK(lib.default_settings.scenario_pass_mark == english.default_settings.scenario_pass_mark);
+    bool named = false;
+    for (const auto& d : lib.diagnostics)
+        named = named || (d.severity == Severity::Error && d.line == 2 && d.message.find("'scenario_pass_mark' is not a text setting") != std::string::npos);
+    CHECK(named);
+}
