@@ -25,7 +25,7 @@ sources_of() {
 }
 
 extract() {  # part output.pot
-  sources_of "$1" | xgettext --files-from=- --from-code=UTF-8 --language=C++ --sort-by-file \
+  sources_of "$1" | xgettext --files-from=- --from-code=UTF-8 --language=C++ --sort-by-file --add-location=file \
     --keyword=tr --keyword=trn:1,2 --keyword=trc:1c,2 --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS: \
     --package-name=frontline --msgid-bugs-address=unused -o "$2"
   touch "$2"  # xgettext writes nothing for a part with no marked message yet

@@ -174,6 +174,11 @@ void followLanguage(AppState& app) {
     if (!reloaded.sop_loaded) return;  // keep what is shown rather than an empty library
     app.content = std::move(reloaded);
     app.quiz.loaded = false;  // the banks too, on the quiz screen's next visit
+    // Text settings' defaults come in the language too; the organisation's own values still win.
+    try {
+        app.settings = app.store ? app.store->settings(app.content.default_settings) : app.content.default_settings;
+    } catch (const StoreError&) {  // kept as they were: the store's trouble is shown where it matters
+    }
 }
 
 void openApp(AppState& app, const std::string& trainee_name) {
