@@ -56,7 +56,7 @@ const KbArticle* deskKbArticle(const Scenario& scenario, const std::string& desk
     return desk_id.rfind(prefix, 0) == 0 ? scenario.article(desk_id.substr(prefix.size())) : nullptr;
 }
 
-bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id) {
+bool deskToolServesSystemsStep(const Scenario& scenario, const std::string& desk_id) {
     if (desk_id == kDeskCrm) return !scenario.crm.fields.empty();
     if (desk_id == kDeskHistory) return !scenario.crm.history.empty() || !scenario.crm.open_tickets.empty();
     const KbArticle* article = deskKbArticle(scenario, desk_id);
@@ -75,7 +75,7 @@ Engine::Engine(const Sop& sop, const Scenario& scenario, const OrgSettings& sett
     log_.agent_name = agent_name_;
     log_.seed = seed;
     log_.channel = scenario.channel;
-    hang_up_wrap_up_.dispositions = {"DROPPED"};
+    hang_up_wrap_up_.dispositions = {sop.hang_up_disposition};
 }
 
 namespace {
@@ -335,7 +335,7 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
     } else {
         return {false, "unknown desk tool '" + id + "'"};
     }
-    const bool counts = deskToolCountsForStep4(scenario_, id);
+    const bool counts = deskToolServesSystemsStep(scenario_, id);
     desk_used_.push_back(id);
     clock_ += seconds;
     auto& e = push(EventType::Desk);

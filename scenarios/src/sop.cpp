@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include "frontline/content.hpp"
 #include "frontline/settings.hpp"
 #include "frontline/sop.hpp"
@@ -22,17 +23,50 @@ std::vector<Named> namedList(const nlohmann::json& j, const char* id_key) {
     return out;
 }
 
-// Two steps with one role would make "which step is documentation" ambiguous.
-void checkUniqueRoles(const JsonDocument& doc, std::vector<Diagnostic>& diags) {
-    const auto& steps = doc.value.at("steps");
-    for (size_t i = 0; i < steps.size(); ++i) {
-        const std::string role = str(steps[i], "role");
-        for (size_t k = 0; k < i && !role.empty(); ++k) {
-            if (str(steps[k], "role") == role)
-                diags.push_back(doc.diag(Severity::Error, "/steps/" + std::to_string(i) + "/role",
-                                         "steps '" + str(steps[k], "id") + "' and '" + str(steps[i], "id") +
-                                             "' both have the role '" + role + "'"));
+struct RoleField {
+    RoleKind kind;
+    const char* list;   // the SOP's array: steps, rules, disposition_codes
+    const char* id;     // the key naming an item
+    const char* field;  // the key naming its role
+    const char* items;  // for messages: "steps"
+    const char* names;  // for messages: "have the role"
+};
+constexpr RoleField kRoleFields[] = {
+    {RoleKind::Step, "steps", "id", "role", "steps", "have the role"},
+    {RoleKind::RuleCheck, "rules", "id", "checked_by", "rules", "name the check"},
+    {RoleKind::Disposition, "disposition_codes", "code", "role", "disposition codes", "have the role"},
+};
+
+std::string roleNames(RoleKind kind) {
+    std::string out;
+    for (const BuiltInRole& r : kBuiltInRoles)
+        if (r.kind == kind) out += (out.empty() ? "" : ", ") + std::string(r.name);
+    return out;
+}
+
+// Each role the SOP gives must be a built-in one, given once ("which step is documentation" must
+// have one answer), and every role the engine needs must be given.
+void checkRoles(const JsonDocument& doc, const RoleField& f, std::vector<Diagnostic>& diags) {
+    const auto& items = doc.value.at(f.list);
+    std::map<std::string, std::string> owner;  // role -> the item that gave it first
+    for (size_t i = 0; i < items.size(); ++i) {
+        const std::string role = str(items[i], f.field);
+        if (role.empty()) continue;
+        const std::string at = "/" + std::string(f.list) + "/" + std::to_string(i) + "/" + f.field;
+        const std::string id = str(items[i], f.id);
+        if (!builtInRole(f.kind, role)) {
+            diags.push_back(doc.diag(Severity::Error, at, "unknown " + std::string(f.field) + " '" + role + "' (expected one of: " +
+                                                              roleNames(f.kind) + ")"));
+        } else if (auto [it, fresh] = owner.emplace(role, id); !fresh) {
+            diags.push_back(doc.diag(Severity::Error, at, std::string(f.items) + " '" + it->second + "' and '" + id + "' both " +
+                                                              f.names + " '" + role + "'"));
         }
+    }
+    for (const BuiltInRole& r : kBuiltInRoles) {
+        if (r.kind != f.kind || !r.required || owner.count(r.name)) continue;
+        diags.push_back(doc.diag(Severity::Error, "/" + std::string(f.list),
+                                 "none of the " + std::string(f.items) + " has the " + f.field + " '" + r.name +
+                                     "', which the engine needs (" + r.use + ")"));
     }
 }
 
@@ -64,6 +98,12 @@ const SopRule* Sop::ruleCheckedBy(std::string_view check) const {
 std::string Sop::ruleIdCheckedBy(std::string_view check) const {
     const SopRule* r = ruleCheckedBy(check);
     return r ? r->id : std::string();
+}
+
+const BuiltInRole* builtInRole(RoleKind kind, std::string_view name) {
+    for (const BuiltInRole& r : kBuiltInRoles)
+        if (r.kind == kind && name == r.name) return &r;
+    return nullptr;
 }
 
 const char* severityName(RuleSeverity s) {
@@ -111,7 +151,7 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
         step.role = str(s, "role");
         sop.steps.push_back(std::move(step));
     }
-    checkUniqueRoles(*doc, diags);
+    for (const RoleField& f : kRoleFields) checkRoles(*doc, f, diags);
     std::sort(sop.steps.begin(), sop.steps.end(), [](const SopStep& a, const SopStep& b) { return a.number < b.number; });
     const auto& esc = j.at("escalation");
     sop.escalation_source = str(esc, "source");
@@ -129,6 +169,8 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
         sop.metrics.push_back({str(m, "id"), str(m, "name"), str(m, "setting"), str(m, "unit"), str(m, "better")});
     sop.categories = namedList(j.at("categories"), "id");
     sop.disposition_codes = namedList(j.at("disposition_codes"), "code");
+    for (const auto& d : j.at("disposition_codes"))
+        if (str(d, "role") == "hang_up") sop.hang_up_disposition = str(d, "code");
     for (const auto& t : j.at("topics")) sop.topics.push_back({str(t, "id"), str(t, "title"), str(t, "source")});
     for (size_t i = 0; i < j.at("rules").size(); ++i) {
         const auto& r = j.at("rules")[i];
@@ -143,11 +185,6 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
         rule.lands_on = str(r, "lands_on") == "decision_step" ? RuleLandsOn::DecisionStep : RuleLandsOn::RuleStep;
         rule.checked_by = str(r, "checked_by");
         const std::string at = "/rules/" + std::to_string(i);
-        if (!rule.checked_by.empty()) {
-            if (const SopRule* other = sop.ruleCheckedBy(rule.checked_by))
-                diags.push_back(doc->diag(Severity::Error, at + "/checked_by", "rules '" + other->id + "' and '" + rule.id +
-                                                                                   "' both name the check '" + rule.checked_by + "'"));
-        }
         if (!sop.step(rule.step))
             diags.push_back(doc->diag(Severity::Error, at + "/step", "rule '" + rule.id + "' names unknown step '" + rule.step + "'"));
         sop.rules.push_back(std::move(rule));

@@ -33,9 +33,12 @@ Diagnostic makeDiag(const JsonDocument* doc, const Scenario& s, Severity sev, co
 }
 
 struct Explorer {
-    explicit Explorer(std::vector<std::string> required_steps) : required(std::move(required_steps)) {}
+    Explorer(const Sop& sop, std::vector<std::string> required_steps)
+        : required(std::move(required_steps)),
+          wrap_up_steps{sop.stepIdWithRole("documentation"), sop.stepIdWithRole("follow_up")} {}
 
     std::vector<std::string> required;
+    std::vector<std::string> wrap_up_steps;  // what the wrap-up form covers: the documentation and follow-up steps
     PathStats stats;
     bool min_set = false;
     // Required steps missed by the best-covering path to a good ending (empty: a perfect path
@@ -61,7 +64,7 @@ struct Explorer {
         for (const auto& step : required) {
             if (e.stepDone(step)) continue;
             // The wrap-up form (filled in well) documents the call and creates the follow-up task.
-            if (wrap && (step == "document" || step == "follow_up")) continue;
+            if (wrap && std::find(wrap_up_steps.begin(), wrap_up_steps.end(), step) != wrap_up_steps.end()) continue;
             missing.push_back(step);
         }
         return missing;
@@ -255,11 +258,11 @@ bool checkReachability(const Scenario& s, const std::unordered_map<std::string_v
 // Plays every path through the engine, with every desk tool that counts already used.
 PathStats checkPaths(const Scenario& s, const Sop& sop, const Report& report) {
     OrgSettings defaults;
-    Explorer explorer(requiredSteps(s, sop));
+    Explorer explorer(sop, requiredSteps(s, sop));
     Engine engine(sop, s, defaults, "Alex", 1);
     engine.answer(0);
     for (const auto& option : engine.options())
-        if (option.desk && option.available && deskToolCountsForStep4(s, option.id)) engine.choose(option.id);
+        if (option.desk && option.available && deskToolServesSystemsStep(s, option.id)) engine.choose(option.id);
     explorer.points = Explorer::choicePoints(engine);
     engine.forgetHistory();
     explorer.explore(engine, engine.stateKey());

@@ -127,7 +127,8 @@ int Progress::earnedBadges() const {
     return static_cast<int>(std::count_if(badges.begin(), badges.end(), [](const Badge& b) { return b.earned; }));
 }
 
-Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding) {
+Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding,
+                         const std::string& follow_up_step) {
     Progress p;
     std::vector<const AttemptSummary*> ordered;
     for (const AttemptSummary& a : attempts) ordered.push_back(&a);
@@ -168,7 +169,9 @@ Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std:
          })},
         {makeBadge("promise_keeper", "Promise keeper",
                    "Pass a scenario where you promised a follow-up and created the task."),
-         once([](const AttemptSummary& a) { return a.passed && stepScore(a, "follow_up") == 100; })},
+         once([&follow_up_step](const AttemptSummary& a) {
+             return a.passed && !follow_up_step.empty() && stepScore(a, follow_up_step) == 100;
+         })},
         {makeBadge("hat_trick", "Hat-trick", "Earn three stars on 3 attempts in a row.", 3), counter(three_star_run)},
         {makeBadge("all_rounder", "All-rounder",
                    "Pass a scenario at every difficulty: intro, intermediate and advanced.", 3),

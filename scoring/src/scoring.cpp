@@ -142,18 +142,18 @@ std::vector<std::string> expectedDeskTools(const Scenario& scenario) {
     if (!scenario.crm.fields.empty()) tools.push_back("desk.crm");
     if (scenario.crm.must_review_history) tools.push_back("desk.history");
     for (const KbArticle& a : scenario.kb) {
-        if (deskToolCountsForStep4(scenario, deskKbOptionId(a.id))) tools.push_back(deskKbOptionId(a.id));
+        if (deskToolServesSystemsStep(scenario, deskKbOptionId(a.id))) tools.push_back(deskKbOptionId(a.id));
     }
     return tools;
 }
 
 // The wrap-up the reached ending asks for. A hang-up has no ending node of its own but still asks
 // for the form, with DROPPED (docs: "The customer's mood").
-std::optional<WrapUpExpectation> expectedWrapUp(const Scenario& scenario, const AttemptFacts& f, const AttemptLog& log,
-                                                const std::string& outcome) {
+std::optional<WrapUpExpectation> expectedWrapUp(const Sop& sop, const Scenario& scenario, const AttemptFacts& f,
+                                                const AttemptLog& log, const std::string& outcome) {
     if (outcome == outcomeName(Outcome::CustomerHungUp)) {
         WrapUpExpectation dropped;
-        dropped.dispositions = {"DROPPED"};
+        dropped.dispositions = {sop.hang_up_disposition};
         return dropped;
     }
     // The engine names the ending node in the Ending event's id (and node); older logs only in ending_node.
@@ -728,7 +728,7 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
     const bool chat = scenario.channel == Channel::Chat;
     scoreOutcome(r, f, log);
 
-    const auto expected_wrap = expectedWrapUp(scenario, f, log, r.outcome);
+    const auto expected_wrap = expectedWrapUp(sop, scenario, f, log, r.outcome);
     WrapUpFindings wrap = gradeWrapUp(sop, expected_wrap, f);
     r.wrap_up = wrap.review;
     scoreMetrics(r, scenario, settings, f);

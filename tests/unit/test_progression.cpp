@@ -165,9 +165,13 @@ TEST_CASE("progression: situation badges need a pass in the right scenario") {
 
     AttemptSummary promise = attempt("callback", "2026-03-01", true);
     promise.step_scores = {{"resolve", 100}, {"follow_up", 0}};
-    CHECK_FALSE(earned(computeProgress({promise}), "promise_keeper"));
+    CHECK_FALSE(earned(computeProgress({promise}, {}, "follow_up"), "promise_keeper"));
     promise.step_scores = {{"resolve", 100}, {"follow_up", 100}};
-    CHECK(earned(computeProgress({promise}), "promise_keeper"));
+    CHECK(earned(computeProgress({promise}, {}, "follow_up"), "promise_keeper"));
+    // The badge follows the SOP's follow-up step by role, whatever its id.
+    promise.step_scores = {{"resolve", 100}, {"callback_task", 100}};
+    CHECK(earned(computeProgress({promise}, {}, "callback_task"), "promise_keeper"));
+    CHECK_FALSE(earned(computeProgress({promise}, {}, "follow_up"), "promise_keeper"));
 }
 
 TEST_CASE("progression: quick draw counts answers within target") {

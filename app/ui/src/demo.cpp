@@ -30,7 +30,7 @@ std::string firstAvailable(const Engine& engine) {
 
 void useDesk(Engine& engine) {
     for (const auto& o : engine.options()) {
-        if (o.desk && o.available && deskToolCountsForStep4(engine.scenario(), o.id)) engine.choose(o.id);
+        if (o.desk && o.available && deskToolServesSystemsStep(engine.scenario(), o.id)) engine.choose(o.id);
     }
 }
 

@@ -34,11 +34,11 @@ struct CoverageReport {
 };
 
 // A scenario exercises what its options declare (steps, breaks, honours, triggers), its topics,
-// and what the engine checks by itself: hold actions (hold_ask_permission, hold_give_estimate),
-// transfers (no_cold_transfer), approved-script claims (use_approved_scripts), commitments
-// (log_commitments, follow_up), wrap-up forms (document, correct_disposition) and the desk's CRM
-// (access_systems). A question exercises its tags. Ids the SOP does not know are ignored (the
-// loaders report them).
+// and what the engine checks by itself, found by role in the SOP: hold actions (the rules checked
+// by hold_permission and hold_estimate), transfers (cold_transfer), approved-script claims
+// (script_elements), commitments (follow_up_task and the follow_up step), wrap-up forms (the
+// documentation step, disposition_code) and the desk's CRM (the systems step). A question
+// exercises its tags. Ids the SOP does not know are ignored (the loaders report them).
 CoverageReport buildCoverage(const Sop& sop, const std::vector<std::shared_ptr<const Scenario>>& scenarios,
                              const std::vector<QuestionBank>& banks);
 

@@ -158,6 +158,6 @@ std::string deskKbOptionId(const std::string& article_id);
 const KbArticle* deskKbArticle(const Scenario& scenario, const std::string& desk_id);
 // Whether a desk tool counts for the SOP step desk tools serve (role "systems"): the CRM record,
 // the history and open tickets, and knowledge-base articles marked relevant.
-bool deskToolCountsForStep4(const Scenario& scenario, const std::string& desk_id);
+bool deskToolServesSystemsStep(const Scenario& scenario, const std::string& desk_id);
 
 }  // namespace frontline

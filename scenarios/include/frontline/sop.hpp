@@ -18,32 +18,40 @@ struct SopStep {
     StepApplies applies = StepApplies::Always;
     std::vector<std::string> must_follow;  // steps whose first coverage must come before this one's
     std::vector<std::string> actions;      // the SOP's bullet points
-    std::string role;  // what the engine and scorer use this step for (kStepRoles), or empty
+    std::string role;  // what the engine and scorer use this step for (kBuiltInRoles), or empty
 };
 
-// Roles a step can play (SOP data names them; the code never names a step id):
-//   answer         speed of answer and the first reply are charged here
-//   verify         identity verification
-//   systems        the step the desk tools (CRM record, history, knowledge base) serve
-//   resolution     desk tools first used after this step was covered are out of order
-//   documentation  the wrap-up form (disposition, category, notes)
-//   follow_up      the follow-up task of the wrap-up form
-inline constexpr const char* kStepRoles[] = {"answer", "verify", "systems", "resolution", "documentation", "follow_up"};
+// The one table of built-in roles. The code looks steps, rules and disposition codes up by these
+// names (Sop::stepWithRole, ruleCheckedBy, hang_up_disposition) and never by an id, so an SOP can
+// name its steps, rules and codes as it likes. loadSop checks an SOP against this table: an
+// unknown name, a name given twice, or a required role missing is an error at its position.
+enum class RoleKind { Step, RuleCheck, Disposition };
+struct BuiltInRole {
+    RoleKind kind;
+    const char* name;
+    bool required;    // the engine or scorer cannot work without it
+    const char* use;  // what the engine and scorer do with it (docs/content-format.md says the same)
+};
+inline constexpr BuiltInRole kBuiltInRoles[] = {
+    {RoleKind::Step, "answer", true, "speed of answer and the first reply are charged here"},
+    {RoleKind::Step, "verify", true, "identity verification; credited when no breach lands on it"},
+    {RoleKind::Step, "systems", true, "the step the desk tools (CRM record, history, knowledge base) serve"},
+    {RoleKind::Step, "resolution", false, "desk tools first used after this step was covered are out of order"},
+    {RoleKind::Step, "documentation", true, "the wrap-up form (disposition, category, notes)"},
+    {RoleKind::Step, "follow_up", false, "the follow-up task of the wrap-up form; required once a follow-up is promised"},
+    {RoleKind::RuleCheck, "hold_permission", false, "a hold without asking the customer first"},
+    {RoleKind::RuleCheck, "hold_estimate", false, "a hold without a time estimate"},
+    {RoleKind::RuleCheck, "cold_transfer", false, "a transfer in cold mode"},
+    {RoleKind::RuleCheck, "script_elements", false, "an option claiming an approved script lacks some of its elements"},
+    {RoleKind::RuleCheck, "verify_without_record", false, "identity verified (pass or fail) before the CRM record was opened"},
+    {RoleKind::RuleCheck, "disposition_code", false, "the wrap-up's disposition code does not fit the outcome"},
+    {RoleKind::RuleCheck, "follow_up_task", false, "a commitment or required follow-up without a follow-up task"},
+    {RoleKind::Disposition, "hang_up", true, "the code a wrap-up after the customer hung up must carry"},
+};
+const BuiltInRole* builtInRole(RoleKind kind, std::string_view name);  // null when not in the table
 
 enum class RuleSeverity { Minor, Major, Critical };
 enum class RuleLandsOn { RuleStep, DecisionStep };
-
-// Checks the engine and scorer make whatever the author wrote; a rule names the one it enforces:
-//   hold_permission        a hold without asking the customer first
-//   hold_estimate          a hold without a time estimate
-//   cold_transfer          a transfer in cold mode
-//   script_elements        an option claiming an approved script lacks some of its elements
-//   verify_without_record  identity verified (pass or fail) before the CRM record was opened
-//   disposition_code       the wrap-up's disposition code does not fit the outcome
-//   follow_up_task         a commitment or required follow-up without a follow-up task
-inline constexpr const char* kRuleChecks[] = {"hold_permission", "hold_estimate",         "cold_transfer",
-                                              "script_elements", "verify_without_record", "disposition_code",
-                                              "follow_up_task"};
 
 struct SopRule {
     std::string id;
@@ -55,7 +63,7 @@ struct SopRule {
     // Where a breach is charged: the rule's own step, or (for rules that apply all through the
     // interaction: scripts, tone, hold) the step of the decision that broke it.
     RuleLandsOn lands_on = RuleLandsOn::RuleStep;
-    std::string checked_by;  // the desk check that enforces it (kRuleChecks), or empty
+    std::string checked_by;  // the desk check that enforces it (a RuleCheck of kBuiltInRoles), or empty
     bool critical() const { return severity == RuleSeverity::Critical; }
 };
 
@@ -66,7 +74,7 @@ struct ScriptElement {
 };
 
 struct Script {
-    std::string id;  // greeting | hold | closing
+    std::string id;  // as the SOP names it (greeting, hold, closing, ...); options claim it by id
     std::string source;
     std::string text;  // with placeholders {company} {agent} {hold_estimate}
     std::vector<ScriptElement> elements;
@@ -109,6 +117,7 @@ struct Sop {
     std::vector<Metric> metrics;
     std::vector<Named> categories;
     std::vector<Named> disposition_codes;  // id = code
+    std::string hang_up_disposition;       // the code whose role is "hang_up"
     std::vector<Topic> topics;
     std::vector<SopRule> rules;
 

@@ -93,7 +93,10 @@ int levelForPoints(int points);
 // `attempts` in any order. `onboarding` is the ordered list of scenario ids of the trainee's path:
 // recommended_next is the first one not yet passed; once all are passed, the first with fewer
 // than three stars; then "".
-Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding = {});
+// `follow_up_step`: the id of the SOP's follow-up step (role "follow_up"), which the promise-keeper
+// badge looks at; empty: the SOP has none and the badge cannot be earned.
+Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding = {},
+                         const std::string& follow_up_step = {});
 
 // Days since 1970-01-01 of an ISO 8601 date or date-time ("2026-11-23", "2026-11-23T09:41:00Z").
 // nullopt when it does not start with a valid YYYY-MM-DD.
