@@ -54,6 +54,8 @@ for part in "${parts[@]}"; do
       msgmerge --quiet --no-fuzzy-matching --backup=none --update "$catalog" "po/$part.pot"
       continue
     fi
+    # The header (plural rule) and every printf directive, as the build's msgfmt --check wants them.
+    msgfmt --check -o "$work/check.mo" "$catalog" 2>"$work/msgfmt.log" || { echo "$catalog:"; grep -v warning "$work/msgfmt.log"; status=1; }
     msgmerge --quiet --no-fuzzy-matching -o "$work/merged.po" "$catalog" "$pot"
     for kind in untranslated fuzzy only-obsolete; do
       count=$(msgattrib --$kind --no-wrap "$work/merged.po" 2>/dev/null | grep -c '^#\?~\? \?msgid "[^"]' || true)
