@@ -376,7 +376,8 @@ void translateDefaultSettings(OrgSettings& settings, const std::filesystem::path
         return;
     }
     nlohmann::json texts = nlohmann::json::object();
-    for (const auto& [key, value] : doc->value.value("settings", nlohmann::json::object()).items()) {
+    const nlohmann::json given = doc->value.value("settings", nlohmann::json::object());  // kept alive for the loop
+    for (const auto& [key, value] : given.items()) {
         const SettingSpec* spec = settingSpec(key);
         if (spec && spec->kind == SettingKind::Text) texts[key] = value;
         else diags.push_back(doc->diag(Severity::Error, "/settings/" + key, "'" + key + "' is not a text setting; only text settings are translated"));

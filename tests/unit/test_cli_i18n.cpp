@@ -1,6 +1,7 @@
 // The command line in Spanish: --language before or after the command, Spanish help and errors,
 // plural forms from the catalog, and --json output that does not depend on the language.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <string>
 #include "cli_runner.hpp"
 #include "frontline/i18n.hpp"
@@ -67,7 +68,27 @@ TEST_CASE("plural forms come from the catalog: 1 file, 2 files") {
     CHECK(has(runCli({"validate", a, b}).out, "2 files checked: "));
 }
 
-TEST_CASE("--json output is the same in English and Spanish") {
+namespace {
+
+// The JSON without the content's shown titles: those come from the content's translation overlay
+// (play --list, which also sorts by the title shown), the rest of the JSON is the program's and
+// must not change with the language. Lists of items with ids are compared in id order.
+nlohmann::json withoutTitles(nlohmann::json j) {
+    if (j.is_object()) {
+        j.erase("title");
+        for (auto& [key, value] : j.items()) value = withoutTitles(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) value = withoutTitles(value);
+        std::stable_sort(j.begin(), j.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+            return a.is_object() && b.is_object() && a.value("id", std::string()) < b.value("id", std::string());
+        });
+    }
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("--json output is the same in English and Spanish, but for the content's translated titles") {
     EnglishAround english;
     const std::string bad = (test::fixturesDir() / "bad" / "dangling_next.json").string();
     for (const std::vector<std::string>& command : {std::vector<std::string>{"play", "--list", "--json"},
@@ -80,6 +101,6 @@ TEST_CASE("--json output is the same in English and Spanish") {
         const Run spanish = runCli(in_spanish);
         CHECK(spanish.code == english_run.code);
         CHECK_FALSE(english_run.out.empty());
-        CHECK(spanish.out == english_run.out);
+        CHECK(withoutTitles(nlohmann::json::parse(spanish.out)) == withoutTitles(nlohmann::json::parse(english_run.out)));
     }
 }
