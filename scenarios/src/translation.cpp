@@ -337,15 +337,19 @@ std::optional<JsonDocument> readOverlay(const std::filesystem::path& file, std::
     return doc;
 }
 
-// The overlay's "language" must be its folder's, and the unit it names (`key`) its file's.
+// The overlay's "language" must be its folder's.
+bool overlayLanguageMatches(const JsonDocument& doc, const std::string& language, std::vector<Diagnostic>& diags) {
+    const std::string given = doc.value.value("language", std::string());
+    if (given == language) return true;
+    diags.push_back(doc.diag(Severity::Error, "/language", "the overlay says language '" + given + "' but lies in the folder translations/" +
+                                                               language + "/"));
+    return false;
+}
+
+// ... and the unit it names (`key`) its file's.
 bool overlayNamesItsPlace(const JsonDocument& doc, const std::string& language, const char* key, const std::string& id,
                           std::vector<Diagnostic>& diags) {
-    bool ok = true;
-    if (doc.value.value("language", std::string()) != language) {
-        diags.push_back(doc.diag(Severity::Error, "/language", "the overlay says language '" + doc.value.value("language", std::string()) +
-                                                                   "' but lies in the folder translations/" + language + "/"));
-        ok = false;
-    }
+    bool ok = overlayLanguageMatches(doc, language, diags);
     if (doc.value.value(key, std::string()) != id) {
         diags.push_back(doc.diag(Severity::Error, std::string("/") + key,
                                  std::string("the overlay names ") + key + " '" + doc.value.value(key, std::string()) +
@@ -369,12 +373,7 @@ void translateDefaultSettings(OrgSettings& settings, const std::filesystem::path
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return;
     const auto doc = readOverlay(file, diags);
-    if (!doc) return;
-    if (doc->value.value("language", std::string()) != language) {
-        diags.push_back(doc->diag(Severity::Error, "/language", "the overlay says language '" + doc->value.value("language", std::string()) +
-                                                                    "' but lies in the folder translations/" + language + "/"));
-        return;
-    }
+    if (!doc || !overlayLanguageMatches(*doc, language, diags)) return;
     nlohmann::json texts = nlohmann::json::object();
     const nlohmann::json given = doc->value.value("settings", nlohmann::json::object());  // kept alive for the loop
     for (const auto& [key, value] : given.items()) {
