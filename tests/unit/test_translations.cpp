@@ -88,7 +88,7 @@ TEST_CASE("every bundled golden transcript replays to the same result with the S
     CHECK(replayed > 26);
 }
 
-TEST_CASE("the Spanish overlay translates every text of the SOP, five scenarios and two question banks") {
+TEST_CASE("the Spanish overlay translates every text of the SOP, nine scenarios and three question banks") {
     const ContentLibrary english = loadContent(ContentPaths::at(contentDir()), false);
     const QuizLibrary quizzes = loadQuizLibrary(contentDir() / "questions", english.sop);
     std::vector<Diagnostic> diags;
@@ -96,8 +96,8 @@ TEST_CASE("the Spanish overlay translates every text of the SOP, five scenarios 
     for (const auto& d : diags) FAIL_CHECK(format(d));
     CHECK(es.sop.texts > 150);
     CHECK(es.sop.translated == es.sop.texts);
-    CHECK(es.scenarios == 5);
-    CHECK(es.banks == 2);
+    CHECK(es.scenarios == 9);
+    CHECK(es.banks == 3);
     CHECK(es.scenarios_total == static_cast<int>(english.scenarios.size()));
     // Each overlay is complete: counted on its own, nothing falls back to English.
     for (const auto& file : contentFilesIn(translationDirectory(contentDir(), "es") / "scenarios")) {
