@@ -287,21 +287,12 @@ std::vector<LanguageCoverage> addTranslationChecks(const ContentLibrary& lib, co
     return coverage;
 }
 
-std::string thousands(int n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
 // "es: 5 of 26 scenarios, 2 of 11 question banks, SOP 100 %; 412 of 3,020 texts"
 std::string coverageText(const LanguageCoverage& c) {
     const int sop_percent = c.sop.texts ? 100 * c.sop.translated / c.sop.texts : 0;
     // TRANSLATORS: {0} language code; then scenarios translated of total, banks of total, the SOP's share, texts of total.
     return fmt(tr("{0}: {1} of {2} scenarios, {3} of {4} question banks, SOP {5} %; {6} of {7} texts"), c.language, c.scenarios,
-               c.scenarios_total, c.banks, c.banks_total, sop_percent, thousands(c.all.translated), thousands(c.all.texts));
+               c.scenarios_total, c.banks, c.banks_total, sop_percent, i18n::wholeNumber(c.all.translated), i18n::wholeNumber(c.all.texts));
 }
 
 nlohmann::json coverageJson(const LanguageCoverage& c) {

@@ -30,8 +30,8 @@ private:
 // What the desk checks whatever the author wrote (the SOP names the step roles and the rule behind
 // each check) counts as exercised wherever the situation arises.
 void addScenario(Collector& c, const Sop& sop, const Scenario& s) {
-    auto rule = [&](const char* check) { c.scenario(CoverageKind::Rule, sop.ruleIdCheckedBy(check), s.id); };
-    auto step = [&](const char* role) { c.scenario(CoverageKind::Step, sop.stepIdWithRole(role), s.id); };
+    auto rule = [&](RuleCheck check) { c.scenario(CoverageKind::Rule, sop.ruleIdCheckedBy(check), s.id); };
+    auto step = [&](StepRole role) { c.scenario(CoverageKind::Step, sop.stepIdWithRole(role), s.id); };
     for (const auto& topic : s.topics) c.scenario(CoverageKind::Topic, topic, s.id);
     if (!s.crm.fields.empty()) step("systems");  // the desk's CRM tool
     for (const auto& node : s.nodes) {

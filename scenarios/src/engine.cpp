@@ -355,7 +355,7 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
 // Rules the desk enforces whatever the author wrote (documented in docs/content-format.md). The
 // SOP names the rule behind each check; a check whose rule the SOP lacks is not made.
 void Engine::applyDeskChecks(const Option& o, Event& e) const {
-    auto mark = [&](const char* check, bool honoured) {
+    auto mark = [&](RuleCheck check, bool honoured) {
         const std::string rule = sop_.ruleIdCheckedBy(check);
         if (!rule.empty()) addUnique(honoured ? e.honours : e.breaks, rule);
     };

@@ -13,19 +13,10 @@
 #include "frontline/content.hpp"
 #include "frontline/data_dir.hpp"
 #include "json_messages.hpp"
+#include "json_pointer.hpp"
 
 namespace frontline {
 namespace {
-
-std::string escapePointerToken(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 // Walks valid JSON text, recording where each value starts, down to `max_depth` levels (the
 // root is level 0); deeper values are walked over without building their pointers.

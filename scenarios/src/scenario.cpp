@@ -7,6 +7,7 @@
 #include "frontline/name_table.hpp"
 #include "frontline/scenario.hpp"
 #include "frontline/validator.hpp"
+#include "json_pointer.hpp"
 
 namespace frontline {
 
@@ -96,12 +97,6 @@ namespace {
 std::vector<std::pair<std::string, std::string>> fieldList(const nlohmann::json& j) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& pair : j) out.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
-    return out;
-}
-
-std::string escape(const std::string& token) {
-    std::string out;
-    for (char c : token) out += c == '/' ? std::string("~1") : c == '~' ? std::string("~0") : std::string(1, c);
     return out;
 }
 
@@ -350,7 +345,7 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
     for (const auto& [node_id, nj] : j.at("nodes").items()) {
         Node node;
         node.id = node_id;
-        std::string base = "/nodes/" + escape(node_id);
+        std::string base = "/nodes/" + escapePointerToken(node_id);
         node.line_offset = doc.shallowLine(base);
         const auto& lines = member(nj, "lines");
         for (size_t li = 0; li < lines.size(); ++li) {

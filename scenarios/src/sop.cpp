@@ -81,21 +81,21 @@ const Named* Sop::category(std::string_view id) const { return findById(categori
 const Topic* Sop::topic(std::string_view id) const { return findById(topics, id); }
 const EscalationTrigger* Sop::trigger(std::string_view id) const { return findById(escalation_triggers, id); }
 
-const SopStep* Sop::stepWithRole(std::string_view role) const {
+const SopStep* Sop::stepWithRole(StepRole role) const {
     for (const auto& s : steps)
-        if (s.role == role) return &s;
+        if (s.role == role.name) return &s;
     return nullptr;
 }
-std::string Sop::stepIdWithRole(std::string_view role) const {
+std::string Sop::stepIdWithRole(StepRole role) const {
     const SopStep* s = stepWithRole(role);
     return s ? s->id : std::string();
 }
-const SopRule* Sop::ruleCheckedBy(std::string_view check) const {
+const SopRule* Sop::ruleCheckedBy(RuleCheck check) const {
     for (const auto& r : rules)
-        if (r.checked_by == check) return &r;
+        if (r.checked_by == check.name) return &r;
     return nullptr;
 }
-std::string Sop::ruleIdCheckedBy(std::string_view check) const {
+std::string Sop::ruleIdCheckedBy(RuleCheck check) const {
     const SopRule* r = ruleCheckedBy(check);
     return r ? r->id : std::string();
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include "frontline/translation.hpp"
+#include "json_pointer.hpp"
 
 namespace frontline {
 
@@ -23,16 +24,6 @@ std::filesystem::path translationDirectory(const std::filesystem::path& content_
 namespace {
 
 using nlohmann::json;
-
-std::string pointerToken(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 // {company}, {agent}… in a text, as a sorted set.
 std::set<std::string> placeholders(const std::string& text) {
@@ -64,7 +55,7 @@ struct At {
         const json* child = nullptr;
         if (value && value->is_object())
             if (auto it = value->find(key); it != value->end() && !it->is_null()) child = &*it;
-        return {child, pointer + "/" + pointerToken(key)};
+        return {child, pointer + "/" + escapePointerToken(key)};
     }
     At operator[](size_t index) const {
         const json* child = value && value->is_array() && index < value->size() ? &(*value)[index] : nullptr;
@@ -118,7 +109,7 @@ public:
     void knownKeys(const At& at, const std::set<std::string>& known, const std::string& what) {
         if (!at.value || !at.value->is_object()) return;
         for (const auto& [key, value] : at.value->items())
-            if (!known.count(key)) error(at.pointer + "/" + pointerToken(key), "unknown " + what + " '" + key + "'");
+            if (!known.count(key)) error(at.pointer + "/" + escapePointerToken(key), "unknown " + what + " '" + key + "'");
     }
     void error(const std::string& pointer, const std::string& message) {
         if (doc_) diags_.push_back(doc_->diag(Severity::Error, pointer, message));

@@ -106,3 +106,38 @@ TEST_CASE("Spanish text is translated with plural forms and a decimal comma") {
     CHECK(fmt(tr("Handle time {0} / target {1}"), "4:05", "6:00") == "Tiempo de gestión 4:05 / objetivo 6:00");
     CHECK(i18n::decimal(4.5, 1) == "4,5");
 }
+
+// Settings may sit behind the manager password; the language a trainee trains in must not.
+TEST_CASE("on a desk with a manager password a trainee picks the language on the Profile screen") {
+    EnglishAfterwards english;
+    Harness h;
+    h.openApp("Ana Lima");
+    h.app.store->setManagerPassword("blue-harbour-42");
+    ui::lockManager(h.app);
+    h.click("Settings");
+    REQUIRE(h.visible("Manager password field"));  // Settings stays closed to the trainee
+    CHECK(h.app.screen != ui::ScreenId::Settings);
+    h.press(kEscape);
+    h.frames(2);
+
+    ui::navigate(h.app, ui::ScreenId::Profile);
+    h.frames(2);
+    REQUIRE(h.app.screen == ui::ScreenId::Profile);
+    pickLanguage(h, "Español");
+    CHECK(i18n::language() == "es");
+    CHECK(h.app.store->preference("language") == std::optional<std::string>("es"));
+    CHECK(h.visible("Nuevo participante"));
+    CHECK_FALSE(h.visible("Manager password field"));
+}
+
+TEST_CASE("the first-run welcome offers the language before anyone types a name") {
+    EnglishAfterwards english;
+    Harness h;
+    h.openApp();
+    REQUIRE(h.app.screen == ui::ScreenId::Profile);
+    CHECK(h.visible("Start training"));
+    pickLanguage(h, "Español");
+    CHECK(i18n::language() == "es");
+    CHECK(h.visible("Empezar la formación"));
+    CHECK_FALSE(h.visible("Start training"));
+}

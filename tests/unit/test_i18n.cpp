@@ -2,6 +2,7 @@
 // contexts, and the language-dependent formats.
 #include <doctest/doctest.h>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include "frontline/i18n.hpp"
 
@@ -53,6 +54,18 @@ TEST_CASE("dates and decimals follow the language") {
     CHECK(i18n::decimal(87.45, 1) == "87,5");
     CHECK(i18n::longDate("not a date") == "not a date");
     CHECK(i18n::longDate("2026-13-01") == "2026-13-01");
+}
+
+TEST_CASE("counts group their digits as the language does") {
+    LanguageScope scope("en");
+    CHECK(i18n::wholeNumber(0) == "0");
+    CHECK(i18n::wholeNumber(999) == "999");
+    CHECK(i18n::wholeNumber(4765) == "4,765");
+    CHECK(i18n::wholeNumber(-1234567) == "-1,234,567");
+    CHECK(i18n::wholeNumber(std::numeric_limits<long long>::min()) == "-9,223,372,036,854,775,808");
+    i18n::setLanguage("es");
+    CHECK(i18n::wholeNumber(4765) == "4\u00a0765");
+    CHECK(i18n::wholeNumber(1234567) == "1\u00a0234\u00a0567");
 }
 
 TEST_CASE("the system language comes from LANGUAGE, then LC_ALL, LC_MESSAGES and LANG") {

@@ -170,6 +170,19 @@ std::string decimal(double value, int places) {
     return out;
 }
 
+std::string wholeNumber(long long value) {
+    const auto magnitude = static_cast<unsigned long long>(value);
+    const std::string digits = std::to_string(value < 0 ? 0ULL - magnitude : magnitude);  // no overflow at LLONG_MIN
+    // TRANSLATORS: the separator between groups of three digits in counts ("4,765"; a space in Spanish).
+    const std::string separator = trc("digit group separator", ",");
+    std::string out = value < 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return out;
+}
+
 std::string formatPositional(std::string_view pattern, const std::vector<std::string>& args) {
     std::string out;
     out.reserve(pattern.size() + 16);

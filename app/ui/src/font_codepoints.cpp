@@ -1,8 +1,6 @@
 // The characters the window's atlas must hold beyond its text ranges (see fonts.hpp): the
 // content's, the translations', and the trainees' names.
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include "frontline/i18n.hpp"
 #include "frontline/ui/app.hpp"
 #include "frontline/ui/fonts.hpp"
@@ -50,11 +48,6 @@ private:
     bool swapped_ = false, valid_ = false;
 };
 
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 std::vector<char32_t> catalogCodepoints(const std::filesystem::path& locale_dir) {
@@ -63,7 +56,7 @@ std::vector<char32_t> catalogCodepoints(const std::filesystem::path& locale_dir)
     for (auto it = std::filesystem::recursive_directory_iterator(locale_dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
          it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() != ".mo") continue;
-        all = mergedCodepoints(all, textCodepoints(MoFile(readAll(it->path())).translations()));
+        all = mergedCodepoints(all, textCodepoints(MoFile(fileBytes(it->path())).translations()));
     }
     return all;
 }

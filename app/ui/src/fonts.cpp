@@ -58,12 +58,12 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
-std::string readFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
+}  // namespace
+
+std::string fileBytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
-
-}  // namespace
 
 // ---- codepoints ----------------------------------------------------------------------------------
 
@@ -73,7 +73,7 @@ std::vector<char32_t> contentCodepoints(const std::filesystem::path& content_roo
     for (auto it = std::filesystem::recursive_directory_iterator(content_root, ec); !ec && it != std::filesystem::recursive_directory_iterator();
          it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() != ".json") continue;
-        const std::string text = readFile(it->path());
+        const std::string text = fileBytes(it->path());
         for (size_t i = 0; i < text.size();) {
             const char32_t cp = decodeUtf8(text, i);
             if (cp >= 0x20) seen.insert(cp);
@@ -212,7 +212,7 @@ void drawEmoji(ImFontAtlas& atlas, const std::vector<Emoji>& emoji) {
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
     for (const Emoji& e : emoji) {
         auto [file, added] = files.try_emplace(e.face.file);
-        if (added) file->second = readFile(e.face.file);
+        if (added) file->second = fileBytes(e.face.file);
         stbtt_fontinfo info;
         const auto* bytes = reinterpret_cast<const unsigned char*>(file->second.data());
         const int offset = file->second.empty() ? -1 : stbtt_GetFontOffsetForIndex(bytes, e.face.index);

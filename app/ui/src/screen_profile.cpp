@@ -97,6 +97,8 @@ void drawProfileScreen(AppState& app) {
         mutedText(on_server ? tr("Your attempts are saved in your center's training database; your team lead reviews them to coach you.")
                             : tr("Your attempts are saved on this computer; your team lead can review them to coach you."));
         ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        languagePicker(app);
         ImGui::EndGroup();
         return;
     }
@@ -136,6 +138,9 @@ void drawProfileScreen(AppState& app) {
         const bool typed = !app.profile.new_name.empty() || !app.profile.new_team.empty();
         if (escapePressed() && !ImGui::GetIO().WantTextInput && !typed) app.profile = {};
     }
+    ImGui::Spacing();
+    ImGui::Spacing();
+    languagePicker(app);
     ImGui::EndGroup();
 }
 

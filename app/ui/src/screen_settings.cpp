@@ -69,34 +69,6 @@ void intRow(AppState& app, const char* label, const char* key, int& value, const
     ImGui::PopID();
 }
 
-// The language of the window, for this computer: applied and kept as soon as it is picked.
-void languagePicker(AppState& app) {
-    ImGui::AlignTextToFramePadding();
-    // Both names: whoever cannot read the current language still finds the way back.
-    ImGui::TextUnformatted("Language / Idioma");
-    ImGui::SameLine(em(8));
-    ImGui::SetNextItemWidth(em(16));  // "Predeterminado del sistema" whole
-    SettingsState& st = app.settings_screen;
-    if (st.languages.empty()) st.languages = i18n::languages();
-    const std::vector<i18n::Language> languages = st.languages;  // a copy: choosing may clear the list
-    std::string current = tr("System default");
-    for (const auto& l : languages)
-        if (l.code == app.prefs.language) current = l.native_name;
-    if (ImGui::BeginCombo("##language", current.c_str())) {
-        if (ImGui::Selectable(fmt("{0}##system", tr("System default")).c_str(), app.prefs.language.empty()))
-            chooseLanguage(app, "");
-        recordItem(tr("System default"));
-        for (const auto& l : languages) {
-            if (ImGui::Selectable(fmt("{0}##{1}", l.native_name, l.code).c_str(), l.code == app.prefs.language))
-                chooseLanguage(app, l.code);
-            recordItem(l.native_name.c_str());
-        }
-        ImGui::EndCombo();
-    }
-    recordItem("Language / Idioma");
-    tooltip(tr("The language of the window on this computer. System default follows the computer's own language."));
-}
-
 void textRow(AppState& app, const char* label, const char* key, std::string& value) {
     ImGui::PushID(key);
     settingLabel(app.settings_screen, label, key);
@@ -163,7 +135,7 @@ void save(AppState& app) {
 
 void enterSettingsScreen(AppState& app) {
     app.settings_screen.loaded = false;  // fresh drafts each visit
-    app.settings_screen.languages.clear();  // a catalog may have been built since
+    app.language_choices.clear();  // a catalog may have been built since
 }
 
 void drawSettingsScreen(AppState& app) {

@@ -50,6 +50,9 @@ bool escapePressed();
 void escapeKeepsText(const char* id);
 // The "?" overlay listing every key; opened by "?" (outside a text field) or the top bar's button.
 void drawKeyboardHelp(AppState& app);
+// "Language / Idioma": the window's language on this computer, applied and kept when picked
+// (language_picker.cpp; on Settings and Profile).
+void languagePicker(AppState& app);
 
 // ---- the desk (shared by the call and chat desks; desk.cpp) ----
 // Makes a new attempt of `scenario` for the current trainee.

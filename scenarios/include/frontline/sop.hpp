@@ -50,6 +50,24 @@ inline constexpr BuiltInRole kBuiltInRoles[] = {
 };
 const BuiltInRole* builtInRole(RoleKind kind, std::string_view name);  // null when not in the table
 
+constexpr bool isBuiltInRole(RoleKind kind, std::string_view name) {
+    for (const BuiltInRole& r : kBuiltInRoles)
+        if (r.kind == kind && name == r.name) return true;
+    return false;
+}
+
+// A role the code looks up, checked against kBuiltInRoles as the code compiles: a misspelt
+// `sop.stepWithRole("documentaton")` is a build error rather than a lookup that finds nothing.
+template <RoleKind Kind>
+struct RoleName {
+    std::string_view name;
+    consteval RoleName(const char* role) : name(role) {
+        if (!isBuiltInRole(Kind, role)) throw "not a role of this kind in kBuiltInRoles";  // stops the build
+    }
+};
+using StepRole = RoleName<RoleKind::Step>;
+using RuleCheck = RoleName<RoleKind::RuleCheck>;
+
 enum class RuleSeverity { Minor, Major, Critical };
 enum class RuleLandsOn { RuleStep, DecisionStep };
 
@@ -130,10 +148,10 @@ struct Sop {
     const Topic* topic(std::string_view id) const;
     const EscalationTrigger* trigger(std::string_view id) const;
     // The step playing a role / the rule enforcing a check (null when the SOP has none).
-    const SopStep* stepWithRole(std::string_view role) const;
-    std::string stepIdWithRole(std::string_view role) const;  // empty when none
-    const SopRule* ruleCheckedBy(std::string_view check) const;
-    std::string ruleIdCheckedBy(std::string_view check) const;  // empty when none
+    const SopStep* stepWithRole(StepRole role) const;
+    std::string stepIdWithRole(StepRole role) const;  // empty when none
+    const SopRule* ruleCheckedBy(RuleCheck check) const;
+    std::string ruleIdCheckedBy(RuleCheck check) const;  // empty when none
 };
 
 const char* severityName(RuleSeverity s);

@@ -52,6 +52,8 @@ std::string longDate(std::string_view iso);
 std::string shortDate(std::string_view iso);
 // 87.5 / 87,5 with `places` decimals, the language's decimal separator.
 std::string decimal(double value, int places);
+// 4,765 / 4 765: a whole number with the language's digit-group separator.
+std::string wholeNumber(long long value);
 
 // Replaces {0}, {1}, ... in `pattern` with `args` ("{{" is a literal "{").
 std::string formatPositional(std::string_view pattern, const std::vector<std::string>& args);

@@ -198,7 +198,6 @@ struct SettingsState {
     std::string message;
     bool message_is_error = false;
     std::string new_password, repeat_password;  // the manager password being set (wiped after)
-    std::vector<i18n::Language> languages;  // the picker's list, read on entering (not per frame)
 };
 
 // Cached per-trainee data for Home/Library/top bar: queried from the Store when it changes (a
@@ -250,6 +249,7 @@ struct AppState {
     DebriefState debrief;
     HistoryState history;
     SettingsState settings_screen;
+    std::vector<i18n::Language> language_choices;  // the language picker's list: read on entering Settings or Profile, not per frame
     QuizScreenState quiz;
     CertificationScreenState certification;
     CertificatesScreenState certificates;

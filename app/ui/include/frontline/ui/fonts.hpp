@@ -30,6 +30,8 @@ std::vector<char32_t> catalogCodepoints(const std::filesystem::path& locale_dir)
 std::vector<char32_t> atlasCodepoints(const AppState& app);
 // Sorted union of two sorted, unique lists.
 std::vector<char32_t> mergedCodepoints(const std::vector<char32_t>& a, const std::vector<char32_t>& b);
+// A whole file (a font, a catalog) as bytes; empty when it cannot be read.
+std::string fileBytes(const std::filesystem::path& path);
 // Whether `font` lacks a glyph `utf8` needs (then rebuild the fonts: AppRequests::fonts_changed).
 bool atlasLacks(const ImFont* font, std::string_view utf8);
 
