@@ -81,8 +81,10 @@ std::optional<CertificateRecord> findCertificate(const Store& store, const std::
 // with U+FFFD.
 using utf8::column;
 
+// "REFRESHER DUE": from the status's id, so the JSON is the same in every language.
 std::string upperStatus(CertStatus s) {
-    std::string t = certStatusTitle(s);
+    std::string t = certStatusName(s);
+    std::replace(t.begin(), t.end(), '_', ' ');
     std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return t;
 }

@@ -134,7 +134,7 @@ int cmdSettings(const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     for (const auto& spec : settingSpecs())
-        io.out << spec.description << " (" << spec.key << ", " << rangeText(spec) << "): " << shown(j[spec.key])
+        io.out << settingDescription(spec) << " (" << spec.key << ", " << rangeText(spec) << "): " << shown(j[spec.key])
                << (overrides.contains(spec.key) ? std::string("  ") + tr("[organisation]") : std::string()) << "\n";
     return 0;
 }

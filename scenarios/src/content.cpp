@@ -8,13 +8,6 @@
 
 namespace frontline {
 
-std::filesystem::path bundledDataDirectory() {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto bin = ec ? std::filesystem::current_path(ec) : exe.parent_path();
-    return (bin / ".." / "share" / "frontline").lexically_normal();
-}
-
 ContentPaths ContentPaths::at(const std::filesystem::path& root) {
     ContentPaths p;
     p.root = root;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include "frontline/engine.hpp"
+#include "frontline/i18n.hpp"
 
 namespace frontline {
 namespace {
@@ -16,7 +17,7 @@ constexpr int kHistorySeconds = 20;
 constexpr int kKbSeconds = 25;
 // A caller whose persona does not say otherwise sits through this much silence, then says this.
 constexpr int kDefaultDeadAirSeconds = 10;
-constexpr const char* kDefaultDeadAirPrompt = "Hello? Are you still there?";
+constexpr const char* kDefaultDeadAirPrompt = N_("Hello? Are you still there?");
 // Scripted play (golden files, `wN` in the terminal) can wait any amount any number of times: one
 // wait counts at most Engine::kMaxWaitSeconds, and the clock and counters saturate instead of overflowing.
 int saturatingAdd(int a, long long b) {
@@ -30,11 +31,11 @@ void addUnique(std::vector<std::string>& v, const std::string& s) {
 
 const char* answeredText(Channel channel) {
     switch (channel) {
-        case Channel::Chat: return "Chat accepted.";
-        case Channel::Email: return "Email opened from the queue.";
+        case Channel::Chat: return tr("Chat accepted.");
+        case Channel::Email: return tr("Email opened from the queue.");
         case Channel::Call: break;
     }
-    return "Call answered.";
+    return tr("Call answered.");
 }
 
 }  // namespace
@@ -195,12 +196,12 @@ bool Engine::conditionHolds(const Condition& c) const {
 bool Engine::available(const Option& o, std::string* reason) const {
     // An option that stays on its node can be used once; otherwise it could be farmed for points.
     if (o.next.empty() && contains(chosen_, o.id)) {
-        if (reason) *reason = "Already done";
+        if (reason) *reason = tr("Already done");
         return false;
     }
     for (const auto& c : o.requires_) {
         if (!conditionHolds(c)) {
-            if (reason) *reason = o.unavailable_reason.empty() ? "Not possible yet" : o.unavailable_reason;
+            if (reason) *reason = o.unavailable_reason.empty() ? tr("Not possible yet") : o.unavailable_reason;
             return false;
         }
     }
@@ -218,12 +219,13 @@ std::vector<OptionView> Engine::options() const {
     }
     auto desk = [&](const std::string& id, const std::string& text) {
         bool used = contains(desk_used_, id);
-        out.push_back(OptionView{id, text, {}, Action{}, true, !used, used ? "Already open" : "", used});
+        out.push_back(OptionView{id, text, {}, Action{}, true, !used, used ? tr("Already open") : "", used});
     };
-    if (!scenario_.crm.fields.empty()) desk(kDeskCrm, "Open the customer's CRM record");
+    if (!scenario_.crm.fields.empty()) desk(kDeskCrm, tr("Open the customer's CRM record"));
     if (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())
-        desk(kDeskHistory, "Review interaction history and open tickets");
-    for (const auto& a : scenario_.kb) desk(deskKbOptionId(a.id), "Knowledge base: " + a.title);
+        desk(kDeskHistory, tr("Review interaction history and open tickets"));
+    // TRANSLATORS: a desk tool; {0} is the title of a knowledge-base article.
+    for (const auto& a : scenario_.kb) desk(deskKbOptionId(a.id), fmt(tr("Knowledge base: {0}"), a.title));
     return out;
 }
 
@@ -249,7 +251,8 @@ ChooseResult Engine::answer(int waited_seconds) {
     e.data = {{"waited", waited_seconds}, {"target", target}, {"late", !scenario_.outbound && waited_seconds > target}};
     if (!scenario_.outbound && waited_seconds > target) changeMood(-std::min(20, (waited_seconds - target) / 2 + 2));
     e.mood_after = mood_;
-    e.text = scenario_.outbound ? fill("Outbound follow-up: {customer} is next on your call list.") : answeredText(scenario_.channel);
+    // TRANSLATORS: keep {customer} as it is: the customer's name is put there.
+    e.text = scenario_.outbound ? fill(tr("Outbound follow-up: {customer} is next on your call list.")) : answeredText(scenario_.channel);
     transcript_.push_back({"answer", "system", e.text, clock_});
     phase_ = Phase::Live;
     enterNode(scenario_.start);
@@ -315,23 +318,25 @@ ChooseResult Engine::useDeskTool(const std::string& id) {
     int seconds = 0;
     std::string feedback;
     if (id == kDeskCrm && !scenario_.crm.fields.empty()) {
-        text = "Opened the customer's CRM record";
+        text = tr("Opened the customer's CRM record");
         seconds = kCrmSeconds;
         vars_["crm_opened"] = true;
-        feedback = "Pulling up the account in the CRM comes before verifying against it.";
+        feedback = tr("Pulling up the account in the CRM comes before verifying against it.");
     } else if (id == kDeskHistory && (!scenario_.crm.history.empty() || !scenario_.crm.open_tickets.empty())) {
-        text = "Reviewed interaction history and open tickets";
+        text = tr("Reviewed interaction history and open tickets");
         seconds = kHistorySeconds;
         vars_["history_reviewed"] = true;
-        feedback = "Reviewing interaction history and open tickets is part of accessing the relevant systems.";
+        feedback = tr("Reviewing interaction history and open tickets is part of accessing the relevant systems.");
     } else if (const KbArticle* article = deskKbArticle(scenario_, id)) {
-        text = "Read knowledge-base article: " + article->title;
+        // TRANSLATORS: {0} is the title of a knowledge-base article.
+        text = fmt(tr("Read knowledge-base article: {0}"), article->title);
         seconds = kKbSeconds;
         vars_["kb." + article->id] = true;
         const SopStep* serves = sop_.step(article->for_step);
-        feedback = !article->relevant ? "This article does not apply to this customer's issue."
-                   : serves           ? "This article helps with: " + serves->title + "."
-                                      : "Checking the knowledge base for the relevant procedure is part of accessing the relevant systems.";
+        feedback = !article->relevant ? std::string(tr("This article does not apply to this customer's issue."))
+                   // TRANSLATORS: {0} is the title of an SOP step.
+                   : serves ? fmt(tr("This article helps with: {0}."), serves->title)
+                            : tr("Checking the knowledge base for the relevant procedure is part of accessing the relevant systems.");
     } else {
         return {false, "unknown desk tool '" + id + "'"};
     }
@@ -375,9 +380,10 @@ void Engine::applyDeskChecks(const Option& o, Event& e) const {
         const bool record_open = contains(desk_used_, kDeskCrm);
         if (!scenario_.crm.fields.empty()) mark("verify_without_record", record_open);
         const std::string rule = sop_.ruleIdCheckedBy("verify_without_record");
+        // In English, as all event data: a replay compares it, and the scorer translates it (tr).
         if (!record_open && !scenario_.crm.fields.empty() && !rule.empty())
-            e.data["check_notes"][rule] = "You marked the identity check before opening the CRM record: there was nothing to compare "
-                                          "the caller's answers with. Open the record first, then verify against it.";
+            e.data["check_notes"][rule] = N_("You marked the identity check before opening the CRM record: there was nothing to compare "
+                                             "the caller's answers with. Open the record first, then verify against it.");
     }
     if (!o.script.empty()) {
         if (const Script* script = sop_.script(o.script)) {
@@ -464,7 +470,7 @@ void Engine::elapse(int seconds) {
     e.data = {{"seconds", seconds}, {"slow", slow}, {"on_hold", on_hold_}, {"threshold", threshold}};
     // The caller breaks a long silence: the agent hears it, and the transcript shows why it cost.
     if (slow && scenario_.channel == Channel::Call) {
-        e.text = fill(scenario_.persona.dead_air_prompt.empty() ? kDefaultDeadAirPrompt : scenario_.persona.dead_air_prompt);
+        e.text = fill(scenario_.persona.dead_air_prompt.empty() ? tr(kDefaultDeadAirPrompt) : scenario_.persona.dead_air_prompt);
         transcript_.push_back({"dead_air", "customer", e.text, clock_});
     }
     changeMood(-static_cast<int>(drop));
@@ -481,7 +487,9 @@ ChooseResult Engine::submitWrapUp(const WrapUpForm& form, int wrap_up_seconds) {
     wrap_up_seconds = std::clamp(wrap_up_seconds, 0, kMaxWaitSeconds);
     clock_ = saturatingAdd(clock_, wrap_up_seconds);
     auto& e = push(EventType::WrapUp);
-    e.text = "Wrap-up: " + (form.disposition.empty() ? std::string("no disposition") : form.disposition);
+    e.text = form.disposition.empty() ? std::string(tr("Wrap-up: no disposition"))
+                                      // TRANSLATORS: {0} is the disposition code chosen in the wrap-up form (e.g. RES-BILL).
+                                      : fmt(tr("Wrap-up: {0}"), form.disposition);
     e.data = {{"disposition", form.disposition}, {"category", form.category},       {"notes", form.notes},
               {"follow_up", form.follow_up},     {"follow_up_task", form.follow_up_task}, {"follow_up_due", form.follow_up_due},
               {"seconds", wrap_up_seconds}};

@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <variant>
+#include "frontline/i18n.hpp"
 #include "frontline/parse_number.hpp"
 #include "frontline/settings.hpp"
 #include "frontline/utf8.hpp"
@@ -28,54 +29,65 @@ struct SettingField {
 
 using K = SettingKind;
 
+// The units a range is read in: English in the table, shown with trc("setting unit", ...).
+constexpr const char* kCharacters = NC_("setting unit", "characters");
+constexpr const char* kRings = NC_("setting unit", "rings");
+constexpr const char* kSeconds = NC_("setting unit", "seconds");
+constexpr const char* kHours = NC_("setting unit", "hours");
+constexpr const char* kMinutes = NC_("setting unit", "minutes");
+constexpr const char* kMonths = NC_("setting unit", "months");
+constexpr const char* kDays = NC_("setting unit", "days");
+constexpr const char* kDigits = NC_("setting unit", "digits");
+
 // One table drives JSON in/out, the ranges, placeholders and the settings screen. The JSON Schema
 // (scenarios/schema/settings.schema.json) repeats the ranges for authors' editors; a unit test
-// keeps the two equal.
+// keeps the two equal. Units and descriptions are English here, shown translated (rangeText,
+// settingDescription).
 const std::vector<SettingField>& fields() {
     static const std::vector<SettingField> table = {
-        {{"company_name", K::Text, 1, 100, "characters", "Company name used in the approved scripts"}, &OrgSettings::company_name},
-        {{"answer_within_rings", K::WholeNumber, 1, 20, "rings", "Answer calls within this many rings"}, &OrgSettings::answer_within_rings},
-        {{"ring_seconds", K::WholeNumber, 1, 30, "seconds", "Seconds per ring"}, &OrgSettings::ring_seconds},
-        {{"chat_answer_within_seconds", K::WholeNumber, 1, 3600, "seconds", "Answer chats within (seconds)"},
+        {{"company_name", K::Text, 1, 100, kCharacters, N_("Company name used in the approved scripts")}, &OrgSettings::company_name},
+        {{"answer_within_rings", K::WholeNumber, 1, 20, kRings, N_("Answer calls within this many rings")}, &OrgSettings::answer_within_rings},
+        {{"ring_seconds", K::WholeNumber, 1, 30, kSeconds, N_("Seconds per ring")}, &OrgSettings::ring_seconds},
+        {{"chat_answer_within_seconds", K::WholeNumber, 1, 3600, kSeconds, N_("Answer chats within (seconds)")},
          &OrgSettings::chat_answer_within_seconds},
-        {{"chat_response_within_seconds", K::WholeNumber, 1, 3600, "seconds", "Reply in a chat within (seconds)"},
+        {{"chat_response_within_seconds", K::WholeNumber, 1, 3600, kSeconds, N_("Reply in a chat within (seconds)")},
          &OrgSettings::chat_response_within_seconds},
-        {{"email_reply_within_hours", K::WholeNumber, 1, 168, "hours", "Reply to emails within (hours)"},
+        {{"email_reply_within_hours", K::WholeNumber, 1, 168, kHours, N_("Reply to emails within (hours)")},
          &OrgSettings::email_reply_within_hours},
-        {{"target_handle_time_minutes", K::WholeNumber, 1, 120, "minutes", "Average Handle Time target (minutes)"},
+        {{"target_handle_time_minutes", K::WholeNumber, 1, 120, kMinutes, N_("Average Handle Time target (minutes)")},
          &OrgSettings::target_handle_time_minutes},
-        {{"target_fcr_percent", K::WholeNumber, 0, 100, "%", "First Contact Resolution target (%)"}, &OrgSettings::target_fcr_percent},
-        {{"target_csat", K::Number, 1, 5, "", "Customer Satisfaction target (out of 5)"}, &OrgSettings::target_csat},
-        {{"target_asa_seconds", K::WholeNumber, 0, 3600, "seconds", "Average Speed of Answer target (seconds)"},
+        {{"target_fcr_percent", K::WholeNumber, 0, 100, "%", N_("First Contact Resolution target (%)")}, &OrgSettings::target_fcr_percent},
+        {{"target_csat", K::Number, 1, 5, "", N_("Customer Satisfaction target (out of 5)")}, &OrgSettings::target_csat},
+        {{"target_asa_seconds", K::WholeNumber, 0, 3600, kSeconds, N_("Average Speed of Answer target (seconds)")},
          &OrgSettings::target_asa_seconds},
-        {{"max_abandonment_percent", K::WholeNumber, 0, 100, "%", "Abandonment rate below (%)"}, &OrgSettings::max_abandonment_percent},
-        {{"scenario_pass_mark", K::WholeNumber, 0, 100, "%", "SOP adherence needed to pass a scenario (%)"},
+        {{"max_abandonment_percent", K::WholeNumber, 0, 100, "%", N_("Abandonment rate below (%)")}, &OrgSettings::max_abandonment_percent},
+        {{"scenario_pass_mark", K::WholeNumber, 0, 100, "%", N_("SOP adherence needed to pass a scenario (%)")},
          &OrgSettings::scenario_pass_mark},
-        {{"excellent_mark", K::WholeNumber, 0, 100, "%", "SOP adherence for three stars (%)"}, &OrgSettings::excellent_mark},
-        {{"quiz_pass_mark", K::WholeNumber, 0, 100, "%", "Knowledge-check pass mark (%)"}, &OrgSettings::quiz_pass_mark},
-        {{"certificate_validity_months", K::WholeNumber, 1, 120, "months", "Certificates are valid for (months)"},
+        {{"excellent_mark", K::WholeNumber, 0, 100, "%", N_("SOP adherence for three stars (%)")}, &OrgSettings::excellent_mark},
+        {{"quiz_pass_mark", K::WholeNumber, 0, 100, "%", N_("Knowledge-check pass mark (%)")}, &OrgSettings::quiz_pass_mark},
+        {{"certificate_validity_months", K::WholeNumber, 1, 120, kMonths, N_("Certificates are valid for (months)")},
          &OrgSettings::certificate_validity_months},
-        {{"recertification_window_days", K::WholeNumber, 0, 365, "days", "Refresher due this many days before expiry"},
+        {{"recertification_window_days", K::WholeNumber, 0, 365, kDays, N_("Refresher due this many days before expiry")},
          &OrgSettings::recertification_window_days},
-        {{"refresher_reminder_days", K::WholeNumber, 1, 365, "days", "Remind of refreshers falling due within (days)"},
+        {{"refresher_reminder_days", K::WholeNumber, 1, 365, kDays, N_("Remind of refreshers falling due within (days)")},
          &OrgSettings::refresher_reminder_days},
-        {{"hold_estimate", K::Text, 1, 60, "characters", "Hold time estimate used in the hold script"}, &OrgSettings::hold_estimate},
-        {{"verification_standard", K::Text, 1, 400, "characters", "Identity verification standard (what must match the CRM)"},
+        {{"hold_estimate", K::Text, 1, 60, kCharacters, N_("Hold time estimate used in the hold script")}, &OrgSettings::hold_estimate},
+        {{"verification_standard", K::Text, 1, 400, kCharacters, N_("Identity verification standard (what must match the CRM)")},
          &OrgSettings::verification_standard},
-        {{"issuer_url", K::Text, 0, 200, "characters", "Certificate issuer web address (https://…)"}, &OrgSettings::issuer_url},
-        {{"issuer_email", K::Text, 0, 200, "characters", "Certificate issuer contact email"}, &OrgSettings::issuer_email},
-        {{"issuer_image_url", K::Text, 0, 400, "characters", "Certificate issuer logo address (optional)"},
+        {{"issuer_url", K::Text, 0, 200, kCharacters, N_("Certificate issuer web address (https://…)")}, &OrgSettings::issuer_url},
+        {{"issuer_email", K::Text, 0, 200, kCharacters, N_("Certificate issuer contact email")}, &OrgSettings::issuer_email},
+        {{"issuer_image_url", K::Text, 0, 400, kCharacters, N_("Certificate issuer logo address (optional)")},
          &OrgSettings::issuer_image_url},
-        {{"trusted_issuers", K::Text, 0, 2000, "characters", "Other trusted certificate issuers (key fingerprints, comma-separated)"},
+        {{"trusted_issuers", K::Text, 0, 2000, kCharacters, N_("Other trusted certificate issuers (key fingerprints, comma-separated)")},
          &OrgSettings::trusted_issuers},
-        {{"trust_installation_key", K::WholeNumber, 0, 1, "", "Trust certificates signed by this installation's own key (1 yes, 0 no)"},
+        {{"trust_installation_key", K::WholeNumber, 0, 1, "", N_("Trust certificates signed by this installation's own key (1 yes, 0 no)")},
          &OrgSettings::trust_installation_key},
-        {{"certificate_verify_url", K::Text, 0, 200, "characters",
-          "Certificate check page the PDF's QR code links to, e.g. https://training.example.com/verify?code={code}"},
+        {{"certificate_verify_url", K::Text, 0, 200, kCharacters,
+          N_("Certificate check page the PDF's QR code links to, e.g. https://training.example.com/verify?code={code}")},
          &OrgSettings::certificate_verify_url},
-        {{"xapi_home_page", K::Text, 0, 200, "characters", "xAPI account home page: the system that knows trainees by their account id (https://…)"},
+        {{"xapi_home_page", K::Text, 0, 200, kCharacters, N_("xAPI account home page: the system that knows trainees by their account id (https://…)")},
          &OrgSettings::xapi_home_page},
-        {{"trainee_pin_digits", K::WholeNumber, 0, 12, "digits", "Trainees sign in with a PIN of at least this many digits (0: one-click profiles)"},
+        {{"trainee_pin_digits", K::WholeNumber, 0, 12, kDigits, N_("Trainees sign in with a PIN of at least this many digits (0: one-click profiles)")},
          &OrgSettings::trainee_pin_digits},
     };
     return table;
@@ -87,6 +99,19 @@ std::string number(double v) {
 }
 
 std::string problem(const SettingSpec& spec, const std::string& what) { return "setting '" + spec.key + "' " + what; }
+
+// "1 to 20 rings": in English for the problems (left untranslated, as the loader's diagnostics),
+// in the language in effect for the screen and the CLI's list.
+std::string rangeIn(const SettingSpec& spec, bool translated) {
+    if (!translated) {
+        const std::string text = number(spec.min) + " to " + number(spec.max);
+        return spec.unit.empty() ? text : text + (spec.unit == "%" ? "" : " ") + spec.unit;
+    }
+    // TRANSLATORS: a setting's allowed range, e.g. "1 to 20".
+    const std::string text = fmt(tr("{0} to {1}"), number(spec.min), number(spec.max));
+    if (spec.unit.empty()) return text;
+    return text + (spec.unit == "%" ? std::string("%") : std::string(" ") + trc("setting unit", spec.unit.c_str()));
+}
 
 const char* kindName(SettingKind kind) {
     return kind == K::Text ? "text" : kind == K::WholeNumber ? "a whole number" : "a number";
@@ -136,29 +161,28 @@ const SettingSpec* settingSpec(std::string_view key) {
     return nullptr;
 }
 
-std::string rangeText(const SettingSpec& spec) {
-    std::string text = number(spec.min) + " to " + number(spec.max);
-    return spec.unit.empty() ? text : text + (spec.unit == "%" ? "" : " ") + spec.unit;
-}
+std::string rangeText(const SettingSpec& spec) { return rangeIn(spec, true); }
+
+std::string settingDescription(const SettingSpec& spec) { return tr(spec.description.c_str()); }
 
 std::optional<std::string> settingValueProblem(const SettingSpec& spec, const nlohmann::json& value) {
     const bool right_type = spec.kind == K::Text          ? value.is_string()
                             : spec.kind == K::WholeNumber ? value.is_number_integer()
                                                           : value.is_number();
-    if (!right_type) return problem(spec, std::string("must be ") + kindName(spec.kind) + " (" + rangeText(spec) + ")");
+    if (!right_type) return problem(spec, std::string("must be ") + kindName(spec.kind) + " (" + rangeIn(spec, false) + ")");
     if (spec.kind == K::Text) {
         const auto& text = value.get_ref<const std::string&>();
         if (!utf8::valid(text)) return problem(spec, "is not valid UTF-8 text");
         const auto chars = utf8::length(text);
         if (static_cast<double>(chars) < spec.min || static_cast<double>(chars) > spec.max)
-            return problem(spec, "must be " + rangeText(spec) + " long, not " + std::to_string(chars));
+            return problem(spec, "must be " + rangeIn(spec, false) + " long, not " + std::to_string(chars));
         if (holdsUrl(spec) && !text.empty() && !absoluteHttpUrl(text))
             return problem(spec, "must be an absolute web address such as https://lms.example.com, not '" + utf8::sanitized(text) + "'");
         return std::nullopt;
     }
     // Unsigned, signed or floating: compared as a double, so no value can wrap on the way.
     const double v = value.get<double>();
-    if (!(v >= spec.min && v <= spec.max)) return problem(spec, "must be from " + rangeText(spec) + ", not " + value.dump());
+    if (!(v >= spec.min && v <= spec.max)) return problem(spec, "must be from " + rangeIn(spec, false) + ", not " + value.dump());
     return std::nullopt;
 }
 
@@ -176,7 +200,7 @@ nlohmann::json settingValueFromText(const SettingSpec& spec, std::string_view te
         value = *v;
     }
     if (!value)
-        throw std::invalid_argument(problem(spec, std::string("must be ") + kindName(spec.kind) + " from " + rangeText(spec) + ", not '" +
+        throw std::invalid_argument(problem(spec, std::string("must be ") + kindName(spec.kind) + " from " + rangeIn(spec, false) + ", not '" +
                                                       utf8::sanitized(text) + "'"));
     return *value;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 #include <tuple>
+#include "frontline/i18n.hpp"
 
 namespace frontline {
 namespace {
@@ -24,9 +25,12 @@ int toInt(std::string_view s) {
 }
 
 // Plain words rather than star glyphs: these lines go to terminals, PDFs and UI fonts alike.
-std::string starsText(int stars) { return std::to_string(stars) + (stars == 1 ? " star" : " stars"); }
+std::string starsText(int stars) { return fmt(trn("{0} star", "{0} stars", static_cast<unsigned long>(stars)), stars); }
+// The least a requirement asks: "2 stars+".
+std::string starsOrMoreText(int stars) { return fmt(trn("{0} star+", "{0} stars+", static_cast<unsigned long>(stars)), stars); }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+// TRANSLATORS: a scenario title quoted inside a sentence.
+std::string quoted(const std::string& s) { return fmt(trc("quoted title", "'{0}'"), s); }
 
 std::string tagLabel(std::string tag) {
     std::replace(tag.begin(), tag.end(), '_', ' ');
@@ -118,14 +122,14 @@ const char* certStatusName(CertStatus s) {
 
 const char* certStatusTitle(CertStatus s) {
     switch (s) {
-        case CertStatus::NotStarted: return "Not started";
-        case CertStatus::InProgress: return "In progress";
-        case CertStatus::Certified: return "Certified";
-        case CertStatus::RefresherDue: return "Refresher due";
-        case CertStatus::Expired: return "Expired";
-        case CertStatus::Revoked: return "Revoked";
+        case CertStatus::NotStarted: return trc("certification status", "Not started");
+        case CertStatus::InProgress: return trc("certification status", "In progress");
+        case CertStatus::Certified: return trc("certification status", "Certified");
+        case CertStatus::RefresherDue: return trc("certification status", "Refresher due");
+        case CertStatus::Expired: return trc("certification status", "Expired");
+        case CertStatus::Revoked: return trc("certification status", "Revoked");
     }
-    return "Not started";
+    return trc("certification status", "Not started");
 }
 
 std::optional<CertStatus> certStatusFromName(std::string_view name) {
@@ -169,7 +173,10 @@ ExamGate examGate(const std::vector<Policy>& policies, const std::string& exam_i
         gate.attempts_left = std::max(0, limits.max_attempts - failed_in_a_row);
         if (gate.attempts_left == 0) {
             gate.allowed = false;
-            gate.reason = std::to_string(failed_in_a_row) + " failed attempts in a row: ask your training manager before trying again.";
+            gate.reason = fmt(trn("{0} failed attempt in a row: ask your training manager before trying again.",
+                                  "{0} failed attempts in a row: ask your training manager before trying again.",
+                                  static_cast<unsigned long>(failed_in_a_row)),
+                              failed_in_a_row);
             return gate;
         }
     }
@@ -179,8 +186,11 @@ ExamGate examGate(const std::vector<Policy>& policies, const std::string& exam_i
         if (last && at && *at < *last + std::int64_t{limits.cooldown_hours} * 3600) {
             gate.allowed = false;
             gate.next_allowed_at = formatUtc(*last + std::int64_t{limits.cooldown_hours} * 3600);
-            gate.reason = "After a failed attempt, wait " + std::to_string(limits.cooldown_hours) + " hours: you can try again from " +
-                          gate.next_allowed_at + ".";
+            // TRANSLATORS: {0} is a number of hours, {1} a UTC time (2026-12-01T10:00:00Z).
+            gate.reason = fmt(trn("After a failed attempt, wait {0} hour: you can try again from {1}.",
+                                  "After a failed attempt, wait {0} hours: you can try again from {1}.",
+                                  static_cast<unsigned long>(limits.cooldown_hours)),
+                              limits.cooldown_hours, gate.next_allowed_at);
         }
     }
     return gate;
@@ -234,6 +244,16 @@ bool qualifies(const PracticalAttempt& a, const PracticalRequirement& p) {
 
 const std::string& titleOf(const PracticalAttempt& a) { return a.scenario_title.empty() ? a.scenario_id : a.scenario_title; }
 
+// "Scenario: escalation (2 stars+, no critical breach, difficulty 2+, assessment mode)".
+std::string tagRequirementText(const std::string& tag, const PracticalRequirement& practical) {
+    std::string conditions = starsOrMoreText(practical.min_stars) + ", " + tr("no critical breach");
+    // TRANSLATORS: the least difficulty (1 to 3) a scenario needs to count.
+    if (practical.min_difficulty > 1) conditions += ", " + fmt(tr("difficulty {0}+"), practical.min_difficulty);
+    if (practical.assessment_only) conditions += std::string(", ") + tr("assessment mode");
+    // TRANSLATORS: {0} is a scenario tag (escalation, identity verification…), {1} the conditions.
+    return fmt(tr("Scenario: {0} ({1})"), tagLabel(tag), conditions);
+}
+
 // Which of two attempts a requirement shows: more stars, then the later one, then by what the
 // message prints, so the choice never depends on the order the evidence came in (the store's
 // totals give one entry per group of equal attempts, in another order than the raw rows).
@@ -284,12 +304,17 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::Prerequisite;
         r.subject = pre;
-        r.description = "Hold a current '" + prerequisiteName(policy, i) + "' certificate";
+        // TRANSLATORS: {0} is the title of another certification.
+        r.description = fmt(tr("Hold a current '{0}' certificate"), prerequisiteName(policy, i));
         const HeldCertificate* held = latestCertificate(evidence.certificates, pre);
         auto expires = held ? parseUtc(held->expires_at) : std::nullopt;
         r.met = held && held->revoked_at.empty() && expires && now_t < *expires;
         r.started = held != nullptr;
-        r.detail = !held ? "not held" : !held->revoked_at.empty() ? "revoked" : r.met ? "held until " + dateOfUtc(held->expires_at) : "expired";
+        r.detail = !held                      ? std::string(tr("not held"))
+                   : !held->revoked_at.empty() ? std::string(tr("revoked"))
+                   // TRANSLATORS: {0} is a date (2026-12-01).
+                   : r.met                     ? fmt(tr("held until {0}"), dateOfUtc(held->expires_at))
+                                               : std::string(tr("expired"));
         out.requirements.push_back(r);
     }
 
@@ -298,7 +323,9 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.kind = RequirementProgress::Kind::Exam;
         r.subject = exam.exam;
         const int needed = exam.min_percent.value_or(settings.quiz_pass_mark);
-        r.description = "Exam '" + exam.name() + "' (" + std::to_string(needed) + "% or more)";
+        // TRANSLATORS: {0} is the exam's title, {1} a percentage.
+        // xgettext:no-c-format
+        r.description = fmt(tr("Exam '{0}' ({1}% or more)"), exam.name(), needed);
         const QuizEvidence* best = nullptr;
         for (const auto* q : quizzes)
             if (q->exam_id == exam.exam && (!best || q->score_percent > best->score_percent ||
@@ -306,7 +333,10 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
                 best = q;
         r.started = best != nullptr;
         r.met = best && best->score_percent >= needed;
-        r.detail = !best ? "not taken yet" : "best " + std::to_string(best->score_percent) + "% on " + dateOfUtc(best->finished_at);
+        r.detail = !best ? std::string(tr("not taken yet"))
+                         // TRANSLATORS: {0} a percentage, {1} a date (2026-12-01).
+                         // xgettext:no-c-format
+                         : fmt(tr("best {0}% on {1}"), best->score_percent, dateOfUtc(best->finished_at));
         if (r.met)
             exam_scores.push_back({{"exam", exam.exam}, {"title", exam.name()}, {"score_percent", best->score_percent},
                                    {"finished_at", best->finished_at}});
@@ -317,9 +347,7 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::Tag;
         r.subject = tag;
-        r.description = "Scenario: " + tagLabel(tag) + " (" + starsText(practical.min_stars) + "+, no critical breach" +
-                        (practical.min_difficulty > 1 ? ", difficulty " + std::to_string(practical.min_difficulty) + "+" : "") +
-                        (practical.assessment_only ? ", assessment mode" : "") + ")";
+        r.description = tagRequirementText(tag, practical);
         const PracticalAttempt* best = nullptr;
         const PracticalAttempt* closest = nullptr;  // best non-qualifying try, to say how close it was
         for (const auto* a : attempts) {
@@ -330,22 +358,24 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
         r.started = best || closest;
         r.met = best != nullptr;
         if (best) {
-            r.detail = "passed " + quoted(titleOf(*best)) + " with " + starsText(best->stars) + " on " + dateOfUtc(best->finished_at);
+            // TRANSLATORS: {0} a quoted scenario title, {1} "2 stars", {2} a date (2026-12-01).
+            r.detail = fmt(tr("passed {0} with {1} on {2}"), quoted(titleOf(*best)), starsText(best->stars), dateOfUtc(best->finished_at));
             scenario_scores.push_back({{"tag", tag},
                                        {"scenario", best->scenario_id},
                                        {"title", titleOf(*best)},
                                        {"stars", best->stars},
                                        {"finished_at", best->finished_at}});
         } else if (closest) {
-            std::string why = closest->critical_failure ? "critical breach"
-                              : !closest->passed       ? "not passed"
-                              : closest->difficulty < practical.min_difficulty ? "scenario too easy"
+            std::string why = closest->critical_failure                       ? std::string(tr("critical breach"))
+                              : !closest->passed                               ? std::string(tr("not passed"))
+                              : closest->difficulty < practical.min_difficulty ? std::string(tr("scenario too easy"))
                                                                                : starsText(closest->stars);
             // No count of tries: the store's totals know how many attempts a group holds, not how
             // many of them lie in the window, and a wrong number is worse than none.
-            r.detail = "best try " + quoted(titleOf(*closest)) + ": " + why;
+            // TRANSLATORS: {0} a quoted scenario title, {1} why it does not count ("not passed").
+            r.detail = fmt(tr("best try {0}: {1}"), quoted(titleOf(*closest)), why);
         } else {
-            r.detail = "not attempted yet";
+            r.detail = tr("not attempted yet");
         }
         out.requirements.push_back(r);
     }
@@ -356,11 +386,13 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
     if (practical.min_distinct_scenarios > 0) {
         RequirementProgress r;
         r.kind = RequirementProgress::Kind::DistinctScenarios;
-        r.description = std::to_string(practical.min_distinct_scenarios) + " different scenarios passed (" +
-                        starsText(practical.min_stars) + "+)";
+        const int needed = practical.min_distinct_scenarios;
+        // TRANSLATORS: {1} is the least a pass needs ("2 stars+").
+        r.description = fmt(trn("{0} different scenario passed ({1})", "{0} different scenarios passed ({1})", static_cast<unsigned long>(needed)),
+                            needed, starsOrMoreText(practical.min_stars));
         r.started = !attempts.empty();
         r.met = static_cast<int>(distinct.size()) >= practical.min_distinct_scenarios;
-        r.detail = std::to_string(distinct.size()) + " of " + std::to_string(practical.min_distinct_scenarios) + " so far";
+        r.detail = fmt(tr("{0} of {1} so far"), distinct.size(), practical.min_distinct_scenarios);
         out.requirements.push_back(r);
     }
 
@@ -391,10 +423,11 @@ CertificationStatus evaluateCertification(const Policy& policy, const TraineeEvi
             out.status = CertStatus::Expired;
         } else if (latest->sop_version != current_sop_version) {
             out.status = CertStatus::RefresherDue;
-            out.refresher_reason = "the SOP changed from version " + latest->sop_version + " to " + current_sop_version;
+            out.refresher_reason = fmt(tr("the SOP changed from version {0} to {1}"), latest->sop_version, current_sop_version);
         } else if (now_t >= window_start) {
             out.status = CertStatus::RefresherDue;
-            out.refresher_reason = "expires on " + dateOfUtc(latest->expires_at);
+            // TRANSLATORS: {0} is a date (2026-12-01).
+            out.refresher_reason = fmt(tr("expires on {0}"), dateOfUtc(latest->expires_at));
         } else {
             out.status = CertStatus::Certified;
         }

@@ -1,6 +1,7 @@
 // The customer-facing metrics of one attempt: a CSAT estimate, and the durations a debrief shows.
 #include <algorithm>
 #include <cmath>
+#include "frontline/i18n.hpp"
 #include "frontline/scoring.hpp"
 
 namespace frontline {
@@ -14,10 +15,11 @@ std::string durationText(int seconds) {
     constexpr int kHour = 3600;
     if (seconds >= 2 * kHour) {
         const int minutes = seconds % kHour / 60;
-        return std::to_string(seconds / kHour) + " h" + (minutes ? " " + std::to_string(minutes) + " min" : std::string());
+        // TRANSLATORS: a duration, {0} hours and {1} minutes, with the language's abbreviations.
+        return minutes ? fmt(trc("duration", "{0} h {1} min"), seconds / kHour, minutes) : fmt(trc("duration", "{0} h"), seconds / kHour);
     }
-    if (seconds >= 120) return std::to_string(seconds / 60) + " min";
-    return std::to_string(seconds) + " s";
+    if (seconds >= 120) return fmt(trc("duration", "{0} min"), seconds / 60);
+    return fmt(trc("duration", "{0} s"), seconds);
 }
 
 }  // namespace frontline

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include "frontline/i18n.hpp"
 
 namespace frontline {
 namespace {
@@ -34,11 +35,12 @@ struct BadgeRule {
     std::function<int(const AttemptSummary& latest)> advance;  // progress after `latest`
 };
 
+// The badge wall shows the title and how to earn it in the language in effect; the id stays.
 Badge makeBadge(const char* id, const char* title, const char* description, int goal = 1) {
     Badge b;
     b.id = id;
-    b.title = title;
-    b.description = description;
+    b.title = trc("badge", title);
+    b.description = tr(description);
     b.goal = goal;
     return b;
 }
@@ -146,37 +148,39 @@ Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std:
         return [test](const AttemptSummary& a) { return test(a) ? 1 : 0; };
     };
     std::vector<BadgeRule> rules = {
-        {makeBadge("first_call", "First contact", "Complete your first scenario."), counter(completed)},
-        {makeBadge("first_pass", "On the floor", "Pass a scenario."), counter(passed)},
-        {makeBadge("identity_guardian", "Identity guardian",
-                   "Pass 3 identity-verification scenarios without breaking a single SOP rule.", 3),
+        {makeBadge("first_call", NC_("badge", "First contact"), N_("Complete your first scenario.")), counter(completed)},
+        {makeBadge("first_pass", NC_("badge", "On the floor"), N_("Pass a scenario.")), counter(passed)},
+        {makeBadge("identity_guardian", NC_("badge", "Identity guardian"),
+                   N_("Pass 3 identity-verification scenarios without breaking a single SOP rule."), 3),
          counter(clean_verifications)},
-        {makeBadge("cool_head", "Cool head", "Pass a scenario with an irate or difficult customer."),
+        {makeBadge("cool_head", NC_("badge", "Cool head"), N_("Pass a scenario with an irate or difficult customer.")),
          once([](const AttemptSummary& a) {
              return a.passed && hasTag(a, {"irate", "difficult_customer", "angry_customer", "complaint"});
          })},
-        {makeBadge("warm_hands", "Warm hands", "Pass an escalation scenario: warm transfer with full context."),
+        {makeBadge("warm_hands", NC_("badge", "Warm hands"), N_("Pass an escalation scenario: warm transfer with full context.")),
          once([](const AttemptSummary& a) {
              return a.passed && (hasTag(a, {"escalation"}) || a.outcome == "escalated_warm");
          })},
-        {makeBadge("perfect_scorecard", "Perfect scorecard", "Pass a scenario with 100% SOP adherence."),
+        {makeBadge("perfect_scorecard", NC_("badge", "Perfect scorecard"),
+                   // xgettext:no-c-format
+                   N_("Pass a scenario with 100% SOP adherence.")),
          once([](const AttemptSummary& a) { return a.passed && a.adherence >= 100; })},
-        {makeBadge("quick_draw", "Quick draw", "Answer 5 interactions within the target time.", 5),
+        {makeBadge("quick_draw", NC_("badge", "Quick draw"), N_("Answer 5 interactions within the target time."), 5),
          counter(on_time_answers)},
-        {makeBadge("chat_juggler", "Chat juggler", "Pass a chat scenario with concurrent chats."),
+        {makeBadge("chat_juggler", NC_("badge", "Chat juggler"), N_("Pass a chat scenario with concurrent chats.")),
          once([](const AttemptSummary& a) {
              return a.passed && a.channel == "chat" && hasTag(a, {"concurrent_chats"});
          })},
-        {makeBadge("promise_keeper", "Promise keeper",
-                   "Pass a scenario where you promised a follow-up and created the task."),
+        {makeBadge("promise_keeper", NC_("badge", "Promise keeper"),
+                   N_("Pass a scenario where you promised a follow-up and created the task.")),
          once([&follow_up_step](const AttemptSummary& a) {
              return a.passed && !follow_up_step.empty() && stepScore(a, follow_up_step) == 100;
          })},
-        {makeBadge("hat_trick", "Hat-trick", "Earn three stars on 3 attempts in a row.", 3), counter(three_star_run)},
-        {makeBadge("all_rounder", "All-rounder",
-                   "Pass a scenario at every difficulty: intro, intermediate and advanced.", 3),
+        {makeBadge("hat_trick", NC_("badge", "Hat-trick"), N_("Earn three stars on 3 attempts in a row."), 3), counter(three_star_run)},
+        {makeBadge("all_rounder", NC_("badge", "All-rounder"),
+                   N_("Pass a scenario at every difficulty: intro, intermediate and advanced."), 3),
          [&difficulties_passed](const AttemptSummary&) { return static_cast<int>(difficulties_passed.size()); }},
-        {makeBadge("steady_habit", "Steady habit", "Pass at least one scenario a day, 5 days in a row.", 5),
+        {makeBadge("steady_habit", NC_("badge", "Steady habit"), N_("Pass at least one scenario a day, 5 days in a row."), 5),
          counter(best_day_run)},
     };
 

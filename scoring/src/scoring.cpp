@@ -13,11 +13,11 @@
 //   JSON
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
 #include "frontline/engine.hpp"
+#include "frontline/i18n.hpp"
 #include "frontline/scoring.hpp"
 #include "frontline/validator.hpp"
 
@@ -27,6 +27,19 @@ namespace {
 using namespace score_rules;
 
 // ---- helpers ----
+
+// Texts for the trainee are written in the language in effect (tr); ids, codes and conditions stay
+// as they are, for exports and golden files.
+
+// "A and B and C", with the language's own word for "and".
+std::string joinedWithAnd(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        // TRANSLATORS: joins two items of a list ("Greeting and Verification").
+        out = out.empty() ? item : fmt(tr("{0} and {1}"), out, item);
+    }
+    return out;
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -58,7 +71,9 @@ bool dataBool(const nlohmann::json& data, const char* key) {
 std::string checkNote(const Event& e, const std::string& rule) {
     if (!e.data.is_object()) return {};
     auto notes = e.data.find("check_notes");
-    return notes == e.data.end() ? std::string() : dataString(*notes, rule.c_str());
+    // The engine writes its notes in English (event data is compared on replay): shown translated.
+    const std::string note = notes == e.data.end() ? std::string() : dataString(*notes, rule.c_str());
+    return note.empty() ? note : tr(note.c_str());
 }
 
 int breachPoints(RuleSeverity s) {
@@ -207,13 +222,24 @@ Breach makeBreach(const Sop& sop, const std::string& rule_id, int seq, const std
         }
     } else {
         // Content refers to a rule the SOP does not have (the validator reports it): score it as minor.
-        b.title = "Unknown rule '" + rule_id + "'";
+        b.title = fmt(tr("Unknown rule '{0}'"), rule_id);
         b.source = fallback_source;
     }
     b.severity = severityName(severity);
     b.critical = severity == RuleSeverity::Critical;
     b.penalty = breachPoints(severity);
     return b;
+}
+
+// Why the chosen disposition code is wrong, naming the expected one when there is one.
+std::string dispositionProblem(const std::string& chosen, const std::string& expected) {
+    if (chosen.empty())
+        return expected.empty() ? tr("No disposition code was chosen.")
+                                // TRANSLATORS: {0} is the expected disposition code (e.g. RES-BILL).
+                                : fmt(tr("No disposition code was chosen; expected {0}."), expected);
+    // TRANSLATORS: {0} is the chosen disposition code, {1} the expected one.
+    return expected.empty() ? fmt(tr("Disposition '{0}' does not fit this outcome."), chosen)
+                            : fmt(tr("Disposition '{0}' does not fit this outcome; expected {1}."), chosen, expected);
 }
 
 WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation>& expected, const AttemptFacts& f) {
@@ -235,7 +261,7 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
         r.category_correct = !expected || expected->category.empty();
         if (expected) {
             w.document_missed = true;
-            w.document_reasons.push_back("No wrap-up submitted");
+            w.document_reasons.push_back(tr("No wrap-up submitted"));
         }
     } else {
         const std::string disposition = dataString(form, "disposition");
@@ -245,18 +271,15 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
             r.disposition_correct = !disposition.empty() || !expected;
         }
         if (expected && !r.disposition_correct) {
-            std::string why = disposition.empty() ? "No disposition code was chosen"
-                                                  : "Disposition '" + disposition + "' does not fit this outcome";
-            if (!r.expected_disposition.empty()) why += "; expected " + r.expected_disposition;
             const std::string rule = sop.ruleIdCheckedBy("disposition_code");
-            if (!rule.empty()) w.breaches.push_back(makeBreach(sop, rule, seq, why + ".", document_source));
+            if (!rule.empty()) w.breaches.push_back(makeBreach(sop, rule, seq, dispositionProblem(disposition, r.expected_disposition), document_source));
         }
         if (expected && !expected->category.empty()) {
             r.category_correct = dataString(form, "category") == expected->category;
             if (!r.category_correct) {
                 w.document_deduction += kCategoryPenalty;
-                w.document_reasons.push_back("Issue category should be '" + expected->category + "' (-" +
-                                             std::to_string(kCategoryPenalty) + ")");
+                // TRANSLATORS: {0} is an issue category id, {1} the points it cost.
+                w.document_reasons.push_back(fmt(tr("Issue category should be '{0}' (-{1})"), expected->category, kCategoryPenalty));
             }
         }
         if (expected) {
@@ -266,8 +289,8 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
                 if (!notesSay(mention, notes)) {
                     r.notes_missing.push_back(mention.meaning);
                     w.document_deduction += kNotesMentionPenalty;
-                    w.document_reasons.push_back("Notes did not mention '" + mention.meaning + "' (-" +
-                                                 std::to_string(kNotesMentionPenalty) + ")");
+                    // TRANSLATORS: {0} is what the notes should have said (from the scenario), {1} the points it cost.
+                    w.document_reasons.push_back(fmt(tr("Notes did not mention '{0}' (-{1})"), mention.meaning, kNotesMentionPenalty));
                 }
             }
         }
@@ -275,8 +298,8 @@ WrapUpFindings gradeWrapUp(const Sop& sop, const std::optional<WrapUpExpectation
     const std::string follow_up_rule = sop.ruleIdCheckedBy("follow_up_task");
     if (r.follow_up_required && !r.follow_up_created && !follow_up_rule.empty()) {
         w.breaches.push_back(makeBreach(sop, follow_up_rule, seq,
-                                        "A follow-up was promised or required, but no follow-up task was created "
-                                        "in the wrap-up.",
+                                        tr("A follow-up was promised or required, but no follow-up task was created "
+                                           "in the wrap-up."),
                                         document_source));
     }
     return w;
@@ -318,14 +341,16 @@ int systemsStepScore(const StepInputs& in, StepScore& s) {
     const int expected = static_cast<int>(in.expected_tools.size());
     const int score = (100 * in.tools_used + expected / 2) / expected;
     if (in.tools_used < expected) {
-        s.reasons.push_back("Used " + std::to_string(in.tools_used) + " of " + std::to_string(expected) +
-                            " expected desk tools before the resolution");
+        s.reasons.push_back(fmt(trn("Used {0} of {1} expected desk tool before the resolution",
+                                    "Used {0} of {1} expected desk tools before the resolution", static_cast<unsigned long>(expected)),
+                                in.tools_used, expected));
     }
     if (!in.tools_late.empty()) {
         s.in_order = false;
         std::string list;
         for (const std::string& t : in.tools_late) list += (list.empty() ? "" : ", ") + t;
-        s.reasons.push_back("Opened after the resolution (out of order): " + list);
+        // TRANSLATORS: {0} lists desk tool ids (desk.crm, desk.history…).
+        s.reasons.push_back(fmt(tr("Opened after the resolution (out of order): {0}"), list));
     }
     return score;
 }
@@ -350,7 +375,7 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
             score = 0;
             s.reasons = wrap.document_reasons;
         }
-        if (!s.covered && s.reasons.empty()) s.reasons.push_back("Not covered");
+        if (!s.covered && s.reasons.empty()) s.reasons.push_back(tr("Not covered"));
 
         if (s.covered) {
             std::vector<std::string> before;
@@ -362,16 +387,16 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
             if (!before.empty()) {
                 s.in_order = false;
                 score -= kOutOfOrderPenalty;
-                std::string list;
-                for (const std::string& t : before) list += (list.empty() ? "" : " and ") + t;
-                s.reasons.push_back("Came before " + list + " (-" + std::to_string(kOutOfOrderPenalty) + ")");
+                // TRANSLATORS: {0} names the SOP steps that should have come first, {1} the points it cost.
+                s.reasons.push_back(fmt(tr("Came before {0} (-{1})"), joinedWithAnd(before), kOutOfOrderPenalty));
             }
         }
         for (const Breach& b : breaches) {
             if (b.step != step.id) continue;
             const int cost = stepPenalty(b);
             score -= cost;
-            s.reasons.push_back("Broke: " + b.title + (cost >= 100 ? " (critical)" : " (-" + std::to_string(cost) + ")"));
+            // TRANSLATORS: {0} is the title of an SOP rule; {1} the points it cost the step.
+            s.reasons.push_back(cost >= 100 ? fmt(tr("Broke: {0} (critical)"), b.title) : fmt(tr("Broke: {0} (-{1})"), b.title, cost));
         }
         for (const StepDeduction& d : in.deductions) {
             if (d.step != step.id) continue;
@@ -385,7 +410,7 @@ std::vector<StepScore> scoreSteps(const Sop& sop, const StepInputs& in, const st
             }
         }
         s.score = std::clamp(score, 0, 100);
-        if (s.reasons.empty()) s.reasons.push_back("Covered in order");
+        if (s.reasons.empty()) s.reasons.push_back(tr("Covered in order"));
         out.push_back(std::move(s));
     }
     return out;
@@ -410,28 +435,29 @@ std::vector<std::string> strengthsOf(const Sop& sop, const ScoreReport& r, const
         return std::any_of(events.begin(), events.end(), [&](const Event& e) { return contains(e.honours, rule); });
     };
     const std::string verify = sop.stepIdWithRole("verify");
-    if (stepOk(verify) && !chargedTo(verify)) out.push_back("Verified identity before disclosing anything");
-    if (r.breaches.empty() && r.success_ending) out.push_back("Kept every SOP rule");
-    if (tools_expected > 0 && tools_used == tools_expected) out.push_back("Checked every system the case needed");
-    if (empathetic > 0) out.push_back("Acknowledged the customer's feelings");
+    if (stepOk(verify) && !chargedTo(verify)) out.push_back(tr("Verified identity before disclosing anything"));
+    if (r.breaches.empty() && r.success_ending) out.push_back(tr("Kept every SOP rule"));
+    if (tools_expected > 0 && tools_used == tools_expected) out.push_back(tr("Checked every system the case needed"));
+    if (empathetic > 0) out.push_back(tr("Acknowledged the customer's feelings"));
     const std::string hold_rule = sop.ruleIdCheckedBy("hold_permission");
     if (!hold_rule.empty() && honoured(hold_rule) && !broke(hold_rule)) {
-        out.push_back("Asked permission before placing the customer on hold");
+        out.push_back(tr("Asked permission before placing the customer on hold"));
     }
     if (r.outcome == outcomeName(Outcome::EscalatedWarm) && !chargedTo(sop.stepIdWithRole("resolution"))) {
-        out.push_back("Warm-transferred with full context");
+        out.push_back(tr("Warm-transferred with full context"));
     }
     if (r.wrap_up.submitted && r.wrap_up.disposition_correct && r.wrap_up.notes_missing.empty() &&
         r.wrap_up.category_correct && (!r.wrap_up.follow_up_required || r.wrap_up.follow_up_created)) {
-        out.push_back("Wrap-up complete and accurate");
+        out.push_back(tr("Wrap-up complete and accurate"));
     }
     if (r.points.longest_streak >= kStreakMinimum + 2) {
-        out.push_back(std::to_string(r.points.longest_streak) + " SOP-perfect decisions in a row");
+        const int n = r.points.longest_streak;
+        out.push_back(fmt(trn("{0} SOP-perfect decision in a row", "{0} SOP-perfect decisions in a row", static_cast<unsigned long>(n)), n));
     }
     if (!outbound && r.metrics.answer_seconds <= r.metrics.target_answer_seconds && r.metrics.target_answer_seconds > 0) {
-        out.push_back("Answered within the target time");
+        out.push_back(tr("Answered within the target time"));
     }
-    if (r.success_ending && r.metrics.within_handle_target) out.push_back("Finished within the handle-time target");
+    if (r.success_ending && r.metrics.within_handle_target) out.push_back(tr("Finished within the handle-time target"));
     constexpr size_t kMaxStrengths = 4;
     if (out.size() > kMaxStrengths) out.resize(kMaxStrengths);
     return out;
@@ -504,9 +530,9 @@ StepInputs stepInputs(const Sop& sop, const Scenario& scenario, const AttemptLog
         auto it = in.first_cover.find(answer);
         if (it != in.first_cover.end()) it->second = std::min(it->second, *f.answer_seq);
     }
-    if (timing.late_answer) in.deductions.push_back({answer, kLateAnswerStepPenalty, "Answered after the target time"});
+    if (timing.late_answer) in.deductions.push_back({answer, kLateAnswerStepPenalty, tr("Answered after the target time")});
     if (timing.slow_first_reply) {
-        in.deductions.push_back({answer, kSlowFirstReplyStepPenalty, "First reply came after the response target"});
+        in.deductions.push_back({answer, kSlowFirstReplyStepPenalty, tr("First reply came after the response target")});
     }
     // The follow-up task and the documentation live in the wrap-up form.
     if (wrap.follow_up_created && !follow_up.empty() && !in.first_cover.count(follow_up)) in.first_cover[follow_up] = f.wrap_up->seq;
@@ -519,43 +545,44 @@ StepInputs stepInputs(const Sop& sop, const Scenario& scenario, const AttemptLog
 // ---- stars ----
 
 std::string answeredAfterText(const SimMetrics& m) {
-    return "Answered after " + durationText(m.answer_seconds) + " (target " + durationText(m.target_answer_seconds) + ")";
+    // TRANSLATORS: {0} how long the interaction waited, {1} the target ("25 s", "18 s").
+    return fmt(tr("Answered after {0} (target {1})"), durationText(m.answer_seconds), durationText(m.target_answer_seconds));
 }
 
-std::string oneDecimal(double v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
+std::string oneDecimal(double v) { return i18n::decimal(v, 1); }
 
 // Stars are a QA verdict: every condition that holds caps them; the lowest cap wins.
 std::vector<StarCap> starCaps(const ScoreReport& r, const OrgSettings& settings, bool late_answer) {
     std::vector<StarCap> caps;
     const auto critical = std::find_if(r.breaches.begin(), r.breaches.end(), [](const Breach& b) { return b.critical; });
-    if (critical != r.breaches.end()) caps.push_back({"critical_breach", "Critical breach: " + critical->title, 0});
+    // TRANSLATORS: {0} is the title of an SOP rule.
+    if (critical != r.breaches.end()) caps.push_back({"critical_breach", fmt(tr("Critical breach: {0}"), critical->title), 0});
     if (!r.passed && critical == r.breaches.end()) {
         caps.push_back({"not_passed",
-                        !r.success_ending ? "The call did not end well"
-                                          : "SOP adherence " + std::to_string(r.adherence) + "% is below the pass mark of " +
-                                                std::to_string(settings.scenario_pass_mark) + "%",
+                        !r.success_ending ? std::string(tr("The call did not end well"))
+                                          // TRANSLATORS: {0} and {1} are percentages (the % sign follows them).
+                                          : fmt(tr("SOP adherence {0}% is below the pass mark of {1}%"), r.adherence, settings.scenario_pass_mark),
                         1});
     }
     const auto major = std::find_if(r.breaches.begin(), r.breaches.end(), [](const Breach& b) { return b.severity == "major"; });
-    if (major != r.breaches.end()) caps.push_back({"major_breach", "Major breach: " + major->title, 2});
+    // TRANSLATORS: {0} is the title of an SOP rule.
+    if (major != r.breaches.end()) caps.push_back({"major_breach", fmt(tr("Major breach: {0}"), major->title), 2});
     if (r.adherence < settings.excellent_mark) {
-        caps.push_back({"adherence_below_excellent",
-                        "SOP adherence " + std::to_string(r.adherence) + "% is below " + std::to_string(settings.excellent_mark) + "%", 2});
+        // TRANSLATORS: {0} and {1} are percentages (the % sign follows them).
+        caps.push_back({"adherence_below_excellent", fmt(tr("SOP adherence {0}% is below {1}%"), r.adherence, settings.excellent_mark), 2});
     }
     if (late_answer) {
         caps.push_back({"late_answer", answeredAfterText(r.metrics), 2});
     }
     if (r.metrics.csat < r.metrics.target_csat) {
-        caps.push_back({"csat_below_target", "CSAT " + oneDecimal(r.metrics.csat) + " is below the " +
-                                                 oneDecimal(r.metrics.target_csat) + " target", 2});
+        // TRANSLATORS: {0} the estimated customer satisfaction (1 to 5), {1} the organisation's target.
+        caps.push_back({"csat_below_target", fmt(tr("CSAT {0} is below the {1} target"), oneDecimal(r.metrics.csat), oneDecimal(r.metrics.target_csat)), 2});
     }
     if (!r.metrics.within_handle_target) {
-        caps.push_back({"over_handle_time", "Handle time over the " + std::to_string(r.metrics.target_handle_seconds / 60) +
-                                                "-minute target", 2});
+        const int minutes = r.metrics.target_handle_seconds / 60;
+        caps.push_back({"over_handle_time",
+                        fmt(trn("Handle time over the {0}-minute target", "Handle time over the {0}-minute target", static_cast<unsigned long>(minutes)), minutes),
+                        2});
     }
     return caps;
 }
@@ -592,11 +619,20 @@ DecisionReview reviewOf(const Event& e, const WrapUpFindings& wrap) {
 
 std::string answerTargetAdvice(const OrgSettings& settings, Channel channel) {
     switch (channel) {
-        case Channel::Chat: return "Pick up chats within " + std::to_string(settings.chat_answer_within_seconds) + " seconds.";
-        case Channel::Email: return "Reply to emails within " + std::to_string(settings.email_reply_within_hours) + " hours of their arrival.";
+        case Channel::Chat: {
+            const int n = settings.chat_answer_within_seconds;
+            return fmt(trn("Pick up chats within {0} second.", "Pick up chats within {0} seconds.", static_cast<unsigned long>(n)), n);
+        }
+        case Channel::Email: {
+            const int n = settings.email_reply_within_hours;
+            return fmt(trn("Reply to emails within {0} hour of their arrival.", "Reply to emails within {0} hours of their arrival.",
+                           static_cast<unsigned long>(n)),
+                       n);
+        }
         case Channel::Call: break;
     }
-    return "Answer within " + std::to_string(settings.answer_within_rings) + " rings.";
+    const int n = settings.answer_within_rings;
+    return fmt(trn("Answer within {0} ring.", "Answer within {0} rings.", static_cast<unsigned long>(n)), n);
 }
 
 DecisionReview lateAnswerReview(const Sop& sop, const OrgSettings& settings, const Event& e, const SimMetrics& m, Channel channel) {
@@ -622,12 +658,16 @@ DecisionReview slowWaitReview(const OrgSettings& settings, const Event& e, bool 
     const int seconds = dataInt(e.data, "seconds");
     d.points = kSlowReplyPoints;
     if (chat) {
-        d.text = "Slow reply: " + std::to_string(seconds) + " s (target " + std::to_string(settings.chat_response_within_seconds) + " s)";
-        d.feedback = "Reply within " + std::to_string(settings.chat_response_within_seconds) +
-                     " seconds; if you need longer, tell the customer what you are doing.";
+        const int target = settings.chat_response_within_seconds;
+        // TRANSLATORS: {0} and {1} are seconds.
+        d.text = fmt(tr("Slow reply: {0} s (target {1} s)"), seconds, target);
+        d.feedback = fmt(trn("Reply within {0} second; if you need longer, tell the customer what you are doing.",
+                             "Reply within {0} seconds; if you need longer, tell the customer what you are doing.", static_cast<unsigned long>(target)),
+                         target);
     } else {
-        d.text = "Dead air: " + std::to_string(seconds) + " s of silence";
-        d.feedback = "Don't leave the caller in silence: say what you are doing, or ask to place them on hold.";
+        // TRANSLATORS: {0} is seconds.
+        d.text = fmt(tr("Dead air: {0} s of silence"), seconds);
+        d.feedback = tr("Don't leave the caller in silence: say what you are doing, or ask to place them on hold.");
     }
     return d;
 }
@@ -648,31 +688,33 @@ void addBonuses(ScoreReport& r, const StepInputs& in, const AttemptLog& log, boo
     Points& p = r.points;
     const SimMetrics& m = r.metrics;
     if (in.tools_used > 0) {
-        p.bonuses.push_back({"Systems checked (" + std::to_string(in.tools_used) + " of " +
-                                 std::to_string(in.expected_tools.size()) + ")",
-                             kDeskToolBonus * in.tools_used});
+        // TRANSLATORS: desk tools used of those the case needed.
+        p.bonuses.push_back({fmt(tr("Systems checked ({0} of {1})"), in.tools_used, in.expected_tools.size()), kDeskToolBonus * in.tools_used});
     }
-    if (empathyEarnsBonus(log)) p.bonuses.push_back({"Empathy", kEmpathyBonus});
+    if (empathyEarnsBonus(log)) p.bonuses.push_back({tr("Empathy"), kEmpathyBonus});
     if (p.longest_streak >= kStreakMinimum) {
-        p.bonuses.push_back({"Streak of " + std::to_string(p.longest_streak) + " SOP-perfect decisions",
-                             kStreakBonusPerDecision * p.longest_streak});
+        const int n = p.longest_streak;
+        p.bonuses.push_back({fmt(trn("Streak of {0} SOP-perfect decision", "Streak of {0} SOP-perfect decisions", static_cast<unsigned long>(n)), n),
+                             kStreakBonusPerDecision * n});
     }
-    if (m.fcr) p.bonuses.push_back({"First-contact resolution", kFcrBonus});
-    if (r.success_ending && m.within_handle_target) p.bonuses.push_back({"Within handle-time target", kHandleTimeBonus});
+    if (m.fcr) p.bonuses.push_back({tr("First-contact resolution"), kFcrBonus});
+    if (r.success_ending && m.within_handle_target) p.bonuses.push_back({tr("Within handle-time target"), kHandleTimeBonus});
     if (wrap_expected && r.wrap_up.submitted && r.wrap_up.disposition_correct) {
-        p.bonuses.push_back({"Correct disposition", kDispositionBonus});
+        p.bonuses.push_back({tr("Correct disposition"), kDispositionBonus});
     }
     if (r.wrap_up.follow_up_required && r.wrap_up.follow_up_created) {
-        p.bonuses.push_back({"Follow-up task created", kFollowUpTaskBonus});
+        p.bonuses.push_back({tr("Follow-up task created"), kFollowUpTaskBonus});
     }
 }
 
 void addPenalties(ScoreReport& r, bool late, bool chat) {
     Points& p = r.points;
-    for (const Breach& b : r.breaches) p.penalties.push_back({"Breach: " + b.title, b.penalty});
-    if (late) p.penalties.push_back({"Late answer", kLateAnswerPoints});
+    // TRANSLATORS: {0} is the title of an SOP rule.
+    for (const Breach& b : r.breaches) p.penalties.push_back({fmt(tr("Breach: {0}"), b.title), b.penalty});
+    if (late) p.penalties.push_back({tr("Late answer"), kLateAnswerPoints});
     if (r.metrics.slow_responses > 0) {
-        p.penalties.push_back({std::string(chat ? "Slow chat replies (" : "Dead air (") + std::to_string(r.metrics.slow_responses) + ")",
+        // TRANSLATORS: {0} is how many times.
+        p.penalties.push_back({fmt(chat ? tr("Slow chat replies ({0})") : tr("Dead air ({0})"), r.metrics.slow_responses),
                                kSlowReplyPoints * r.metrics.slow_responses});
     }
     int total = p.base;

@@ -15,7 +15,7 @@ namespace {
 
 void describe(const char* key) {
     // TRANSLATORS: a setting's description, then its allowed range.
-    if (const SettingSpec* spec = settingSpec(key)) tooltip(fmt(tr("{0} ({1})"), spec->description, rangeText(*spec)).c_str());
+    if (const SettingSpec* spec = settingSpec(key)) tooltip(fmt(tr("{0} ({1})"), settingDescription(*spec), rangeText(*spec)).c_str());
 }
 
 bool overridden(const SettingsState& st, const char* key) {

@@ -68,16 +68,18 @@ struct SettingSpec {
     SettingKind kind;
     double min;
     double max;
-    std::string unit;         // "rings", "%", "characters"…: how the range is read
-    std::string description;  // for the settings screen and the CLI
+    std::string unit;         // "rings", "%", "characters"…: how the range is read (English)
+    std::string description;  // English; settingDescription() gives it in the language in effect
 };
 
 // Every setting with its range, in display order: the one table that the loader of
 // settings.json, the store, `frontline settings set` and the Settings screen all enforce.
 const std::vector<SettingSpec>& settingSpecs();
 const SettingSpec* settingSpec(std::string_view key);
-// "1 to 20 rings", "1 to 5", "1 to 100 characters".
+// "1 to 20 rings", "1 to 5", "1 to 100 characters", in the language in effect.
 std::string rangeText(const SettingSpec& spec);
+// What the setting is for, in the language in effect (the Settings screen, `settings show`).
+std::string settingDescription(const SettingSpec& spec);
 
 // Why `value` is not acceptable for the setting (wrong type, out of range, text not UTF-8), or
 // nullopt when it is. The message names the key and the range.
