@@ -50,6 +50,14 @@ inline const std::vector<std::string>& syntheticSteps() {
     return steps;
 }
 
+// The outcome every synthetic attempt ends with: one of the shipped SOP's outcomes, so the store
+// holds the same kind of ids a real attempt writes. Only the store reads it (nothing is scored).
+struct SyntheticOutcome {
+    const char* id;
+    const char* title;
+};
+inline constexpr SyntheticOutcome kSyntheticOutcome = {"resolved_first_contact", "Resolved on first contact"};
+
 inline const std::vector<std::string>& syntheticScenarios() {
     static const std::vector<std::string> ids = {"failed-verification", "irate-billing", "outage-chat",
                                                  "cancel-retention",    "refund-callback", "upgrade-sale"};
@@ -78,7 +86,7 @@ inline AttemptLog syntheticLog(std::uint64_t seed, int events = 40) {
             e.data = {{"waited", 4 + rng.below(12)}};
         } else if (i == events - 3) {
             e.type = EventType::Ending;
-            e.data = {{"outcome", "resolved_first_contact"}, {"success", true}};
+            e.data = {{"outcome", kSyntheticOutcome.id}, {"success", true}};
         } else if (i == events - 2) {
             e.type = EventType::WrapUp;
             e.data = {{"disposition", "RES-BILL"},
@@ -117,7 +125,7 @@ inline AttemptLog syntheticLog(std::uint64_t seed, int events = 40) {
         e.mood_after = mood;
         log.events.push_back(std::move(e));
     }
-    log.outcome = Outcome::ResolvedFirstContact;
+    log.outcome = kSyntheticOutcome.id;
     log.success = true;
     log.ending_node = "end_resolved";
     return log;
@@ -129,8 +137,8 @@ inline ScoreReport syntheticReport(const AttemptLog& log) {
     ScoreReport r;
     r.scenario_id = log.scenario_id;
     r.sop_version = log.sop_version;
-    r.outcome = "resolved_first_contact";
-    r.outcome_title = "Resolved on first contact";
+    r.outcome = kSyntheticOutcome.id;
+    r.outcome_title = kSyntheticOutcome.title;
     r.success_ending = true;
     int total = 0, required = 0;
     for (std::size_t i = 0; i < syntheticSteps().size(); ++i) {

@@ -280,7 +280,7 @@ void Engine::enterNode(const std::string& id) {
         auto& e = push(EventType::Ending);
         e.id = n.id;
         e.text = n.ending->summary;
-        e.data = {{"outcome", outcomeName(n.ending->outcome)}, {"success", n.ending->success}};
+        e.data = {{"outcome", n.ending->outcome}, {"success", n.ending->success}};
         log_.outcome = n.ending->outcome;
         log_.success = n.ending->success;
         log_.ending_node = n.id;
@@ -301,12 +301,12 @@ void Engine::hangUpIfFurious() {
     auto& e = push(EventType::MoodHangUp);
     e.text = fill("{customer} has had enough and hangs up.");
     transcript_.push_back({"hang_up", "system", e.text, clock_});
-    hang_up_ending_ = Ending{Outcome::CustomerHungUp, false, "The customer's patience ran out and they hung up."};
+    hang_up_ending_ = Ending{sop_.outcomeIdWithRole("hung_up"), false, "The customer's patience ran out and they hung up."};
     auto& end = push(EventType::Ending);
     end.id = "hang_up";
     end.text = hang_up_ending_->summary;
-    end.data = {{"outcome", outcomeName(Outcome::CustomerHungUp)}, {"success", false}};
-    log_.outcome = Outcome::CustomerHungUp;
+    end.data = {{"outcome", hang_up_ending_->outcome}, {"success", false}};
+    log_.outcome = hang_up_ending_->outcome;
     log_.success = false;
     log_.ending_node = "hang_up";
     phase_ = Phase::WrapUp;

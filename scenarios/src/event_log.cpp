@@ -83,7 +83,7 @@ void to_json(nlohmann::json& j, const AttemptLog& a) {
                        {"sop_version", a.sop_version},  {"agent_name", a.agent_name},             {"seed", a.seed},
                        {"channel", channelName(a.channel)}, {"events", a.events},                  {"success", a.success},
                        {"ending_node", a.ending_node}, {"mode", attemptModeName(a.mode)}};
-    if (a.outcome) j["outcome"] = outcomeName(*a.outcome);
+    if (!a.outcome.empty()) j["outcome"] = a.outcome;
 }
 
 void from_json(const nlohmann::json& j, AttemptLog& a) {
@@ -98,8 +98,7 @@ void from_json(const nlohmann::json& j, AttemptLog& a) {
     a.events = j.value("events", std::vector<Event>{});
     a.success = j.value("success", false);
     a.ending_node = j.value("ending_node", std::string());
-    a.outcome.reset();
-    if (j.contains("outcome")) a.outcome = outcomeFromName(j.at("outcome").get<std::string>());
+    a.outcome = j.value("outcome", std::string());
 }
 
 }  // namespace frontline

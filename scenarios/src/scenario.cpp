@@ -31,40 +31,6 @@ const char* actionTypeName(ActionType a) {
     return "say";
 }
 
-namespace {
-constexpr std::pair<Outcome, const char*> kOutcomes[] = {
-    {Outcome::ResolvedFirstContact, "resolved_first_contact"},
-    {Outcome::EscalatedWarm, "escalated_warm"},
-    {Outcome::FollowUpScheduled, "follow_up_scheduled"},
-    {Outcome::FollowUpCompleted, "follow_up_completed"},
-    {Outcome::VerificationFailedSafely, "verification_failed_safely"},
-    {Outcome::SaleCompleted, "sale_completed"},
-    {Outcome::CustomerHungUp, "customer_hung_up"},
-    {Outcome::TransferredCold, "transferred_cold"},
-    {Outcome::Unresolved, "unresolved"},
-    {Outcome::PolicyBreach, "policy_breach"},
-};
-}  // namespace
-
-const char* outcomeName(Outcome o) { return nameIn(kOutcomes, o, "unresolved"); }
-std::optional<Outcome> outcomeFromName(std::string_view name) { return valueIn(kOutcomes, name); }
-
-std::string outcomeTitle(Outcome o) {
-    switch (o) {
-        case Outcome::ResolvedFirstContact: return "Resolved on first contact";
-        case Outcome::EscalatedWarm: return "Escalated with a warm transfer";
-        case Outcome::FollowUpScheduled: return "Follow-up scheduled";
-        case Outcome::FollowUpCompleted: return "Follow-up completed and logged";
-        case Outcome::VerificationFailedSafely: return "Verification failed, handled safely";
-        case Outcome::SaleCompleted: return "Sale completed with consent";
-        case Outcome::CustomerHungUp: return "Customer hung up";
-        case Outcome::TransferredCold: return "Cold-transferred";
-        case Outcome::Unresolved: return "Unresolved";
-        case Outcome::PolicyBreach: return "Policy breach";
-    }
-    return "Unresolved";
-}
-
 const char* difficultyName(int difficulty) {
     switch (difficulty) {
         case 1: return "Intro";
@@ -434,7 +400,9 @@ std::optional<Scenario> parseScenario(const JsonDocument& doc, const Sop& sop, s
         }
         if (nj.contains("ending")) {
             const auto& e = nj.at("ending");
-            node.ending = Ending{*outcomeFromName(e.at("outcome").get<std::string>()), e.at("success").get<bool>(), e.at("summary").get<std::string>()};
+            node.ending = Ending{e.at("outcome").get<std::string>(), e.at("success").get<bool>(), e.at("summary").get<std::string>()};
+            if (!sop.outcome(node.ending->outcome))
+                error(base + "/ending/outcome", "unknown outcome '" + node.ending->outcome + "' (the SOP's outcomes: " + sop.outcomeIds() + ")");
             if (!node.options.empty()) error(base + "/options", "an ending node cannot have options");
         }
         if (nj.contains("wrap_up")) {

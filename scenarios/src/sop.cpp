@@ -17,6 +17,20 @@ const T* findById(const std::vector<T>& items, std::string_view id) {
 
 std::string str(const nlohmann::json& j, const char* key) { return j.value(key, std::string()); }
 
+// Outcome ids must be unique: a scenario ending names one, and History shows its title.
+std::vector<SopOutcome> loadOutcomes(const JsonDocument& doc, std::vector<Diagnostic>& diags) {
+    std::vector<SopOutcome> out;
+    const auto& items = doc.value.at("outcomes");
+    for (size_t i = 0; i < items.size(); ++i) {
+        const auto& o = items[i];
+        SopOutcome outcome{str(o, "id"), str(o, "title"), str(o, "role"), o.value("first_contact_resolution", false)};
+        if (findById(out, outcome.id))
+            diags.push_back(doc.diag(Severity::Error, "/outcomes/" + std::to_string(i) + "/id", "outcome '" + outcome.id + "' is listed twice"));
+        out.push_back(std::move(outcome));
+    }
+    return out;
+}
+
 std::vector<Named> namedList(const nlohmann::json& j, const char* id_key) {
     std::vector<Named> out;
     for (const auto& item : j) out.push_back({item.at(id_key).get<std::string>(), item.at("name").get<std::string>()});
@@ -35,6 +49,7 @@ constexpr RoleField kRoleFields[] = {
     {RoleKind::Step, "steps", "id", "role", "steps", "have the role"},
     {RoleKind::RuleCheck, "rules", "id", "checked_by", "rules", "name the check"},
     {RoleKind::Disposition, "disposition_codes", "code", "role", "disposition codes", "have the role"},
+    {RoleKind::Outcome, "outcomes", "id", "role", "outcomes", "have the role"},
 };
 
 std::string roleNames(RoleKind kind) {
@@ -79,6 +94,7 @@ const Named* Sop::team(std::string_view id) const { return findById(teams, id); 
 const Named* Sop::disposition(std::string_view code) const { return findById(disposition_codes, code); }
 const Named* Sop::category(std::string_view id) const { return findById(categories, id); }
 const Topic* Sop::topic(std::string_view id) const { return findById(topics, id); }
+const SopOutcome* Sop::outcome(std::string_view id) const { return findById(outcomes, id); }
 const EscalationTrigger* Sop::trigger(std::string_view id) const { return findById(escalation_triggers, id); }
 
 const SopStep* Sop::stepWithRole(StepRole role) const {
@@ -89,6 +105,24 @@ const SopStep* Sop::stepWithRole(StepRole role) const {
 std::string Sop::stepIdWithRole(StepRole role) const {
     const SopStep* s = stepWithRole(role);
     return s ? s->id : std::string();
+}
+const SopOutcome* Sop::outcomeWithRole(OutcomeRole role) const {
+    for (const auto& o : outcomes)
+        if (o.role == role.name) return &o;
+    return nullptr;
+}
+std::string Sop::outcomeIdWithRole(OutcomeRole role) const {
+    const SopOutcome* o = outcomeWithRole(role);
+    return o ? o->id : std::string();
+}
+std::string Sop::outcomeTitle(std::string_view id) const {
+    const SopOutcome* o = outcome(id);
+    return o ? o->title : std::string(id);
+}
+std::string Sop::outcomeIds() const {
+    std::string out;
+    for (const auto& o : outcomes) out += (out.empty() ? "" : ", ") + o.id;
+    return out;
 }
 const SopRule* Sop::ruleCheckedBy(RuleCheck check) const {
     for (const auto& r : rules)
@@ -171,6 +205,7 @@ std::optional<Sop> loadSop(const std::filesystem::path& path, std::vector<Diagno
     sop.disposition_codes = namedList(j.at("disposition_codes"), "code");
     for (const auto& d : j.at("disposition_codes"))
         if (str(d, "role") == "hang_up") sop.hang_up_disposition = str(d, "code");
+    sop.outcomes = loadOutcomes(*doc, diags);
     for (const auto& t : j.at("topics")) sop.topics.push_back({str(t, "id"), str(t, "title"), str(t, "source")});
     for (size_t i = 0; i < j.at("rules").size(); ++i) {
         const auto& r = j.at("rules")[i];

@@ -171,6 +171,8 @@ void translateSopLists(Sop& sop, OverlayWalk& walk, const At& root) {
     for (auto& m : sop.metrics) walk.text(m.name, root["metrics"][m.id]);
     translateNamed(sop.categories, walk, root["categories"], "category");
     translateNamed(sop.disposition_codes, walk, root["disposition_codes"], "disposition code");
+    walk.knownKeys(root["outcomes"], idsOf(sop.outcomes, [](const SopOutcome& o) { return o.id; }), "outcome");
+    for (auto& o : sop.outcomes) walk.text(o.title, root["outcomes"][o.id]);
     walk.knownKeys(root["topics"], idsOf(sop.topics, [](const Topic& t) { return t.id; }), "topic");
     for (auto& t : sop.topics) walk.text(t.title, root["topics"][t.id]);
     walk.knownKeys(root["rules"], idsOf(sop.rules, [](const SopRule& r) { return r.id; }), "rule");

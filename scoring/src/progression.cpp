@@ -130,7 +130,7 @@ int Progress::earnedBadges() const {
 }
 
 Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding,
-                         const std::string& follow_up_step) {
+                         const std::string& follow_up_step, const std::string& warm_transfer_outcome) {
     Progress p;
     std::vector<const AttemptSummary*> ordered;
     for (const AttemptSummary& a : attempts) ordered.push_back(&a);
@@ -158,8 +158,9 @@ Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std:
              return a.passed && hasTag(a, {"irate", "difficult_customer", "angry_customer", "complaint"});
          })},
         {makeBadge("warm_hands", NC_("badge", "Warm hands"), N_("Pass an escalation scenario: warm transfer with full context.")),
-         once([](const AttemptSummary& a) {
-             return a.passed && (hasTag(a, {"escalation"}) || a.outcome == "escalated_warm");
+         once([&warm_transfer_outcome](const AttemptSummary& a) {
+             const bool warm = !warm_transfer_outcome.empty() && a.outcome == warm_transfer_outcome;
+             return a.passed && (hasTag(a, {"escalation"}) || warm);
          })},
         {makeBadge("perfect_scorecard", NC_("badge", "Perfect scorecard"),
                    // xgettext:no-c-format

@@ -163,10 +163,10 @@ std::vector<std::string> expectedDeskTools(const Scenario& scenario) {
 }
 
 // The wrap-up the reached ending asks for. A hang-up has no ending node of its own but still asks
-// for the form, with DROPPED (docs: "The customer's mood").
+// for the form, with the SOP's hang-up disposition (docs: "The customer's mood").
 std::optional<WrapUpExpectation> expectedWrapUp(const Sop& sop, const Scenario& scenario, const AttemptFacts& f,
                                                 const AttemptLog& log, const std::string& outcome) {
-    if (outcome == outcomeName(Outcome::CustomerHungUp)) {
+    if (!outcome.empty() && outcome == sop.outcomeIdWithRole("hung_up")) {
         WrapUpExpectation dropped;
         dropped.dispositions = {sop.hang_up_disposition};
         return dropped;
@@ -443,7 +443,7 @@ std::vector<std::string> strengthsOf(const Sop& sop, const ScoreReport& r, const
     if (!hold_rule.empty() && honoured(hold_rule) && !broke(hold_rule)) {
         out.push_back(tr("Asked permission before placing the customer on hold"));
     }
-    if (r.outcome == outcomeName(Outcome::EscalatedWarm) && !chargedTo(sop.stepIdWithRole("resolution"))) {
+    if (!r.outcome.empty() && r.outcome == sop.outcomeIdWithRole("warm_transfer") && !chargedTo(sop.stepIdWithRole("resolution"))) {
         out.push_back(tr("Warm-transferred with full context"));
     }
     if (r.wrap_up.submitted && r.wrap_up.disposition_correct && r.wrap_up.notes_missing.empty() &&
@@ -729,18 +729,18 @@ void addPenalties(ScoreReport& r, bool late, bool chat) {
 
 namespace {
 
-void scoreOutcome(ScoreReport& r, const AttemptFacts& f, const AttemptLog& log) {
+void scoreOutcome(ScoreReport& r, const Sop& sop, const AttemptFacts& f, const AttemptLog& log) {
     if (f.ending) {
         r.outcome = dataString(f.ending->data, "outcome");
         r.success_ending = dataBool(f.ending->data, "success");
-    } else if (log.outcome) {
-        r.outcome = outcomeName(*log.outcome);
+    } else if (!log.outcome.empty()) {
+        r.outcome = log.outcome;
         r.success_ending = log.success;
     }
-    if (auto o = outcomeFromName(r.outcome)) r.outcome_title = outcomeTitle(*o);
+    if (!r.outcome.empty()) r.outcome_title = sop.outcomeTitle(r.outcome);
 }
 
-void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& settings, const AttemptFacts& f) {
+void scoreMetrics(ScoreReport& r, const Sop& sop, const Scenario& scenario, const OrgSettings& settings, const AttemptFacts& f) {
     SimMetrics& m = r.metrics;
     m.handle_seconds = f.final_clock;
     // Logs from before the wrap-up recorded its seconds counted the scripted figure.
@@ -751,8 +751,8 @@ void scoreMetrics(ScoreReport& r, const Scenario& scenario, const OrgSettings& s
     m.talk_seconds = m.handle_seconds - m.hold_seconds - m.wrap_up_seconds;
     m.target_handle_seconds = settings.targetHandleSeconds();
     m.within_handle_target = m.handle_seconds <= m.target_handle_seconds;
-    m.fcr = r.success_ending && !r.wrap_up.follow_up_required &&
-            (r.outcome == outcomeName(Outcome::ResolvedFirstContact) || r.outcome == outcomeName(Outcome::SaleCompleted));
+    const SopOutcome* outcome = sop.outcome(r.outcome);
+    m.fcr = r.success_ending && !r.wrap_up.follow_up_required && outcome && outcome->first_contact_resolution;
     m.final_mood = std::clamp(f.final_mood, 0, 100);
     m.csat = csatFromMood(m.final_mood);
     m.target_csat = settings.target_csat;
@@ -768,12 +768,12 @@ ScoreReport scoreAttempt(const Sop& sop, const Scenario& scenario, const OrgSett
     r.sop_version = log.sop_version.empty() ? sop.version : log.sop_version;
     const AttemptFacts f = collectFacts(scenario, log);
     const bool chat = scenario.channel == Channel::Chat;
-    scoreOutcome(r, f, log);
+    scoreOutcome(r, sop, f, log);
 
     const auto expected_wrap = expectedWrapUp(sop, scenario, f, log, r.outcome);
     WrapUpFindings wrap = gradeWrapUp(sop, expected_wrap, f);
     r.wrap_up = wrap.review;
-    scoreMetrics(r, scenario, settings, f);
+    scoreMetrics(r, sop, scenario, settings, f);
     SimMetrics& m = r.metrics;
     // An outbound call has no ringing: the agent places it.
     Timing timing;

@@ -109,6 +109,10 @@ TEST_CASE("references to the SOP are checked") {
     CHECK(anyError(loadBad("unknown_rule"), "unknown SOP rule 'no_such_rule'"));
     CHECK(anyError(loadBad("unknown_step"), "unknown SOP step 'teleport'"));
     CHECK(anyError(loadBad("duplicate_ids"), "duplicate id 'verify.pass'"));
+    const auto outcome = loadBad("unknown_outcome");
+    CHECK(anyError(outcome, "unknown outcome 'sent_to_billing' (the SOP's outcomes: resolved_first_contact, escalated_warm,",
+                   "/nodes/end_cold/ending/outcome"));
+    for (const auto& d : outcome) CHECK(d.line > 0);
 }
 
 TEST_CASE("a scenario whose good endings cannot cover the required steps is rejected") {
@@ -274,6 +278,15 @@ TEST_CASE("the SOP names the roles of its steps and the checks behind its rules"
     CHECK(sop.rule("no_cold_transfer")->lands_on == RuleLandsOn::RuleStep);
     CHECK(sop.ruleIdCheckedBy("cold_transfer") == "no_cold_transfer");
     for (const SopRule& r : sop.rules) CHECK_MESSAGE(sop.step(r.step), r.id);
+    CHECK(sop.outcomes.size() == 10);
+    CHECK(sop.outcomeIdWithRole("hung_up") == "customer_hung_up");
+    CHECK(sop.outcomeIdWithRole("warm_transfer") == "escalated_warm");
+    CHECK(sop.outcomeTitle("escalated_warm") == "Escalated with a warm transfer");
+    CHECK(sop.outcomeTitle("retired_outcome") == "retired_outcome");  // an old attempt's outcome shows its id
+    std::vector<std::string> fcr;
+    for (const SopOutcome& o : sop.outcomes)
+        if (o.first_contact_resolution) fcr.push_back(o.id);
+    CHECK(fcr == std::vector<std::string>{"resolved_first_contact", "sale_completed"});
 
     SUBCASE("two steps with one role are an error at the second step's role") {
         auto diags = loadEditedSop([](nlohmann::json& j) { j["steps"][0]["role"] = "verify"; });
@@ -290,6 +303,18 @@ TEST_CASE("the SOP names the roles of its steps and the checks behind its rules"
         REQUIRE_FALSE(diags.empty());
         CHECK(diags.front().json_path == "/rules/2/lands_on");
         CHECK(diags.front().line > 0);
+    }
+    SUBCASE("an unknown outcome role is an error at the outcome's role") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][0]["role"] = "solved"; });
+        CHECK(anyError(diags, "unknown role 'solved' (expected one of: hung_up, warm_transfer)", "/outcomes/0/role"));
+    }
+    SUBCASE("two warm-transfer outcomes are an error at the second one") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][2]["role"] = "warm_transfer"; });
+        CHECK(anyError(diags, "outcomes 'escalated_warm' and 'follow_up_scheduled' both have the role 'warm_transfer'", "/outcomes/2/role"));
+    }
+    SUBCASE("no hang-up outcome is an error at the outcomes") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][6].erase("role"); });
+        CHECK(anyError(diags, "none of the outcomes has the role 'hung_up'", "/outcomes"));
     }
     SUBCASE("a rule on an unknown step is an error at its step") {
         auto diags = loadEditedSop([](nlohmann::json& j) { j["rules"][3]["step"] = "nowhere"; });

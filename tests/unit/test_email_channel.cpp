@@ -107,12 +107,14 @@ TEST_CASE("a completed follow-up is its own outcome and not a first-contact reso
     const Scenario s = bundled("refund-callback-outcome");
     bool found = false;
     for (const Node& n : s.nodes)
-        if (n.ending && n.ending->success && n.ending->outcome == Outcome::FollowUpCompleted) {
+        if (n.ending && n.ending->success && n.ending->outcome == "follow_up_completed") {
             found = true;
             REQUIRE(n.wrap_up);
             CHECK(n.wrap_up->dispositions == std::vector<std::string>{"FU-DONE"});
         }
     CHECK(found);
-    CHECK(outcomeFromName("follow_up_completed") == Outcome::FollowUpCompleted);
-    CHECK(outcomeTitle(Outcome::FollowUpCompleted) == "Follow-up completed and logged");
+    const SopOutcome* completed = bundledSop().outcome("follow_up_completed");
+    REQUIRE(completed);
+    CHECK(completed->title == "Follow-up completed and logged");
+    CHECK_FALSE(completed->first_contact_resolution);
 }

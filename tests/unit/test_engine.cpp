@@ -126,7 +126,7 @@ TEST_CASE("hold without asking and a cold transfer are breaches whatever the aut
     REQUIRE(f.engine.choose("issue.cold").ok);
     CHECK(has(lastOf(f.engine, EventType::Choice).breaks, "no_cold_transfer"));
     CHECK(f.engine.phase() == Phase::Finished);  // that ending has no wrap-up
-    CHECK(f.engine.log().outcome == Outcome::TransferredCold);
+    CHECK(f.engine.log().outcome == "transferred_cold");
 }
 
 TEST_CASE("an asked hold honours the hold rules") {
@@ -160,7 +160,7 @@ TEST_CASE("a furious customer hangs up and the call still needs a wrap-up") {
     CHECK(f.engine.mood() == 0);
     CHECK(f.engine.phase() == Phase::WrapUp);
     REQUIRE(f.engine.ending());
-    CHECK(f.engine.ending()->outcome == Outcome::CustomerHungUp);
+    CHECK(f.engine.ending()->outcome == "customer_hung_up");
     CHECK(f.engine.wrapUpExpectation()->dispositions == std::vector<std::string>{"DROPPED"});
     CHECK(f.engine.submitWrapUp({"DROPPED", "general", "Caller hung up", false, "", ""}).ok);
     CHECK(f.engine.phase() == Phase::Finished);
@@ -241,7 +241,7 @@ TEST_CASE("the best path finishes with a wrap-up and a complete log") {
     REQUIRE(f.engine.submitWrapUp(form).ok);
     CHECK(f.engine.phase() == Phase::Finished);
     const auto& log = f.engine.log();
-    CHECK(log.outcome == Outcome::ResolvedFirstContact);
+    CHECK(log.outcome == "resolved_first_contact");
     CHECK(log.success);
     CHECK(log.events.back().type == EventType::Finished);
     CHECK(lastOf(f.engine, EventType::WrapUp).data["disposition"] == "RES-INFO");

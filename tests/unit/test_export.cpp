@@ -68,7 +68,7 @@ AttemptLog oneChoiceLog() {
     choice.id = "greet.warm";
     choice.text = "Thank you for calling, this is Ana.";
     log.events = {choice};
-    log.outcome = Outcome::ResolvedFirstContact;
+    log.outcome = "resolved_first_contact";
     log.success = true;
     return log;
 }

@@ -147,8 +147,11 @@ TEST_CASE("progression: situation badges need a pass in the right scenario") {
     CHECK(earned(computeProgress({irate}), "cool_head"));
 
     AttemptSummary escalation = attempt("supervisor", "2026-03-01", true);
-    escalation.outcome = "escalated_warm";
-    CHECK(earned(computeProgress({escalation}), "warm_hands"));
+    escalation.outcome = "passed_upstairs";
+    CHECK_FALSE(earned(computeProgress({escalation}), "warm_hands"));
+    // The badge follows the SOP's warm-transfer outcome by role, whatever its id.
+    CHECK(earned(computeProgress({escalation}, {}, {}, "passed_upstairs"), "warm_hands"));
+    CHECK_FALSE(earned(computeProgress({escalation}, {}, {}, "escalated_warm"), "warm_hands"));
     CHECK_FALSE(earned(computeProgress({attempt("x", "2026-03-01", true)}), "warm_hands"));
 
     AttemptSummary chat = attempt("two-chats", "2026-03-01", true);

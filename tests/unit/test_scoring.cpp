@@ -30,7 +30,7 @@ Scenario billingScenario() {
     s.start = "open";
     Node ok;
     ok.id = "end_ok";
-    ok.ending = Ending{Outcome::ResolvedFirstContact, true, "Fee refunded."};
+    ok.ending = Ending{"resolved_first_contact", true, "Fee refunded."};
     WrapUpExpectation w;
     w.dispositions = {"RES-BILL", "FU-REFUND"};
     w.category = "billing";
@@ -38,11 +38,11 @@ Scenario billingScenario() {
     ok.wrap_up = w;
     Node bad;
     bad.id = "end_breach";
-    bad.ending = Ending{Outcome::PolicyBreach, false, "Disclosed before verification."};
+    bad.ending = Ending{"policy_breach", false, "Disclosed before verification."};
     bad.wrap_up = WrapUpExpectation{{"COMPLAINT"}, "", {}, false};
     Node follow;
     follow.id = "end_follow";
-    follow.ending = Ending{Outcome::FollowUpScheduled, true, "Callback booked."};
+    follow.ending = Ending{"follow_up_scheduled", true, "Callback booked."};
     follow.wrap_up = WrapUpExpectation{{"FU-CALLBACK"}, "billing", {}, true};
     s.nodes = {ok, bad, follow};
     return s;
@@ -97,10 +97,10 @@ struct LogBuilder {
         log.events.back().mood_after = m;
         return *this;
     }
-    LogBuilder& ending(const std::string& node, Outcome outcome, bool success) {
+    LogBuilder& ending(const std::string& node, const std::string& outcome, bool success) {
         Event& e = add(EventType::Ending, "", 0);
         e.node = node;
-        e.data = {{"outcome", outcomeName(outcome)}, {"success", success}};
+        e.data = {{"outcome", outcome}, {"success", success}};
         return *this;
     }
     LogBuilder& wrapUp(const std::string& disposition, const std::string& category, const std::string& notes,
@@ -132,7 +132,7 @@ LogBuilder bestPath() {
         .choice("refund", {"resolve"}, 15)
         .choice("close", {"close"}, 10)
         .mood_to(85)  // a satisfied customer: CSAT 4.4 against the 4.2 target
-        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .ending("end_ok", "resolved_first_contact", true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded to the card.");
     return b;
 }
@@ -173,7 +173,7 @@ TEST_CASE("scoring: every step covered in order scores 100 and three stars") {
     CHECK_FALSE(r.critical_failure);
     CHECK(r.stars == 3);
     CHECK(r.outcome == "resolved_first_contact");
-    CHECK(r.outcome_title == outcomeTitle(Outcome::ResolvedFirstContact));
+    CHECK(r.outcome_title == "Resolved on first contact");
     CHECK(r.breaches.empty());
     REQUIRE(r.steps.size() == realSop().steps.size());
     for (const StepScore& s : r.steps) {
@@ -229,7 +229,7 @@ TEST_CASE("scoring: a missed step scores 0 and lowers adherence") {
         .desk("desk.kb.late-fees")
         .choice("refund", {"resolve"}, 15)
         .choice("close", {"close"}, 10)
-        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .ending("end_ok", "resolved_first_contact", true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded.");
     const ScoreReport r = score(b.finish(300));
     const StepScore& understand = step(r, "understand");
@@ -253,7 +253,7 @@ TEST_CASE("scoring: resolving before verifying costs 40 on the resolve step") {
         .choice("refund", {"resolve"}, 15)
         .choice("verify", {"verify"}, 10)
         .choice("close", {"close"}, 10)
-        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .ending("end_ok", "resolved_first_contact", true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded.");
     const ScoreReport r = score(b.finish(300));
     const StepScore& resolve = step(r, "resolve");
@@ -334,7 +334,7 @@ TEST_CASE("scoring: access_systems scores the share of expected desk tools") {
         .desk("desk.crm")
         .desk("desk.kb.roaming")  // not relevant: does not count
         .choice("greet", {"receive"}, 10)
-        .ending("end_ok", Outcome::ResolvedFirstContact, true);
+        .ending("end_ok", "resolved_first_contact", true);
     const ScoreReport r = score(b.finish());
     const StepScore& access = step(r, "access_systems");
     CHECK(access.covered);
@@ -441,7 +441,7 @@ TEST_CASE("scoring: a commitment with no follow-up task breaks log_commitments")
 
 TEST_CASE("scoring: an ending that requires a follow-up makes step 8 required") {
     LogBuilder b;
-    b.answer(6).choice("greet", {"receive"}, 10).ending("end_follow", Outcome::FollowUpScheduled, true)
+    b.answer(6).choice("greet", {"receive"}, 10).ending("end_follow", "follow_up_scheduled", true)
         .wrapUp("FU-CALLBACK", "billing", "Callback booked", false);
     const ScoreReport r = score(b.finish());
     CHECK(step(r, "follow_up").required);
@@ -508,7 +508,7 @@ TEST_CASE("scoring: star and pass boundaries follow the settings") {
         .choice("refund", {"resolve"}, 15)
         .choice("close", {"close"}, 10)
         .mood_to(85)
-        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .ending("end_ok", "resolved_first_contact", true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded.");
     const AttemptLog log = missing.finish(300);
     OrgSettings s;
@@ -545,7 +545,7 @@ TEST_CASE("scoring: points never go below zero") {
     b.answer(40)
         .choice("rude", {"receive"}, -20, {"professional_tone"})
         .choice("disclose", {"resolve"}, -20, {"no_disclosure_before_verification"})
-        .ending("end_breach", Outcome::PolicyBreach, false);
+        .ending("end_breach", "policy_breach", false);
     const ScoreReport r = score(b.finish());
     CHECK(r.points.base == -40);
     CHECK(r.points.total == 0);
@@ -597,7 +597,7 @@ TEST_CASE("scoring: CSAT comes from the final mood") {
         LogBuilder h;
         h.answer(6).choice("greet", {"receive"}, 10).mood_to(5);
         h.add(EventType::MoodHangUp, "hangup", 0);
-        h.ending("", Outcome::CustomerHungUp, false).wrapUp("DROPPED", "", "Customer hung up");
+        h.ending("", "customer_hung_up", false).wrapUp("DROPPED", "", "Customer hung up");
         const ScoreReport d = score(h.finish());
         CHECK(d.metrics.final_mood == 0);
         CHECK(d.metrics.csat == doctest::Approx(1.0));
@@ -782,7 +782,7 @@ TEST_CASE("scoring: desk tools first opened after the resolution are out of orde
         .desk("desk.kb.late-fees")
         .choice("close", {"close"}, 10)
         .mood_to(85)
-        .ending("end_ok", Outcome::ResolvedFirstContact, true)
+        .ending("end_ok", "resolved_first_contact", true)
         .wrapUp("RES-BILL", "billing", "Late fee refunded to the card.");
     const ScoreReport r = score(b.finish(300));
     const StepScore& systems = step(r, "access_systems");

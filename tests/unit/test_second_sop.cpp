@@ -1,7 +1,7 @@
 // A second organisation's SOP (tests/fixtures/sop2: Northgrid Energy) with its own step ids, an
 // extra mandatory step (vulnerability_check), its own critical rule, scripts and hang-up code.
 // Scoring, coverage and certification must follow that SOP, not the bundled one: the code knows
-// steps, rules and codes only by the roles the SOP gives them.
+// steps, rules, codes and outcomes only by the roles the SOP gives them.
 #include <doctest/doctest.h>
 #include <algorithm>
 #include <fstream>
@@ -93,6 +93,9 @@ TEST_CASE("second SOP: the tree loads with its own step ids, roles, scripts and 
     CHECK(sop.stepIdWithRole("follow_up") == "callback_task");
     CHECK(sop.ruleIdCheckedBy("cold_transfer") == "warm_transfer_only");
     CHECK(sop.hang_up_disposition == "CALLER-LEFT");
+    CHECK(sop.outcomeIdWithRole("hung_up") == "customer_ended_call");
+    CHECK(sop.outcomeWithRole("warm_transfer") == nullptr);  // optional, and this SOP has none
+    CHECK(sop.outcome("customer_hung_up") == nullptr);        // none of the bundled ids
     CHECK(sop.step("verify") == nullptr);  // none of the bundled ids
     CHECK(sop.script("psr_offer") != nullptr);
     CHECK(sop.script("greeting") == nullptr);
@@ -127,6 +130,46 @@ TEST_CASE("second SOP: the loader checks the roles against the built-in table, w
         auto diags = loadEditedSop([](nlohmann::json& j) { j["disposition_codes"][0]["role"] = "hang_up"; });
         CHECK(anyError(diags, "'BILL-EXPLAINED' and 'CALLER-LEFT' both have the role 'hang_up'", "/disposition_codes/6/role"));
     }
+    SUBCASE("an unknown outcome role names the outcome roles there are") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][1]["role"] = "callback"; });
+        CHECK(anyError(diags, "unknown role 'callback' (expected one of: hung_up, warm_transfer)", "/outcomes/1/role"));
+    }
+    SUBCASE("two outcomes with the hang-up role") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][0]["role"] = "hung_up"; });
+        CHECK(anyError(diags, "outcomes 'resolved_on_contact' and 'customer_ended_call' both have the role 'hung_up'", "/outcomes/3/role"));
+    }
+    SUBCASE("no outcome for a hang-up") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][3].erase("role"); });
+        CHECK(anyError(diags, "none of the outcomes has the role 'hung_up', which the engine needs", "/outcomes"));
+    }
+    SUBCASE("an outcome id given twice") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j["outcomes"][1]["id"] = "resolved_on_contact"; });
+        CHECK(anyError(diags, "outcome 'resolved_on_contact' is listed twice", "/outcomes/1/id"));
+    }
+    SUBCASE("no outcomes at all") {
+        auto diags = loadEditedSop([](nlohmann::json& j) { j.erase("outcomes"); });
+        REQUIRE_FALSE(diags.empty());
+        CHECK(diags.front().message.find("outcomes") != std::string::npos);
+    }
+}
+
+TEST_CASE("second SOP: a scenario ending with an outcome the SOP lacks is an error naming the SOP's outcomes") {
+    std::ifstream in(kTree / "scenarios" / "psr-meter-reading.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string ours = "\"outcome\": \"resolved_on_contact\"";
+    const auto at = text.find(ours);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, ours.size(), "\"outcome\": \"resolved_first_contact\"");
+    test::TempDir dir;
+    std::ofstream(dir / "psr-meter-reading.json") << text;
+    std::vector<Diagnostic> diags;
+    CHECK_FALSE(loadScenario(dir / "psr-meter-reading.json", northgrid().sop, diags).has_value());
+    auto it = std::find_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.json_path.find("/ending/outcome") != std::string::npos; });
+    REQUIRE(it != diags.end());
+    CHECK(it->severity == Severity::Error);
+    CHECK(it->message == "unknown outcome 'resolved_first_contact' (the SOP's outcomes: resolved_on_contact, callback_booked, "
+                         "caller_not_identified, customer_ended_call)");
+    CHECK(it->line == static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1);
 }
 
 TEST_CASE("second SOP: every golden play-through of the tree replays to its expected score") {
@@ -191,8 +234,11 @@ TEST_CASE("second SOP: its own critical rule fails the call") {
 
 TEST_CASE("second SOP: a hang-up asks for the SOP's hang-up code, and a promise for its follow-up step") {
     const GoldenResult hung_up = replay("psr-debt-call", "a brusque opening");
-    CHECK(hung_up.report.outcome == "customer_hung_up");
-    CHECK(hung_up.report.wrap_up.disposition_correct);  // CALLER-LEFT, the code with the hang_up role
+    CHECK(hung_up.report.outcome == "customer_ended_call");  // the outcome with the hung_up role
+    CHECK(hung_up.report.outcome_title == "Caller ended the call");
+    CHECK(hung_up.report.wrap_up.expected_disposition == "CALLER-LEFT");  // the code with the hang_up role
+    CHECK(hung_up.report.wrap_up.disposition_correct);
+    CHECK_FALSE(hung_up.report.metrics.fcr);
 
     const GoldenResult kept = replay("bill-query-callback", "best path");
     const GoldenResult forgot = replay("bill-query-callback", "promises the callback");
@@ -202,6 +248,23 @@ TEST_CASE("second SOP: a hang-up asks for the SOP's hang-up code, and a promise 
     CHECK_FALSE(stepScore(forgot.report, "callback_task").covered);
     CHECK(breached(forgot.report, "task_every_promise"));
     CHECK(breached(forgot.report, "hold_with_consent"));
+}
+
+TEST_CASE("second SOP: first-contact resolution counts the outcomes the SOP marks, under its own ids") {
+    const GoldenResult resolved = replay("psr-meter-reading", "best path");
+    CHECK(resolved.report.outcome == "resolved_on_contact");
+    CHECK(resolved.report.outcome_title == "Sorted on the first call");
+    CHECK(resolved.report.metrics.fcr);
+    const GoldenResult callback = replay("bill-query-callback", "best path");
+    CHECK(callback.report.outcome == "callback_booked");
+    CHECK_FALSE(callback.report.metrics.fcr);
+
+    // The flag, not the id, decides: the same play under an SOP that does not count it is no FCR.
+    Sop unmarked = northgrid().sop;
+    for (SopOutcome& o : unmarked.outcomes) o.first_contact_resolution = false;
+    const ScoreReport again = scoreAttempt(unmarked, scenario("psr-meter-reading"), northgrid().default_settings, resolved.log);
+    CHECK(again.passed);
+    CHECK_FALSE(again.metrics.fcr);
 }
 
 TEST_CASE("second SOP: coverage lists the second SOP's steps and rules") {

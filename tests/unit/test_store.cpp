@@ -111,7 +111,7 @@ AttemptLog makeLog(std::uint64_t seed, const std::string& scenario = "irate-bill
     choice.feedback = "A full greeting.";
     choice.sop_ref = "SOP §4 Step 1";
     log.events = {answer, choice};
-    log.outcome = Outcome::ResolvedFirstContact;
+    log.outcome = "resolved_first_contact";
     log.success = true;
     log.ending_node = "end_resolved";
     return log;

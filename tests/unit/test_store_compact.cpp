@@ -44,7 +44,7 @@ AttemptLog sampleLog(std::uint64_t seed, int choices) {
         e.sop_ref = "SOP §4 Step 3";
         log.events.push_back(e);
     }
-    log.outcome = Outcome::ResolvedFirstContact;
+    log.outcome = "resolved_first_contact";
     log.success = true;
     log.ending_node = "end_resolved";
     return log;

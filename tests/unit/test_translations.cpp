@@ -119,6 +119,30 @@ TEST_CASE("the Spanish overlay translates every text of the SOP, nine scenarios 
     }
 }
 
+TEST_CASE("the SOP overlay translates outcome titles, counts them, and keeps the ids") {
+    std::vector<Diagnostic> diags;
+    auto doc = readJsonDocument(translationDirectory(contentDir(), "es") / "sop" / "inbound.sop.json", diags);
+    REQUIRE(doc);
+    Sop spanish = bundledSop();
+    const TranslationCount full = translateSop(spanish, &*doc, diags);
+    CHECK(diags.empty());
+    CHECK(spanish.outcomeTitle("customer_hung_up") == "El cliente colgó");
+    CHECK(spanish.outcomeIdWithRole("hung_up") == "customer_hung_up");
+
+    // Without its outcomes the overlay counts the same texts, ten fewer translated.
+    doc->value.erase("outcomes");
+    Sop partial = bundledSop();
+    const TranslationCount without = translateSop(partial, &*doc, diags);
+    CHECK(without.texts == full.texts);
+    CHECK(without.translated == full.translated - 10);
+    CHECK(partial.outcomeTitle("customer_hung_up") == "Customer hung up");
+
+    auto unknown = overlayText("{\"language\": \"es\", \"sop\": \"inbound-calls-chats\",\n \"outcomes\": {\"gave_up\": \"Se rindió\"}}");
+    Sop sop = bundledSop();
+    translateSop(sop, &unknown, diags);
+    CHECK(mentions(diags, "unknown outcome 'gave_up'"));
+}
+
 TEST_CASE("a translated question bank keeps its answers and fills the exam sections' default titles") {
     const ContentLibrary english = loadContent(ContentPaths::at(contentDir()), false);
     const QuizLibrary en = loadQuizLibrary(contentDir() / "questions", english.sop);

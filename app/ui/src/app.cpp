@@ -100,7 +100,7 @@ void refreshSummary(AppState& app) {
         }
         TraineeSummary& out = app.summary;
         out.progress = computeProgress(summaries, onboardingOrder(app),
-                                       app.content.sop.stepIdWithRole("follow_up"));
+                                       app.content.sop.stepIdWithRole("follow_up"), app.content.sop.outcomeIdWithRole("warm_transfer"));
         out.recent = app.store->attempts(app.trainee->id, 8);
         out.step_stats = app.store->stepStats(app.trainee->id);
         const std::string now = nowUtcIso();

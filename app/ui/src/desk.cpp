@@ -79,7 +79,7 @@ void drawEndingNote(const DeskSession& s) {
         iconText(icon::kFlag, colour::kInkSoft, tr("The interaction has ended. How it went is in the debrief."));
     } else {
         iconText(ending->success ? icon::kCheckCircle : icon::kWarning, ending->success ? colour::kGood : colour::kWarn,
-                 outcomeTitle(ending->outcome).c_str());
+                 s.engine->sop().outcomeTitle(ending->outcome).c_str());
         if (!ending->summary.empty()) mutedText(ending->summary.c_str());
     }
     ImGui::Separator();

@@ -124,7 +124,7 @@ void drawReplay(AppState& app) {
     starRating(a.stars);
     ImGui::SameLine(0, em(1));
     ImGui::Text(tr("%d points   %d%% adherence   %s"), a.points, a.adherence, a.passed ? tr("passed") : tr("not passed"));
-    mutedText((a.trainee_name + ", " + shortDate(a.finished_at) + ", " + outcomeTitle(outcomeFromName(a.outcome).value_or(Outcome::Unresolved))).c_str());
+    mutedText((a.trainee_name + ", " + shortDate(a.finished_at) + ", " + app.content.sop.outcomeTitle(a.outcome)).c_str());
     for (const Breach& b : r.breaches)
         if (b.critical) iconText(icon::kBan, colour::kBad, fmt(tr("Critical: {0}"), b.title).c_str());
 

@@ -66,7 +66,7 @@ struct AttemptLog {
     std::vector<Event> events;
 
     // Derived summaries kept alongside for convenience (all recomputable from events).
-    std::optional<Outcome> outcome;
+    std::string outcome;  // the SOP outcome id of the ending reached; empty when none was
     bool success = false;
     std::string ending_node;
 };

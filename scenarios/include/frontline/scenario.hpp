@@ -126,24 +126,8 @@ struct WrapUpExpectation {
     bool follow_up_required = false;
 };
 
-enum class Outcome {
-    ResolvedFirstContact,
-    EscalatedWarm,
-    FollowUpScheduled,
-    FollowUpCompleted,  // SOP §4 Step 8: the promised follow-up done and its outcome logged
-    VerificationFailedSafely,
-    SaleCompleted,
-    CustomerHungUp,
-    TransferredCold,
-    Unresolved,
-    PolicyBreach
-};
-const char* outcomeName(Outcome o);
-std::optional<Outcome> outcomeFromName(std::string_view name);
-std::string outcomeTitle(Outcome o);  // "Resolved on first contact"
-
 struct Ending {
-    Outcome outcome = Outcome::Unresolved;
+    std::string outcome;  // an id of the SOP's outcomes
     bool success = false;  // a good ending for training purposes
     std::string summary;
 };

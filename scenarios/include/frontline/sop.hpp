@@ -21,11 +21,11 @@ struct SopStep {
     std::string role;  // what the engine and scorer use this step for (kBuiltInRoles), or empty
 };
 
-// The one table of built-in roles. The code looks steps, rules and disposition codes up by these
-// names (Sop::stepWithRole, ruleCheckedBy, hang_up_disposition) and never by an id, so an SOP can
-// name its steps, rules and codes as it likes. loadSop checks an SOP against this table: an
+// The one table of built-in roles. The code looks steps, rules, disposition codes and outcomes up by
+// these names (Sop::stepWithRole, ruleCheckedBy, hang_up_disposition, outcomeWithRole) and never by
+// an id, so an SOP can name its steps, rules, codes and outcomes as it likes. loadSop checks an SOP against this table: an
 // unknown name, a name given twice, or a required role missing is an error at its position.
-enum class RoleKind { Step, RuleCheck, Disposition };
+enum class RoleKind { Step, RuleCheck, Disposition, Outcome };
 struct BuiltInRole {
     RoleKind kind;
     const char* name;
@@ -47,6 +47,8 @@ inline constexpr BuiltInRole kBuiltInRoles[] = {
     {RoleKind::RuleCheck, "disposition_code", false, "the wrap-up's disposition code does not fit the outcome"},
     {RoleKind::RuleCheck, "follow_up_task", false, "a commitment or required follow-up without a follow-up task"},
     {RoleKind::Disposition, "hang_up", true, "the code a wrap-up after the customer hung up must carry"},
+    {RoleKind::Outcome, "hung_up", true, "the engine ends the interaction with it when the customer's patience runs out"},
+    {RoleKind::Outcome, "warm_transfer", false, "the debrief credits a warm transfer with full context"},
 };
 const BuiltInRole* builtInRole(RoleKind kind, std::string_view name);  // null when not in the table
 
@@ -67,6 +69,7 @@ struct RoleName {
 };
 using StepRole = RoleName<RoleKind::Step>;
 using RuleCheck = RoleName<RoleKind::RuleCheck>;
+using OutcomeRole = RoleName<RoleKind::Outcome>;
 
 enum class RuleSeverity { Minor, Major, Critical };
 enum class RuleLandsOn { RuleStep, DecisionStep };
@@ -116,6 +119,14 @@ struct Metric {
     std::string id, name, setting, unit, better;
 };
 
+// An outcome an interaction can end with. Scenario endings name one by id.
+struct SopOutcome {
+    std::string id;     // e.g. "resolved_first_contact"
+    std::string title;  // "Resolved on first contact"
+    std::string role;   // an Outcome role of kBuiltInRoles, or empty
+    bool first_contact_resolution = false;  // a successful ending with it counts towards FCR
+};
+
 struct Topic {
     std::string id, title, source;
 };
@@ -136,6 +147,7 @@ struct Sop {
     std::vector<Named> categories;
     std::vector<Named> disposition_codes;  // id = code
     std::string hang_up_disposition;       // the code whose role is "hang_up"
+    std::vector<SopOutcome> outcomes;
     std::vector<Topic> topics;
     std::vector<SopRule> rules;
 
@@ -145,6 +157,12 @@ struct Sop {
     const Named* team(std::string_view id) const;
     const Named* disposition(std::string_view code) const;
     const Named* category(std::string_view id) const;
+    const SopOutcome* outcome(std::string_view id) const;
+    const SopOutcome* outcomeWithRole(OutcomeRole role) const;  // null when none
+    std::string outcomeIdWithRole(OutcomeRole role) const;      // empty when none
+    // The outcome's title; its id for one the SOP no longer has (an old attempt in the history).
+    std::string outcomeTitle(std::string_view id) const;
+    std::string outcomeIds() const;  // "a, b, c", for messages
     const Topic* topic(std::string_view id) const;
     const EscalationTrigger* trigger(std::string_view id) const;
     // The step playing a role / the rule enforcing a check (null when the SOP has none).

@@ -28,7 +28,7 @@ struct AttemptSummary {
     int stars = 0;
     int points = 0;
     int adherence = 0;
-    std::string outcome;  // outcomeName
+    std::string outcome;  // the SOP outcome id
     std::vector<std::pair<std::string, int>> step_scores;  // required steps only: (step id, 0..100)
     int answer_seconds = 0;
     int target_answer_seconds = 0;
@@ -95,8 +95,10 @@ int levelForPoints(int points);
 // than three stars; then "".
 // `follow_up_step`: the id of the SOP's follow-up step (role "follow_up"), which the promise-keeper
 // badge looks at; empty: the SOP has none and the badge cannot be earned.
+// `warm_transfer_outcome`: the id of the SOP's outcome with the role "warm_transfer", which earns
+// the warm-hands badge like a passed escalation scenario; empty: only the scenario tag counts.
 Progress computeProgress(const std::vector<AttemptSummary>& attempts, const std::vector<std::string>& onboarding = {},
-                         const std::string& follow_up_step = {});
+                         const std::string& follow_up_step = {}, const std::string& warm_transfer_outcome = {});
 
 // Days since 1970-01-01 of an ISO 8601 date or date-time ("2026-11-23", "2026-11-23T09:41:00Z").
 // nullopt when it does not start with a valid YYYY-MM-DD.

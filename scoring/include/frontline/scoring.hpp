@@ -100,7 +100,7 @@ struct WrapUpReview {
 struct ScoreReport {
     std::string scenario_id;
     std::string sop_version;
-    std::string outcome;  // outcomeName
+    std::string outcome;  // the SOP outcome id
     std::string outcome_title;
     bool success_ending = false;
     bool passed = false;
