@@ -301,7 +301,7 @@ void Engine::hangUpIfFurious() {
     auto& e = push(EventType::MoodHangUp);
     e.text = fill("{customer} has had enough and hangs up.");
     transcript_.push_back({"hang_up", "system", e.text, clock_});
-    hang_up_ending_ = Ending{sop_.outcomeIdWithRole("hung_up"), false, "The customer's patience ran out and they hung up."};
+    hang_up_ending_ = Ending{sop_.outcomeIdWithRole("hung_up"), false, tr("The customer's patience ran out and they hung up.")};
     auto& end = push(EventType::Ending);
     end.id = "hang_up";
     end.text = hang_up_ending_->summary;
