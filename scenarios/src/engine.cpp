@@ -299,7 +299,8 @@ void Engine::finishIfNoWrapUp() {
 void Engine::hangUpIfFurious() {
     if (mood_ > 0 || phase_ != Phase::Live) return;
     auto& e = push(EventType::MoodHangUp);
-    e.text = fill("{customer} has had enough and hangs up.");
+    // TRANSLATORS: {customer} is the customer's name, filled in by the engine (keep it as it is).
+    e.text = fill(tr("{customer} has had enough and hangs up."));
     transcript_.push_back({"hang_up", "system", e.text, clock_});
     hang_up_ending_ = Ending{sop_.outcomeIdWithRole("hung_up"), false, tr("The customer's patience ran out and they hung up.")};
     auto& end = push(EventType::Ending);
