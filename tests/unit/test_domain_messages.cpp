@@ -12,17 +12,9 @@
 #include "test_support.hpp"
 
 using namespace frontline;
+using test::LanguageScope;
 
 namespace {
-
-// gettext bound to the build's catalogs in `code`; English again afterwards, whatever happened.
-struct LanguageScope {
-    explicit LanguageScope(const char* code) {
-        i18n::init();
-        i18n::setLanguage(code);
-    }
-    ~LanguageScope() { i18n::setLanguage("en"); }
-};
 
 const ContentLibrary& content() {
     static const ContentLibrary lib = loadContent(ContentPaths::at(test::contentDir()), false);

@@ -5,21 +5,10 @@
 #include <limits>
 #include <string>
 #include "frontline/i18n.hpp"
+#include "test_support.hpp"
 
 using namespace frontline;
-
-namespace {
-
-// Every test leaves the process in English, whatever it switched to.
-struct LanguageScope {
-    explicit LanguageScope(const char* code) {
-        i18n::init();
-        i18n::setLanguage(code);
-    }
-    ~LanguageScope() { i18n::setLanguage("en"); }
-};
-
-}  // namespace
+using test::LanguageScope;
 
 TEST_CASE("the build compiles a Spanish catalog and the language list names it in Spanish") {
     LanguageScope english("en");

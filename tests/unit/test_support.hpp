@@ -2,11 +2,22 @@
 // Shared by the domain tests: the bundled content and the test fixtures.
 #include <filesystem>
 #include "frontline/content.hpp"
+#include "frontline/i18n.hpp"
 
 namespace frontline::test {
 
 inline std::filesystem::path contentDir() { return FRONTLINE_TEST_CONTENT_DIR; }
 inline std::filesystem::path fixturesDir() { return FRONTLINE_TEST_FIXTURES_DIR; }
+
+// gettext bound to the build's catalogs in `code`; English again afterwards, whatever the test did
+// (the other tests match English texts).
+struct LanguageScope {
+    explicit LanguageScope(const char* code) {
+        i18n::init();
+        i18n::setLanguage(code);
+    }
+    ~LanguageScope() { i18n::setLanguage("en"); }
+};
 
 // The bundled SOP, loaded once per test binary.
 inline const Sop& bundledSop() {
