@@ -8,11 +8,17 @@
 namespace frontline {
 namespace {
 
+// The first item whose `field` equals `value` (an id, a role, a check), or null.
+template <class T>
+const T* findBy(const std::vector<T>& items, std::string T::*field, std::string_view value) {
+    for (const auto& item : items)
+        if (item.*field == value) return &item;
+    return nullptr;
+}
+
 template <class T>
 const T* findById(const std::vector<T>& items, std::string_view id) {
-    for (const auto& item : items)
-        if (item.id == id) return &item;
-    return nullptr;
+    return findBy(items, &T::id, id);
 }
 
 std::string str(const nlohmann::json& j, const char* key) { return j.value(key, std::string()); }
@@ -97,20 +103,12 @@ const Topic* Sop::topic(std::string_view id) const { return findById(topics, id)
 const SopOutcome* Sop::outcome(std::string_view id) const { return findById(outcomes, id); }
 const EscalationTrigger* Sop::trigger(std::string_view id) const { return findById(escalation_triggers, id); }
 
-const SopStep* Sop::stepWithRole(StepRole role) const {
-    for (const auto& s : steps)
-        if (s.role == role.name) return &s;
-    return nullptr;
-}
+const SopStep* Sop::stepWithRole(StepRole role) const { return findBy(steps, &SopStep::role, role.name); }
 std::string Sop::stepIdWithRole(StepRole role) const {
     const SopStep* s = stepWithRole(role);
     return s ? s->id : std::string();
 }
-const SopOutcome* Sop::outcomeWithRole(OutcomeRole role) const {
-    for (const auto& o : outcomes)
-        if (o.role == role.name) return &o;
-    return nullptr;
-}
+const SopOutcome* Sop::outcomeWithRole(OutcomeRole role) const { return findBy(outcomes, &SopOutcome::role, role.name); }
 std::string Sop::outcomeIdWithRole(OutcomeRole role) const {
     const SopOutcome* o = outcomeWithRole(role);
     return o ? o->id : std::string();
@@ -124,11 +122,7 @@ std::string Sop::outcomeIds() const {
     for (const auto& o : outcomes) out += (out.empty() ? "" : ", ") + o.id;
     return out;
 }
-const SopRule* Sop::ruleCheckedBy(RuleCheck check) const {
-    for (const auto& r : rules)
-        if (r.checked_by == check.name) return &r;
-    return nullptr;
-}
+const SopRule* Sop::ruleCheckedBy(RuleCheck check) const { return findBy(rules, &SopRule::checked_by, check.name); }
 std::string Sop::ruleIdCheckedBy(RuleCheck check) const {
     const SopRule* r = ruleCheckedBy(check);
     return r ? r->id : std::string();
